@@ -1,0 +1,131 @@
+//! Gas metering: a [`GasMeter`] per call frame, counting [`Weight`] in both dimensions.
+//!
+//! Wasm instructions are metered by wasmi fuel. Before the contract runs, and again after every
+//! host function, the store gets as much fuel as the remaining ref_time buys
+//! ([`GasMeter::grant_fuel`]); when a host function is entered, the fuel burnt since then is
+//! converted back into ref_time ([`GasMeter::absorb_fuel`]). Host functions and code loading
+//! charge their weight directly ([`GasMeter::charge`]). Gas only ever grows, so the gas consumed
+//! by a successful call is also the smallest limit with which it succeeds.
+
+use frame_support::weights::Weight;
+
+/// The meter ran out: the limit was reached in at least one dimension.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct OutOfGas;
+
+/// Gas limit and consumption of one call frame.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct GasMeter {
+	limit: Weight,
+	consumed: Weight,
+	/// ref_time of one unit of fuel; at least 1.
+	ref_time_per_fuel: u64,
+	/// Fuel handed to the store at the last grant, minus what was absorbed since.
+	fuel_granted: u64,
+}
+
+impl GasMeter {
+	/// A meter with `limit`, pricing a unit of fuel at `fuel_unit` ref_time.
+	pub fn new(limit: Weight, fuel_unit: Weight) -> Self {
+		Self { limit, consumed: Weight::zero(), ref_time_per_fuel: fuel_unit.ref_time().max(1), fuel_granted: 0 }
+	}
+
+	/// The limit of this meter.
+	pub fn limit(&self) -> Weight {
+		self.limit
+	}
+
+	/// Gas consumed so far.
+	pub fn consumed(&self) -> Weight {
+		self.consumed
+	}
+
+	/// Gas still available.
+	pub fn remaining(&self) -> Weight {
+		self.limit.saturating_sub(self.consumed)
+	}
+
+	/// Adds `amount` to the consumption, or fails, consuming everything, when that would pass
+	/// the limit in either dimension.
+	pub fn charge(&mut self, amount: Weight) -> Result<(), OutOfGas> {
+		let after = self.consumed.saturating_add(amount);
+		if after.any_gt(self.limit) {
+			self.exhaust();
+			return Err(OutOfGas)
+		}
+		self.consumed = after;
+		Ok(())
+	}
+
+	/// Marks the whole limit as consumed (a call that ran out of gas pays for all of it).
+	pub fn exhaust(&mut self) {
+		self.consumed = self.limit;
+		self.fuel_granted = 0;
+	}
+
+	/// The fuel that the remaining ref_time buys; remembered as granted.
+	pub fn grant_fuel(&mut self) -> u64 {
+		self.fuel_granted = self.remaining().ref_time() / self.ref_time_per_fuel;
+		self.fuel_granted
+	}
+
+	/// Charges the fuel burnt since the last grant, given the fuel the store has left.
+	pub fn absorb_fuel(&mut self, fuel_left: u64) {
+		let burnt = self.fuel_granted.saturating_sub(fuel_left);
+		let ref_time = burnt.saturating_mul(self.ref_time_per_fuel);
+		// Cannot pass the limit: the grant was bought with remaining ref_time.
+		self.consumed = self.consumed.saturating_add(Weight::from_parts(ref_time, 0));
+		self.fuel_granted = fuel_left;
+	}
+
+	/// A meter for a nested call, limited to `limit` and to what this meter has left.
+	pub fn nested(&self, limit: Weight) -> GasMeter {
+		let limit = limit.min(self.remaining());
+		GasMeter { limit, consumed: Weight::zero(), ref_time_per_fuel: self.ref_time_per_fuel, fuel_granted: 0 }
+	}
+
+	/// Charges what a nested call consumed.
+	pub fn absorb_nested(&mut self, nested: &GasMeter) {
+		// Cannot pass the limit: the nested meter's limit was at most what remained here.
+		self.consumed = self.consumed.saturating_add(nested.consumed).min(self.limit);
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn meter(ref_time: u64, proof: u64) -> GasMeter {
+		GasMeter::new(Weight::from_parts(ref_time, proof), Weight::from_parts(10, 0))
+	}
+
+	#[test]
+	fn charge_fails_in_either_dimension_and_consumes_the_limit() {
+		let mut gas = meter(100, 50);
+		assert_eq!(gas.charge(Weight::from_parts(60, 20)), Ok(()));
+		assert_eq!(gas.charge(Weight::from_parts(10, 31)), Err(OutOfGas));
+		assert_eq!(gas.consumed(), Weight::from_parts(100, 50));
+	}
+
+	#[test]
+	fn fuel_round_trip_charges_exactly_what_was_burnt() {
+		let mut gas = meter(1_005, 0);
+		assert_eq!(gas.grant_fuel(), 100);
+		gas.absorb_fuel(40);
+		assert_eq!(gas.consumed().ref_time(), 600);
+		assert_eq!(gas.grant_fuel(), 40);
+		gas.absorb_fuel(40);
+		assert_eq!(gas.consumed().ref_time(), 600);
+	}
+
+	#[test]
+	fn nested_meter_is_bounded_by_the_parent() {
+		let mut gas = meter(100, 100);
+		gas.charge(Weight::from_parts(30, 30)).unwrap();
+		let mut child = gas.nested(Weight::from_parts(1_000, 10));
+		assert_eq!(child.limit(), Weight::from_parts(70, 10));
+		child.charge(Weight::from_parts(70, 10)).unwrap();
+		gas.absorb_nested(&child);
+		assert_eq!(gas.remaining(), Weight::from_parts(0, 60));
+	}
+}

@@ -1,0 +1,494 @@
+//! # wasm-contracts pallet
+//!
+//! Runs WebAssembly contracts on the wasmi interpreter, with weight-based gas.
+//!
+//! ## Life cycle
+//! - [`Pallet::upload_code`] stores a module (raw or gzip) once per hash and gives it the next
+//!   [`CodeId`].
+//! - [`Pallet::instantiate`] creates a contract from a code id: an account holding funds, with its
+//!   own child-trie storage, an optional admin, and an address derived from the chain's instance
+//!   counter or, with a salt, from the code hash, the creator and the salt.
+//! - [`Pallet::execute`] runs any exported entry point with a message and funds.
+//! - [`Pallet::migrate`] (admin only) moves a contract to new code; [`Pallet::update_admin`] and
+//!   [`Pallet::clear_admin`] hand over or give up that right.
+//! - The runtime API ([`wasm_contracts_primitives::WasmContractsApi`]) queries contracts
+//!   read-only, reads raw storage and info, and dry-runs calls reporting the gas they need.
+//!
+//! ## Gas
+//! Every call carries a `gas_limit: Weight` (at most the `max_contract_gas` parameter). The
+//! extrinsic declares its base weight plus that limit and reports its base weight plus the gas
+//! used, so unused gas is not paid for. Running out of gas stops the call and undoes its changes.
+//!
+//! The module docs of [`vm::runtime`] list every host function with its cost and return codes.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod address;
+pub mod code;
+pub mod exec;
+pub mod gas;
+mod query;
+pub mod storage;
+pub mod vm;
+pub mod weights;
+
+#[cfg(test)]
+mod tests;
+
+use alloc::vec::Vec;
+use exec::{AddressScheme, ExecEnv, ExecError};
+use frame_support::{
+	dispatch::{DispatchErrorWithPostInfo, DispatchResultWithPostInfo, PostDispatchInfo},
+	pallet_prelude::*,
+	traits::{fungible, Time},
+};
+use frame_system::pallet_prelude::*;
+use gas::GasMeter;
+use wasm_contracts_primitives::{limits, CodeHash, CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, Params};
+use weights::WeightInfo;
+
+pub use pallet::*;
+
+/// Balance type of the pallet's currency.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as fungible::Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+/// Event record of the runtime, as dry runs return it.
+pub type EventRecordOf<T> =
+	frame_system::EventRecord<<T as frame_system::Config>::RuntimeEvent, <T as frame_system::Config>::Hash>;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+
+	/// Version of the pallet's storage layout.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet. Addresses are 32 bytes (the ABI writes them as such).
+	#[pallet::config]
+	pub trait Config: frame_system::Config<AccountId: From<[u8; 32]> + AsRef<[u8; 32]>> {
+		/// Currency that contracts hold and move.
+		type Currency: fungible::Mutate<Self::AccountId>;
+		/// Clock for `get_block_timestamp`, in milliseconds.
+		type Time: Time;
+		/// Who may upload code; the success value is the uploader.
+		type UploadOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
+		/// Who may change the pallet parameters.
+		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Weights of dispatchables and prices of execution.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The pallet parameters.
+	#[pallet::storage]
+	pub type Parameters<T: Config> = StorageValue<_, Params, ValueQuery>;
+
+	/// The code id the next upload gets (code ids start at 1).
+	#[pallet::storage]
+	pub type NextCodeId<T: Config> = StorageValue<_, CodeId, ValueQuery>;
+
+	/// Uploaded code by code id.
+	#[pallet::storage]
+	pub type CodeInfoOf<T: Config> = StorageMap<_, Twox64Concat, CodeId, CodeInfo<T::AccountId>>;
+
+	/// Decompressed, validated modules by hash; shared by all code ids with that hash.
+	#[pallet::storage]
+	pub type PristineCode<T: Config> =
+		StorageMap<_, Identity, CodeHash, BoundedVec<u8, ConstU32<{ limits::MAX_CONTRACT_SIZE }>>>;
+
+	/// Contracts by address.
+	#[pallet::storage]
+	pub type ContractInfoOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ContractInfo<T::AccountId>>;
+
+	/// Code history of each contract: `(contract, index) -> entry`, index 0 being the
+	/// instantiation.
+	#[pallet::storage]
+	pub type CodeHistory<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		u32,
+		CodeHistoryEntry<BlockNumberFor<T>>,
+	>;
+
+	/// Number of contracts instantiated so far; the unsalted address scheme's counter.
+	#[pallet::storage]
+	pub type InstanceCounter<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// Makes each child trie id unique.
+	#[pallet::storage]
+	pub type TrieNonce<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Initial pallet parameters.
+		pub params: Params,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			if let Err(field) = self.params.check() {
+				// Genesis is built by the chain's author, never from user input.
+				panic!("invalid wasm-contracts genesis parameter: {field}");
+			}
+			Parameters::<T>::put(&self.params);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `uploader` stored code of `size` bytes (decompressed) as `code_id`.
+		CodeUploaded { code_id: CodeId, code_hash: CodeHash, uploader: T::AccountId, size: u32 },
+		/// `creator` instantiated `contract` from `code_id`.
+		Instantiated { creator: T::AccountId, contract: T::AccountId, code_id: CodeId, admin: Option<T::AccountId> },
+		/// `caller` ran `entry_point` of `contract` successfully.
+		Executed { caller: T::AccountId, contract: T::AccountId, entry_point: Vec<u8> },
+		/// `contract` emitted an event through `log_event`.
+		ContractEmitted { contract: T::AccountId, topic: Vec<u8>, data: Vec<u8> },
+		/// The admin moved `contract` from `from_code_id` to `to_code_id`.
+		Migrated { contract: T::AccountId, from_code_id: CodeId, to_code_id: CodeId },
+		/// The admin of `contract` is now `admin` (`None`: cleared, no more migrations).
+		AdminChanged { contract: T::AccountId, admin: Option<T::AccountId> },
+		/// The pallet parameters changed.
+		ParamsUpdated { params: Params },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The code is larger than `max_contract_size` (after decompression for gzip).
+		CodeTooLarge,
+		/// The code starts with the gzip magic but is not a valid gzip member.
+		InvalidGzip,
+		/// The code is not valid wasm, uses a proposal that is not enabled, or fails to compile.
+		InvalidModule,
+		/// The code uses floating-point types or instructions, which are not deterministic.
+		FloatsNotAllowed,
+		/// The code uses SIMD types or instructions.
+		SimdNotAllowed,
+		/// The code uses shared memory or atomics (threads).
+		ThreadsNotAllowed,
+		/// The code has a start function; contracts initialise in their `instantiate` export.
+		StartFunctionNotAllowed,
+		/// The code imports something other than a host function of module `env`.
+		UnknownImport,
+		/// The code imports a host function with a signature other than its own.
+		ImportSignatureMismatch,
+		/// The code imports memory or declares more than one memory.
+		InvalidMemory,
+		/// The code's memory starts with more pages than `max_memory_pages`.
+		TooManyMemoryPages,
+		/// The code declares more than one table or a table with too many elements.
+		TableTooLarge,
+		/// The code has more functions than allowed.
+		TooManyFunctions,
+		/// The code has more globals than allowed.
+		TooManyGlobals,
+		/// A function of the code declares more locals than allowed.
+		TooManyLocals,
+		/// The code exports `allocate` with a type other than `(i32) -> i32`.
+		InvalidAllocateExport,
+		/// No code is stored under this code id.
+		CodeNotFound,
+		/// No contract lives at this address.
+		ContractNotFound,
+		/// A contract already lives at the derived address (reuse of a salt).
+		ContractExists,
+		/// Only the contract's admin may do this.
+		NotAdmin,
+		/// The contract has no admin, so it cannot be migrated or given one.
+		NoAdmin,
+		/// The message is longer than `max_contract_msg_size`.
+		MsgTooLarge,
+		/// The salt is empty or longer than 64 bytes.
+		SaltTooLong,
+		/// The entry point name is empty, longer than 64 bytes or not UTF-8.
+		InvalidEntryPoint,
+		/// `instantiate`, `migrate` and `allocate` run only through their own life-cycle step.
+		ReservedEntryPoint,
+		/// The contract does not export the entry point.
+		EntryPointNotFound,
+		/// The entry point takes parameters or returns something other than nothing, i32 or i64.
+		InvalidEntryPointSignature,
+		/// `gas_limit` is above `max_contract_gas`.
+		GasLimitTooHigh,
+		/// A balance transfer failed: insufficient funds, or it would kill the sender's account.
+		TransferFailed,
+		/// The new parameters are out of range.
+		InvalidParams,
+		/// The call ran out of gas; its changes were undone.
+		OutOfGas,
+		/// The contract trapped (unreachable, division by zero, out-of-bounds access, ...).
+		ContractTrapped,
+		/// The contract called `revert`; its changes were undone. Dry runs show the message.
+		ContractReverted,
+		/// The contract recursed deeper than the interpreter's stack allows.
+		StackOverflow,
+		/// The contract's memory would grow past `max_memory_pages`.
+		MemoryLimitExceeded,
+		/// A host function was given a pointer and length outside the contract's memory.
+		MemoryAccessOutOfBounds,
+		/// A host function needs the contract's exported `memory` and there is none.
+		NoMemoryExport,
+		/// The contract's `allocate` export called a host function.
+		HostCallInAllocate,
+		/// A query (read-only call) tried to change state.
+		StateChangeInReadOnlyCall,
+		/// Contract calls nested deeper than `max_call_depth`.
+		MaxCallDepthReached,
+		/// A storage key is longer than `max_storage_key_len`.
+		StorageKeyTooLarge,
+		/// A storage value is longer than `max_storage_value_len`.
+		StorageValueTooLarge,
+		/// An empty storage value was written; delete the key instead.
+		EmptyStorageValue,
+		/// An event topic is longer than 64 bytes.
+		EventTopicTooLarge,
+		/// Event data is longer than `max_event_data_len`.
+		EventDataTooLarge,
+		/// Return data or a revert message is longer than `max_contract_msg_size`.
+		ReturnDataTooLarge,
+		/// A chain-wide counter (code ids, instances, trie nonces) is exhausted.
+		CounterOverflow,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::WeightInfo::fuel_unit().ref_time() > 0, "a unit of fuel must cost ref_time");
+			assert!(Params::default().check().is_ok(), "default parameters must be valid");
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Stores `code` (a wasm module, raw or gzip) and gives it the next code id.
+		///
+		/// The module is validated once here; identical modules are stored once.
+		/// Emits `CodeUploaded`.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::upload_code(Pallet::<T>::upload_size_bound(code)))]
+		pub fn upload_code(origin: OriginFor<T>, code: Vec<u8>) -> DispatchResultWithPostInfo {
+			let uploader = T::UploadOrigin::ensure_origin(origin)?;
+			let wasm = code::prepare::<T>(code, &Parameters::<T>::get())?;
+			let size = wasm.len() as u32;
+			let (code_id, info) = Self::store_code(uploader, wasm)?;
+			Self::deposit_event(Event::CodeUploaded {
+				code_id,
+				code_hash: info.code_hash,
+				uploader: info.uploader,
+				size: info.size,
+			});
+			Ok(Some(T::WeightInfo::upload_code(size)).into())
+		}
+
+		/// Creates a contract from `code_id`, funded with the existential deposit plus `value`
+		/// from the signer, and runs its `instantiate` export with `init_msg`.
+		///
+		/// Without `salt` the address comes from the code id and the chain's instance counter;
+		/// with it, from the code hash, the signer and the salt. `admin` may migrate the contract.
+		/// Emits `Instantiated`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::instantiate(len_of(init_msg)).saturating_add(*gas_limit))]
+		pub fn instantiate(
+			origin: OriginFor<T>,
+			code_id: CodeId,
+			init_msg: Vec<u8>,
+			admin: Option<T::AccountId>,
+			#[pallet::compact] value: BalanceOf<T>,
+			gas_limit: Weight,
+			salt: Option<Vec<u8>>,
+		) -> DispatchResultWithPostInfo {
+			let creator = ensure_signed(origin)?;
+			let base = T::WeightInfo::instantiate(len_of(&init_msg));
+			Self::run_metered(base, gas_limit, |env, gas| {
+				Self::do_instantiate(env, gas, creator, code_id, init_msg, admin, value, salt).map(|_| ())
+			})
+		}
+
+		/// Runs `entry_point` of `contract` with `msg` as input, sending `value`.
+		/// Emits `Executed`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::execute(len_of(msg)).saturating_add(*gas_limit))]
+		pub fn execute(
+			origin: OriginFor<T>,
+			contract: T::AccountId,
+			entry_point: Vec<u8>,
+			msg: Vec<u8>,
+			#[pallet::compact] value: BalanceOf<T>,
+			gas_limit: Weight,
+		) -> DispatchResultWithPostInfo {
+			let caller = ensure_signed(origin)?;
+			let base = T::WeightInfo::execute(len_of(&msg));
+			Self::run_metered(base, gas_limit, |env, gas| {
+				Self::do_execute(env, gas, caller, contract, entry_point, msg, value).map(|_| ())
+			})
+		}
+
+		/// Moves `contract` to `new_code_id` and runs the new code's `migrate` export with `msg`.
+		/// Only the contract's admin may. Emits `Migrated`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::migrate(len_of(msg)).saturating_add(*gas_limit))]
+		pub fn migrate(
+			origin: OriginFor<T>,
+			contract: T::AccountId,
+			new_code_id: CodeId,
+			msg: Vec<u8>,
+			gas_limit: Weight,
+		) -> DispatchResultWithPostInfo {
+			let admin = ensure_signed(origin)?;
+			let base = T::WeightInfo::migrate(len_of(&msg));
+			Self::run_metered(base, gas_limit, |env, gas| {
+				Self::do_migrate(env, gas, admin, contract, new_code_id, msg).map(|_| ())
+			})
+		}
+
+		/// Makes `new_admin` the admin of `contract`. Only the current admin may.
+		/// Emits `AdminChanged`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::update_admin())]
+		pub fn update_admin(origin: OriginFor<T>, contract: T::AccountId, new_admin: T::AccountId) -> DispatchResult {
+			let admin = ensure_signed(origin)?;
+			Self::set_admin(admin, contract, Some(new_admin))
+		}
+
+		/// Removes the admin of `contract`, so that it can never be migrated again. Only the
+		/// current admin may. Emits `AdminChanged`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::update_admin())]
+		pub fn clear_admin(origin: OriginFor<T>, contract: T::AccountId) -> DispatchResult {
+			let admin = ensure_signed(origin)?;
+			Self::set_admin(admin, contract, None)
+		}
+
+		/// Replaces the pallet parameters. Only `ParamsOrigin` may. Emits `ParamsUpdated`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_params())]
+		pub fn set_params(origin: OriginFor<T>, params: Params) -> DispatchResult {
+			T::ParamsOrigin::ensure_origin(origin)?;
+			params.check().map_err(|_| Error::<T>::InvalidParams)?;
+			Parameters::<T>::put(&params);
+			Self::deposit_event(Event::ParamsUpdated { params });
+			Ok(())
+		}
+	}
+}
+
+/// Length of a dispatchable's byte argument, for its weight.
+fn len_of(bytes: &[u8]) -> u32 {
+	u32::try_from(bytes.len()).unwrap_or(u32::MAX)
+}
+
+impl<T: Config> Pallet<T> {
+	/// Largest module size `upload_code` may have to validate for `code`: its own length, or
+	/// `max_contract_size` when it is gzip.
+	fn upload_size_bound(code: &[u8]) -> u32 {
+		if code::is_gzip(code) {
+			Parameters::<T>::get().max_contract_size
+		} else {
+			len_of(code)
+		}
+	}
+
+	/// The environment and gas meter for an outermost call with `gas_limit`.
+	fn start_call(gas_limit: Weight, read_only: bool) -> Result<(ExecEnv, GasMeter), Error<T>> {
+		let params = Parameters::<T>::get();
+		ensure!(!gas_limit.any_gt(params.max_contract_gas), Error::<T>::GasLimitTooHigh);
+		Ok((ExecEnv::new(params, read_only), GasMeter::new(gas_limit, T::WeightInfo::fuel_unit())))
+	}
+
+	/// Runs `f` with `gas_limit` and reports `base` plus the gas used as the actual weight,
+	/// whether `f` succeeds or not.
+	fn run_metered(
+		base: Weight,
+		gas_limit: Weight,
+		f: impl FnOnce(&ExecEnv, &mut GasMeter) -> Result<(), ExecError>,
+	) -> DispatchResultWithPostInfo {
+		let (env, mut gas) = Self::start_call(gas_limit, false)?;
+		let result = f(&env, &mut gas);
+		let post_info = PostDispatchInfo::from(Some(base.saturating_add(gas.consumed())));
+		match result {
+			Ok(()) => Ok(post_info),
+			Err(error) => Err(DispatchErrorWithPostInfo { post_info, error: error.error }),
+		}
+	}
+
+	fn check_msg(env: &ExecEnv, msg: &[u8]) -> Result<(), Error<T>> {
+		ensure!(msg.len() <= env.params.max_contract_msg_size as usize, Error::<T>::MsgTooLarge);
+		Ok(())
+	}
+
+	#[allow(clippy::too_many_arguments)]
+	fn do_instantiate(
+		env: &ExecEnv,
+		gas: &mut GasMeter,
+		creator: T::AccountId,
+		code_id: CodeId,
+		init_msg: Vec<u8>,
+		admin: Option<T::AccountId>,
+		value: BalanceOf<T>,
+		salt: Option<Vec<u8>>,
+	) -> Result<(T::AccountId, Vec<u8>), ExecError> {
+		Self::check_msg(env, &init_msg)?;
+		let scheme = match salt {
+			None => AddressScheme::Counter,
+			Some(salt) if salt.is_empty() || salt.len() > limits::MAX_SALT_LEN as usize =>
+				return Err(Error::<T>::SaltTooLong.into()),
+			Some(salt) => AddressScheme::Salted(salt),
+		};
+		exec::instantiate::<T>(env, gas, 1, creator, code_id, init_msg, admin, value, scheme)
+	}
+
+	fn do_execute(
+		env: &ExecEnv,
+		gas: &mut GasMeter,
+		caller: T::AccountId,
+		contract: T::AccountId,
+		entry_point: Vec<u8>,
+		msg: Vec<u8>,
+		value: BalanceOf<T>,
+	) -> Result<Vec<u8>, ExecError> {
+		Self::check_msg(env, &msg)?;
+		let entry = exec::entry_point_name::<T>(&entry_point)?;
+		exec::call::<T>(env, gas, 1, Some(caller), &contract, entry, msg, value)
+	}
+
+	fn do_migrate(
+		env: &ExecEnv,
+		gas: &mut GasMeter,
+		admin: T::AccountId,
+		contract: T::AccountId,
+		new_code_id: CodeId,
+		msg: Vec<u8>,
+	) -> Result<Vec<u8>, ExecError> {
+		Self::check_msg(env, &msg)?;
+		exec::migrate::<T>(env, gas, admin, &contract, new_code_id, msg)
+	}
+
+	fn set_admin(origin: T::AccountId, contract: T::AccountId, new_admin: Option<T::AccountId>) -> DispatchResult {
+		ContractInfoOf::<T>::try_mutate(&contract, |info| {
+			let info = info.as_mut().ok_or(Error::<T>::ContractNotFound)?;
+			match &info.admin {
+				None => Err(Error::<T>::NoAdmin),
+				Some(admin) if *admin != origin => Err(Error::<T>::NotAdmin),
+				Some(_) => {
+					info.admin = new_admin.clone();
+					Ok(())
+				},
+			}
+		})?;
+		Self::deposit_event(Event::AdminChanged { contract, admin: new_admin });
+		Ok(())
+	}
+}

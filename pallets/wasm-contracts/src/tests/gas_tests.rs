@@ -1,0 +1,97 @@
+//! Gas: limits, refunds, and the exactness of `gas_required`.
+
+use super::*;
+use crate::{weights::WeightInfo, Error};
+
+#[test]
+fn unused_gas_is_refunded_in_the_actual_weight() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		let required = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None).gas_required;
+		let post = execute(&BOB, &counter, "increment", vec![]).unwrap();
+		let base = <() as WeightInfo>::execute(0);
+		assert_eq!(post.actual_weight, Some(base + required));
+		assert!(required.all_lt(gas()));
+	});
+}
+
+#[test]
+fn gas_required_is_exact() {
+	new_test_ext().execute_with(|| {
+		let token = deploy_fixture("token");
+		let mut msg = AsRef::<[u8; 32]>::as_ref(&BOB).to_vec();
+		msg.extend_from_slice(&5u64.to_le_bytes());
+		let dry_run = Contracts::dry_run_execute(ALICE, token.clone(), b"mint".to_vec(), msg.clone(), 0, None);
+		assert!(dry_run.result.is_ok());
+		let required = dry_run.gas_required;
+		assert_eq!(required, dry_run.gas_consumed);
+
+		let run_with = |limit: Weight| {
+			Contracts::dry_run_execute(ALICE, token.clone(), b"mint".to_vec(), msg.clone(), 0, Some(limit)).result
+		};
+		assert!(run_with(required).is_ok());
+		let out_of_gas = Err(Error::<Test>::OutOfGas.into());
+		assert_eq!(run_with(required - Weight::from_parts(1, 0)), out_of_gas);
+		assert_eq!(run_with(required - Weight::from_parts(0, 1)), out_of_gas);
+
+		// The extrinsic agrees with the dry run.
+		let exact = Contracts::execute(RuntimeOrigin::signed(ALICE), token.clone(), b"mint".to_vec(), msg.clone(), 0, required);
+		assert!(exact.is_ok());
+		let short = required - Weight::from_parts(1, 0);
+		let too_little = Contracts::execute(RuntimeOrigin::signed(ALICE), token, b"mint".to_vec(), msg, 0, short);
+		assert_eq!(error_of(too_little), Error::<Test>::OutOfGas.into());
+	});
+}
+
+#[test]
+fn gas_required_is_exact_across_contract_calls() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		let proxy = deploy_fixture("proxy");
+		let mut msg = AsRef::<[u8; 32]>::as_ref(&counter).to_vec();
+		msg.extend_from_slice(&0u64.to_le_bytes());
+		msg.extend_from_slice(b"increment");
+		let run_with = |limit: Option<Weight>| {
+			Contracts::dry_run_execute(BOB, proxy.clone(), b"forward".to_vec(), msg.clone(), 0, limit)
+		};
+		let required = run_with(None).gas_required;
+		assert_eq!(run_with(Some(required)).result.unwrap().data, 1u32.to_le_bytes().to_vec());
+		// With a ref_time unit less, the callee runs out and the proxy reports it trapped, or the
+		// proxy itself runs out: either way the call does not do what it did.
+		let short = run_with(Some(required - Weight::from_parts(1, 0)));
+		assert_ne!(short.result.map(|value| value.data), Ok(1u32.to_le_bytes().to_vec()));
+	});
+}
+
+#[test]
+fn out_of_gas_consumes_the_whole_limit() {
+	new_test_ext().execute_with(|| {
+		let faults = deploy_fixture("faults");
+		let limit = Weight::from_parts(50_000_000_000, 100_000);
+		let result = Contracts::execute(RuntimeOrigin::signed(BOB), faults, b"loop_forever".to_vec(), vec![], 0, limit);
+		let failure = result.unwrap_err();
+		assert_eq!(failure.error, Error::<Test>::OutOfGas.into());
+		assert_eq!(failure.post_info.actual_weight, Some(<() as WeightInfo>::execute(0) + limit));
+	});
+}
+
+#[test]
+fn gas_limit_above_the_parameter_is_refused() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		let too_much = gas() + Weight::from_parts(1, 0);
+		let result = Contracts::execute(RuntimeOrigin::signed(BOB), counter.clone(), b"increment".to_vec(), vec![], 0, too_much);
+		assert_eq!(error_of(result), Error::<Test>::GasLimitTooHigh.into());
+		assert_eq!(stored(&counter, b"counter"), None);
+	});
+}
+
+#[test]
+fn storage_access_charges_proof_size() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		let first = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None);
+		let code_only = <() as WeightInfo>::code_load(fixture("counter").len() as u32).proof_size();
+		assert!(first.gas_consumed.proof_size() > code_only);
+	});
+}

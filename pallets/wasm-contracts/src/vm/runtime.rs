@@ -1,0 +1,563 @@
+//! Implementations of the host functions declared in [`super::host`].
+//!
+//! Every function is entered through [`HostCtx::enter`], which traps when it is called from
+//! inside the contract's `allocate`. Each checks its limits, then charges its weight (through
+//! [`HostCtx::charge`], which first converts the fuel burnt so far into gas), and only then acts.
+//! Misuse traps with a pallet error recorded in the frame; expected failures return a
+//! [`ReturnCode`].
+
+use crate::{
+	exec::{self, AddressScheme, ExecError, Frame},
+	weights::WeightInfo,
+	BalanceOf, CodeInfoOf, Config, ContractInfoOf, Error, Event, Pallet,
+};
+use alloc::vec::Vec;
+use frame_support::{
+	traits::{
+		fungible::{Inspect, Mutate},
+		tokens::Preservation,
+		Time,
+	},
+	weights::Weight,
+};
+use sp_core::{ecdsa, ed25519};
+use sp_runtime::{
+	traits::{SaturatedConversion, Zero},
+	DispatchError,
+};
+use wasm_contracts_primitives::{
+	abi::{self, ReturnCode, ADDRESS_LEN, BALANCE_LEN},
+	limits,
+};
+use wasmi::{Caller, Extern, Memory};
+
+use super::engine::PAGE_SIZE;
+
+/// What a host function works with: the wasmi caller, whose data is the call [`Frame`].
+pub struct HostCtx<'a, T: Config> {
+	caller: Caller<'a, Frame<T>>,
+}
+
+type HostResult<R> = Result<R, wasmi::Error>;
+
+fn code(code: ReturnCode) -> HostResult<u32> {
+	Ok(code.into())
+}
+
+impl<'a, T: Config> HostCtx<'a, T> {
+	/// Starts a host call; traps when the contract is inside its `allocate` export.
+	pub fn enter(caller: Caller<'a, Frame<T>>) -> HostResult<Self> {
+		let mut ctx = Self { caller };
+		if ctx.frame().in_allocate {
+			return Err(ctx.trap(Error::<T>::HostCallInAllocate))
+		}
+		Ok(ctx)
+	}
+
+	fn frame(&self) -> &Frame<T> {
+		self.caller.data()
+	}
+
+	fn frame_mut(&mut self) -> &mut Frame<T> {
+		self.caller.data_mut()
+	}
+
+	/// Records why the call stops and returns the error that unwinds the contract.
+	fn trap(&mut self, error: impl Into<ExecError>) -> wasmi::Error {
+		self.frame_mut().trap = Some(error.into());
+		wasmi::Error::new("contract stopped by the host")
+	}
+
+	/// Converts the fuel burnt since the last grant into gas.
+	fn sync_fuel(&mut self) -> HostResult<()> {
+		let fuel_left = self.caller.get_fuel()?;
+		self.frame_mut().gas.absorb_fuel(fuel_left);
+		Ok(())
+	}
+
+	/// Gives the contract as much fuel as its remaining gas buys.
+	fn refuel(&mut self) -> HostResult<()> {
+		let fuel = self.frame_mut().gas.grant_fuel();
+		self.caller.set_fuel(fuel)
+	}
+
+	/// Charges `weight`, trapping with `OutOfGas` when the call cannot pay it.
+	fn charge(&mut self, weight: Weight) -> HostResult<()> {
+		self.sync_fuel()?;
+		if self.frame_mut().gas.charge(weight).is_err() {
+			return Err(self.trap(Error::<T>::OutOfGas))
+		}
+		self.refuel()
+	}
+
+	/// Traps when `len` is above `max`, with `error`.
+	fn ensure_len(&mut self, len: u32, max: u32, error: Error<T>) -> HostResult<()> {
+		if len > max {
+			return Err(self.trap(error))
+		}
+		Ok(())
+	}
+
+	/// Traps when the call is read-only (a query).
+	fn ensure_mutable(&mut self) -> HostResult<()> {
+		if self.frame().env.read_only {
+			return Err(self.trap(Error::<T>::StateChangeInReadOnlyCall))
+		}
+		Ok(())
+	}
+
+	fn memory(&mut self) -> HostResult<Memory> {
+		match self.caller.get_export(abi::MEMORY_EXPORT).and_then(Extern::into_memory) {
+			Some(memory) => Ok(memory),
+			None => Err(self.trap(Error::<T>::NoMemoryExport)),
+		}
+	}
+
+	/// Copies `len` bytes at `ptr` out of contract memory.
+	fn read(&mut self, ptr: u32, len: u32) -> HostResult<Vec<u8>> {
+		let memory = self.memory()?;
+		let start = ptr as usize;
+		let bytes = start.checked_add(len as usize).and_then(|end| memory.data(&self.caller).get(start..end));
+		match bytes {
+			Some(bytes) => Ok(bytes.to_vec()),
+			None => Err(self.trap(Error::<T>::MemoryAccessOutOfBounds)),
+		}
+	}
+
+	fn read_address(&mut self, ptr: u32) -> HostResult<T::AccountId> {
+		let bytes = self.read(ptr, ADDRESS_LEN)?;
+		let mut address = [0u8; ADDRESS_LEN as usize];
+		address.copy_from_slice(&bytes);
+		Ok(address.into())
+	}
+
+	fn read_balance(&mut self, ptr: u32) -> HostResult<u128> {
+		let bytes = self.read(ptr, BALANCE_LEN)?;
+		let mut balance = [0u8; BALANCE_LEN as usize];
+		balance.copy_from_slice(&bytes);
+		Ok(u128::from_le_bytes(balance))
+	}
+
+	/// Copies `bytes` into contract memory at `ptr`.
+	fn write(&mut self, ptr: u32, bytes: &[u8]) -> HostResult<()> {
+		let memory = self.memory()?;
+		let start = ptr as usize;
+		let target = start
+			.checked_add(bytes.len())
+			.and_then(|end| memory.data_mut(&mut self.caller).get_mut(start..end));
+		match target {
+			Some(target) => {
+				target.copy_from_slice(bytes);
+				Ok(())
+			},
+			None => Err(self.trap(Error::<T>::MemoryAccessOutOfBounds)),
+		}
+	}
+
+	/// Places `bytes` in contract memory and returns `(ptr << 32) | len`, or 0 when empty.
+	///
+	/// The place comes from the contract's `allocate(len)` export when it has one (no host
+	/// call may run inside it), else from pages the host appends to the memory.
+	fn place(&mut self, bytes: &[u8]) -> HostResult<u64> {
+		if bytes.is_empty() {
+			return Ok(0)
+		}
+		let Ok(len) = u32::try_from(bytes.len()) else { return Err(self.trap(Error::<T>::MemoryLimitExceeded)) };
+		let allocate = self.caller.get_export(abi::ALLOCATE_EXPORT).and_then(Extern::into_func);
+		let ptr = match allocate {
+			Some(allocate) => {
+				let Ok(allocate) = allocate.typed::<u32, u32>(&self.caller) else {
+					return Err(self.trap(Error::<T>::InvalidAllocateExport))
+				};
+				self.frame_mut().in_allocate = true;
+				let ptr = allocate.call(&mut self.caller, len);
+				self.frame_mut().in_allocate = false;
+				ptr?
+			},
+			None => {
+				let memory = self.memory()?;
+				let pages = (len as u64).div_ceil(PAGE_SIZE);
+				let Ok(old_pages) = memory.grow(&mut self.caller, pages) else {
+					return Err(self.trap(Error::<T>::MemoryLimitExceeded))
+				};
+				match u32::try_from(old_pages.saturating_mul(PAGE_SIZE)) {
+					Ok(ptr) => ptr,
+					Err(_) => return Err(self.trap(Error::<T>::MemoryLimitExceeded)),
+				}
+			},
+		};
+		self.write(ptr, bytes)?;
+		Ok(((ptr as u64) << 32) | len as u64)
+	}
+
+	/// `storage_read(key_ptr, key_len) -> i64`: places the value under the key and returns
+	/// `(ptr << 32) | len`, or 0 when there is none. Cost: `host_storage_read(key + value)`.
+	/// Traps: key longer than `max_storage_key_len`.
+	pub fn storage_read(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u64> {
+		let max_key = self.frame().env.params.max_storage_key_len;
+		self.ensure_len(key_len, max_key, Error::<T>::StorageKeyTooLarge)?;
+		self.charge(T::WeightInfo::host_storage_read(key_len))?;
+		let key = self.read(key_ptr, key_len)?;
+		let Some(value) = self.frame().trie.read(&key) else { return Ok(0) };
+		let total = key_len.saturating_add(value.len().saturated_into());
+		let extra =
+			T::WeightInfo::host_storage_read(total).saturating_sub(T::WeightInfo::host_storage_read(key_len));
+		self.charge(extra)?;
+		self.place(&value)
+	}
+
+	/// `storage_write(key_ptr, key_len, value_ptr, value_len) -> i32`: stores the value; 0.
+	/// Cost: `host_storage_write(key + value)`. Traps: read-only call, key or value too long,
+	/// empty value (use `storage_delete`).
+	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
+		self.ensure_mutable()?;
+		let params = &self.frame().env.params;
+		let (max_key, max_value) = (params.max_storage_key_len, params.max_storage_value_len);
+		self.ensure_len(key_len, max_key, Error::<T>::StorageKeyTooLarge)?;
+		self.ensure_len(value_len, max_value, Error::<T>::StorageValueTooLarge)?;
+		if value_len == 0 {
+			return Err(self.trap(Error::<T>::EmptyStorageValue))
+		}
+		self.charge(T::WeightInfo::host_storage_write(key_len.saturating_add(value_len)))?;
+		let key = self.read(key_ptr, key_len)?;
+		let value = self.read(value_ptr, value_len)?;
+		self.frame().trie.write(&key, &value);
+		code(ReturnCode::Success)
+	}
+
+	/// `storage_delete(key_ptr, key_len) -> i32`: 0 when a value was deleted, `KeyNotFound`
+	/// otherwise. Cost: `host_storage_delete(key)`. Traps: read-only call, key too long.
+	pub fn storage_delete(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u32> {
+		self.ensure_mutable()?;
+		let max_key = self.frame().env.params.max_storage_key_len;
+		self.ensure_len(key_len, max_key, Error::<T>::StorageKeyTooLarge)?;
+		self.charge(T::WeightInfo::host_storage_delete(key_len))?;
+		let key = self.read(key_ptr, key_len)?;
+		let trie = &self.frame().trie;
+		if !trie.contains(&key) {
+			return code(ReturnCode::KeyNotFound)
+		}
+		trie.remove(&key);
+		code(ReturnCode::Success)
+	}
+
+	/// `get_caller(result_ptr) -> i32`: writes the 32-byte caller address; `NoCaller` at the
+	/// top of a query. Cost: `host_context`.
+	pub fn get_caller(&mut self, result_ptr: u32) -> HostResult<u32> {
+		self.charge(T::WeightInfo::host_context())?;
+		let Some(caller) = self.frame().caller.clone() else { return code(ReturnCode::NoCaller) };
+		self.write(result_ptr, caller.as_ref())?;
+		code(ReturnCode::Success)
+	}
+
+	/// `get_block_number() -> i64`. Cost: `host_context`.
+	pub fn get_block_number(&mut self) -> HostResult<u64> {
+		self.charge(T::WeightInfo::host_context())?;
+		Ok(frame_system::Pallet::<T>::block_number().saturated_into())
+	}
+
+	/// `get_block_timestamp() -> i64`: milliseconds since the Unix epoch. Cost: `host_context`.
+	pub fn get_block_timestamp(&mut self) -> HostResult<u64> {
+		self.charge(T::WeightInfo::host_context())?;
+		Ok(T::Time::now().saturated_into())
+	}
+
+	/// `get_contract_address(result_ptr) -> i32`: writes the contract's 32-byte address; 0.
+	/// Cost: `host_context`.
+	pub fn get_contract_address(&mut self, result_ptr: u32) -> HostResult<u32> {
+		self.charge(T::WeightInfo::host_context())?;
+		let address = self.frame().address.clone();
+		self.write(result_ptr, address.as_ref())?;
+		code(ReturnCode::Success)
+	}
+
+	/// `crypto_hash(data_ptr, data_len, result_ptr) -> i32`: writes the 32-byte Blake2-256 of
+	/// the data; 0. Cost: `host_crypto_hash(data)`.
+	pub fn crypto_hash(&mut self, data_ptr: u32, data_len: u32, result_ptr: u32) -> HostResult<u32> {
+		self.charge(T::WeightInfo::host_crypto_hash(data_len))?;
+		let data = self.read(data_ptr, data_len)?;
+		self.write(result_ptr, &sp_io::hashing::blake2_256(&data))?;
+		code(ReturnCode::Success)
+	}
+
+	/// `crypto_verify(msg_ptr, msg_len, sig_ptr, sig_len, pk_ptr, pk_len) -> i32`: 0 when the
+	/// signature is valid, `InvalidSignature` when not, `UnsupportedKeyType` when the lengths
+	/// match neither ed25519 (64-byte signature, 32-byte key) nor ECDSA secp256k1 (65-byte
+	/// signature over the message's Blake2-256, 33-byte compressed key).
+	/// Cost: `host_crypto_verify(msg)`.
+	pub fn crypto_verify(
+		&mut self,
+		msg_ptr: u32,
+		msg_len: u32,
+		sig_ptr: u32,
+		sig_len: u32,
+		pk_ptr: u32,
+		pk_len: u32,
+	) -> HostResult<u32> {
+		self.charge(T::WeightInfo::host_crypto_verify(msg_len))?;
+		let valid = match (sig_len, pk_len) {
+			(64, 32) => {
+				let (message, signature, public) =
+					(self.read(msg_ptr, msg_len)?, self.read(sig_ptr, sig_len)?, self.read(pk_ptr, pk_len)?);
+				let (Ok(signature), Ok(public)) =
+					(ed25519::Signature::try_from(&signature[..]), ed25519::Public::try_from(&public[..]))
+				else {
+					return code(ReturnCode::UnsupportedKeyType)
+				};
+				sp_io::crypto::ed25519_verify(&signature, &message, &public)
+			},
+			(65, 33) => {
+				let (message, signature, public) =
+					(self.read(msg_ptr, msg_len)?, self.read(sig_ptr, sig_len)?, self.read(pk_ptr, pk_len)?);
+				let mut raw_signature = [0u8; 65];
+				raw_signature.copy_from_slice(&signature);
+				let digest = sp_io::hashing::blake2_256(&message);
+				sp_io::crypto::secp256k1_ecdsa_recover_compressed(&raw_signature, &digest)
+					.is_ok_and(|recovered| recovered[..] == public[..]) &&
+					ecdsa::Public::try_from(&public[..]).is_ok()
+			},
+			_ => return code(ReturnCode::UnsupportedKeyType),
+		};
+		code(if valid { ReturnCode::Success } else { ReturnCode::InvalidSignature })
+	}
+
+	/// `log_event(topic_ptr, topic_len, data_ptr, data_len)`: deposits
+	/// `ContractEmitted { contract, topic, data }`. Cost: `host_log_event(topic + data)`.
+	/// Traps: read-only call, topic longer than 64 bytes, data longer than `max_event_data_len`.
+	pub fn log_event(&mut self, topic_ptr: u32, topic_len: u32, data_ptr: u32, data_len: u32) -> HostResult<()> {
+		self.ensure_mutable()?;
+		self.ensure_len(topic_len, limits::MAX_EVENT_TOPIC_LEN, Error::<T>::EventTopicTooLarge)?;
+		let max_data = self.frame().env.params.max_event_data_len;
+		self.ensure_len(data_len, max_data, Error::<T>::EventDataTooLarge)?;
+		self.charge(T::WeightInfo::host_log_event(topic_len.saturating_add(data_len)))?;
+		let topic = self.read(topic_ptr, topic_len)?;
+		let data = self.read(data_ptr, data_len)?;
+		let contract = self.frame().address.clone();
+		Pallet::<T>::deposit_event(Event::ContractEmitted { contract, topic, data });
+		Ok(())
+	}
+
+	/// `transfer(to_ptr, amount_ptr) -> i32`: moves the 16-byte little-endian amount from the
+	/// contract to the 32-byte address; `TransferFailed` when the contract cannot pay it and
+	/// keep its existential deposit. Cost: `host_transfer`. Traps: read-only call.
+	pub fn transfer(&mut self, to_ptr: u32, amount_ptr: u32) -> HostResult<u32> {
+		self.ensure_mutable()?;
+		self.charge(T::WeightInfo::host_transfer())?;
+		let to = self.read_address(to_ptr)?;
+		let amount = self.read_balance(amount_ptr)?;
+		let Ok(amount) = BalanceOf::<T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
+		let from = self.frame().address.clone();
+		match T::Currency::transfer(&from, &to, amount, Preservation::Preserve) {
+			Ok(_) => code(ReturnCode::Success),
+			Err(_) => code(ReturnCode::TransferFailed),
+		}
+	}
+
+	/// `get_input() -> i64`: places the call's input (the message) and returns
+	/// `(ptr << 32) | len`, or 0 when it is empty. Cost: `host_copy(input)`.
+	pub fn get_input(&mut self) -> HostResult<u64> {
+		let input = core::mem::take(&mut self.frame_mut().input);
+		let charged = self.charge(T::WeightInfo::host_copy(input.len().saturated_into()));
+		let placed = charged.and_then(|_| self.place(&input));
+		self.frame_mut().input = input;
+		placed
+	}
+
+	/// `set_return_data(data_ptr, data_len)`: sets what the call returns (the last call wins).
+	/// Cost: `host_copy(data)`. Traps: data longer than `max_contract_msg_size`.
+	pub fn set_return_data(&mut self, data_ptr: u32, data_len: u32) -> HostResult<()> {
+		let max = self.frame().env.params.max_contract_msg_size;
+		self.ensure_len(data_len, max, Error::<T>::ReturnDataTooLarge)?;
+		self.charge(T::WeightInfo::host_copy(data_len))?;
+		let data = self.read(data_ptr, data_len)?;
+		self.frame_mut().output = Some(data);
+		Ok(())
+	}
+
+	/// `revert(msg_ptr, msg_len)`: stops the call with `ContractReverted`, undoing its changes;
+	/// the message reaches the calling contract as return data and dry runs as
+	/// `revert_message`. Cost: `host_revert(msg)`. Never returns.
+	pub fn revert(&mut self, msg_ptr: u32, msg_len: u32) -> HostResult<()> {
+		let max = self.frame().env.params.max_contract_msg_size;
+		self.ensure_len(msg_len, max, Error::<T>::ReturnDataTooLarge)?;
+		self.charge(T::WeightInfo::host_revert(msg_len))?;
+		let message = self.read(msg_ptr, msg_len)?;
+		Err(self.trap(ExecError::reverted::<T>(message)))
+	}
+
+	/// `get_value(result_ptr) -> i32`: writes the 16-byte value sent with this call; 0.
+	/// Cost: `host_context`.
+	pub fn get_value(&mut self, result_ptr: u32) -> HostResult<u32> {
+		self.charge(T::WeightInfo::host_context())?;
+		let value: u128 = self.frame().value.saturated_into();
+		self.write(result_ptr, &value.to_le_bytes())?;
+		code(ReturnCode::Success)
+	}
+
+	/// `get_balance(result_ptr) -> i32`: writes the contract's 16-byte balance; 0.
+	/// Cost: `host_balance`.
+	pub fn get_balance(&mut self, result_ptr: u32) -> HostResult<u32> {
+		self.charge(T::WeightInfo::host_balance())?;
+		let balance: u128 = T::Currency::balance(&self.frame().address).saturated_into();
+		self.write(result_ptr, &balance.to_le_bytes())?;
+		code(ReturnCode::Success)
+	}
+
+	/// `gas_left() -> i64`: the ref_time this call may still use. Cost: `host_context`.
+	pub fn gas_left(&mut self) -> HostResult<u64> {
+		self.charge(T::WeightInfo::host_context())?;
+		Ok(self.frame().gas.remaining().ref_time())
+	}
+
+	/// `call_contract(address_ptr, entry_ptr, entry_len, input_ptr, input_len, value_ptr,
+	/// gas_limit) -> i32`: runs the entry point of the contract at the 32-byte address with the
+	/// input, sending the 16-byte value, with at most `gas_limit` ref_time (0: all that is left).
+	/// Returns 0 on success (its return data is then read with `get_return_data`),
+	/// `CalleeReverted` (return data: the message), `CalleeTrapped`, `TransferFailed`,
+	/// `NotAContract`, `EntryPointNotFound` or `CallDepthExceeded`; a failed callee's changes are
+	/// undone. Cost: `host_call_contract(entry + input)` plus what the callee uses.
+	/// Traps: entry point name invalid or reserved, input too long, value in a read-only call.
+	#[allow(clippy::too_many_arguments)]
+	pub fn call_contract(
+		&mut self,
+		address_ptr: u32,
+		entry_ptr: u32,
+		entry_len: u32,
+		input_ptr: u32,
+		input_len: u32,
+		value_ptr: u32,
+		gas_limit: u64,
+	) -> HostResult<u32> {
+		self.ensure_len(entry_len, limits::MAX_ENTRY_POINT_LEN, Error::<T>::InvalidEntryPoint)?;
+		let max_msg = self.frame().env.params.max_contract_msg_size;
+		self.ensure_len(input_len, max_msg, Error::<T>::MsgTooLarge)?;
+		self.charge(T::WeightInfo::host_call_contract(entry_len.saturating_add(input_len)))?;
+		let callee = self.read_address(address_ptr)?;
+		let entry = self.read(entry_ptr, entry_len)?;
+		let input = self.read(input_ptr, input_len)?;
+		let value = self.read_balance(value_ptr)?;
+		let entry = match exec::entry_point_name::<T>(&entry) {
+			Ok(entry) => entry,
+			Err(error) => return Err(self.trap(error)),
+		};
+		let Ok(value) = BalanceOf::<T>::try_from(value) else { return code(ReturnCode::TransferFailed) };
+		if !value.is_zero() {
+			self.ensure_mutable()?;
+		}
+		if !ContractInfoOf::<T>::contains_key(&callee) {
+			return code(ReturnCode::NotAContract)
+		}
+		self.sync_fuel()?;
+		let frame = self.frame_mut();
+		let limit = match gas_limit {
+			0 => frame.gas.remaining(),
+			ref_time => Weight::from_parts(ref_time, frame.gas.remaining().proof_size()),
+		};
+		let mut callee_gas = frame.gas.nested(limit);
+		let caller = Some(frame.address.clone());
+		let result = exec::call::<T>(&frame.env, &mut callee_gas, frame.depth + 1, caller, &callee, entry, input, value);
+		frame.gas.absorb_nested(&callee_gas);
+		let status = Self::callee_status(frame, result);
+		self.refuel()?;
+		code(status)
+	}
+
+	/// `instantiate_contract(code_id, msg_ptr, msg_len, value_ptr, salt_ptr, salt_len,
+	/// result_ptr) -> i32`: instantiates a contract from stored code with the message, sending
+	/// the 16-byte value (plus the existential deposit) from this contract, which becomes the
+	/// new contract's creator and admin. With `salt_len > 0` the address is salted (predictable),
+	/// else the chain's instance counter picks it. Writes the 32-byte address to `result_ptr`
+	/// and returns 0, or `CodeNotFound`, `ContractExists`, `CalleeReverted`, `CalleeTrapped`,
+	/// `TransferFailed`, `CallDepthExceeded`. The new contract runs on all gas that is left.
+	/// Cost: `host_instantiate_contract(msg + salt)` plus what the new contract uses.
+	/// Traps: read-only call, message or salt too long.
+	#[allow(clippy::too_many_arguments)]
+	pub fn instantiate_contract(
+		&mut self,
+		code_id: u64,
+		msg_ptr: u32,
+		msg_len: u32,
+		value_ptr: u32,
+		salt_ptr: u32,
+		salt_len: u32,
+		result_ptr: u32,
+	) -> HostResult<u32> {
+		self.ensure_mutable()?;
+		let max_msg = self.frame().env.params.max_contract_msg_size;
+		self.ensure_len(msg_len, max_msg, Error::<T>::MsgTooLarge)?;
+		self.ensure_len(salt_len, limits::MAX_SALT_LEN, Error::<T>::SaltTooLong)?;
+		self.charge(T::WeightInfo::host_instantiate_contract(msg_len.saturating_add(salt_len)))?;
+		let msg = self.read(msg_ptr, msg_len)?;
+		let value = self.read_balance(value_ptr)?;
+		let salt = self.read(salt_ptr, salt_len)?;
+		// Fail before the callee runs if the address cannot be written back.
+		self.write(result_ptr, &[0u8; ADDRESS_LEN as usize])?;
+		let Ok(value) = BalanceOf::<T>::try_from(value) else { return code(ReturnCode::TransferFailed) };
+		if !CodeInfoOf::<T>::contains_key(code_id) {
+			return code(ReturnCode::CodeNotFound)
+		}
+		self.sync_fuel()?;
+		let frame = self.frame_mut();
+		let scheme = if salt.is_empty() { AddressScheme::Counter } else { AddressScheme::Salted(salt) };
+		let mut callee_gas = frame.gas.nested(frame.gas.remaining());
+		let creator = frame.address.clone();
+		let result = exec::instantiate::<T>(
+			&frame.env,
+			&mut callee_gas,
+			frame.depth + 1,
+			creator.clone(),
+			code_id,
+			msg,
+			Some(creator),
+			value,
+			scheme,
+		);
+		frame.gas.absorb_nested(&callee_gas);
+		let address = result.as_ref().ok().map(|(address, _)| address.clone());
+		let status = Self::callee_status(frame, result.map(|(_, data)| data));
+		self.refuel()?;
+		if let Some(address) = address {
+			self.write(result_ptr, address.as_ref())?;
+		}
+		code(status)
+	}
+
+	/// `get_return_data() -> i64`: places the return data of the last `call_contract` or
+	/// `instantiate_contract` (the revert message when it reverted) and returns
+	/// `(ptr << 32) | len`, or 0 when empty. Cost: `host_copy(data)`.
+	pub fn get_return_data(&mut self) -> HostResult<u64> {
+		let data = core::mem::take(&mut self.frame_mut().callee_output);
+		let charged = self.charge(T::WeightInfo::host_copy(data.len().saturated_into()));
+		let placed = charged.and_then(|_| self.place(&data));
+		self.frame_mut().callee_output = data;
+		placed
+	}
+
+	/// Keeps a nested call's output for `get_return_data` and turns its outcome into a code.
+	fn callee_status(frame: &mut Frame<T>, result: Result<Vec<u8>, ExecError>) -> ReturnCode {
+		let (output, status) = match result {
+			Ok(data) => (data, ReturnCode::Success),
+			Err(ExecError { revert_message: Some(message), .. }) => (message, ReturnCode::CalleeReverted),
+			Err(ExecError { error, .. }) => (Vec::new(), Self::failure_code(error)),
+		};
+		frame.callee_output = output;
+		status
+	}
+
+	fn failure_code(error: DispatchError) -> ReturnCode {
+		let is = |expected: Error<T>| error == DispatchError::from(expected);
+		if is(Error::<T>::MaxCallDepthReached) {
+			ReturnCode::CallDepthExceeded
+		} else if is(Error::<T>::EntryPointNotFound) || is(Error::<T>::InvalidEntryPointSignature) {
+			ReturnCode::EntryPointNotFound
+		} else if is(Error::<T>::TransferFailed) {
+			ReturnCode::TransferFailed
+		} else if is(Error::<T>::ContractExists) {
+			ReturnCode::ContractExists
+		} else if is(Error::<T>::ContractNotFound) {
+			ReturnCode::NotAContract
+		} else {
+			ReturnCode::CalleeTrapped
+		}
+	}
+}

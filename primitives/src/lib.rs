@@ -1,0 +1,315 @@
+//! Types shared by the wasm-contracts pallet, the runtime, contract SDKs and clients.
+//!
+//! - [`abi`]: the contract ABI: host module name, byte layouts and [`abi::ReturnCode`].
+//! - [`Params`]: the chain parameters that bound code size, gas, messages and memory.
+//! - [`CodeInfo`], [`ContractInfo`], [`CodeHistoryEntry`]: what the chain records.
+//! - [`ContractResult`] and friends: what dry runs and queries report.
+//! - [`WasmContractsApi`]: the runtime API that clients call for queries and dry runs.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod abi;
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use core::fmt::Debug;
+use sp_runtime::DispatchError;
+pub use sp_weights::Weight;
+
+/// Sequential identifier of uploaded code, starting at 1.
+pub type CodeId = u64;
+
+/// Blake2-256 hash of a (decompressed) wasm module.
+pub type CodeHash = [u8; 32];
+
+/// Identifier of a child trie that holds one contract's (or one account's) storage.
+pub type TrieId = [u8; 32];
+
+/// Chain parameters of the pallet, kept in storage, set in genesis and changed by the
+/// pallet's `ParamsOrigin`.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Params {
+	/// Largest wasm module accepted, in bytes, after gzip decompression.
+	pub max_contract_size: u32,
+	/// Largest `gas_limit` a single call may ask for.
+	pub max_contract_gas: Weight,
+	/// Largest init, execute, migrate or query message, in bytes.
+	pub max_contract_msg_size: u32,
+	/// Most 64 KiB pages a contract's linear memory may have.
+	pub max_memory_pages: u32,
+	/// Gas available to a read-only query (not charged to anyone).
+	pub query_gas_cap: Weight,
+	/// Gas lent to the payment module of a deploy before it has paid.
+	pub payment_loan: Weight,
+	/// Deepest nesting of contract calls, the outermost call counting as 1.
+	pub max_call_depth: u32,
+	/// Largest storage key a contract may use, in bytes.
+	pub max_storage_key_len: u32,
+	/// Largest storage value a contract may write, in bytes.
+	pub max_storage_value_len: u32,
+	/// Largest event payload (`log_event` data), in bytes.
+	pub max_event_data_len: u32,
+}
+
+/// Hard ceilings for [`Params`]: no parameter update may go past them, because past them the
+/// runtime itself (its native stack, its heap, its proof budget) would be at risk.
+pub mod limits {
+	/// Most memory pages any contract may ever get (16 MiB).
+	pub const MAX_MEMORY_PAGES: u32 = 256;
+	/// Deepest call nesting ever allowed (each level is a storage transaction and a native
+	/// stack frame of the interpreter).
+	pub const MAX_CALL_DEPTH: u32 = 32;
+	/// Largest contract size ever allowed, in bytes (4 MiB).
+	pub const MAX_CONTRACT_SIZE: u32 = 4 * 1024 * 1024;
+	/// Largest storage key ever allowed, in bytes.
+	pub const MAX_STORAGE_KEY_LEN: u32 = 1024;
+	/// Largest storage value ever allowed, in bytes.
+	pub const MAX_STORAGE_VALUE_LEN: u32 = 256 * 1024;
+	/// Largest message ever allowed, in bytes.
+	pub const MAX_MSG_SIZE: u32 = 1024 * 1024;
+	/// Largest event payload ever allowed, in bytes.
+	pub const MAX_EVENT_DATA_LEN: u32 = 64 * 1024;
+	/// Largest event topic, in bytes.
+	pub const MAX_EVENT_TOPIC_LEN: u32 = 64;
+	/// Longest entry point name, in bytes.
+	pub const MAX_ENTRY_POINT_LEN: u32 = 64;
+	/// Longest salt for salted instantiation, in bytes.
+	pub const MAX_SALT_LEN: u32 = 64;
+	/// Most functions (imported and defined) in one module.
+	pub const MAX_FUNCTIONS: u32 = 10_000;
+	/// Most locals in one function.
+	pub const MAX_LOCALS: u32 = 1_024;
+	/// Most globals in one module.
+	pub const MAX_GLOBALS: u32 = 256;
+	/// Most elements in the module's table.
+	pub const MAX_TABLE_ELEMENTS: u32 = 4_096;
+	/// Most parameters of a function type.
+	pub const MAX_FUNC_PARAMS: u32 = 32;
+}
+
+impl Params {
+	/// Checks that every field is non-zero where zero would make the pallet unusable and
+	/// within [`limits`]. Returns the name of the first offending field.
+	pub fn check(&self) -> Result<(), &'static str> {
+		use limits::*;
+		let within = |value: u32, max: u32| value > 0 && value <= max;
+		if !within(self.max_contract_size, MAX_CONTRACT_SIZE) {
+			return Err("max_contract_size")
+		}
+		if self.max_contract_gas.ref_time() == 0 || self.max_contract_gas.proof_size() == 0 {
+			return Err("max_contract_gas")
+		}
+		if !within(self.max_contract_msg_size, MAX_MSG_SIZE) {
+			return Err("max_contract_msg_size")
+		}
+		if !within(self.max_memory_pages, MAX_MEMORY_PAGES) {
+			return Err("max_memory_pages")
+		}
+		if self.query_gas_cap.any_gt(self.max_contract_gas) {
+			return Err("query_gas_cap")
+		}
+		if self.payment_loan.any_gt(self.max_contract_gas) {
+			return Err("payment_loan")
+		}
+		if !within(self.max_call_depth, MAX_CALL_DEPTH) {
+			return Err("max_call_depth")
+		}
+		if !within(self.max_storage_key_len, MAX_STORAGE_KEY_LEN) {
+			return Err("max_storage_key_len")
+		}
+		if !within(self.max_storage_value_len, MAX_STORAGE_VALUE_LEN) {
+			return Err("max_storage_value_len")
+		}
+		if self.max_event_data_len > MAX_EVENT_DATA_LEN {
+			return Err("max_event_data_len")
+		}
+		Ok(())
+	}
+}
+
+impl Default for Params {
+	/// Parameters for a chain with 2 s of ref_time and 5 MiB of proof per block.
+	fn default() -> Self {
+		Self {
+			max_contract_size: 512 * 1024,
+			max_contract_gas: Weight::from_parts(1_000_000_000_000, 3 * 1024 * 1024),
+			max_contract_msg_size: 64 * 1024,
+			max_memory_pages: 16,
+			query_gas_cap: Weight::from_parts(500_000_000_000, 3 * 1024 * 1024),
+			payment_loan: Weight::from_parts(20_000_000_000, 256 * 1024),
+			max_call_depth: 8,
+			max_storage_key_len: 128,
+			max_storage_value_len: 16 * 1024,
+			max_event_data_len: 4 * 1024,
+		}
+	}
+}
+
+/// What the chain records about uploaded code.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug)]
+pub struct CodeInfo<AccountId> {
+	/// Blake2-256 of the decompressed module; the module is stored once per hash.
+	pub code_hash: CodeHash,
+	/// Account that uploaded this code id.
+	pub uploader: AccountId,
+	/// Size of the decompressed module in bytes.
+	pub size: u32,
+}
+
+/// What the chain records about a contract instance.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug)]
+pub struct ContractInfo<AccountId> {
+	/// Code the contract currently runs.
+	pub code_id: CodeId,
+	/// Account that instantiated the contract.
+	pub creator: AccountId,
+	/// Account allowed to migrate the contract and change its admin; `None` freezes it.
+	pub admin: Option<AccountId>,
+	/// Child trie holding the contract's storage.
+	pub trie_id: TrieId,
+	/// Number of entries in the contract's code history.
+	pub history_len: u32,
+}
+
+/// Why a contract's code changed.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug)]
+pub enum CodeChange {
+	/// The contract was instantiated with this code.
+	Instantiate,
+	/// The admin migrated the contract to this code.
+	Migrate,
+}
+
+/// One entry of a contract's code history.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug)]
+pub struct CodeHistoryEntry<BlockNumber> {
+	/// What happened.
+	pub change: CodeChange,
+	/// The code the contract runs from this entry on.
+	pub code_id: CodeId,
+	/// Block in which it happened.
+	pub block: BlockNumber,
+}
+
+/// Output of a successful contract call.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ExecReturnValue {
+	/// The return data: what the contract passed to `set_return_data`, else the little-endian
+	/// bytes of the entry point's integer result, else empty.
+	pub data: Vec<u8>,
+}
+
+/// Output of a successful instantiation.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct InstantiateReturnValue<AccountId> {
+	/// Address of the new contract.
+	pub contract: AccountId,
+	/// Return data of the `instantiate` export (empty when the module has none).
+	pub data: Vec<u8>,
+}
+
+/// Result of a query or dry run, with the gas it used and needed.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct ContractResult<R, EventRecord> {
+	/// Gas charged by the call.
+	pub gas_consumed: Weight,
+	/// The smallest `gas_limit` with which the same call, in the same state, succeeds.
+	pub gas_required: Weight,
+	/// What the call returned, or the pallet error it failed with.
+	pub result: Result<R, DispatchError>,
+	/// The message given to `revert`, when the contract reverted.
+	pub revert_message: Option<Vec<u8>>,
+	/// Events the call deposited (empty for queries).
+	pub events: Vec<EventRecord>,
+}
+
+/// Why raw contract storage could not be read.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum StorageReadError {
+	/// No contract lives at the given address.
+	ContractNotFound,
+	/// The key is longer than `max_storage_key_len`.
+	KeyTooLong,
+}
+
+sp_api::decl_runtime_apis! {
+	/// Read-only access to contracts: queries, raw storage, info and dry runs.
+	///
+	/// Nothing called through this API changes state or charges a fee.
+	pub trait WasmContractsApi<AccountId, Balance, BlockNumber, EventRecord> where
+		AccountId: codec::Codec,
+		Balance: codec::Codec,
+		BlockNumber: codec::Codec,
+		EventRecord: codec::Codec,
+	{
+		/// Runs `entry_point` of `contract` read-only with `msg` as input, within the
+		/// `query_gas_cap` parameter (or `gas_limit`, when lower). Any state change traps.
+		fn query(
+			contract: AccountId,
+			entry_point: Vec<u8>,
+			msg: Vec<u8>,
+			gas_limit: Option<Weight>,
+		) -> ContractResult<ExecReturnValue, EventRecord>;
+
+		/// Reads the raw value under `key` in `contract`'s storage.
+		fn get_storage(contract: AccountId, key: Vec<u8>) -> Result<Option<Vec<u8>>, StorageReadError>;
+
+		/// What the chain records about `code_id`.
+		fn code_info(code_id: CodeId) -> Option<CodeInfo<AccountId>>;
+
+		/// What the chain records about `contract`.
+		fn contract_info(contract: AccountId) -> Option<ContractInfo<AccountId>>;
+
+		/// The code history of `contract`, oldest first.
+		fn contract_history(contract: AccountId) -> Vec<CodeHistoryEntry<BlockNumber>>;
+
+		/// Runs `instantiate` as `origin` would, without keeping any change.
+		/// `gas_limit: None` means `max_contract_gas`.
+		fn dry_run_instantiate(
+			origin: AccountId,
+			code_id: CodeId,
+			init_msg: Vec<u8>,
+			admin: Option<AccountId>,
+			value: Balance,
+			gas_limit: Option<Weight>,
+			salt: Option<Vec<u8>>,
+		) -> ContractResult<InstantiateReturnValue<AccountId>, EventRecord>;
+
+		/// Runs `execute` as `origin` would, without keeping any change.
+		/// `gas_limit: None` means `max_contract_gas`.
+		fn dry_run_execute(
+			origin: AccountId,
+			contract: AccountId,
+			entry_point: Vec<u8>,
+			msg: Vec<u8>,
+			value: Balance,
+			gas_limit: Option<Weight>,
+		) -> ContractResult<ExecReturnValue, EventRecord>;
+
+		/// Runs `migrate` as `origin` would, without keeping any change.
+		/// `gas_limit: None` means `max_contract_gas`.
+		fn dry_run_migrate(
+			origin: AccountId,
+			contract: AccountId,
+			new_code_id: CodeId,
+			msg: Vec<u8>,
+			gas_limit: Option<Weight>,
+		) -> ContractResult<ExecReturnValue, EventRecord>;
+	}
+}

@@ -1,0 +1,257 @@
+//! The wasm-contracts parachain runtime.
+//!
+//! A cumulus parachain runtime with Aura block authoring that hosts `pallet-wasm-contracts`
+//! next to balances, weight-based transaction fees, sudo and storage weight reclaim.
+//!
+//! - [`configs`]: the `Config` of every pallet and the block limits.
+//! - [`apis`]: the runtime APIs the node and clients call.
+//! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime!` expands deeply.
+#![recursion_limit = "256"]
+
+extern crate alloc;
+
+// The wasm blob built by substrate-wasm-builder (`WASM_BINARY`, `WASM_BINARY_BLOATY`).
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use frame_support::{
+	construct_runtime,
+	weights::{
+		constants::WEIGHT_REF_TIME_PER_SECOND, Weight, WeightToFeeCoefficient,
+		WeightToFeeCoefficients, WeightToFeePolynomial,
+	},
+};
+use sp_runtime::{
+	generic, impl_opaque_keys,
+	traits::{BlakeTwo256, IdentifyAccount, Verify},
+	MultiAddress, MultiSignature, Perbill,
+};
+use sp_version::RuntimeVersion;
+
+pub use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+
+/// Signature of transactions: sr25519, ed25519 or ecdsa.
+pub type Signature = MultiSignature;
+
+/// Accounts are the 32-byte public keys of [`Signature`]; contracts use the same type.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// Balance of an account, in plancks (10^-12 UNIT).
+pub type Balance = u128;
+
+/// Transaction counter of an account.
+pub type Nonce = u32;
+
+/// Block and trie hash.
+pub type Hash = sp_core::H256;
+
+/// Block height; polkadot-omni-node-lib supports `u32`.
+pub type BlockNumber = u32;
+
+/// How transactions name accounts.
+pub type Address = MultiAddress<AccountId, ()>;
+
+/// Block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+
+/// Block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// Checks and payment applied to every signed transaction. `StorageWeightReclaim` wraps the
+/// others so that, after dispatch, proof size charged above what was really read is given
+/// back to the block (and refunded in the fee).
+pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
+	Runtime,
+	(
+		frame_system::CheckNonZeroSender<Runtime>,
+		frame_system::CheckSpecVersion<Runtime>,
+		frame_system::CheckTxVersion<Runtime>,
+		frame_system::CheckGenesis<Runtime>,
+		frame_system::CheckEra<Runtime>,
+		frame_system::CheckNonce<Runtime>,
+		frame_system::CheckWeight<Runtime>,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	),
+>;
+
+/// Extrinsic as it travels in blocks.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+
+/// An event with its phase and topics, as the contracts API reports it.
+pub type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
+
+/// Dispatches extrinsics to the pallets and runs their hooks.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+>;
+
+/// Types the node uses without knowing the runtime's call and extension types.
+pub mod opaque {
+	use super::*;
+
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+	/// Block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Block with opaque extrinsics.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+}
+
+impl_opaque_keys! {
+	/// Keys a collator registers: only its Aura key.
+	pub struct SessionKeys {
+		pub aura: Aura,
+	}
+}
+
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
+	impl_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
+	authoring_version: 1,
+	spec_version: 1,
+	impl_version: 0,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Target block time. Aura slots have this length; it cannot change once the chain runs.
+pub const MILLISECS_PER_BLOCK: u64 = 6000;
+/// Aura slot length.
+pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+
+/// One token: 12 decimals, like the relay chains.
+pub const UNIT: Balance = 1_000_000_000_000;
+/// 10^-3 UNIT.
+pub const MILLIUNIT: Balance = 1_000_000_000;
+/// 10^-6 UNIT.
+pub const MICROUNIT: Balance = 1_000_000;
+
+/// Token symbol shown by wallets (chain spec property).
+pub const TOKEN_SYMBOL: &str = "UNIT";
+/// Token decimals shown by wallets (chain spec property).
+pub const TOKEN_DECIMALS: u32 = 12;
+/// Generic substrate address format.
+pub const SS58_PREFIX: u16 = 42;
+
+/// Smallest balance an account may hold; below it the account is reaped.
+pub const EXISTENTIAL_DEPOSIT: Balance = MILLIUNIT;
+
+/// Share of block weight reserved for `on_initialize` hooks, so extrinsics cannot fill it.
+const AVERAGE_ON_INITIALIZE_RATIO: Perbill = Perbill::from_percent(5);
+
+/// Normal extrinsics may fill 75% of a block; the rest is kept for operational ones.
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+/// Proof size budget of a block (the PoV the relay chain accepts by default).
+pub const MAX_BLOCK_PROOF_SIZE: u64 = 5 * 1024 * 1024;
+
+/// 2 s of execution per 6 s block (asynchronous backing) and 5 MiB of proof.
+const MAXIMUM_BLOCK_WEIGHT: Weight =
+	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND.saturating_mul(2), MAX_BLOCK_PROOF_SIZE);
+
+/// Most parachain blocks built on top of the last included one (asynchronous backing).
+const UNINCLUDED_SEGMENT_CAPACITY: u32 = 3;
+/// Parachain blocks per relay chain block.
+const BLOCK_PROCESSING_VELOCITY: u32 = 1;
+/// Relay chain slot length in milliseconds.
+const RELAY_CHAIN_SLOT_DURATION_MILLIS: u32 = 6000;
+/// Collators build on the newest relay block (no relay parent offset).
+const RELAY_PARENT_OFFSET: u32 = 0;
+
+/// Checks Aura slots against relay chain progress and bounds the unincluded segment.
+type ConsensusHook = cumulus_pallet_aura_ext::FixedVelocityConsensusHook<
+	Runtime,
+	RELAY_CHAIN_SLOT_DURATION_MILLIS,
+	BLOCK_PROCESSING_VELOCITY,
+	UNINCLUDED_SEGMENT_CAPACITY,
+>;
+
+/// Fee for weight: linear in `ref_time`, so that the base weight of an extrinsic costs
+/// 0.1 MILLIUNIT and a whole block of compute (2 s) about 2.7 UNIT. Because the fee follows
+/// weight, gas a contract call does not use is refunded with the weight it gives back.
+pub struct WeightToFee;
+
+impl WeightToFeePolynomial for WeightToFee {
+	type Balance = Balance;
+
+	fn polynomial() -> WeightToFeeCoefficients<Self::Balance> {
+		let base_fee = MILLIUNIT / 10;
+		let base_weight =
+			Balance::from(frame_support::weights::constants::ExtrinsicBaseWeight::get().ref_time());
+		smallvec::smallvec![WeightToFeeCoefficient {
+			degree: 1,
+			negative: false,
+			coeff_frac: Perbill::from_rational(base_fee % base_weight, base_weight),
+			coeff_integer: base_fee / base_weight,
+		}]
+	}
+}
+
+#[cfg(feature = "wasm-contracts-pallet")]
+construct_runtime!(
+	pub enum Runtime {
+		// System and parachain support.
+		System: frame_system = 0,
+		ParachainSystem: cumulus_pallet_parachain_system = 1,
+		Timestamp: pallet_timestamp = 2,
+		ParachainInfo: parachain_info = 3,
+		WeightReclaim: cumulus_pallet_weight_reclaim = 4,
+
+		// Money.
+		Balances: pallet_balances = 10,
+		TransactionPayment: pallet_transaction_payment = 11,
+
+		// Governance of the dev and test chains.
+		Sudo: pallet_sudo = 15,
+
+		// Block authoring.
+		Aura: pallet_aura = 23,
+		AuraExt: cumulus_pallet_aura_ext = 24,
+
+		// Contracts.
+		WasmContracts: pallet_wasm_contracts = 50,
+	}
+);
+
+#[cfg(not(feature = "wasm-contracts-pallet"))]
+construct_runtime!(
+	pub enum Runtime {
+		// System and parachain support.
+		System: frame_system = 0,
+		ParachainSystem: cumulus_pallet_parachain_system = 1,
+		Timestamp: pallet_timestamp = 2,
+		ParachainInfo: parachain_info = 3,
+		WeightReclaim: cumulus_pallet_weight_reclaim = 4,
+
+		// Money.
+		Balances: pallet_balances = 10,
+		TransactionPayment: pallet_transaction_payment = 11,
+
+		// Governance of the dev and test chains.
+		Sudo: pallet_sudo = 15,
+
+		// Block authoring.
+		Aura: pallet_aura = 23,
+		AuraExt: cumulus_pallet_aura_ext = 24,
+	}
+);
+
+cumulus_pallet_parachain_system::register_validate_block! {
+	Runtime = Runtime,
+	BlockExecutor = cumulus_pallet_aura_ext::BlockExecutor::<Runtime, Executive>,
+}
