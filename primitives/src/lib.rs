@@ -239,6 +239,33 @@ pub struct ContractResult<R, EventRecord> {
 	pub events: Vec<EventRecord>,
 }
 
+/// How a deploy went, as dry runs report it.
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct DeployResult<Balance, EventRecord> {
+	/// Gas the payment module used; with a custom payment module, the smallest loan that
+	/// covers it.
+	pub payment_gas_consumed: Weight,
+	/// Gas the session module used.
+	pub session_gas_consumed: Weight,
+	/// Gas the session module could use: what the payment bought, capped by the limits.
+	pub session_gas_limit: Weight,
+	/// What the payment phase paid.
+	pub paid: Balance,
+	/// What the deploy cost: the price of its base weight and of the gas both phases used.
+	pub used: Balance,
+	/// What went back to the account.
+	pub refunded: Balance,
+	/// `Err` when the deploy was refused or its payment failed (then nothing is kept but the
+	/// transaction fee).
+	pub result: Result<(), DispatchError>,
+	/// How the session ended; `Err` means its changes were undone while the payment stands.
+	pub session_result: Result<(), DispatchError>,
+	/// The message given to `revert` by the failing phase, if it reverted.
+	pub revert_message: Option<Vec<u8>>,
+	/// Events the deploy deposited.
+	pub events: Vec<EventRecord>,
+}
+
 /// Why raw contract storage could not be read.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub enum StorageReadError {
@@ -301,6 +328,19 @@ sp_api::decl_runtime_apis! {
 			value: Balance,
 			gas_limit: Option<Weight>,
 		) -> ContractResult<ExecReturnValue, EventRecord>;
+
+		/// Runs a deploy as `origin` would, without keeping any change.
+		/// `session_gas_limit: None` means `max_contract_gas`.
+		fn dry_run_deploy(
+			origin: AccountId,
+			payment: Vec<u8>,
+			session: Vec<u8>,
+			payment_amount: Balance,
+			session_gas_limit: Option<Weight>,
+		) -> DeployResult<Balance, EventRecord>;
+
+		/// Reads the persistent variable under `key` of `account` (written by its deploys).
+		fn get_account_variable(account: AccountId, key: Vec<u8>) -> Option<Vec<u8>>;
 
 		/// Runs `migrate` as `origin` would, without keeping any change.
 		/// `gas_limit: None` means `max_contract_gas`.

@@ -272,6 +272,20 @@ impl_runtime_apis! {
 		) -> ContractResult<ExecReturnValue, EventRecord> {
 			WasmContracts::dry_run_migrate(origin, contract, new_code_id, msg, gas_limit)
 		}
+
+		fn dry_run_deploy(
+			origin: AccountId,
+			payment: Vec<u8>,
+			session: Vec<u8>,
+			payment_amount: Balance,
+			session_gas_limit: Option<Weight>,
+		) -> wasm_contracts_primitives::DeployResult<Balance, EventRecord> {
+			WasmContracts::dry_run_deploy(origin, payment, session, payment_amount, session_gas_limit)
+		}
+
+		fn get_account_variable(account: AccountId, key: Vec<u8>) -> Option<Vec<u8>> {
+			WasmContracts::get_account_variable(account, key)
+		}
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

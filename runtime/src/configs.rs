@@ -186,5 +186,26 @@ impl pallet_wasm_contracts::Config for Runtime {
 	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
 	/// Parameters change only through root (sudo on the dev and test chains).
 	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
+	/// Deploy payments go to the treasury account, funded at genesis so that it exists.
+	type FeeDestination = DeployFeeDestination;
+	/// Deploys pay for gas what the transaction fee charges for the same ref_time.
+	type GasPrice = DeployGasPrice;
 	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Account that receives deploy payments.
+	pub DeployFeeDestination: AccountId =
+		sp_runtime::traits::AccountIdConversion::into_account_truncating(&frame_support::PalletId(*b"py/trsry"));
+}
+
+/// Price of one microsecond of ref_time for deploys: `WeightToFee` of it (the fee multiplier of
+/// this runtime is constant).
+pub struct DeployGasPrice;
+
+impl frame_support::traits::Get<Balance> for DeployGasPrice {
+	fn get() -> Balance {
+		use frame_support::weights::WeightToFee as _;
+		WeightToFee::weight_to_fee(&Weight::from_parts(1_000_000, 0))
+	}
 }

@@ -38,7 +38,14 @@ fn genesis(collators: Vec<AuraId>, funded: Vec<AccountId>, sudo: AccountId) -> s
 	#[allow(unused_mut)]
 	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: funded.into_iter().map(|account| (account, DEV_ACCOUNT_BALANCE)).collect(),
+			balances: funded
+				.into_iter()
+				.map(|account| (account, DEV_ACCOUNT_BALANCE))
+				.chain(core::iter::once((
+					<crate::configs::DeployFeeDestination as frame_support::traits::Get<AccountId>>::get(),
+					crate::EXISTENTIAL_DEPOSIT,
+				)))
+				.collect(),
 		},
 		parachain_info: ParachainInfoConfig { parachain_id: ParaId::from(PARACHAIN_ID) },
 		aura: AuraConfig { authorities: collators },

@@ -10,7 +10,8 @@ use crate::{
 	BalanceOf, CodeHistory, CodeInfoOf, Config, ContractInfoOf, Error, Event, InstanceCounter, Pallet,
 	PristineCode, TrieNonce,
 };
-use alloc::vec::Vec;
+use alloc::{rc::Rc, vec::Vec};
+use core::cell::Cell;
 use frame_support::{
 	storage::{with_transaction, TransactionOutcome},
 	traits::{
@@ -22,9 +23,7 @@ use sp_runtime::{
 	traits::{Saturating, Zero},
 	DispatchError,
 };
-use wasm_contracts_primitives::{
-	abi, limits, CodeChange, CodeHistoryEntry, CodeId, ContractInfo, Params,
-};
+use wasm_contracts_primitives::{abi, limits, CodeChange, CodeHistoryEntry, CodeId, ContractInfo, Params, TrieId};
 
 /// Why a call failed: a pallet error, and the contract's message when it reverted.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -68,14 +67,27 @@ pub struct ExecEnv {
 	pub read_only: bool,
 	/// The engine all frames compile and run on.
 	pub engine: wasmi::Engine,
+	/// Set while a deploy runs: contracts created without salt get deploy addresses.
+	pub deploy: Option<DeployContext>,
 }
 
 impl ExecEnv {
 	/// An environment with the current parameters.
 	pub fn new(params: Params, read_only: bool) -> Self {
 		let engine = engine::new_engine(&params);
-		Self { params, read_only, engine }
+		Self { params, read_only, engine, deploy: None }
 	}
+}
+
+/// The deploy that all frames of a call belong to.
+#[derive(Clone)]
+pub struct DeployContext {
+	/// The deploying account.
+	pub account: [u8; 32],
+	/// Its nonce when the deploy runs.
+	pub nonce: u64,
+	/// Contracts created so far in this deploy; shared by all its frames.
+	pub created: Rc<Cell<u32>>,
 }
 
 /// One running contract: the data of its wasmi store.
@@ -106,13 +118,48 @@ pub struct Frame<T: Config> {
 	pub trap: Option<ExecError>,
 	/// Memory and table limits of the instance.
 	pub limits: wasmi::StoreLimits,
+	/// `Some(paid so far)` in the payment module of a deploy, the only frame where `pay` works.
+	pub payment: Option<BalanceOf<T>>,
+}
+
+impl<T: Config> Frame<T> {
+	/// A frame that runs as `address` on `trie_id`, metered by a copy of `gas`.
+	#[allow(clippy::too_many_arguments)]
+	pub fn new(
+		env: &ExecEnv,
+		gas: &GasMeter,
+		depth: u32,
+		caller: Option<T::AccountId>,
+		address: T::AccountId,
+		trie_id: &TrieId,
+		value: BalanceOf<T>,
+		input: Vec<u8>,
+	) -> Self {
+		Self {
+			env: env.clone(),
+			gas: gas.clone(),
+			depth,
+			caller,
+			address,
+			trie: ContractTrie::new(trie_id),
+			value,
+			input,
+			output: None,
+			callee_output: Vec::new(),
+			in_allocate: false,
+			trap: None,
+			limits: Default::default(),
+			payment: None,
+		}
+	}
 }
 
 /// How the address of a new contract is chosen.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum AddressScheme {
-	/// From the code id and the chain's instance counter.
-	Counter,
+	/// From the code id and the chain's instance counter; inside a deploy, from the deploying
+	/// account, its nonce and the deploy's contract counter.
+	Unsalted,
 	/// From the code hash, the creator and this salt.
 	Salted(Vec<u8>),
 }
@@ -132,7 +179,7 @@ pub fn entry_point_name<T: Config>(bytes: &[u8]) -> Result<&str, Error<T>> {
 	Ok(name)
 }
 
-fn transactional<R>(f: impl FnOnce() -> Result<R, ExecError>) -> Result<R, ExecError> {
+pub(crate) fn transactional<R>(f: impl FnOnce() -> Result<R, ExecError>) -> Result<R, ExecError> {
 	with_transaction(|| {
 		let result = f();
 		if result.is_ok() {
@@ -159,7 +206,7 @@ fn load_code<T: Config>(gas: &mut GasMeter, code_id: CodeId) -> Result<Vec<u8>, 
 }
 
 /// Moves `value` from `from` to `to`, keeping `from` alive.
-fn transfer<T: Config>(from: &T::AccountId, to: &T::AccountId, value: BalanceOf<T>) -> Result<(), ExecError> {
+pub(crate) fn transfer<T: Config>(from: &T::AccountId, to: &T::AccountId, value: BalanceOf<T>) -> Result<(), ExecError> {
 	if value.is_zero() {
 		return Ok(())
 	}
@@ -182,21 +229,16 @@ struct Run<'a, T: Config> {
 impl<T: Config> Run<'_, T> {
 	fn run(self, gas: &mut GasMeter) -> Result<Vec<u8>, ExecError> {
 		let code = load_code::<T>(gas, self.info.code_id)?;
-		let frame = Frame::<T> {
-			env: self.env.clone(),
-			gas: gas.clone(),
-			depth: self.depth,
-			caller: self.caller,
-			address: self.contract.clone(),
-			trie: ContractTrie::new(&self.info.trie_id),
-			value: self.value,
-			input: self.input,
-			output: None,
-			callee_output: Vec::new(),
-			in_allocate: false,
-			trap: None,
-			limits: Default::default(),
-		};
+		let frame = Frame::<T>::new(
+			self.env,
+			gas,
+			self.depth,
+			self.caller,
+			self.contract.clone(),
+			&self.info.trie_id,
+			self.value,
+			self.input,
+		);
 		let (frame, result) = vm::run::<T>(&code, self.entry, frame);
 		*gas = frame.gas;
 		result
@@ -255,9 +297,14 @@ pub fn instantiate<T: Config>(
 	let code_info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
 	transactional(|| {
 		let instance_id = InstanceCounter::<T>::get();
-		let contract = match &scheme {
-			AddressScheme::Counter => address::instance_address::<T>(code_id, instance_id),
-			AddressScheme::Salted(salt) => address::salted_address::<T>(&code_info.code_hash, &creator, salt),
+		let contract = match (&scheme, &env.deploy) {
+			(AddressScheme::Salted(salt), _) => address::salted_address::<T>(&code_info.code_hash, &creator, salt),
+			(AddressScheme::Unsalted, None) => address::instance_address::<T>(code_id, instance_id),
+			(AddressScheme::Unsalted, Some(deploy)) => {
+				let counter = deploy.created.get();
+				deploy.created.set(counter.checked_add(1).ok_or(Error::<T>::CounterOverflow)?);
+				address::deploy_address::<T>(&deploy.account.into(), deploy.nonce, counter)
+			},
 		};
 		if ContractInfoOf::<T>::contains_key(&contract) {
 			return Err(Error::<T>::ContractExists.into())

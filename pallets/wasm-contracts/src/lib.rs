@@ -27,6 +27,7 @@ extern crate alloc;
 
 pub mod address;
 pub mod code;
+pub mod deploy;
 pub mod exec;
 pub mod gas;
 mod query;
@@ -46,7 +47,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use gas::GasMeter;
-use wasm_contracts_primitives::{limits, CodeHash, CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, Params};
+use wasm_contracts_primitives::{limits, CodeHash, CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, Params, TrieId};
 use weights::WeightInfo;
 
 pub use pallet::*;
@@ -81,6 +82,12 @@ pub mod pallet {
 		type UploadOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// Who may change the pallet parameters.
 		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Account that deploy payments go to (a treasury, or the block author's account).
+		/// It should exist, or payments below the existential deposit fail.
+		type FeeDestination: Get<Self::AccountId>;
+		/// What deploys pay for one microsecond (1,000,000 units) of ref_time; set it to what
+		/// the transaction fee charges for the same weight.
+		type GasPrice: Get<BalanceOf<Self>>;
 		/// Weights of dispatchables and prices of execution.
 		type WeightInfo: WeightInfo;
 	}
@@ -121,6 +128,10 @@ pub mod pallet {
 	/// Number of contracts instantiated so far; the unsalted address scheme's counter.
 	#[pallet::storage]
 	pub type InstanceCounter<T: Config> = StorageValue<_, u64, ValueQuery>;
+
+	/// The child trie of each account's persistent variables, created by its first deploy.
+	#[pallet::storage]
+	pub type AccountTrie<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, TrieId>;
 
 	/// Makes each child trie id unique.
 	#[pallet::storage]
@@ -163,6 +174,18 @@ pub mod pallet {
 		AdminChanged { contract: T::AccountId, admin: Option<T::AccountId> },
 		/// The pallet parameters changed.
 		ParamsUpdated { params: Params },
+		/// `account` ran a deploy: it `paid`, the deploy cost `used` and `refunded` went back
+		/// (`paid = used + refunded`); each phase used its gas, and the session ended with
+		/// `session_result` (on `Err` its changes were undone, the payment stands).
+		Deployed {
+			account: T::AccountId,
+			paid: BalanceOf<T>,
+			used: BalanceOf<T>,
+			refunded: BalanceOf<T>,
+			payment_gas: Weight,
+			session_gas: Weight,
+			session_result: Result<(), DispatchError>,
+		},
 	}
 
 	#[pallet::error]
@@ -261,6 +284,12 @@ pub mod pallet {
 		ReturnDataTooLarge,
 		/// A chain-wide counter (code ids, instances, trie nonces) is exhausted.
 		CounterOverflow,
+		/// The deploy's payment module returned without calling `pay`; its changes were undone.
+		PaymentNotMade,
+		/// The deploy's payment module used more gas than the `payment_loan` parameter lends.
+		PaymentLoanExceeded,
+		/// The deploy paid less than its base weight and payment gas cost at the gas price.
+		PaymentInsufficient,
 	}
 
 	#[pallet::hooks]
@@ -382,6 +411,40 @@ pub mod pallet {
 			Self::deposit_event(Event::ParamsUpdated { params });
 			Ok(())
 		}
+
+		/// Runs a deploy: `payment`'s `call` export (or, when `payment` is empty, a payment of
+		/// `payment_amount`), then `session`'s `call` export on the gas the payment bought,
+		/// at most `session_gas_limit`. Both modules (raw or gzip) are validated like uploaded
+		/// code, never stored, and work on the signer's persistent variables.
+		///
+		/// A deploy that pays is fee-less as a transaction: it costs what it paid minus what
+		/// is refunded. A failed payment undoes its changes and fails the deploy; the
+		/// transaction fee then pays the base weight and the payment's gas. Emits `Deployed`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(
+			Pallet::<T>::deploy_base_weight(payment, session)
+				.saturating_add(Parameters::<T>::get().payment_loan)
+				.saturating_add(*session_gas_limit)
+		)]
+		pub fn deploy(
+			origin: OriginFor<T>,
+			payment: Vec<u8>,
+			session: Vec<u8>,
+			#[pallet::compact] payment_amount: BalanceOf<T>,
+			session_gas_limit: Weight,
+		) -> DispatchResultWithPostInfo {
+			let account = ensure_signed(origin)?;
+			let base = Self::deploy_base_weight(&payment, &session);
+			let outcome = Self::do_deploy(account, payment, session, payment_amount, session_gas_limit, base);
+			let actual_weight = Some(base.saturating_add(outcome.payment_gas).saturating_add(outcome.session_gas));
+			match outcome.result {
+				Ok(()) => Ok(PostDispatchInfo { actual_weight, pays_fee: Pays::No }),
+				Err(failure) => Err(DispatchErrorWithPostInfo {
+					post_info: PostDispatchInfo { actual_weight, pays_fee: Pays::Yes },
+					error: failure.error,
+				}),
+			}
+		}
 	}
 }
 
@@ -442,7 +505,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(T::AccountId, Vec<u8>), ExecError> {
 		Self::check_msg(env, &init_msg)?;
 		let scheme = match salt {
-			None => AddressScheme::Counter,
+			None => AddressScheme::Unsalted,
 			Some(salt) if salt.is_empty() || salt.len() > limits::MAX_SALT_LEN as usize =>
 				return Err(Error::<T>::SaltTooLong.into()),
 			Some(salt) => AddressScheme::Salted(salt),

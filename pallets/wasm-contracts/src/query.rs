@@ -9,7 +9,7 @@ use crate::{
 	exec::{self, ExecEnv, ExecError},
 	gas::GasMeter,
 	storage::ContractTrie,
-	BalanceOf, CodeHistory, CodeInfoOf, Config, ContractInfoOf, EventRecordOf, Pallet, Parameters,
+	AccountTrie, BalanceOf, CodeHistory, CodeInfoOf, Config, ContractInfoOf, EventRecordOf, Pallet, Parameters,
 };
 use alloc::vec::Vec;
 use frame_support::{
@@ -17,10 +17,10 @@ use frame_support::{
 	weights::Weight,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::DispatchError;
+use sp_runtime::{traits::Zero, DispatchError};
 use wasm_contracts_primitives::{
-	CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, ContractResult, ExecReturnValue, InstantiateReturnValue,
-	StorageReadError,
+	CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, ContractResult, DeployResult, ExecReturnValue,
+	InstantiateReturnValue, StorageReadError,
 };
 
 impl<T: Config> Pallet<T> {
@@ -113,6 +113,70 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// A deploy as `origin` would run it, without keeping any change.
+	pub fn dry_run_deploy(
+		origin: T::AccountId,
+		payment: Vec<u8>,
+		session: Vec<u8>,
+		payment_amount: BalanceOf<T>,
+		session_gas_limit: Option<Weight>,
+	) -> DeployResult<BalanceOf<T>, EventRecordOf<T>> {
+		let limit = session_gas_limit.unwrap_or_else(|| Parameters::<T>::get().max_contract_gas);
+		let base = Self::deploy_base_weight(&payment, &session);
+		let rolled_back =
+			Self::rolled_back(|| Self::do_deploy(origin, payment, session, payment_amount, limit, base));
+		let (outcome, events) = match rolled_back {
+			Ok(done) => done,
+			Err(error) => return DeployResult {
+				payment_gas_consumed: Weight::zero(),
+				session_gas_consumed: Weight::zero(),
+				session_gas_limit: Weight::zero(),
+				paid: Zero::zero(),
+				used: Zero::zero(),
+				refunded: Zero::zero(),
+				result: Err(error),
+				session_result: Ok(()),
+				revert_message: None,
+				events: Vec::new(),
+			},
+		};
+		let revert_message = [&outcome.result, &outcome.session_result]
+			.into_iter()
+			.find_map(|result| result.as_ref().err().and_then(|error| error.revert_message.clone()));
+		DeployResult {
+			payment_gas_consumed: outcome.payment_gas,
+			session_gas_consumed: outcome.session_gas,
+			session_gas_limit: outcome.session_gas_limit,
+			paid: outcome.paid,
+			used: outcome.used,
+			refunded: outcome.refunded,
+			result: outcome.result.map_err(|error| error.error),
+			session_result: outcome.session_result.map_err(|error| error.error),
+			revert_message,
+			events,
+		}
+	}
+
+	/// The persistent variable under `key` of `account`.
+	pub fn get_account_variable(account: T::AccountId, key: Vec<u8>) -> Option<Vec<u8>> {
+		let trie_id = AccountTrie::<T>::get(account)?;
+		ContractTrie::new(&trie_id).read(&key)
+	}
+
+	/// Runs `f` inside a storage transaction that is rolled back, returning its result and the
+	/// events it deposited.
+	fn rolled_back<R>(f: impl FnOnce() -> R) -> Result<(R, Vec<EventRecordOf<T>>), DispatchError> {
+		let events_before = frame_system::Pallet::<T>::event_count() as usize;
+		with_transaction(|| -> TransactionOutcome<Result<_, DispatchError>> {
+			let result = f();
+			let events = frame_system::Pallet::<T>::read_events_no_consensus()
+				.skip(events_before)
+				.map(|record| *record)
+				.collect::<Vec<_>>();
+			TransactionOutcome::Rollback(Ok((result, events)))
+		})
+	}
+
 	/// Runs `f` with `gas_limit` (default: `max_contract_gas`) and rolls everything back.
 	fn dry_run<R>(
 		gas_limit: Option<Weight>,
@@ -124,16 +188,8 @@ impl<T: Config> Pallet<T> {
 			Ok(started) => started,
 			Err(error) => return Self::failed_before_running(error.into()),
 		};
-		let events_before = frame_system::Pallet::<T>::event_count() as usize;
-		let (result, events) = with_transaction(|| -> TransactionOutcome<Result<_, DispatchError>> {
-			let result = f(&env, &mut gas);
-			let events = frame_system::Pallet::<T>::read_events_no_consensus()
-				.skip(events_before)
-				.map(|record| *record)
-				.collect::<Vec<_>>();
-			TransactionOutcome::Rollback(Ok((result, events)))
-		})
-		.unwrap_or_else(|error| (Err(error.into()), Vec::new()));
+		let (result, events) = Self::rolled_back(|| f(&env, &mut gas))
+			.unwrap_or_else(|error| (Err(error.into()), Vec::new()));
 		let (result, revert_message) = match result {
 			Ok(value) => (Ok(value), None),
 			Err(ExecError { error, revert_message }) => (Err(error), revert_message),

@@ -31,6 +31,8 @@ pub trait WeightInfo {
 	fn migrate(m: u32) -> Weight;
 	/// `update_admin` or `clear_admin`.
 	fn update_admin() -> Weight;
+	/// `deploy` with modules of `c` bytes in all (after decompression), not counting their gas.
+	fn deploy(c: u32) -> Weight;
 	/// `set_params`.
 	fn set_params() -> Weight;
 	/// ref_time of one unit of wasmi fuel (one simple instruction).
@@ -121,6 +123,14 @@ impl<T> WeightInfo for SubstrateWeight<T> {
 	}
 	fn set_params() -> Weight {
 		Weight::from_parts(20_000_000, 0).saturating_add(db().reads_writes(0, 2))
+	}
+	fn deploy(c: u32) -> Weight {
+		// Validating and compiling both modules, payment transfers and the refund.
+		Self::upload_code(c)
+			.saturating_add(Self::code_load(c))
+			.saturating_add(Weight::from_parts(150_000_000, 0))
+			.saturating_add(storage_proof(48).saturating_mul(4))
+			.saturating_add(db().reads_writes(6, 6))
 	}
 	fn fuel_unit() -> Weight {
 		Weight::from_parts(6_000, 0)
@@ -222,6 +232,9 @@ impl WeightInfo for () {
 	}
 	fn set_params() -> Weight {
 		SubstrateWeight::<()>::set_params()
+	}
+	fn deploy(c: u32) -> Weight {
+		SubstrateWeight::<()>::deploy(c)
 	}
 	fn fuel_unit() -> Weight {
 		SubstrateWeight::<()>::fuel_unit()

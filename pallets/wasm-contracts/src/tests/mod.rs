@@ -1,6 +1,7 @@
 //! Tests over one mock runtime, split by concern.
 
 mod code_tests;
+mod deploy_tests;
 mod exec_tests;
 mod fault_tests;
 mod gas_tests;
@@ -10,7 +11,7 @@ mod query_tests;
 
 use crate::{self as pallet_wasm_contracts, exec::ExecError, BalanceOf, Parameters};
 use frame_support::{
-	assert_ok, derive_impl,
+	assert_ok, derive_impl, parameter_types,
 	dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
 	traits::ConstU64,
 	weights::Weight,
@@ -56,14 +57,23 @@ impl pallet_wasm_contracts::Config for Test {
 	type Time = Timestamp;
 	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
+	type FeeDestination = Treasury;
+	type GasPrice = GasPrice;
 	type WeightInfo = ();
 }
 
+parameter_types! {
+	pub const Treasury: AccountId = TREASURY;
+	/// One unit per microsecond of ref_time.
+	pub const GasPrice: Balance = 1;
+}
+
 pub const EXISTENTIAL_DEPOSIT: Balance = 10;
-pub const INITIAL_BALANCE: Balance = 1_000_000;
+pub const INITIAL_BALANCE: Balance = 1_000_000_000;
 pub const ALICE: AccountId = AccountId32::new([1u8; 32]);
 pub const BOB: AccountId = AccountId32::new([2u8; 32]);
 pub const CHARLIE: AccountId = AccountId32::new([3u8; 32]);
+pub const TREASURY: AccountId = AccountId32::new([9u8; 32]);
 
 /// Gas for calls in tests: the whole `max_contract_gas` of the default parameters.
 pub fn gas() -> Weight {
@@ -73,7 +83,12 @@ pub fn gas() -> Weight {
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![(ALICE, INITIAL_BALANCE), (BOB, INITIAL_BALANCE), (CHARLIE, INITIAL_BALANCE)],
+		balances: vec![
+			(ALICE, INITIAL_BALANCE),
+			(BOB, INITIAL_BALANCE),
+			(CHARLIE, INITIAL_BALANCE),
+			(TREASURY, EXISTENTIAL_DEPOSIT),
+		],
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

@@ -137,4 +137,6 @@ host_functions! {
 	) -> u32;
 	/// Places the return data of the last call or instantiation in memory.
 	GetReturnData => fn get_return_data() -> u64;
+	/// Pays for a deploy from the deploying account (payment module only).
+	Pay => fn pay(amount_ptr: u32) -> u32;
 }

@@ -20,9 +20,9 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use sp_core::{ecdsa, ed25519};
+use sp_core::{ecdsa, ed25519, Get};
 use sp_runtime::{
-	traits::{SaturatedConversion, Zero},
+	traits::{SaturatedConversion, Saturating, Zero},
 	DispatchError,
 };
 use wasm_contracts_primitives::{
@@ -498,7 +498,7 @@ impl<'a, T: Config> HostCtx<'a, T> {
 		}
 		self.sync_fuel()?;
 		let frame = self.frame_mut();
-		let scheme = if salt.is_empty() { AddressScheme::Counter } else { AddressScheme::Salted(salt) };
+		let scheme = if salt.is_empty() { AddressScheme::Unsalted } else { AddressScheme::Salted(salt) };
 		let mut callee_gas = frame.gas.nested(frame.gas.remaining());
 		let creator = frame.address.clone();
 		let result = exec::instantiate::<T>(
@@ -531,6 +531,27 @@ impl<'a, T: Config> HostCtx<'a, T> {
 		let placed = charged.and_then(|_| self.place(&data));
 		self.frame_mut().callee_output = data;
 		placed
+	}
+
+	/// `pay(amount_ptr) -> i32`: in the payment module of a deploy, moves the 16-byte amount
+	/// from the deploying account to the chain's fee destination and counts it as paid; 0, or
+	/// `TransferFailed` when the account cannot pay it and stay alive, or `NotPaymentPhase`
+	/// anywhere else (session modules, contracts). Cost: `host_transfer`.
+	/// Traps: read-only call.
+	pub fn pay(&mut self, amount_ptr: u32) -> HostResult<u32> {
+		self.ensure_mutable()?;
+		self.charge(T::WeightInfo::host_transfer())?;
+		let amount = self.read_balance(amount_ptr)?;
+		let Some(paid) = self.frame().payment else { return code(ReturnCode::NotPaymentPhase) };
+		let Ok(amount) = BalanceOf::<T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
+		let account = self.frame().address.clone();
+		match T::Currency::transfer(&account, &T::FeeDestination::get(), amount, Preservation::Preserve) {
+			Ok(_) => {
+				self.frame_mut().payment = Some(paid.saturating_add(amount));
+				code(ReturnCode::Success)
+			},
+			Err(_) => code(ReturnCode::TransferFailed),
+		}
 	}
 
 	/// Keeps a nested call's output for `get_return_data` and turns its outcome into a code.

@@ -1,0 +1,59 @@
+// The pallet's calls and runtime API as a user drives them from polkadot.js.
+
+import { stringToU8a } from '@polkadot/util';
+import { submitOk, theEvent } from './chain.js';
+
+/** Uploads `code` as `signer`; returns the `CodeUploaded` event's fields and the outcome. */
+export async function uploadCode(api, signer, code) {
+  const outcome = await submitOk(api, api.tx.wasmContracts.uploadCode(code), signer);
+  const { codeId, codeHash, uploader, size } = theEvent(outcome, api.events.wasmContracts.CodeUploaded).data;
+  return { codeId: codeId.toBigInt(), codeHash, uploader, size: size.toNumber(), outcome };
+}
+
+/**
+ * Instantiates `codeId` as `signer` with a gas limit of what a dry run says it needs;
+ * returns the new contract's address and the outcome.
+ */
+export async function instantiate(api, signer, codeId, { initMsg = new Uint8Array(), admin = null, value = 0n, salt = null } = {}) {
+  const dryRun = await api.call.wasmContractsApi.dryRunInstantiate(
+    signer.address, codeId, initMsg, admin, value, null, salt,
+  );
+  const tx = api.tx.wasmContracts.instantiate(codeId, initMsg, admin, value, dryRun.gasRequired, salt);
+  const outcome = await submitOk(api, tx, signer);
+  const event = theEvent(outcome, api.events.wasmContracts.Instantiated).data;
+  return { contract: event.contract.toString(), event, outcome };
+}
+
+/** The `execute` extrinsic for `entryPoint` (a string) of `contract`. */
+export function executeTx(api, contract, entryPoint, msg, gasLimit, value = 0n) {
+  return api.tx.wasmContracts.execute(contract, stringToU8a(entryPoint), msg, value, gasLimit);
+}
+
+/** Dry-runs `execute` as `origin` with the largest gas limit; returns the `ContractResult`. */
+export function dryRunExecute(api, origin, contract, entryPoint, msg = new Uint8Array(), { value = 0n, gasLimit = null } = {}) {
+  return api.call.wasmContractsApi.dryRunExecute(origin, contract, stringToU8a(entryPoint), msg, value, gasLimit);
+}
+
+/**
+ * Executes `entryPoint` of `contract` as `signer` with the gas a dry run says it needs
+ * (the extrinsic fails with the dry run's error when it would fail). Returns the outcome.
+ */
+export async function execute(api, signer, contract, entryPoint, msg = new Uint8Array()) {
+  const dryRun = await dryRunExecute(api, signer.address, contract, entryPoint, msg);
+  // A failing dry run reports the gas used until the failure; the real call fails the same way.
+  return submitOk(api, executeTx(api, contract, entryPoint, msg, dryRun.gasRequired), signer);
+}
+
+/** Runs `entryPoint` of `contract` read-only through the runtime API; returns the `ContractResult`. */
+export function query(api, contract, entryPoint, msg = new Uint8Array()) {
+  return api.call.wasmContractsApi.query(contract, stringToU8a(entryPoint), msg, null);
+}
+
+/** The raw value under `key` (a string or bytes) in `contract`'s storage, or null when absent. */
+export async function storageValue(api, contract, key) {
+  const keyBytes = typeof key === 'string' ? stringToU8a(key) : key;
+  const result = await api.call.wasmContractsApi.getStorage(contract, keyBytes);
+  if (result.isErr) throw new Error(`getStorage(${contract}): ${result.asErr.type}`);
+  const value = result.asOk;
+  return value.isSome ? value.unwrap().toU8a(true) : null;
+}

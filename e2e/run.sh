@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the suite's npm dependencies and runs it against a wasm-contracts-node dev chain.
+# The suite starts the node itself (NODE_BIN or the cargo target directory), or uses WS_URL.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ -f package-lock.json ]; then
+  npm ci --no-audit --no-fund
+else
+  npm install --no-audit --no-fund
+fi
+
+# One test file at a time: each starts its own node, and two cores are not enough for several.
+exec node --test --test-concurrency=1 --test-reporter=spec "$@" test/

@@ -1,0 +1,91 @@
+// Gas and fees: the fee follows the gas a call used, not the gas limit it declared.
+
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { contractParams, freeBalance, parentOf, submitOk, theEvent, useChain } from '../lib/chain.js';
+import { fixture, readLe } from '../lib/contracts.js';
+import { dryRunExecute, execute, executeTx, instantiate, storageValue, uploadCode } from '../lib/wasm-contracts.js';
+
+/** |a - b| <= max(1 planck, 1 ppm of the larger): rounding of the weight-to-fee conversion. */
+function assertClose(actual, expected, message) {
+  const larger = actual > expected ? actual : expected;
+  const tolerance = larger / 1_000_000n > 1n ? larger / 1_000_000n : 1n;
+  const difference = actual > expected ? actual - expected : expected - actual;
+  assert.ok(difference <= tolerance, `${message}: ${actual} vs ${expected} (tolerance ${tolerance})`);
+}
+
+describe('gas and fees', () => {
+  const chain = useChain('fees');
+  let api, alice;
+  let contract;
+
+  /**
+   * Signs `increment` with `gasLimit`, asks the node what it would cost, submits it, and returns
+   * what the declared weight costs, the length part of the fee, and what was finally paid.
+   */
+  const incrementWith = async (gasLimit) => {
+    const tx = executeTx(api, contract, 'increment', new Uint8Array(), gasLimit);
+    await tx.signAsync(alice, { nonce: -1 });
+    const info = await api.call.transactionPaymentApi.queryInfo(tx, tx.encodedLength);
+    const details = await api.call.transactionPaymentApi.queryFeeDetails(tx, tx.encodedLength);
+    const inclusion = details.inclusionFee.unwrap();
+    const outcome = await submitOk(api, tx);
+    const paid = theEvent(outcome, api.events.transactionPayment.TransactionFeePaid).data;
+    assert.equal(paid.who.toString(), alice.address);
+    const spent = (await freeBalance(api, alice.address, await parentOf(api, outcome.blockHash))) -
+      (await freeBalance(api, alice.address, outcome.blockHash));
+    return {
+      declaredFee: info.partialFee.toBigInt(),
+      declaredWeightFee: inclusion.adjustedWeightFee.toBigInt(),
+      lengthFee: inclusion.lenFee.toBigInt(),
+      actualFee: paid.actualFee.toBigInt(),
+      spent,
+      outcome,
+    };
+  };
+
+  before(async () => {
+    ({ api, alice } = chain);
+    const { codeId } = await uploadCode(api, alice, await fixture('counter'));
+    ({ contract } = await instantiate(api, alice, codeId));
+    // The first increment creates the stored value; every later one takes the same path.
+    await execute(api, alice, contract, 'increment');
+  });
+
+  it('runs out of gas one unit of ref_time below what a dry run reports as required', async () => {
+    const { gasRequired } = await dryRunExecute(api, alice.address, contract, 'increment');
+    const justBelow = { refTime: gasRequired.refTime.toBigInt() - 1n, proofSize: gasRequired.proofSize.toBigInt() };
+
+    const exact = await dryRunExecute(api, alice.address, contract, 'increment', undefined, { gasLimit: gasRequired });
+    const below = await dryRunExecute(api, alice.address, contract, 'increment', undefined, { gasLimit: justBelow });
+
+    assert.ok(exact.result.isOk, `with gas_required: ${exact.result.toString()}`);
+    assert.ok(below.result.isErr, 'below gas_required the call fails');
+    assert.equal(api.registry.findMetaError(below.result.asErr.asModule).name, 'OutOfGas');
+  });
+
+  it('refunds unused gas: a huge gas limit costs what the exact one costs, far below its declared fee', async () => {
+    const { gasRequired } = await dryRunExecute(api, alice.address, contract, 'increment');
+    const { maxContractGas } = await contractParams(api);
+    assert.ok(maxContractGas.refTime.toBigInt() > 10n * gasRequired.refTime.toBigInt(), 'the limit dwarfs the need');
+    const before = readLe(await storageValue(api, contract, 'counter'));
+
+    const huge = await incrementWith(maxContractGas);
+    const exact = await incrementWith(gasRequired);
+
+    // Both calls ran.
+    assert.equal(readLe(await storageValue(api, contract, 'counter')), before + 2n);
+    for (const { actualFee, spent } of [huge, exact]) {
+      assert.equal(spent, actualFee, 'the signer paid exactly the reported fee');
+    }
+    // Apart from the extrinsic's length (the limits encode to different lengths), both paid the same.
+    assertClose(huge.actualFee - huge.lengthFee, exact.actualFee - exact.lengthFee, 'fee without length part');
+    // The exact limit leaves nothing to refund; the huge one is refunded the fee of its unused gas.
+    assertClose(exact.actualFee, exact.declaredFee, 'exact limit: paid vs declared');
+    assertClose(huge.declaredFee - huge.actualFee, huge.declaredWeightFee - exact.declaredWeightFee, 'refund');
+    assert.ok(
+      huge.actualFee * 2n < huge.declaredFee,
+      `paid ${huge.actualFee}, far below the declared weight's fee ${huge.declaredFee}`,
+    );
+  });
+});

@@ -1,0 +1,248 @@
+//! Deploys: a payment module, then a session module, both run on the deploying account.
+//!
+//! | step | gas | on failure |
+//! |---|---|---|
+//! | both modules are validated like uploaded code | the base weight | refused: the transaction fee pays the base weight |
+//! | payment's `call` runs (or, with an empty payment module, `payment_amount` is paid) | at most the `payment_loan` parameter | its changes are undone; the transaction fee pays the base weight and the gas payment used |
+//! | what was paid must cover the base weight and payment's gas at the gas price | | as above (`PaymentInsufficient`) |
+//! | session's `call` runs | what the rest of the payment buys, at most `session_gas_limit` and `max_contract_gas` | its changes are undone; the payment stands |
+//! | the account gets back what it paid beyond the price of the base weight and of the gas both phases used | | |
+//!
+//! A deploy that pays is fee-less as a transaction: its whole cost comes out of the payment, so
+//! `paid = used + refunded`. Gas is priced by ref_time at [`Config::GasPrice`] per microsecond.
+//! Both modules read and write the account's persistent variables (a child trie of its own)
+//! and run with the account as caller and as their own address; contracts they create without
+//! a salt get addresses from the account, its nonce and a per-deploy counter.
+
+use crate::{
+	code,
+	exec::{self, DeployContext, ExecEnv, ExecError, Frame},
+	gas::GasMeter,
+	vm::{self, EntryPoint},
+	weights::WeightInfo,
+	AccountTrie, BalanceOf, Config, Error, Event, Pallet, Parameters, TrieNonce,
+};
+use alloc::{rc::Rc, vec::Vec};
+use core::cell::Cell;
+use frame_support::{
+	traits::{
+		fungible::Mutate,
+		tokens::Preservation,
+		Get,
+	},
+	weights::Weight,
+};
+use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
+use wasm_contracts_primitives::{abi, Params, TrieId};
+
+/// ref_time units that [`Config::GasPrice`] prices (one microsecond).
+pub const GAS_PRICE_UNIT: u128 = 1_000_000;
+
+/// The price of `weight` at the gas price, rounded up.
+pub fn gas_cost<T: Config>(weight: Weight) -> BalanceOf<T> {
+	let price: u128 = T::GasPrice::get().saturated_into();
+	let cost = (weight.ref_time() as u128).saturating_mul(price).div_ceil(GAS_PRICE_UNIT);
+	cost.saturated_into()
+}
+
+/// The ref_time that `budget` buys at the gas price, rounded down.
+pub fn gas_bought<T: Config>(budget: BalanceOf<T>) -> u64 {
+	let price: u128 = T::GasPrice::get().saturated_into();
+	if price == 0 {
+		return u64::MAX
+	}
+	let budget: u128 = budget.saturated_into();
+	(budget.saturating_mul(GAS_PRICE_UNIT) / price).saturated_into()
+}
+
+/// How a deploy went.
+pub struct DeployOutcome<T: Config> {
+	/// Gas the payment module used.
+	pub payment_gas: Weight,
+	/// Gas the session module used.
+	pub session_gas: Weight,
+	/// Gas the session module could use.
+	pub session_gas_limit: Weight,
+	/// What the payment phase paid.
+	pub paid: BalanceOf<T>,
+	/// What the deploy cost.
+	pub used: BalanceOf<T>,
+	/// What went back to the account.
+	pub refunded: BalanceOf<T>,
+	/// `Err` when the deploy was refused or its payment failed.
+	pub result: Result<(), ExecError>,
+	/// How the session ended.
+	pub session_result: Result<(), ExecError>,
+}
+
+impl<T: Config> DeployOutcome<T> {
+	fn refused(error: impl Into<ExecError>, payment_gas: Weight) -> Self {
+		Self {
+			payment_gas,
+			session_gas: Weight::zero(),
+			session_gas_limit: Weight::zero(),
+			paid: Zero::zero(),
+			used: Zero::zero(),
+			refunded: Zero::zero(),
+			result: Err(error.into()),
+			session_result: Ok(()),
+		}
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// Base weight of a deploy carrying `payment` and `session`: validating both at their
+	/// largest possible decompressed size.
+	pub(crate) fn deploy_base_weight(payment: &[u8], session: &[u8]) -> Weight {
+		let size = Self::upload_size_bound(payment).saturating_add(Self::upload_size_bound(session));
+		T::WeightInfo::deploy(size)
+	}
+
+	/// The persistent variables trie of `account`, created on first use.
+	pub(crate) fn account_trie(account: &T::AccountId) -> Result<TrieId, Error<T>> {
+		if let Some(trie_id) = AccountTrie::<T>::get(account) {
+			return Ok(trie_id)
+		}
+		let nonce = TrieNonce::<T>::get();
+		TrieNonce::<T>::put(nonce.checked_add(1).ok_or(Error::<T>::CounterOverflow)?);
+		let trie_id = crate::address::trie_id(&(b"account", account), nonce);
+		AccountTrie::<T>::insert(account, trie_id);
+		Ok(trie_id)
+	}
+
+	/// Runs a deploy of `account`; `base` is its base weight, priced into what it costs.
+	pub(crate) fn do_deploy(
+		account: T::AccountId,
+		payment: Vec<u8>,
+		session: Vec<u8>,
+		payment_amount: BalanceOf<T>,
+		session_gas_limit: Weight,
+		base: Weight,
+	) -> DeployOutcome<T> {
+		let params = Parameters::<T>::get();
+		let prepared = Self::prepare_deploy(&account, payment, session, session_gas_limit, &params);
+		let (payment, session, trie_id) = match prepared {
+			Ok(prepared) => prepared,
+			Err(error) => return DeployOutcome::refused(error, Weight::zero()),
+		};
+		let nonce: u64 = frame_system::Pallet::<T>::account_nonce(&account).saturated_into();
+		let mut env = ExecEnv::new(params, false);
+		env.deploy = Some(DeployContext { account: *account.as_ref(), nonce, created: Rc::new(Cell::new(0)) });
+
+		let mut payment_gas = GasMeter::new(env.params.payment_loan, T::WeightInfo::fuel_unit());
+		let paid = exec::transactional(|| {
+			let paid = match &payment {
+				None => {
+					exec::transfer::<T>(&account, &T::FeeDestination::get(), payment_amount)?;
+					payment_amount
+				},
+				Some(code) => Self::run_payment(&env, &mut payment_gas, &account, &trie_id, code)?,
+			};
+			let payment_cost = gas_cost::<T>(base.saturating_add(payment_gas.consumed()));
+			if paid < payment_cost {
+				return Err(Error::<T>::PaymentInsufficient.into())
+			}
+			Ok(paid)
+		});
+		let paid = match paid {
+			Ok(paid) => paid,
+			Err(error) => return DeployOutcome::refused(error, payment_gas.consumed()),
+		};
+
+		let budget = paid.saturating_sub(gas_cost::<T>(base.saturating_add(payment_gas.consumed())));
+		let session_limit = Weight::from_parts(
+			session_gas_limit.ref_time().min(gas_bought::<T>(budget)),
+			session_gas_limit.proof_size(),
+		);
+		let mut session_gas = GasMeter::new(session_limit, T::WeightInfo::fuel_unit());
+		let session_result = exec::transactional(|| {
+			Self::run_module(&env, &mut session_gas, &account, &trie_id, &session, None).1.map(|_| ())
+		});
+
+		let total_gas = base.saturating_add(payment_gas.consumed()).saturating_add(session_gas.consumed());
+		let mut used = gas_cost::<T>(total_gas).min(paid);
+		let mut refunded = paid.saturating_sub(used);
+		if !refunded.is_zero() {
+			// The destination received `paid` in this deploy, so it can give back a part of it
+			// unless it is frozen; then the deploy keeps it all.
+			let destination = T::FeeDestination::get();
+			if T::Currency::transfer(&destination, &account, refunded, Preservation::Expendable).is_err() {
+				(used, refunded) = (paid, Zero::zero());
+			}
+		}
+		Self::deposit_event(Event::Deployed {
+			account,
+			paid,
+			used,
+			refunded,
+			payment_gas: payment_gas.consumed(),
+			session_gas: session_gas.consumed(),
+			session_result: session_result.clone().map_err(|error| error.error),
+		});
+		DeployOutcome {
+			payment_gas: payment_gas.consumed(),
+			session_gas: session_gas.consumed(),
+			session_gas_limit: session_limit,
+			paid,
+			used,
+			refunded,
+			result: Ok(()),
+			session_result,
+		}
+	}
+
+	/// Checks the gas limit, validates both modules (`None` payment: the standard payment) and
+	/// finds the account's trie.
+	fn prepare_deploy(
+		account: &T::AccountId,
+		payment: Vec<u8>,
+		session: Vec<u8>,
+		session_gas_limit: Weight,
+		params: &Params,
+	) -> Result<(Option<Vec<u8>>, Vec<u8>, TrieId), Error<T>> {
+		if session_gas_limit.any_gt(params.max_contract_gas) {
+			return Err(Error::<T>::GasLimitTooHigh)
+		}
+		let payment = if payment.is_empty() { None } else { Some(code::prepare::<T>(payment, params)?) };
+		let session = code::prepare::<T>(session, params)?;
+		Ok((payment, session, Self::account_trie(account)?))
+	}
+
+	/// Runs the payment module and returns what it paid; a payment that pays nothing fails with
+	/// `PaymentNotMade`, one that passes the loan with `PaymentLoanExceeded`.
+	fn run_payment(
+		env: &ExecEnv,
+		gas: &mut GasMeter,
+		account: &T::AccountId,
+		trie_id: &TrieId,
+		code: &[u8],
+	) -> Result<BalanceOf<T>, ExecError> {
+		let (paid, result) = Self::run_module(env, gas, account, trie_id, code, Some(Zero::zero()));
+		match result {
+			Err(error) if error.is_out_of_gas::<T>() => Err(Error::<T>::PaymentLoanExceeded.into()),
+			Err(error) => Err(error),
+			Ok(_) => match paid {
+				Some(paid) if !paid.is_zero() => Ok(paid),
+				_ => Err(Error::<T>::PaymentNotMade.into()),
+			},
+		}
+	}
+
+	/// Runs the `call` export of a deploy module as `account` on its variables. `payment` is
+	/// `Some(0)` for the payment module; returns what it paid and the module's outcome.
+	fn run_module(
+		env: &ExecEnv,
+		gas: &mut GasMeter,
+		account: &T::AccountId,
+		trie_id: &TrieId,
+		code: &[u8],
+		payment: Option<BalanceOf<T>>,
+	) -> (Option<BalanceOf<T>>, Result<Vec<u8>, ExecError>) {
+		let caller = Some(account.clone());
+		let mut frame = Frame::<T>::new(env, gas, 1, caller, account.clone(), trie_id, Zero::zero(), Vec::new());
+		frame.payment = payment;
+		let (frame, result) = vm::run::<T>(code, EntryPoint::Required(abi::DEPLOY_EXPORT), frame);
+		*gas = frame.gas;
+		(frame.payment, result)
+	}
+}

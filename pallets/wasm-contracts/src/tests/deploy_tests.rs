@@ -1,0 +1,218 @@
+//! Deploys: payment then session, on the account's own variables, with exact accounting.
+
+use super::*;
+use crate::{address, deploy::gas_cost, ContractInfoOf, Error, Event};
+use frame_support::dispatch::Pays;
+
+const PAID: Balance = 500_000;
+
+struct Balances {
+	account: Balance,
+	treasury: Balance,
+}
+
+fn balances_of(account: &AccountId) -> Balances {
+	Balances { account: balance(account), treasury: balance(&TREASURY) }
+}
+
+fn deploy(payment: &str, session: &str) -> Result<PostDispatchInfo, DispatchErrorWithPostInfo> {
+	let payment = if payment.is_empty() { vec![] } else { fixture(payment) };
+	Contracts::deploy(RuntimeOrigin::signed(ALICE), payment, fixture(session), PAID, gas())
+}
+
+fn variable(key: &[u8]) -> Option<Vec<u8>> {
+	Contracts::get_account_variable(ALICE, key.to_vec())
+}
+
+/// The `Deployed` event of the last deploy.
+fn deployed() -> (Balance, Balance, Balance, Weight, Weight, Result<(), DispatchError>) {
+	contract_events()
+		.into_iter()
+		.rev()
+		.find_map(|event| match event {
+			Event::Deployed { paid, used, refunded, payment_gas, session_gas, session_result, .. } =>
+				Some((paid, used, refunded, payment_gas, session_gas, session_result)),
+			_ => None,
+		})
+		.expect("a Deployed event")
+}
+
+/// Checks `paid = used + refunded`, that the account lost exactly `used` (plus the existential
+/// deposits of the contracts its session created) and the treasury gained it, and that `used` is
+/// the price of the weight the deploy reported.
+fn assert_accounts_add_up(before: Balances, post: &PostDispatchInfo, contracts_created: Balance) {
+	let (paid, used, refunded, _, _, _) = deployed();
+	assert_eq!(paid, used + refunded);
+	let after = balances_of(&ALICE);
+	assert_eq!(before.account - after.account, used + contracts_created * EXISTENTIAL_DEPOSIT);
+	assert_eq!(after.treasury - before.treasury, used);
+	assert_eq!(used, gas_cost::<Test>(post.actual_weight.unwrap()));
+	assert_eq!(post.pays_fee, Pays::No);
+}
+
+#[test]
+fn session_creates_a_counter_increments_it_and_writes_a_variable() {
+	new_test_ext().execute_with(|| {
+		let counter_code = upload(&BOB, fixture("counter"));
+		assert_eq!(counter_code, 1);
+		let before = balances_of(&ALICE);
+		let post = deploy("deploy_pay", "deploy_session_counter").unwrap();
+
+		let counter = address::deploy_address::<Test>(&ALICE, 0, 0);
+		assert_eq!(variable(b"counter"), Some(AsRef::<[u8; 32]>::as_ref(&counter).to_vec()));
+		assert_eq!(variable(b"count"), Some(1u32.to_le_bytes().to_vec()));
+		assert_eq!(variable(b"payment"), Some(b"payment".to_vec()));
+		assert_eq!(stored(&counter, b"counter"), Some(1u32.to_le_bytes().to_vec()));
+		let info = ContractInfoOf::<Test>::get(&counter).unwrap();
+		assert_eq!((info.creator, info.admin), (ALICE, Some(ALICE)));
+
+		let (paid, _, refunded, payment_gas, session_gas, session_result) = deployed();
+		assert_eq!((paid, session_result), (PAID, Ok(())));
+		assert!(refunded > 0 && payment_gas.ref_time() > 0 && session_gas.ref_time() > 0);
+		assert_accounts_add_up(before, &post, 1);
+	});
+}
+
+#[test]
+fn standard_payment_pays_the_given_amount() {
+	new_test_ext().execute_with(|| {
+		upload(&BOB, fixture("counter"));
+		let before = balances_of(&ALICE);
+		let post = deploy("", "deploy_session_counter").unwrap();
+		assert_eq!(variable(b"count"), Some(1u32.to_le_bytes().to_vec()));
+		let (paid, _, _, payment_gas, _, _) = deployed();
+		assert_eq!((paid, payment_gas), (PAID, Weight::zero()));
+		assert_accounts_add_up(before, &post, 1);
+	});
+}
+
+#[test]
+fn payment_that_never_pays_is_undone_and_charged_as_a_fee() {
+	new_test_ext().execute_with(|| {
+		upload(&BOB, fixture("counter"));
+		let before = balances_of(&ALICE);
+		let failure = deploy("deploy_pay_nothing", "deploy_session_counter").unwrap_err();
+		assert_eq!(failure.error, Error::<Test>::PaymentNotMade.into());
+		assert_eq!(failure.post_info.pays_fee, Pays::Yes);
+		let base = Contracts::deploy_base_weight(&fixture("deploy_pay_nothing"), &fixture("deploy_session_counter"));
+		let charged = failure.post_info.actual_weight.unwrap();
+		assert!(charged.ref_time() > base.ref_time(), "the payment's gas is charged");
+		assert!(charged.all_lte(base + Params::default().payment_loan));
+		assert_eq!(variable(b"payment"), None);
+		assert_eq!(variable(b"count"), None);
+		let after = balances_of(&ALICE);
+		assert_eq!((after.account, after.treasury), (before.account, before.treasury));
+	});
+}
+
+#[test]
+fn payment_past_the_loan_is_undone() {
+	new_test_ext().execute_with(|| {
+		upload(&BOB, fixture("counter"));
+		let before = balances_of(&ALICE);
+		let failure = deploy("deploy_pay_then_loop", "deploy_session_counter").unwrap_err();
+		assert_eq!(failure.error, Error::<Test>::PaymentLoanExceeded.into());
+		let base = Contracts::deploy_base_weight(&fixture("deploy_pay_then_loop"), &fixture("deploy_session_counter"));
+		assert_eq!(failure.post_info.actual_weight, Some(base + Params::default().payment_loan));
+		let after = balances_of(&ALICE);
+		assert_eq!((after.account, after.treasury), (before.account, before.treasury), "the payment was undone");
+	});
+}
+
+#[test]
+fn payment_below_its_own_cost_is_refused() {
+	new_test_ext().execute_with(|| {
+		let before = balances_of(&ALICE);
+		let failure = deploy("deploy_pay_too_little", "deploy_session_loop").unwrap_err();
+		assert_eq!(failure.error, Error::<Test>::PaymentInsufficient.into());
+		assert_eq!(balances_of(&ALICE).account, before.account);
+		assert_eq!(variable(b"session"), None);
+	});
+}
+
+#[test]
+fn session_out_of_gas_is_undone_and_payment_stands() {
+	new_test_ext().execute_with(|| {
+		let before = balances_of(&ALICE);
+		let post = deploy("deploy_pay", "deploy_session_loop").unwrap();
+		let (paid, used, refunded, payment_gas, session_gas, session_result) = deployed();
+		assert_eq!(session_result, Err(Error::<Test>::OutOfGas.into()));
+		assert_eq!(variable(b"session"), None, "the session was undone");
+		assert_eq!(variable(b"payment"), Some(b"payment".to_vec()), "the payment stands");
+		// The session used all the gas the payment bought: what is refunded is the rounding.
+		let base = Contracts::deploy_base_weight(&fixture("deploy_pay"), &fixture("deploy_session_loop"));
+		let payment_cost = gas_cost::<Test>(base + payment_gas);
+		let bought = (paid - payment_cost) as u128 * crate::deploy::GAS_PRICE_UNIT;
+		assert_eq!(session_gas.ref_time() as u128, bought);
+		assert_eq!(used, gas_cost::<Test>(base + payment_gas + session_gas));
+		assert_eq!(refunded, paid - used);
+		assert_accounts_add_up(before, &post, 0);
+	});
+}
+
+#[test]
+fn two_contracts_in_one_session_get_distinct_predictable_addresses() {
+	new_test_ext().execute_with(|| {
+		upload(&BOB, fixture("counter"));
+		frame_system::Pallet::<Test>::inc_account_nonce(&ALICE);
+		let post = deploy("deploy_pay", "deploy_session_two_contracts").unwrap();
+		let first = address::deploy_address::<Test>(&ALICE, 1, 0);
+		let second = address::deploy_address::<Test>(&ALICE, 1, 1);
+		assert_ne!(first, second);
+		assert_eq!(variable(b"first"), Some(AsRef::<[u8; 32]>::as_ref(&first).to_vec()));
+		assert_eq!(variable(b"second"), Some(AsRef::<[u8; 32]>::as_ref(&second).to_vec()));
+		assert!(ContractInfoOf::<Test>::contains_key(&first) && ContractInfoOf::<Test>::contains_key(&second));
+		assert_eq!(post.pays_fee, Pays::No);
+	});
+}
+
+#[test]
+fn dry_run_reports_what_the_deploy_does() {
+	new_test_ext().execute_with(|| {
+		upload(&BOB, fixture("counter"));
+		let dry_run = Contracts::dry_run_deploy(
+			ALICE,
+			fixture("deploy_pay"),
+			fixture("deploy_session_counter"),
+			PAID,
+			None,
+		);
+		assert_eq!(dry_run.result, Ok(()));
+		assert_eq!(variable(b"count"), None, "a dry run keeps nothing");
+		deploy("deploy_pay", "deploy_session_counter").unwrap();
+		let (paid, used, refunded, payment_gas, session_gas, session_result) = deployed();
+		assert_eq!(
+			(dry_run.paid, dry_run.used, dry_run.refunded),
+			(paid, used, refunded)
+		);
+		assert_eq!((dry_run.payment_gas_consumed, dry_run.session_gas_consumed), (payment_gas, session_gas));
+		assert_eq!(dry_run.session_result, session_result);
+		assert!(dry_run.events.iter().any(|record| matches!(record.event, RuntimeEvent::Contracts(Event::Deployed { .. }))));
+	});
+}
+
+#[test]
+fn pay_works_only_in_the_payment_module() {
+	new_test_ext().execute_with(|| {
+		let code_id = upload(&ALICE, wat(r#"(module
+			(import "env" "pay" (func $pay (param i32) (result i32)))
+			(memory (export "memory") 1)
+			(func (export "try_pay") (result i32) (call $pay (i32.const 0))))"#));
+		let contract = instantiate(&ALICE, code_id, vec![], None);
+		let code = dry_execute(&BOB, &contract, "try_pay", vec![]).unwrap();
+		let expected = wasm_contracts_primitives::abi::ReturnCode::NotPaymentPhase as u32;
+		assert_eq!(code, expected.to_le_bytes().to_vec());
+	});
+}
+
+#[test]
+fn deploy_modules_are_validated_like_uploads() {
+	new_test_ext().execute_with(|| {
+		let floats = wat(r#"(module (func (export "call") (drop (f32.const 1))))"#);
+		let result = Contracts::deploy(RuntimeOrigin::signed(ALICE), vec![], floats, PAID, gas());
+		assert_eq!(error_of(result), Error::<Test>::FloatsNotAllowed.into());
+		let too_much = gas() + Weight::from_parts(1, 0);
+		let result = Contracts::deploy(RuntimeOrigin::signed(ALICE), vec![], fixture("deploy_session_loop"), PAID, too_much);
+		assert_eq!(error_of(result), Error::<Test>::GasLimitTooHigh.into());
+	});
+}
