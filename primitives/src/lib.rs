@@ -72,6 +72,9 @@ pub struct Params {
 pub mod limits {
 	/// Most memory pages any contract may ever get (16 MiB).
 	pub const MAX_MEMORY_PAGES: u32 = 256;
+	/// Most memory pages all frames of the deepest call may hold at once (64 MiB): bounds
+	/// `max_memory_pages * max_call_depth` so that nested calls fit the runtime's heap.
+	pub const MAX_TOTAL_MEMORY_PAGES: u32 = 1024;
 	/// Deepest call nesting ever allowed (each level is a storage transaction and a native
 	/// stack frame of the interpreter).
 	pub const MAX_CALL_DEPTH: u32 = 32;
@@ -128,6 +131,9 @@ impl Params {
 			return Err("payment_loan")
 		}
 		if !within(self.max_call_depth, MAX_CALL_DEPTH) {
+			return Err("max_call_depth")
+		}
+		if self.max_memory_pages.saturating_mul(self.max_call_depth) > MAX_TOTAL_MEMORY_PAGES {
 			return Err("max_call_depth")
 		}
 		if !within(self.max_storage_key_len, MAX_STORAGE_KEY_LEN) {
@@ -351,5 +357,39 @@ sp_api::decl_runtime_apis! {
 			msg: Vec<u8>,
 			gas_limit: Option<Weight>,
 		) -> ContractResult<ExecReturnValue, EventRecord>;
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn default_params_are_valid() {
+		assert_eq!(Params::default().check(), Ok(()));
+	}
+
+	#[test]
+	fn check_names_the_first_field_out_of_range() {
+		let cases: [(fn(&mut Params), &str); 6] = [
+			(|p| p.max_contract_size = limits::MAX_CONTRACT_SIZE + 1, "max_contract_size"),
+			(|p| p.max_memory_pages = 0, "max_memory_pages"),
+			(|p| p.query_gas_cap = p.max_contract_gas + Weight::from_parts(1, 0), "query_gas_cap"),
+			(|p| p.max_call_depth = limits::MAX_CALL_DEPTH + 1, "max_call_depth"),
+			(|p| p.max_storage_value_len = 0, "max_storage_value_len"),
+			(|p| (p.max_memory_pages, p.max_call_depth) = (limits::MAX_MEMORY_PAGES, 8), "max_call_depth"),
+		];
+		for (change, field) in cases {
+			let mut params = Params::default();
+			change(&mut params);
+			assert_eq!(params.check(), Err(field));
+		}
+	}
+
+	#[test]
+	fn params_round_trip_through_genesis_json() {
+		let json = serde_json::to_string(&Params::default()).unwrap();
+		assert!(json.contains("\"maxContractSize\""));
+		assert_eq!(serde_json::from_str::<Params>(&json).unwrap(), Params::default());
 	}
 }

@@ -13,18 +13,16 @@ use sp_runtime::{
 	ApplyExtrinsicResult,
 };
 use sp_version::RuntimeVersion;
-#[cfg(feature = "wasm-contracts-pallet")]
 use wasm_contracts_primitives::{
 	CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, ContractResult, ExecReturnValue,
 	InstantiateReturnValue, StorageReadError,
 };
 
-#[cfg(feature = "wasm-contracts-pallet")]
-use crate::{BlockNumber, EventRecord, WasmContracts};
 use crate::{
-	genesis_config_presets, AccountId, AuraId, Balance, Block, ConsensusHook, Executive,
-	InherentDataExt, Nonce, ParachainSystem, Runtime, RuntimeCall, RuntimeGenesisConfig,
-	SessionKeys, System, TransactionPayment, RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
+	genesis_config_presets, AccountId, AuraId, Balance, Block, BlockNumber, ConsensusHook,
+	EventRecord, Executive, InherentDataExt, Nonce, ParachainSystem, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, WasmContracts,
+	RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
 };
 
 impl_runtime_apis! {
@@ -211,7 +209,6 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[cfg(feature = "wasm-contracts-pallet")]
 	impl wasm_contracts_primitives::WasmContractsApi<Block, AccountId, Balance, BlockNumber, EventRecord>
 		for Runtime
 	{

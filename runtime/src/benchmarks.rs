@@ -19,11 +19,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, crate::Sudo]
 );
 
-#[cfg(feature = "wasm-contracts-pallet")]
-frame_benchmarking::define_benchmarks!(
-	[pallet_wasm_contracts, crate::WasmContracts]
-);
-
 impl frame_system_benchmarking::Config for Runtime {
 	// A parachain stores new code through parachain-system, which needs its validation data.
 	fn setup_set_code_requirements(code: &Vec<u8>) -> Result<(), BenchmarkError> {

@@ -175,7 +175,6 @@ impl cumulus_pallet_aura_ext::Config for Runtime {}
 
 /// Contracts: anyone may upload code and deploy; limits live in the pallet's `Params`
 /// (genesis preset, changed by root).
-#[cfg(feature = "wasm-contracts-pallet")]
 impl pallet_wasm_contracts::Config for Runtime {
 	/// Contracts are accounts holding the native token; `value` moves it.
 	type Currency = Balances;

@@ -1,15 +1,17 @@
 //! Genesis presets: `development` (one collator, Alice) and `local_testnet` (Alice and Bob
-//! collate). Both fund the well-known dev accounts Alice..Ferdie and make Alice the sudo key.
+//! collate). Both fund the well-known dev accounts Alice..Ferdie, make Alice the sudo key and
+//! start the contracts pallet with `Params::default()`.
 
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
 use frame_support::build_struct_json_patch;
 use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
+use wasm_contracts_primitives::Params;
 
 use crate::{
 	AccountId, AuraConfig, AuraId, Balance, BalancesConfig, ParachainInfoConfig,
-	RuntimeGenesisConfig, SudoConfig, UNIT,
+	RuntimeGenesisConfig, SudoConfig, WasmContractsConfig, UNIT,
 };
 
 /// Para id of both presets (the first id free for user parachains on a local relay chain).
@@ -35,8 +37,7 @@ pub const FUNDED_DEV_ACCOUNTS: [Sr25519Keyring; 6] = [
 ];
 
 fn genesis(collators: Vec<AuraId>, funded: Vec<AccountId>, sudo: AccountId) -> serde_json::Value {
-	#[allow(unused_mut)]
-	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
+	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: funded
 				.into_iter()
@@ -50,13 +51,8 @@ fn genesis(collators: Vec<AuraId>, funded: Vec<AccountId>, sudo: AccountId) -> s
 		parachain_info: ParachainInfoConfig { parachain_id: ParaId::from(PARACHAIN_ID) },
 		aura: AuraConfig { authorities: collators },
 		sudo: SudoConfig { key: Some(sudo) },
-	});
-	#[cfg(feature = "wasm-contracts-pallet")]
-	{
-		patch["wasmContracts"] =
-			serde_json::json!({ "params": wasm_contracts_primitives::Params::default() });
-	}
-	patch
+		wasm_contracts: WasmContractsConfig { params: Params::default() },
+	})
 }
 
 fn funded_dev_accounts() -> Vec<AccountId> {

@@ -202,7 +202,6 @@ impl WeightToFeePolynomial for WeightToFee {
 	}
 }
 
-#[cfg(feature = "wasm-contracts-pallet")]
 construct_runtime!(
 	pub enum Runtime {
 		// System and parachain support.
@@ -225,29 +224,6 @@ construct_runtime!(
 
 		// Contracts.
 		WasmContracts: pallet_wasm_contracts = 50,
-	}
-);
-
-#[cfg(not(feature = "wasm-contracts-pallet"))]
-construct_runtime!(
-	pub enum Runtime {
-		// System and parachain support.
-		System: frame_system = 0,
-		ParachainSystem: cumulus_pallet_parachain_system = 1,
-		Timestamp: pallet_timestamp = 2,
-		ParachainInfo: parachain_info = 3,
-		WeightReclaim: cumulus_pallet_weight_reclaim = 4,
-
-		// Money.
-		Balances: pallet_balances = 10,
-		TransactionPayment: pallet_transaction_payment = 11,
-
-		// Governance of the dev and test chains.
-		Sudo: pallet_sudo = 15,
-
-		// Block authoring.
-		Aura: pallet_aura = 23,
-		AuraExt: cumulus_pallet_aura_ext = 24,
 	}
 );
 

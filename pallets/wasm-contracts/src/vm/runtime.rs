@@ -356,11 +356,7 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// `get_input() -> i64`: places the call's input (the message) and returns
 	/// `(ptr << 32) | len`, or 0 when it is empty. Cost: `host_copy(input)`.
 	pub fn get_input(&mut self) -> HostResult<u64> {
-		let input = core::mem::take(&mut self.frame_mut().input);
-		let charged = self.charge(T::WeightInfo::host_copy(input.len().saturated_into()));
-		let placed = charged.and_then(|_| self.place(&input));
-		self.frame_mut().input = input;
-		placed
+		self.charge_and_place(|frame| &frame.input)
 	}
 
 	/// `set_return_data(data_ptr, data_len)`: sets what the call returns (the last call wins).
@@ -455,7 +451,7 @@ impl<'a, T: Config> HostCtx<'a, T> {
 		};
 		let mut callee_gas = frame.gas.nested(limit);
 		let caller = Some(frame.address.clone());
-		let result = exec::call::<T>(&frame.env, &mut callee_gas, frame.depth + 1, caller, &callee, entry, input, value);
+		let result = exec::call::<T>(&frame.env, &mut callee_gas, frame.depth.saturating_add(1), caller, &callee, entry, input, value);
 		frame.gas.absorb_nested(&callee_gas);
 		let status = Self::callee_status(frame, result);
 		self.refuel()?;
@@ -504,7 +500,7 @@ impl<'a, T: Config> HostCtx<'a, T> {
 		let result = exec::instantiate::<T>(
 			&frame.env,
 			&mut callee_gas,
-			frame.depth + 1,
+			frame.depth.saturating_add(1),
 			creator.clone(),
 			code_id,
 			msg,
@@ -526,11 +522,14 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// `instantiate_contract` (the revert message when it reverted) and returns
 	/// `(ptr << 32) | len`, or 0 when empty. Cost: `host_copy(data)`.
 	pub fn get_return_data(&mut self) -> HostResult<u64> {
-		let data = core::mem::take(&mut self.frame_mut().callee_output);
-		let charged = self.charge(T::WeightInfo::host_copy(data.len().saturated_into()));
-		let placed = charged.and_then(|_| self.place(&data));
-		self.frame_mut().callee_output = data;
-		placed
+		self.charge_and_place(|frame| &frame.callee_output)
+	}
+
+	/// Charges `host_copy` for the frame's bytes that `pick` selects, then places them.
+	fn charge_and_place(&mut self, pick: fn(&Frame<T>) -> &Vec<u8>) -> HostResult<u64> {
+		self.charge(T::WeightInfo::host_copy(pick(self.frame()).len().saturated_into()))?;
+		let data = pick(self.frame()).clone();
+		self.place(&data)
 	}
 
 	/// `pay(amount_ptr) -> i32`: in the payment module of a deploy, moves the 16-byte amount
