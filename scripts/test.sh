@@ -7,4 +7,4 @@ bash scripts/setup.sh
 . scripts/env.sh
 
 echo "== unit tests: primitives and pallet"
-cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts
+cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts --features pallet-wasm-contracts/runtime-benchmarks

@@ -129,7 +129,7 @@ impl<T: Config> Pallet<T> {
 		let mut env = ExecEnv::new(params, false);
 		env.deploy = Some(DeployContext { account: *account.as_ref(), nonce, created: Rc::new(Cell::new(0)) });
 
-		let mut payment_gas = GasMeter::new(env.params.payment_loan, T::WeightInfo::fuel_unit());
+		let mut payment_gas = GasMeter::new(env.params.payment_loan, crate::gas::fuel_unit::<T>());
 		let paid = exec::transactional(|| {
 			let paid = match &payment {
 				None => {
@@ -154,7 +154,7 @@ impl<T: Config> Pallet<T> {
 			session_gas_limit.ref_time().min(gas_bought::<T>(budget)),
 			session_gas_limit.proof_size(),
 		);
-		let mut session_gas = GasMeter::new(session_limit, T::WeightInfo::fuel_unit());
+		let mut session_gas = GasMeter::new(session_limit, crate::gas::fuel_unit::<T>());
 		let session_result = exec::transactional(|| {
 			Self::run_module(&env, &mut session_gas, &account, &trie_id, &session, None).1.map(|_| ())
 		});

@@ -26,6 +26,8 @@
 extern crate alloc;
 
 pub mod address;
+#[cfg(feature = "runtime-benchmarks")]
+pub mod benchmarking;
 pub mod code;
 pub mod deploy;
 pub mod exec;
@@ -295,7 +297,10 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			assert!(T::WeightInfo::fuel_unit().ref_time() > 0, "a unit of fuel must cost ref_time");
+			assert!(
+				T::WeightInfo::instr(1).ref_time() > T::WeightInfo::instr(0).ref_time(),
+				"wasm execution must cost ref_time"
+			);
 			assert!(Params::default().check().is_ok(), "default parameters must be valid");
 		}
 	}
@@ -468,7 +473,7 @@ impl<T: Config> Pallet<T> {
 	fn start_call(gas_limit: Weight, read_only: bool) -> Result<(ExecEnv, GasMeter), Error<T>> {
 		let params = Parameters::<T>::get();
 		ensure!(!gas_limit.any_gt(params.max_contract_gas), Error::<T>::GasLimitTooHigh);
-		Ok((ExecEnv::new(params, read_only), GasMeter::new(gas_limit, T::WeightInfo::fuel_unit())))
+		Ok((ExecEnv::new(params, read_only), GasMeter::new(gas_limit, gas::fuel_unit::<T>())))
 	}
 
 	/// Runs `f` with `gas_limit` and reports `base` plus the gas used as the actual weight,

@@ -35,8 +35,9 @@ pub trait WeightInfo {
 	fn deploy(c: u32) -> Weight;
 	/// `set_params`.
 	fn set_params() -> Weight;
-	/// ref_time of one unit of wasmi fuel (one simple instruction).
-	fn fuel_unit() -> Weight;
+	/// `r` iterations of the benchmark loop, each burning `gas::FUEL_PER_LOOP_ITERATION` units
+	/// of fuel: the slope prices fuel (`gas::fuel_unit`).
+	fn instr(r: u32) -> Weight;
 	/// Reading and compiling `c` bytes of stored code before a call.
 	fn code_load(c: u32) -> Weight;
 	/// Fixed cost of every host call (the wasm-to-host transition), included in each below.
@@ -132,8 +133,10 @@ impl<T> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(storage_proof(48).saturating_mul(4))
 			.saturating_add(db().reads_writes(6, 6))
 	}
-	fn fuel_unit() -> Weight {
-		Weight::from_parts(6_000, 0)
+	fn instr(r: u32) -> Weight {
+		// 6 ns per unit of fuel.
+		let per_iteration = 6_000 * crate::gas::FUEL_PER_LOOP_ITERATION;
+		Weight::from_parts(1_000_000u64.saturating_add(per_iteration.saturating_mul(r as u64)), 0)
 	}
 	fn code_load(c: u32) -> Weight {
 		Weight::from_parts(20_000_000, 0)
@@ -236,8 +239,8 @@ impl WeightInfo for () {
 	fn deploy(c: u32) -> Weight {
 		SubstrateWeight::<()>::deploy(c)
 	}
-	fn fuel_unit() -> Weight {
-		SubstrateWeight::<()>::fuel_unit()
+	fn instr(r: u32) -> Weight {
+		SubstrateWeight::<()>::instr(r)
 	}
 	fn code_load(c: u32) -> Weight {
 		SubstrateWeight::<()>::code_load(c)

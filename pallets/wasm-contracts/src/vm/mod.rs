@@ -17,7 +17,7 @@ use crate::{
 	Config, Error,
 };
 use alloc::vec::Vec;
-use wasmi::{Module, Store, TrapCode, Val, ValType};
+use wasmi::{Instance, Module, Store, TrapCode, Val, ValType};
 
 /// Which export to run.
 #[derive(Clone, Copy, Debug)]
@@ -34,13 +34,8 @@ pub enum EntryPoint<'a> {
 /// The output is what the contract set with `set_return_data`, else the little-endian bytes
 /// of the export's `i32`/`i64` result, else nothing.
 pub fn run<T: Config>(code: &[u8], entry: EntryPoint, frame: Frame<T>) -> (Frame<T>, Result<Vec<u8>, ExecError>) {
-	let engine = frame.env.engine.clone();
-	let limits = engine::store_limits(&frame.env.params);
-	let mut store = Store::new(&engine, frame);
-	store.data_mut().limits = limits;
-	store.limiter(|frame| &mut frame.limits);
-	let fuel = store.data_mut().gas.grant_fuel();
-	let outcome = run_in_store(&mut store, code, entry, fuel);
+	let mut store = new_store(frame);
+	let outcome = run_in_store(&mut store, code, entry);
 	let fuel_left = store.get_fuel().unwrap_or(0);
 	let mut frame = store.into_data();
 	frame.gas.absorb_fuel(fuel_left);
@@ -50,6 +45,27 @@ pub fn run<T: Config>(code: &[u8], entry: EntryPoint, frame: Frame<T>) -> (Frame
 		Err(error) => Err(classify::<T>(&mut frame, error)),
 	};
 	(frame, result)
+}
+
+/// A store for `frame` with its memory limits, holding the fuel its gas buys.
+fn new_store<T: Config>(frame: Frame<T>) -> Store<Frame<T>> {
+	let engine = frame.env.engine.clone();
+	let limits = engine::store_limits(&frame.env.params);
+	let mut store = Store::new(&engine, frame);
+	store.data_mut().limits = limits;
+	store.limiter(|frame| &mut frame.limits);
+	let fuel = store.data_mut().gas.grant_fuel();
+	// Fails only when the engine does not meter fuel, and this engine always does.
+	let _ = store.set_fuel(fuel);
+	store
+}
+
+/// Compiles `code` and instantiates it in `store` with the host functions.
+fn instantiate<T: Config>(store: &mut Store<Frame<T>>, code: &[u8]) -> Result<Instance, RunError> {
+	let engine = store.engine().clone();
+	let module = Module::new(&engine, code).map_err(|_| RunError::Pallet(Error::<T>::InvalidModule.into()))?;
+	let linker = host::linker::<T>(&engine)?;
+	Ok(linker.instantiate_and_start(&mut *store, &module)?)
 }
 
 /// What running an export produced: its integer result, if it has one.
@@ -69,13 +85,9 @@ impl From<wasmi::Error> for RunError {
 	}
 }
 
-fn run_in_store<T: Config>(store: &mut Store<Frame<T>>, code: &[u8], entry: EntryPoint, fuel: u64) -> RunOutcome {
+fn run_in_store<T: Config>(store: &mut Store<Frame<T>>, code: &[u8], entry: EntryPoint) -> RunOutcome {
 	let pallet_error = |error: Error<T>| RunError::Pallet(error.into());
-	let engine = store.engine().clone();
-	store.set_fuel(fuel)?;
-	let module = Module::new(&engine, code).map_err(|_| pallet_error(Error::<T>::InvalidModule))?;
-	let linker = host::linker::<T>(&engine)?;
-	let instance = linker.instantiate_and_start(&mut *store, &module)?;
+	let instance = instantiate(store, code)?;
 	let (name, required) = match entry {
 		EntryPoint::Required(name) => (name, true),
 		EntryPoint::Optional(name) => (name, false),
@@ -120,4 +132,37 @@ fn classify<T: Config>(frame: &mut Frame<T>, error: RunError) -> ExecError {
 		_ => Error::<T>::ContractTrapped,
 	};
 	reason.into()
+}
+
+/// A module instantiated for a benchmark, whose export the measured block calls.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct Prepared<T: Config> {
+	store: Store<Frame<T>>,
+	func: wasmi::Func,
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Prepared<T> {
+	/// Instantiates `code` with `frame` and finds its export `export`.
+	pub fn new(code: &[u8], export: &str, frame: Frame<T>) -> Result<Self, &'static str> {
+		let mut store = new_store(frame);
+		let instance = instantiate(&mut store, code).map_err(|_| "the benchmark module does not instantiate")?;
+		let func = instance.get_func(&store, export).ok_or("the benchmark module lacks its export")?;
+		Ok(Self { store, func })
+	}
+
+	/// Calls the export once.
+	pub fn call(&mut self) -> Result<(), wasmi::Error> {
+		self.func.call(&mut self.store, &[], &mut [])
+	}
+
+	/// The frame, as the call left it.
+	pub fn frame(&self) -> &Frame<T> {
+		self.store.data()
+	}
+
+	/// Fuel the store has left.
+	pub fn fuel(&self) -> u64 {
+		self.store.get_fuel().unwrap_or(0)
+	}
 }

@@ -1,0 +1,469 @@
+//! Benchmarks of every dispatchable, of loading code, of one unit of wasm work and of every host
+//! function.
+//!
+//! Dispatchable benchmarks run a contract that does nothing, so they measure what the base
+//! weight covers. `instr` measures an empty loop: its slope, divided by
+//! [`crate::gas::FUEL_PER_LOOP_ITERATION`], prices a unit of fuel. Each host function benchmark
+//! instantiates a module outside the measured block and, inside it, makes exactly one call from
+//! wasm into the host function: the wasm-to-host transition plus the function itself.
+
+pub mod module;
+
+use crate::{
+	exec::{ExecEnv, Frame},
+	gas::GasMeter,
+	vm::Prepared,
+	*,
+};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::traits::fungible::{Inspect, Mutate};
+use frame_system::RawOrigin;
+use module::{ModuleSpec, BENCH_EXPORT};
+use sp_runtime::traits::{Bounded, SaturatedConversion, Saturating, Zero};
+use vm::host::HostFn;
+use wasm_contracts_primitives::{limits, Params};
+use wasm_instrument::parity_wasm::elements::Instruction::{self, I32Const, I64Const};
+
+/// Largest module the code-size benchmarks use: below the default `max_contract_size` by the
+/// generated module's own overhead.
+const MAX_CODE: u32 = 500 * 1024;
+/// Longest storage key: the default `max_storage_key_len`.
+const MAX_KEY: u32 = 128;
+/// Largest message the message-size benchmarks use.
+const MAX_MSG: u32 = 64 * 1024;
+/// Largest number of bytes a host function benchmark moves.
+const MAX_BYTES: u32 = 16 * 1024;
+/// Where benchmark modules keep their data.
+const DATA: i32 = 1024;
+
+fn funded<T: Config>(name: &'static str) -> T::AccountId {
+	let account: T::AccountId = account(name, 0, 0);
+	T::Currency::set_balance(&account, BalanceOf::<T>::max_value() / 4u32.into());
+	account
+}
+
+fn upload<T: Config>(uploader: &T::AccountId, wasm: Vec<u8>) -> Result<CodeId, BenchmarkError> {
+	let (code_id, _) = Pallet::<T>::store_code(uploader.clone(), wasm).map_err(|_| "the module stores")?;
+	Ok(code_id)
+}
+
+/// Instantiates `wasm` as `creator`, with `creator` as admin.
+fn contract_of<T: Config>(creator: &T::AccountId, wasm: Vec<u8>) -> Result<T::AccountId, BenchmarkError> {
+	let code_id = upload::<T>(creator, wasm)?;
+	let (env, mut gas) = started::<T>();
+	let instantiated = exec::instantiate::<T>(
+		&env,
+		&mut gas,
+		1,
+		creator.clone(),
+		code_id,
+		vec![],
+		Some(creator.clone()),
+		0u32.into(),
+		exec::AddressScheme::Unsalted,
+	);
+	Ok(instantiated.map_err(|_| "the contract instantiates")?.0)
+}
+
+fn started<T: Config>() -> (ExecEnv, GasMeter) {
+	let params = Parameters::<T>::get();
+	let gas = GasMeter::new(params.max_contract_gas, gas::fuel_unit::<T>());
+	(ExecEnv::new(params, false), gas)
+}
+
+/// The module of `spec` instantiated as the code of a funded contract, ready for one call of
+/// its export.
+fn prepared<T: Config>(spec: ModuleSpec) -> Result<Prepared<T>, BenchmarkError> {
+	prepared_code::<T>(spec.build())
+}
+
+/// Runs one call of a prepared host function benchmark and checks that it returned.
+fn call_once<T: Config>(prepared: &mut Prepared<T>) -> Result<(), BenchmarkError> {
+	prepared.call().map_err(|_| BenchmarkError::Stop("the host function benchmark trapped"))
+}
+
+fn bytes_of(len: u32, seed: u8) -> Vec<u8> {
+	(0..len).map(|i| (i as u8).wrapping_add(seed)).collect()
+}
+
+/// A key and a value of `n` bytes in all, the key as long as allowed.
+fn key_and_value(n: u32) -> (Vec<u8>, Vec<u8>) {
+	let key_len = Params::default().max_storage_key_len.min(n.max(1));
+	(bytes_of(key_len, 1), bytes_of(n.saturating_sub(key_len).max(1), 2))
+}
+
+fn args(values: &[i32]) -> Vec<Instruction> {
+	values.iter().map(|value| I32Const(*value)).collect()
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark(pov_mode = Measured)]
+	fn upload_code(c: Linear<0, MAX_CODE>) -> Result<(), BenchmarkError> {
+		let origin = T::UploadOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let wasm = module::sized(c);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, wasm);
+		assert!(CodeInfoOf::<T>::contains_key(1));
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn code_load(c: Linear<0, MAX_CODE>) -> Result<(), BenchmarkError> {
+		let creator = funded::<T>("creator");
+		let contract = contract_of::<T>(&creator, module::sized(c))?;
+		let (env, mut gas) = started::<T>();
+		let result;
+		#[block]
+		{
+			result = exec::call::<T>(&env, &mut gas, 1, Some(creator), &contract, BENCH_EXPORT, vec![], 0u32.into());
+		}
+		assert!(result.is_ok());
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn instantiate(m: Linear<0, MAX_MSG>) -> Result<(), BenchmarkError> {
+		let caller = funded::<T>("caller");
+		let code_id = upload::<T>(&caller, module::sized(0))?;
+		let gas_limit = Parameters::<T>::get().max_contract_gas;
+		let admin = Some(caller.clone());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), code_id, bytes_of(m, 0), admin, 0u32.into(), gas_limit, None);
+		assert_eq!(InstanceCounter::<T>::get(), 1);
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn execute(m: Linear<0, MAX_MSG>) -> Result<(), BenchmarkError> {
+		let caller = funded::<T>("caller");
+		let contract = contract_of::<T>(&caller, module::sized(0))?;
+		let gas_limit = Parameters::<T>::get().max_contract_gas;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), contract, BENCH_EXPORT.as_bytes().to_vec(), bytes_of(m, 0), 0u32.into(), gas_limit);
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn migrate(m: Linear<0, MAX_MSG>) -> Result<(), BenchmarkError> {
+		let admin = funded::<T>("admin");
+		let contract = contract_of::<T>(&admin, module::sized(0))?;
+		let new_code_id = upload::<T>(&admin, module::sized(1_000))?;
+		let gas_limit = Parameters::<T>::get().max_contract_gas;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), contract.clone(), new_code_id, bytes_of(m, 0), gas_limit);
+		assert_eq!(ContractInfoOf::<T>::get(&contract).map(|info| info.code_id), Some(new_code_id));
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn update_admin() -> Result<(), BenchmarkError> {
+		let admin = funded::<T>("admin");
+		let contract = contract_of::<T>(&admin, module::sized(0))?;
+		let new_admin: T::AccountId = account("new_admin", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), contract.clone(), new_admin.clone());
+		assert_eq!(ContractInfoOf::<T>::get(&contract).and_then(|info| info.admin), Some(new_admin));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_params() -> Result<(), BenchmarkError> {
+		let origin = T::ParamsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let mut params = Params::default();
+		params.max_call_depth = 4;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, params.clone());
+		assert_eq!(Parameters::<T>::get(), params);
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn deploy(c: Linear<0, MAX_CODE>) -> Result<(), BenchmarkError> {
+		let account = funded::<T>("account");
+		let destination = T::FeeDestination::get();
+		T::Currency::set_balance(&destination, T::Currency::minimum_balance());
+		let session = module::sized(c);
+		let payment_amount = BalanceOf::<T>::max_value() / 16u32.into();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(account.clone()), vec![], session, payment_amount, Weight::zero());
+		assert!(AccountTrie::<T>::contains_key(&account));
+		Ok(())
+	}
+
+	/// `r` iterations of an empty loop.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr(r: Linear<0, 10_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::counting_loop(r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Ignored)]
+	fn host_call() -> Result<(), BenchmarkError> {
+		let mut prepared = prepared::<T>(ModuleSpec::calling(HostFn::GasLeft, vec![]))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Ignored)]
+	fn host_context() -> Result<(), BenchmarkError> {
+		let mut prepared = prepared::<T>(ModuleSpec::calling(HostFn::GetCaller, args(&[DATA])))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn host_balance() -> Result<(), BenchmarkError> {
+		let mut prepared = prepared::<T>(ModuleSpec::calling(HostFn::GetBalance, args(&[DATA])))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Ignored)]
+	fn host_copy(n: Linear<0, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared::<T>(ModuleSpec::calling(HostFn::SetReturnData, args(&[DATA, n as i32])))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		assert_eq!(prepared.frame().output.as_ref().map(Vec::len), Some(n as usize));
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn host_storage_read(n: Linear<1, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		let (key, value) = key_and_value(n);
+		let spec = ModuleSpec {
+			data: vec![(DATA as u32, key.clone())],
+			..ModuleSpec::calling(HostFn::StorageRead, args(&[DATA, key.len() as i32]))
+		};
+		let mut prepared = prepared::<T>(spec)?;
+		prepared.frame().trie.write(&key, &value);
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn host_storage_write(n: Linear<1, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		let (key, value) = key_and_value(n);
+		let value_at = DATA + key.len() as i32;
+		let spec = ModuleSpec {
+			data: vec![(DATA as u32, key.clone()), (value_at as u32, value.clone())],
+			..ModuleSpec::calling(HostFn::StorageWrite, args(&[DATA, key.len() as i32, value_at, value.len() as i32]))
+		};
+		let mut prepared = prepared::<T>(spec)?;
+		// Overwriting an existing value: the write also reads the old one from the trie.
+		prepared.frame().trie.write(&key, &value);
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		assert_eq!(prepared.frame().trie.read(&key), Some(value));
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn host_storage_delete(n: Linear<1, MAX_KEY>) -> Result<(), BenchmarkError> {
+		let key = bytes_of(n, 3);
+		let spec = ModuleSpec {
+			data: vec![(DATA as u32, key.clone())],
+			..ModuleSpec::calling(HostFn::StorageDelete, args(&[DATA, n as i32]))
+		};
+		let mut prepared = prepared::<T>(spec)?;
+		prepared.frame().trie.write(&key, b"value");
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		assert!(!prepared.frame().trie.contains(&key));
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Ignored)]
+	fn host_crypto_hash(n: Linear<0, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		let spec = ModuleSpec::calling(HostFn::CryptoHash, args(&[DATA, n as i32, 0]));
+		let mut prepared = prepared::<T>(ModuleSpec { memory_pages: 2, ..spec })?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Ignored)]
+	fn host_crypto_verify(n: Linear<0, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		// A valid key and a well-formed signature of another message: verification does all
+		// its work and then fails, which costs what success costs.
+		let public = ED25519_PUBLIC.to_vec();
+		let signature = ED25519_SIGNATURE.to_vec();
+		let message_at = DATA + 96;
+		let spec = ModuleSpec {
+			memory_pages: 2,
+			data: vec![(DATA as u32, public), (DATA as u32 + 32, signature)],
+			..ModuleSpec::calling(
+				HostFn::CryptoVerify,
+				args(&[message_at, n as i32, DATA + 32, 64, DATA, 32]),
+			)
+		};
+		let mut prepared = prepared::<T>(spec)?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn host_log_event(n: Linear<0, { 4 * 1024 }>) -> Result<(), BenchmarkError> {
+		let topic_len = n.min(limits::MAX_EVENT_TOPIC_LEN);
+		let data_len = n - topic_len;
+		let spec = ModuleSpec::calling(HostFn::LogEvent, args(&[DATA, topic_len as i32, DATA, data_len as i32]));
+		let mut prepared = prepared::<T>(spec)?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn host_transfer() -> Result<(), BenchmarkError> {
+		let recipient: T::AccountId = account("recipient", 0, 0);
+		let amount = T::Currency::minimum_balance().saturating_mul(10u32.into());
+		let amount: u128 = amount.saturated_into();
+		let spec = ModuleSpec {
+			data: vec![(DATA as u32, recipient.as_ref().to_vec()), (DATA as u32 + 32, amount.to_le_bytes().to_vec())],
+			..ModuleSpec::calling(HostFn::Transfer, args(&[DATA, DATA + 32]))
+		};
+		let mut prepared = prepared::<T>(spec)?;
+		let contract = prepared.frame().address.clone();
+		T::Currency::set_balance(&contract, BalanceOf::<T>::max_value() / 4u32.into());
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		assert!(!T::Currency::balance(&recipient).is_zero());
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn host_call_contract(n: Linear<0, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		let callee = contract_of::<T>(&funded::<T>("callee_creator"), module::sized(0))?;
+		let entry = BENCH_EXPORT.as_bytes().to_vec();
+		let input_len = n.saturating_sub(entry.len() as u32);
+		let entry_at = DATA + 32;
+		let input_at = entry_at + entry.len() as i32;
+		let mut call = args(&[DATA, entry_at, entry.len() as i32, input_at, input_len as i32, 0]);
+		call.push(I64Const(0));
+		let spec = ModuleSpec {
+			memory_pages: 2,
+			data: vec![(DATA as u32, callee.as_ref().to_vec()), (entry_at as u32, entry)],
+			..ModuleSpec::calling(HostFn::CallContract, call)
+		};
+		let mut prepared = prepared::<T>(spec)?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn host_instantiate_contract(n: Linear<0, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		let code_id = upload::<T>(&funded::<T>("uploader"), module::sized(0))?;
+		let salt_len = n.min(limits::MAX_SALT_LEN);
+		let msg_len = n - salt_len;
+		let mut call = vec![I64Const(code_id as i64)];
+		call.extend(args(&[DATA, msg_len as i32, 0, DATA, salt_len as i32, 0]));
+		let spec = ModuleSpec { memory_pages: 2, ..ModuleSpec::calling(HostFn::InstantiateContract, call) };
+		let mut prepared = prepared::<T>(spec)?;
+		let contract = prepared.frame().address.clone();
+		T::Currency::set_balance(&contract, BalanceOf::<T>::max_value() / 4u32.into());
+		let before = InstanceCounter::<T>::get();
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		assert!(InstanceCounter::<T>::get() > before || salt_len > 0);
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Ignored)]
+	fn host_revert(n: Linear<0, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared::<T>(ModuleSpec::calling(HostFn::Revert, args(&[DATA, n as i32])))?;
+		let reverted;
+		#[block]
+		{
+			reverted = prepared.call().is_err();
+		}
+		assert!(reverted);
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::tests::new_test_ext(), crate::tests::Test);
+}
+
+/// Instantiates `wasm` as the code of a funded contract, ready for one call of its export.
+fn prepared_code<T: Config>(wasm: Vec<u8>) -> Result<Prepared<T>, BenchmarkError> {
+	let creator = funded::<T>("creator");
+	let contract = contract_of::<T>(&creator, wasm.clone())?;
+	let info = ContractInfoOf::<T>::get(&contract).ok_or("the contract exists")?;
+	let (env, gas) = started::<T>();
+	let frame =
+		Frame::<T>::new(&env, &gas, 1, Some(creator), contract, &info.trie_id, 0u32.into(), vec![]);
+	Ok(Prepared::new(&wasm, BENCH_EXPORT, frame)?)
+}
+
+/// Public key of RFC 8032's first ed25519 test vector.
+const ED25519_PUBLIC: [u8; 32] = [
+	0xd7, 0x5a, 0x98, 0x01, 0x82, 0xb1, 0x0a, 0xb7, 0xd5, 0x4b, 0xfe, 0xd3, 0xc9, 0x64, 0x07, 0x3a, 0x0e, 0xe1, 0x72,
+	0xf3, 0xda, 0xa6, 0x23, 0x25, 0xaf, 0x02, 0x1a, 0x68, 0xf7, 0x07, 0x51, 0x1a,
+];
+
+/// Signature of the empty message of RFC 8032's first ed25519 test vector.
+const ED25519_SIGNATURE: [u8; 64] = [
+	0xe5, 0x56, 0x43, 0x00, 0xc3, 0x60, 0xac, 0x72, 0x90, 0x86, 0xe2, 0xcc, 0x80, 0x6e, 0x82, 0x8a, 0x84, 0x87, 0x7f,
+	0x1e, 0xb8, 0xe5, 0xd9, 0x74, 0xd8, 0x73, 0xe0, 0x65, 0x22, 0x49, 0x01, 0x55, 0x5f, 0xb8, 0x82, 0x15, 0x90, 0xa3,
+	0x3b, 0xac, 0xc6, 0x1e, 0x39, 0x70, 0x1c, 0xf9, 0xb4, 0x6b, 0xd2, 0x5b, 0xf5, 0xf0, 0x59, 0x5b, 0xbe, 0x24, 0x65,
+	0x51, 0x41, 0x43, 0x8e, 0x7a, 0x10, 0x0b,
+];
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::tests::{new_test_ext, Test};
+
+	fn fuel_burnt(iterations: u32) -> u64 {
+		let mut prepared = prepared_code::<Test>(module::counting_loop(iterations)).unwrap();
+		let before = prepared.fuel();
+		prepared.call().unwrap();
+		before - prepared.fuel()
+	}
+
+	#[test]
+	fn a_loop_iteration_burns_the_fuel_the_fuel_price_assumes() {
+		new_test_ext().execute_with(|| {
+			let per_hundred = fuel_burnt(300) - fuel_burnt(200);
+			assert_eq!(per_hundred, 100 * gas::FUEL_PER_LOOP_ITERATION);
+		});
+	}
+}
