@@ -35,6 +35,7 @@ pub mod gas;
 mod query;
 pub mod storage;
 pub mod vm;
+pub mod weight_info;
 pub mod weights;
 
 #[cfg(test)]

@@ -1,0 +1,60 @@
+//! What the pallet needs priced: its dispatchables and every metered step of a contract call.
+//!
+//! `weights.rs` implements this trait; the `benchmark pallet` command regenerates it (see
+//! `benchmarking/README.md`). Host function prices take `n`, the bytes the function moves, so
+//! that base and per-byte costs come from one function.
+
+use frame_support::weights::Weight;
+
+/// Weight functions the pallet needs.
+pub trait WeightInfo {
+	/// `upload_code` of a module of `c` bytes (after decompression).
+	fn upload_code(c: u32) -> Weight;
+	/// `instantiate` with an init message of `m` bytes, not counting the contract's gas.
+	fn instantiate(m: u32) -> Weight;
+	/// `execute` with a message of `m` bytes, not counting the contract's gas.
+	fn execute(m: u32) -> Weight;
+	/// `migrate` with a message of `m` bytes, not counting the contract's gas.
+	fn migrate(m: u32) -> Weight;
+	/// `update_admin` or `clear_admin`.
+	fn update_admin() -> Weight;
+	/// `deploy` with modules of `c` bytes in all (after decompression), not counting their gas.
+	fn deploy(c: u32) -> Weight;
+	/// `set_params`.
+	fn set_params() -> Weight;
+	/// `r` iterations of the benchmark loop, each burning `gas::FUEL_PER_LOOP_ITERATION` units
+	/// of fuel: the slope prices fuel (`gas::fuel_unit`).
+	fn instr(r: u32) -> Weight;
+	/// Reading and compiling `c` bytes of stored code before a call.
+	fn code_load(c: u32) -> Weight;
+	/// Fixed cost of every host call (the wasm-to-host transition), included in each below.
+	fn host_call() -> Weight;
+	/// A host function that returns a value from the call context (`get_caller`,
+	/// `get_block_number`, `get_block_timestamp`, `get_contract_address`, `get_value`,
+	/// `gas_left`).
+	fn host_context() -> Weight;
+	/// `get_balance`: one balance read.
+	fn host_balance() -> Weight;
+	/// `get_input`, `get_return_data` and `set_return_data` moving `n` bytes.
+	fn host_copy(n: u32) -> Weight;
+	/// `storage_read` with `n` bytes of key and value.
+	fn host_storage_read(n: u32) -> Weight;
+	/// `storage_write` with `n` bytes of key and value.
+	fn host_storage_write(n: u32) -> Weight;
+	/// `storage_delete` with a key of `n` bytes.
+	fn host_storage_delete(n: u32) -> Weight;
+	/// `crypto_hash` of `n` bytes.
+	fn host_crypto_hash(n: u32) -> Weight;
+	/// `crypto_verify` of a message of `n` bytes.
+	fn host_crypto_verify(n: u32) -> Weight;
+	/// `log_event` with `n` bytes of topic and data.
+	fn host_log_event(n: u32) -> Weight;
+	/// `transfer` (a balance transfer between two accounts).
+	fn host_transfer() -> Weight;
+	/// `call_contract` with `n` bytes of entry point and input, before the callee runs.
+	fn host_call_contract(n: u32) -> Weight;
+	/// `instantiate_contract` with `n` bytes of message and salt, before the new contract runs.
+	fn host_instantiate_contract(n: u32) -> Weight;
+	/// `revert` with a message of `n` bytes.
+	fn host_revert(n: u32) -> Weight;
+}
