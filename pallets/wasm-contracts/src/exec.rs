@@ -69,14 +69,37 @@ pub struct ExecEnv {
 	pub engine: wasmi::Engine,
 	/// Set while a deploy runs: contracts created without salt get deploy addresses.
 	pub deploy: Option<DeployContext>,
+	/// How wasm execution is metered.
+	pub metering: Metering,
 }
 
 impl ExecEnv {
-	/// An environment with the current parameters.
+	/// An environment with the current parameters, metering with fuel.
 	pub fn new(params: Params, read_only: bool) -> Self {
-		let engine = engine::new_engine(&params);
-		Self { params, read_only, engine, deploy: None }
+		Self::with_metering(params, read_only, Metering::Fuel)
 	}
+
+	/// An environment metering with `metering`.
+	pub fn with_metering(params: Params, read_only: bool, metering: Metering) -> Self {
+		let engine = engine::new_engine(&params, metering);
+		Self { params, read_only, engine, deploy: None, metering }
+	}
+}
+
+/// How wasm instructions are metered. The chain always uses [`Metering::Fuel`]; the other
+/// strategies exist so that `benchmarking/` can compare them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Metering {
+	/// wasmi fuel, converted to gas at every host call.
+	#[default]
+	Fuel,
+	/// No metering of instructions: host functions still charge.
+	#[cfg(feature = "execution-strategies")]
+	Unmetered,
+	/// A counter injected by `wasm-instrument`: the module calls `env.gas(units)` at the start
+	/// of each block, each unit priced like a unit of fuel.
+	#[cfg(feature = "execution-strategies")]
+	InjectedCounter,
 }
 
 /// The deploy that all frames of a call belong to.

@@ -1,5 +1,6 @@
 //! The wasmi engine configuration shared by validation and execution.
 
+use crate::exec::Metering;
 use wasm_contracts_primitives::{limits, Params};
 use wasmi::{CompilationMode, Config, EnforcedLimits, Engine, StoreLimits, StoreLimitsBuilder};
 
@@ -10,12 +11,12 @@ pub const MAX_STACK_HEIGHT: usize = 256 * 1024;
 /// Bytes of a wasm memory page.
 pub const PAGE_SIZE: u64 = 64 * 1024;
 
-/// An engine that meters fuel, refuses floats, SIMD, start functions and the proposals the
-/// pallet does not enable, and enforces wasmi's strict parsing limits.
-pub fn new_engine(_params: &Params) -> Engine {
+/// An engine that meters fuel (with [`Metering::Fuel`]), refuses floats, SIMD, start functions
+/// and the proposals the pallet does not enable, and enforces wasmi's strict parsing limits.
+pub fn new_engine(_params: &Params, metering: Metering) -> Engine {
 	let mut config = Config::default();
 	config
-		.consume_fuel(true)
+		.consume_fuel(metering == Metering::Fuel)
 		.floats(false)
 		.allow_start_fn(false)
 		.ignore_custom_sections(true)

@@ -3,7 +3,10 @@
 //! return codes of each function live with its implementation in [`super::runtime`].
 
 use super::runtime::HostCtx;
-use crate::{exec::Frame, Config};
+use crate::{
+	exec::{Frame, Metering},
+	Config,
+};
 use wasm_contracts_primitives::abi::HOST_MODULE;
 use wasmi::{Caller, Engine, Linker};
 use wasmparser::ValType;
@@ -71,9 +74,21 @@ macro_rules! host_functions {
 			}
 		}
 
-		/// A linker that defines every host function for frames of runtime `T`.
-		pub fn linker<T: Config>(engine: &Engine) -> Result<Linker<Frame<T>>, wasmi::Error> {
+		/// A linker that defines every host function for frames of runtime `T` (and, for the
+		/// injected-counter strategy, the counter's `gas` function).
+		pub fn linker<T: Config>(engine: &Engine, metering: Metering) -> Result<Linker<Frame<T>>, wasmi::Error> {
 			let mut linker = Linker::new(engine);
+			#[cfg(feature = "execution-strategies")]
+			if metering == Metering::InjectedCounter {
+				linker.func_wrap(
+					HOST_MODULE,
+					"gas",
+					|caller: Caller<'_, Frame<T>>, units: u64| -> Result<(), wasmi::Error> {
+						HostCtx::enter(caller)?.gas(units)
+					},
+				)?;
+			}
+			let _ = metering;
 			$(
 				linker.func_wrap(
 					HOST_MODULE,

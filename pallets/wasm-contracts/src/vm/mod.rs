@@ -13,7 +13,7 @@ pub mod prepare;
 pub mod runtime;
 
 use crate::{
-	exec::{ExecError, Frame},
+	exec::{ExecError, Frame, Metering},
 	Config, Error,
 };
 use alloc::vec::Vec;
@@ -36,9 +36,12 @@ pub enum EntryPoint<'a> {
 pub fn run<T: Config>(code: &[u8], entry: EntryPoint, frame: Frame<T>) -> (Frame<T>, Result<Vec<u8>, ExecError>) {
 	let mut store = new_store(frame);
 	let outcome = run_in_store(&mut store, code, entry);
-	let fuel_left = store.get_fuel().unwrap_or(0);
+	let fuel_left = store.get_fuel();
 	let mut frame = store.into_data();
-	frame.gas.absorb_fuel(fuel_left);
+	// Without fuel metering (a comparison strategy) there is no fuel to absorb.
+	if let Ok(fuel_left) = fuel_left {
+		frame.gas.absorb_fuel(fuel_left);
+	}
 	let result = match outcome {
 		Ok(Some(value)) => Ok(frame.output.take().unwrap_or(value)),
 		Ok(None) => Ok(frame.output.take().unwrap_or_default()),
@@ -54,9 +57,11 @@ fn new_store<T: Config>(frame: Frame<T>) -> Store<Frame<T>> {
 	let mut store = Store::new(&engine, frame);
 	store.data_mut().limits = limits;
 	store.limiter(|frame| &mut frame.limits);
-	let fuel = store.data_mut().gas.grant_fuel();
-	// Fails only when the engine does not meter fuel, and this engine always does.
-	let _ = store.set_fuel(fuel);
+	if store.data().env.metering == Metering::Fuel {
+		let fuel = store.data_mut().gas.grant_fuel();
+		// Fails only when the engine does not meter fuel.
+		let _ = store.set_fuel(fuel);
+	}
 	store
 }
 
@@ -64,7 +69,7 @@ fn new_store<T: Config>(frame: Frame<T>) -> Store<Frame<T>> {
 fn instantiate<T: Config>(store: &mut Store<Frame<T>>, code: &[u8]) -> Result<Instance, RunError> {
 	let engine = store.engine().clone();
 	let module = Module::new(&engine, code).map_err(|_| RunError::Pallet(Error::<T>::InvalidModule.into()))?;
-	let linker = host::linker::<T>(&engine)?;
+	let linker = host::linker::<T>(&engine, store.data().env.metering)?;
 	Ok(linker.instantiate_and_start(&mut *store, &module)?)
 }
 

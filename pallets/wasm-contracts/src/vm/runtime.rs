@@ -7,7 +7,7 @@
 //! [`ReturnCode`].
 
 use crate::{
-	exec::{self, AddressScheme, ExecError, Frame},
+	exec::{self, AddressScheme, ExecError, Frame, Metering},
 	weights::WeightInfo,
 	BalanceOf, CodeInfoOf, Config, ContractInfoOf, Error, Event, Pallet,
 };
@@ -68,8 +68,15 @@ impl<'a, T: Config> HostCtx<'a, T> {
 		wasmi::Error::new("contract stopped by the host")
 	}
 
+	fn meters_fuel(&self) -> bool {
+		self.frame().env.metering == Metering::Fuel
+	}
+
 	/// Converts the fuel burnt since the last grant into gas.
 	fn sync_fuel(&mut self) -> HostResult<()> {
+		if !self.meters_fuel() {
+			return Ok(())
+		}
 		let fuel_left = self.caller.get_fuel()?;
 		self.frame_mut().gas.absorb_fuel(fuel_left);
 		Ok(())
@@ -77,6 +84,9 @@ impl<'a, T: Config> HostCtx<'a, T> {
 
 	/// Gives the contract as much fuel as its remaining gas buys.
 	fn refuel(&mut self) -> HostResult<()> {
+		if !self.meters_fuel() {
+			return Ok(())
+		}
 		let fuel = self.frame_mut().gas.grant_fuel();
 		self.caller.set_fuel(fuel)
 	}
@@ -551,6 +561,13 @@ impl<'a, T: Config> HostCtx<'a, T> {
 			},
 			Err(_) => code(ReturnCode::TransferFailed),
 		}
+	}
+
+	/// `gas(units)` of the injected-counter strategy: charges `units` of fuel.
+	#[cfg(feature = "execution-strategies")]
+	pub fn gas(&mut self, units: u64) -> HostResult<()> {
+		let unit = crate::gas::fuel_unit::<T>().ref_time();
+		self.charge(Weight::from_parts(units.saturating_mul(unit), 0))
 	}
 
 	/// Keeps a nested call's output for `get_return_data` and turns its outcome into a code.

@@ -1,0 +1,116 @@
+//! A minimal runtime hosting the pallet, and contract set-up for the harness.
+
+use frame_support::{derive_impl, parameter_types, BoundedVec};
+use pallet_wasm_contracts::{
+	exec::{self, AddressScheme, ExecEnv, Metering},
+	gas::{self, GasMeter},
+	CodeInfoOf, NextCodeId, Parameters, PristineCode,
+};
+use sp_runtime::{AccountId32, BuildStorage};
+use wasm_contracts_primitives::{CodeId, CodeInfo, Params, Weight};
+
+pub type AccountId = AccountId32;
+type Block = frame_system::mocking::MockBlock<Runtime>;
+
+frame_support::construct_runtime!(
+	pub enum Runtime {
+		System: frame_system,
+		Balances: pallet_balances,
+		Timestamp: pallet_timestamp,
+		Contracts: pallet_wasm_contracts,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
+	type AccountData = pallet_balances::AccountData<u128>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Runtime {
+	type Balance = u128;
+	type ExistentialDeposit = ExistentialDeposit;
+	type AccountStore = System;
+}
+
+parameter_types! {
+	pub const ExistentialDeposit: u128 = 1;
+	pub const Treasury: AccountId = AccountId32::new([9u8; 32]);
+	pub const GasPrice: u128 = 1;
+}
+
+#[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
+impl pallet_timestamp::Config for Runtime {}
+
+impl pallet_wasm_contracts::Config for Runtime {
+	type Currency = Balances;
+	type Time = Timestamp;
+	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
+	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
+	type FeeDestination = Treasury;
+	type GasPrice = GasPrice;
+	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
+}
+
+/// The account that creates and calls every contract.
+pub const CALLER: AccountId = AccountId32::new([1u8; 32]);
+
+/// Parameters of the harness chain: the defaults, with room for a 1 MiB module.
+pub fn params() -> Params {
+	Params { max_contract_size: 2 * 1024 * 1024, ..Params::default() }
+}
+
+/// Externalities with a funded caller and the harness parameters.
+pub fn new_externalities() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap_or_default();
+	let balances = pallet_balances::GenesisConfig::<Runtime> {
+		balances: vec![(CALLER, u128::MAX / 4), (Treasury::get(), 1)],
+		..Default::default()
+	};
+	let contracts = pallet_wasm_contracts::GenesisConfig::<Runtime> { params: params(), ..Default::default() };
+	for genesis in [&balances as &dyn BuildStorage, &contracts] {
+		genesis.assimilate_storage(&mut storage).expect("valid genesis");
+	}
+	let mut externalities = sp_io::TestExternalities::new(storage);
+	externalities.execute_with(|| System::set_block_number(1));
+	externalities
+}
+
+/// Stores `wasm` as code without validation (instrumented modules import `env.gas`, which
+/// uploads refuse) and returns its id.
+pub fn store_code(wasm: Vec<u8>) -> CodeId {
+	let code_id = NextCodeId::<Runtime>::get().max(1);
+	let code_hash = sp_io::hashing::blake2_256(&wasm);
+	let info = CodeInfo { code_hash, uploader: CALLER, size: wasm.len() as u32 };
+	PristineCode::<Runtime>::insert(code_hash, BoundedVec::try_from(wasm).expect("module within the size limit"));
+	CodeInfoOf::<Runtime>::insert(code_id, info);
+	NextCodeId::<Runtime>::put(code_id + 1);
+	code_id
+}
+
+/// An environment for a call with `metering` and a gas meter with the whole gas limit.
+pub fn call_env(metering: Metering) -> (ExecEnv, GasMeter) {
+	let params = Parameters::<Runtime>::get();
+	let gas = GasMeter::new(params.max_contract_gas, gas::fuel_unit::<Runtime>());
+	(ExecEnv::with_metering(params, false, metering), gas)
+}
+
+/// Instantiates `code_id`, metered with `metering`; returns the contract.
+pub fn instantiate(code_id: CodeId, metering: Metering) -> AccountId {
+	let (env, mut gas) = call_env(metering);
+	let scheme = AddressScheme::Unsalted;
+	exec::instantiate::<Runtime>(&env, &mut gas, 1, CALLER, code_id, vec![], None, 0, scheme)
+		.expect("the workload instantiates")
+		.0
+}
+
+/// Runs `entry` of `contract` with `input` under `metering`; returns the gas it consumed.
+pub fn call(metering: Metering, contract: &AccountId, entry: &str, input: &[u8]) -> Weight {
+	let (env, mut gas) = call_env(metering);
+	exec::call::<Runtime>(&env, &mut gas, 1, Some(CALLER), contract, entry, input.to_vec(), 0)
+		.unwrap_or_else(|error| panic!("{entry} fails: {error:?}"));
+	gas.consumed()
+}

@@ -1,0 +1,120 @@
+//! The workloads: each a contract entry point and the same work written in Rust.
+
+use pallet_wasm_contracts::storage::ContractTrie;
+use std::hint::black_box;
+
+/// Iterations of the hashing loop.
+const HASH_ITERATIONS: i64 = 100_000;
+/// Keys written by the storage-heavy workload.
+const STORAGE_WRITES: u32 = 100;
+
+/// One workload.
+pub struct Workload {
+	/// Name in the table.
+	pub name: &'static str,
+	/// The contract, in WAT.
+	pub wat: String,
+	/// Its entry point.
+	pub entry: &'static str,
+	/// What `entry` gets as input.
+	pub input: Vec<u8>,
+	/// Run before measuring, once per contract: entry point and input.
+	pub setup: Option<(&'static str, Vec<u8>)>,
+	/// The same work in Rust, on a trie of its own.
+	pub native: fn(&ContractTrie),
+}
+
+/// Every workload of the table.
+pub fn all() -> Vec<Workload> {
+	let recipient = [7u8; 32];
+	let mut transfer = recipient.to_vec();
+	transfer.extend_from_slice(&1u64.to_le_bytes());
+	let mut mint = AsRef::<[u8; 32]>::as_ref(&crate::runtime::CALLER).to_vec();
+	mint.extend_from_slice(&(u64::MAX / 2).to_le_bytes());
+	vec![
+		Workload { name: "no-op call", wat: noop_module(0), entry: "run", input: vec![], setup: None, native: native_noop },
+		Workload { name: "cpu: 100k hash rounds", wat: hash_module(), entry: "run", input: vec![], setup: None, native: native_hash },
+		Workload {
+			name: "token transfer",
+			wat: include_str!("../../pallets/wasm-contracts/fixtures/token.wat").to_string(),
+			entry: "transfer",
+			input: transfer,
+			setup: Some(("mint", mint)),
+			native: native_transfer,
+		},
+		Workload { name: "storage: 100 writes", wat: storage_module(), entry: "run", input: vec![], setup: None, native: native_storage },
+		Workload { name: "no-op, 1 KB code", wat: noop_module(1_000), entry: "run", input: vec![], setup: None, native: native_noop },
+		Workload { name: "no-op, 100 KB code", wat: noop_module(100_000), entry: "run", input: vec![], setup: None, native: native_noop },
+		Workload { name: "no-op, 1 MB code", wat: noop_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop },
+	]
+}
+
+/// A module whose `run` does nothing, padded with about `code_bytes` of never-called functions.
+fn noop_module(code_bytes: usize) -> String {
+	let filler_body = "(drop (i32.const 0)) ".repeat(100);
+	let filler = format!("(func {filler_body})\n").repeat(code_bytes / 300);
+	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {filler})"#)
+}
+
+fn hash_module() -> String {
+	format!(
+		r#"(module
+		(memory (export "memory") 1)
+		(func (export "run") (result i64)
+			(local $i i64) (local $hash i64)
+			(local.set $hash (i64.const 0xcbf29ce484222325))
+			(block $done (loop $next
+				(br_if $done (i64.eq (local.get $i) (i64.const {HASH_ITERATIONS})))
+				(local.set $hash (i64.mul (i64.xor (local.get $hash) (local.get $i)) (i64.const 0x100000001b3)))
+				(local.set $i (i64.add (local.get $i) (i64.const 1)))
+				(br $next)))
+			(local.get $hash)))"#
+	)
+}
+
+fn storage_module() -> String {
+	format!(
+		r#"(module
+		(import "env" "storage_write" (func $storage_write (param i32 i32 i32 i32) (result i32)))
+		(memory (export "memory") 1)
+		(data (i32.const 16) "a value of thirty-two bytes, ok!")
+		(func (export "run")
+			(local $i i32)
+			(block $done (loop $next
+				(br_if $done (i32.eq (local.get $i) (i32.const {STORAGE_WRITES})))
+				(i32.store (i32.const 0) (local.get $i))
+				(drop (call $storage_write (i32.const 0) (i32.const 4) (i32.const 16) (i32.const 32)))
+				(local.set $i (i32.add (local.get $i) (i32.const 1)))
+				(br $next)))))"#
+	)
+}
+
+fn native_noop(_: &ContractTrie) {
+	black_box(());
+}
+
+fn native_hash(_: &ContractTrie) {
+	let mut hash: u64 = 0xcbf29ce484222325;
+	for i in 0..black_box(HASH_ITERATIONS) as u64 {
+		hash = (hash ^ i).wrapping_mul(0x100000001b3);
+	}
+	black_box(hash);
+}
+
+fn balance(trie: &ContractTrie, account: &[u8]) -> u64 {
+	trie.read(account).and_then(|value| value.try_into().ok()).map_or(0, u64::from_le_bytes)
+}
+
+fn native_transfer(trie: &ContractTrie) {
+	let (from, to) = ([1u8; 32], [7u8; 32]);
+	let amount = black_box(1u64);
+	let from_balance = balance(trie, &from).max(amount);
+	trie.write(&from, &(from_balance - amount).to_le_bytes());
+	trie.write(&to, &(balance(trie, &to) + amount).to_le_bytes());
+}
+
+fn native_storage(trie: &ContractTrie) {
+	for i in 0..black_box(STORAGE_WRITES) {
+		trie.write(&i.to_le_bytes(), b"a value of thirty-two bytes, ok!");
+	}
+}
