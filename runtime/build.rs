@@ -1,4 +1,12 @@
 fn main() {
 	#[cfg(feature = "std")]
-	substrate_wasm_builder::WasmBuilder::build_using_defaults();
+	{
+		// The cargo target directory may live outside the workspace (see scripts/env.sh); point
+		// the wasm build at the workspace so that it uses the versions pinned in Cargo.lock.
+		if std::env::var_os("WASM_BUILD_WORKSPACE_HINT").is_none() {
+			let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+			std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
+		}
+		substrate_wasm_builder::WasmBuilder::build_using_defaults();
+	}
 }

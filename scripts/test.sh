@@ -1,10 +1,27 @@
 #!/usr/bin/env bash
-# Installs what the tests need (scripts/setup.sh) and runs every test suite.
+# Installs what the tests need (scripts/setup.sh, the e2e suite's npm packages) and runs every
+# test: the pallet's and primitives' unit tests (with the pallet's benchmarks run as tests), the
+# runtime's tests, the runtime's wasm build and the node (profile `testnet`), and the end-to-end
+# suite with polkadot.js against a dev node it starts.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh
 . scripts/env.sh
 
-echo "== unit tests: primitives and pallet"
-cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts --features pallet-wasm-contracts/runtime-benchmarks
+echo "== unit tests: primitives and pallet (and the pallet's benchmarks)"
+cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts \
+	--features pallet-wasm-contracts/runtime-benchmarks
+
+echo "== runtime tests, runtime wasm and node (profile testnet)"
+cargo test --locked --profile testnet -p wasm-contracts-runtime
+cargo build --locked --profile testnet -p wasm-contracts-node
+wasm="$CARGO_TARGET_DIR/testnet/wbuild/wasm-contracts-runtime/wasm_contracts_runtime.compact.compressed.wasm"
+if [ ! -s "$wasm" ]; then
+	echo "the runtime's wasm is missing: $wasm" >&2
+	exit 1
+fi
+echo "runtime wasm: $wasm ($(stat -c %s "$wasm") bytes)"
+
+echo "== end to end: polkadot.js against a dev node"
+NODE_BIN="$CARGO_TARGET_DIR/testnet/wasm-contracts-node" bash e2e/run.sh

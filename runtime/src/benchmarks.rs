@@ -17,6 +17,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, crate::Timestamp]
 	[pallet_balances, crate::Balances]
 	[pallet_sudo, crate::Sudo]
+	[pallet_wasm_contracts, crate::WasmContracts]
 );
 
 impl frame_system_benchmarking::Config for Runtime {

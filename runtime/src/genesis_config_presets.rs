@@ -89,3 +89,45 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 pub fn preset_names() -> Vec<PresetId> {
 	vec![PresetId::from(DEVELOPMENT_PRESET), PresetId::from(LOCAL_TESTNET_PRESET)]
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use frame_support::genesis_builder_helper::build_state;
+	use serde_json::Value;
+
+	/// Applies `patch` to `base` the way the node does when it builds a chain spec.
+	fn merge(base: &mut Value, patch: Value) {
+		match (base, patch) {
+			(Value::Object(base), Value::Object(patch)) =>
+				for (key, value) in patch {
+					merge(base.entry(key).or_insert(Value::Null), value);
+				},
+			(base, patch) => *base = patch,
+		}
+	}
+
+	#[test]
+	fn every_preset_builds_a_genesis_state() {
+		for name in preset_names() {
+			let patch = get_preset(&name).unwrap_or_else(|| panic!("preset {name} is missing"));
+			let mut config = serde_json::to_value(RuntimeGenesisConfig::default())
+				.expect("the default genesis config serializes");
+			merge(&mut config, serde_json::from_slice(&patch).expect("presets are JSON"));
+			let config = serde_json::to_vec(&config).expect("JSON serializes");
+			sp_io::TestExternalities::default().execute_with(|| {
+				build_state::<RuntimeGenesisConfig>(config)
+					.unwrap_or_else(|error| panic!("preset {name}: {error}"));
+				assert_eq!(
+					pallet_wasm_contracts::Parameters::<crate::Runtime>::get(),
+					Params::default()
+				);
+			});
+		}
+	}
+
+	#[test]
+	fn unknown_preset_is_refused() {
+		assert!(get_preset(&PresetId::from("mainnet")).is_none());
+	}
+}

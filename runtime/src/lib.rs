@@ -23,6 +23,8 @@ mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 
+// `impl_opaque_keys!` and `construct_runtime!` expand to code naming `Vec`.
+use alloc::vec::Vec;
 use frame_support::{
 	construct_runtime,
 	weights::{
