@@ -10,5 +10,7 @@ else
   npm install --no-audit --no-fund
 fi
 
+# Arguments replace the default `test/` (paths relative to e2e/, and `node --test` flags).
 # One test file at a time: each starts its own node, and two cores are not enough for several.
-exec node --test --test-concurrency=1 --test-reporter=spec "$@" test/
+if [ "$#" -eq 0 ]; then set -- test/; fi
+exec node --test --test-concurrency=1 --test-reporter=spec "$@"

@@ -82,9 +82,9 @@ pub fn new_externalities() -> sp_io::TestExternalities {
 /// Stores `wasm` as code without validation (instrumented modules import `env.gas`, which
 /// uploads refuse) and returns its id.
 pub fn store_code(wasm: Vec<u8>) -> CodeId {
-	let code_id = NextCodeId::<Runtime>::get().max(1);
+	let code_id = NextCodeId::<Runtime>::get();
 	let code_hash = sp_io::hashing::blake2_256(&wasm);
-	let info = CodeInfo { code_hash, uploader: CALLER, size: wasm.len() as u32 };
+	let info = CodeInfo { code_hash, uploader: CALLER, code_size: wasm.len() as u32 };
 	PristineCode::<Runtime>::insert(code_hash, BoundedVec::try_from(wasm).expect("module within the size limit"));
 	CodeInfoOf::<Runtime>::insert(code_id, info);
 	NextCodeId::<Runtime>::put(code_id + 1);

@@ -2,6 +2,7 @@
 
 import { after, before } from 'node:test';
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
+import { stringCamelCase } from '@polkadot/util';
 import { startNode } from './node.js';
 
 const SUBMIT_TIMEOUT_MS = 120_000;
@@ -117,6 +118,16 @@ export function theEvent(outcome, eventType) {
     throw new Error(`expected one ${eventType.meta.name} event, got ${found.length} (events: ${seen})`);
   }
   return found[0];
+}
+
+/**
+ * The fields of a decoded event by their metadata names in camelCase. (`event.data` has getters
+ * too, but polkadot.js renames fields whose names clash with its own, such as `size`.)
+ */
+export function fields(event) {
+  return Object.fromEntries(
+    event.meta.fields.map((field, index) => [stringCamelCase(field.name.unwrap().toString()), event.data[index]]),
+  );
 }
 
 /** Free balance of `address` at `blockHash` (latest when omitted), as a bigint. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import wabtInit from 'wabt';
-import { stringToU8a, u8aConcat, u8aToString } from '@polkadot/util';
+import { stringToU8a, u8aConcat, u8aToHex, u8aToString } from '@polkadot/util';
 import { blake2AsU8a, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 
 const REPO = new URL('../../', import.meta.url);
@@ -38,6 +38,15 @@ export function gzip(bytes) {
 /** The code hash the chain gives a module: Blake2-256 of the decompressed wasm. */
 export function codeHash(wasm) {
   return blake2AsU8a(wasm, 256);
+}
+
+/**
+ * A `Vec<u8>` argument for polkadot.js from bytes or a UTF-8 string. polkadot.js reads a
+ * `Uint8Array` given for `Bytes` as already SCALE-encoded (length first); a hex string is taken
+ * as the bytes themselves.
+ */
+export function bytesArg(value) {
+  return u8aToHex(typeof value === 'string' ? stringToU8a(value) : value);
 }
 
 /** Little-endian u64. */

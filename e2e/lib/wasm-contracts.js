@@ -1,13 +1,13 @@
 // The pallet's calls and runtime API as a user drives them from polkadot.js.
 
-import { stringToU8a } from '@polkadot/util';
-import { submitOk, theEvent } from './chain.js';
+import { fields, submitOk, theEvent } from './chain.js';
+import { bytesArg } from './contracts.js';
 
 /** Uploads `code` as `signer`; returns the `CodeUploaded` event's fields and the outcome. */
 export async function uploadCode(api, signer, code) {
-  const outcome = await submitOk(api, api.tx.wasmContracts.uploadCode(code), signer);
-  const { codeId, codeHash, uploader, size } = theEvent(outcome, api.events.wasmContracts.CodeUploaded).data;
-  return { codeId: codeId.toBigInt(), codeHash, uploader, size: size.toNumber(), outcome };
+  const outcome = await submitOk(api, api.tx.wasmContracts.uploadCode(bytesArg(code)), signer);
+  const { codeId, codeHash, uploader, codeSize } = fields(theEvent(outcome, api.events.wasmContracts.CodeUploaded));
+  return { codeId: codeId.toBigInt(), codeHash, uploader, codeSize: codeSize.toNumber(), outcome };
 }
 
 /**
@@ -16,22 +16,22 @@ export async function uploadCode(api, signer, code) {
  */
 export async function instantiate(api, signer, codeId, { initMsg = new Uint8Array(), admin = null, value = 0n, salt = null } = {}) {
   const dryRun = await api.call.wasmContractsApi.dryRunInstantiate(
-    signer.address, codeId, initMsg, admin, value, null, salt,
+    signer.address, codeId, bytesArg(initMsg), admin, value, null, salt && bytesArg(salt),
   );
-  const tx = api.tx.wasmContracts.instantiate(codeId, initMsg, admin, value, dryRun.gasRequired, salt);
+  const tx = api.tx.wasmContracts.instantiate(codeId, bytesArg(initMsg), admin, value, dryRun.gasRequired, salt && bytesArg(salt));
   const outcome = await submitOk(api, tx, signer);
-  const event = theEvent(outcome, api.events.wasmContracts.Instantiated).data;
+  const event = fields(theEvent(outcome, api.events.wasmContracts.Instantiated));
   return { contract: event.contract.toString(), event, outcome };
 }
 
 /** The `execute` extrinsic for `entryPoint` (a string) of `contract`. */
 export function executeTx(api, contract, entryPoint, msg, gasLimit, value = 0n) {
-  return api.tx.wasmContracts.execute(contract, stringToU8a(entryPoint), msg, value, gasLimit);
+  return api.tx.wasmContracts.execute(contract, bytesArg(entryPoint), bytesArg(msg), value, gasLimit);
 }
 
 /** Dry-runs `execute` as `origin` with the largest gas limit; returns the `ContractResult`. */
 export function dryRunExecute(api, origin, contract, entryPoint, msg = new Uint8Array(), { value = 0n, gasLimit = null } = {}) {
-  return api.call.wasmContractsApi.dryRunExecute(origin, contract, stringToU8a(entryPoint), msg, value, gasLimit);
+  return api.call.wasmContractsApi.dryRunExecute(origin, contract, bytesArg(entryPoint), bytesArg(msg), value, gasLimit);
 }
 
 /**
@@ -46,13 +46,12 @@ export async function execute(api, signer, contract, entryPoint, msg = new Uint8
 
 /** Runs `entryPoint` of `contract` read-only through the runtime API; returns the `ContractResult`. */
 export function query(api, contract, entryPoint, msg = new Uint8Array()) {
-  return api.call.wasmContractsApi.query(contract, stringToU8a(entryPoint), msg, null);
+  return api.call.wasmContractsApi.query(contract, bytesArg(entryPoint), bytesArg(msg), null);
 }
 
 /** The raw value under `key` (a string or bytes) in `contract`'s storage, or null when absent. */
 export async function storageValue(api, contract, key) {
-  const keyBytes = typeof key === 'string' ? stringToU8a(key) : key;
-  const result = await api.call.wasmContractsApi.getStorage(contract, keyBytes);
+  const result = await api.call.wasmContractsApi.getStorage(contract, bytesArg(key));
   if (result.isErr) throw new Error(`getStorage(${contract}): ${result.asErr.type}`);
   const value = result.asOk;
   return value.isSome ? value.unwrap().toU8a(true) : null;

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
-import { contractParams, freeBalance, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
-import { errorDocsInSource, fixture, instanceAddress, normalizeDocs, readLe, text } from '../lib/contracts.js';
+import { contractParams, eventsOf, fields, freeBalance, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
+import { bytesArg, errorDocsInSource, fixture, instanceAddress, normalizeDocs, readLe, text } from '../lib/contracts.js';
 import { dryRunExecute, execute, executeTx, instantiate, query, storageValue, uploadCode } from '../lib/wasm-contracts.js';
 
 describe('counter contract', () => {
@@ -41,7 +41,7 @@ describe('counter contract', () => {
 
     // Alice paid the contract's funds and the fee, nothing else.
     const { blockHash, events } = created.outcome;
-    const fee = theEvent({ events }, api.events.transactionPayment.TransactionFeePaid).data.actualFee.toBigInt();
+    const fee = fields(theEvent({ events }, api.events.transactionPayment.TransactionFeePaid)).actualFee.toBigInt();
     const spent = (await freeBalance(api, alice.address, await parentOf(api, blockHash))) -
       (await freeBalance(api, alice.address, blockHash));
     assert.equal(spent, existentialDeposit + value + fee);
@@ -55,7 +55,7 @@ describe('counter contract', () => {
 
   it('increments on each execute and says so in Executed', async () => {
     const first = await execute(api, alice, contract, 'increment');
-    const executed = theEvent(first, api.events.wasmContracts.Executed).data;
+    const executed = fields(theEvent(first, api.events.wasmContracts.Executed));
     assert.equal(executed.caller.toString(), alice.address);
     assert.equal(executed.contract.toString(), contract);
     assert.equal(text(executed.entryPoint), 'increment');
@@ -93,13 +93,13 @@ describe('counter contract', () => {
     assert.equal(outcome.error.section, 'wasmContracts');
     assert.equal(outcome.error.name, 'EntryPointNotFound');
     assert.equal(normalizeDocs(outcome.error.docs), errorDocsInSource('EntryPointNotFound'));
-    assert.equal(outcome.events.filter((event) => api.events.wasmContracts.Executed.is(event)).length, 0);
+    assert.equal(eventsOf(outcome, api.events.wasmContracts.Executed).length, 0);
     assert.equal(await counterValue(), 2n);
   });
 
   it('lets only the admin migrate', async () => {
     const outcome = await submit(
-      api, api.tx.wasmContracts.migrate(contract, counterV2, new Uint8Array(), (await contractParams(api)).maxContractGas), alice,
+      api, api.tx.wasmContracts.migrate(contract, counterV2, '0x', (await contractParams(api)).maxContractGas), alice,
     );
     assert.equal(outcome.error?.name, 'NotAdmin');
     assert.equal(normalizeDocs(outcome.error.docs), errorDocsInSource('NotAdmin'));
@@ -108,12 +108,12 @@ describe('counter contract', () => {
 
   it('migrates to counter_v2: keeps the count, runs migrate, and increments by ten', async () => {
     const note = stringToU8a('from v1');
-    const dryRun = await api.call.wasmContractsApi.dryRunMigrate(bob.address, contract, counterV2, note, null);
+    const dryRun = await api.call.wasmContractsApi.dryRunMigrate(bob.address, contract, counterV2, bytesArg(note), null);
     assert.ok(dryRun.result.isOk, `dry run failed: ${dryRun.result.toString()}`);
 
-    const outcome = await submitOk(api, api.tx.wasmContracts.migrate(contract, counterV2, note, dryRun.gasRequired), bob);
+    const outcome = await submitOk(api, api.tx.wasmContracts.migrate(contract, counterV2, bytesArg(note), dryRun.gasRequired), bob);
 
-    const migrated = theEvent(outcome, api.events.wasmContracts.Migrated).data;
+    const migrated = fields(theEvent(outcome, api.events.wasmContracts.Migrated));
     assert.equal(migrated.contract.toString(), contract);
     assert.equal(migrated.fromCodeId.toBigInt(), counterV1);
     assert.equal(migrated.toCodeId.toBigInt(), counterV2);
@@ -134,7 +134,7 @@ describe('counter contract', () => {
   it('hands the admin right to Alice: Bob loses it', async () => {
     const outcome = await submitOk(api, api.tx.wasmContracts.updateAdmin(contract, alice.address), bob);
 
-    const changed = theEvent(outcome, api.events.wasmContracts.AdminChanged).data;
+    const changed = fields(theEvent(outcome, api.events.wasmContracts.AdminChanged));
     assert.equal(changed.contract.toString(), contract);
     assert.equal(changed.admin.unwrap().toString(), alice.address);
     assert.equal((await api.call.wasmContractsApi.contractInfo(contract)).unwrap().admin.unwrap().toString(), alice.address);
@@ -146,12 +146,12 @@ describe('counter contract', () => {
   it('clears the admin: nobody can migrate it or take the admin right again', async () => {
     const outcome = await submitOk(api, api.tx.wasmContracts.clearAdmin(contract), alice);
 
-    const changed = theEvent(outcome, api.events.wasmContracts.AdminChanged).data;
+    const changed = fields(theEvent(outcome, api.events.wasmContracts.AdminChanged));
     assert.ok(changed.admin.isNone);
     assert.ok((await api.call.wasmContractsApi.contractInfo(contract)).unwrap().admin.isNone);
 
     const gas = (await contractParams(api)).maxContractGas;
-    const migrate = await submit(api, api.tx.wasmContracts.migrate(contract, counterV1, new Uint8Array(), gas), alice);
+    const migrate = await submit(api, api.tx.wasmContracts.migrate(contract, counterV1, '0x', gas), alice);
     assert.equal(migrate.error?.name, 'NoAdmin');
     assert.equal(normalizeDocs(migrate.error.docs), errorDocsInSource('NoAdmin'));
     const update = await submit(api, api.tx.wasmContracts.updateAdmin(contract, alice.address), alice);

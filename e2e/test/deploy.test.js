@@ -7,7 +7,7 @@ import { before, describe, it } from 'node:test';
 import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, encodeAddress } from '@polkadot/util-crypto';
 import { eventsOf, freeBalance, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
-import { accountBytes, fixture, readLe, u64, watToWasm } from '../lib/contracts.js';
+import { accountBytes, bytesArg, fixture, readLe, u64, watToWasm } from '../lib/contracts.js';
 import { storageValue, uploadCode } from '../lib/wasm-contracts.js';
 
 const FIXTURES = new URL('../../pallets/wasm-contracts/fixtures/', import.meta.url);
@@ -35,8 +35,9 @@ function paymentModule(amount) {
 /** The fixture session module that creates and increments a counter, for counter code `codeId`. */
 function sessionModule(codeId) {
   const source = readFileSync(new URL('deploy_session_counter.wat', FIXTURES), 'utf8');
-  const withCodeId = source.replaceAll('(i64.const 1)', `(i64.const ${codeId})`);
-  assert.notEqual(withCodeId, source, 'the session fixture names the counter code id');
+  const instantiateCode1 = '(call $instantiate_contract (i64.const 1)';
+  assert.ok(source.includes(instantiateCode1), 'the session fixture instantiates code id 1');
+  const withCodeId = source.replaceAll(instantiateCode1, `(call $instantiate_contract (i64.const ${codeId})`);
   return watToWasm(withCodeId, 'deploy_session_counter.wat');
 }
 
@@ -48,8 +49,16 @@ function deployAddress(account, nonce, counter, ss58Format) {
   return encodeAddress(blake2AsU8a(preimage, 256), ss58Format);
 }
 
+/**
+ * The account's persistent variable `key`, or null. Called through `state_call` with the types
+ * of the call's metadata: `api.call` wraps the raw answer of a runtime API returning a top-level
+ * `Option<Bytes>` as `Some` whatever it holds (polkadot.js 16.5.6).
+ */
 async function accountVariable(api, account, key) {
-  const value = await api.call.wasmContractsApi.getAccountVariable(account, stringToU8a(key));
+  const { meta } = api.call.wasmContractsApi.getAccountVariable;
+  const args = api.createType(`(${meta.params.map(({ type }) => type).join(',')})`, [account, bytesArg(key)]);
+  const answer = await api.rpc.state.call(meta.name, args.toHex());
+  const value = api.createType(meta.type, answer.toU8a(true));
   return value.isSome ? value.unwrap().toU8a(true) : null;
 }
 
@@ -69,12 +78,12 @@ describe('deploys', () => {
 
   it('pays, runs the session on what was paid, and refunds the rest', async () => {
     const { maxContractGas } = await api.query.wasmContracts.parameters();
-    const dryRun = await api.call.wasmContractsApi.dryRunDeploy(alice.address, payment, session, 0n, null);
+    const dryRun = await api.call.wasmContractsApi.dryRunDeploy(alice.address, bytesArg(payment), bytesArg(session), 0n, null);
     assert.ok(dryRun.result.isOk, `dry run: ${dryRun.result.toString()}`);
     assert.ok(dryRun.sessionResult.isOk, `dry run session: ${dryRun.sessionResult.toString()}`);
 
     const nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
-    const outcome = await submitOk(api, api.tx.wasmContracts.deploy(payment, session, 0n, maxContractGas), alice);
+    const outcome = await submitOk(api, api.tx.wasmContracts.deploy(bytesArg(payment), bytesArg(session), 0n, maxContractGas), alice);
     const deployed = theEvent(outcome, api.events.wasmContracts.Deployed).data;
     const [paid, used, refunded] = [deployed.paid, deployed.used, deployed.refunded].map((v) => v.toBigInt());
 
@@ -107,7 +116,7 @@ describe('deploys', () => {
     const noPay = await fixture('deploy_pay_nothing');
     const { maxContractGas } = await api.query.wasmContracts.parameters();
     const before = await accountVariable(api, bob.address, 'payment');
-    const outcome = await submit(api, api.tx.wasmContracts.deploy(noPay, session, 0n, maxContractGas), bob);
+    const outcome = await submit(api, api.tx.wasmContracts.deploy(bytesArg(noPay), bytesArg(session), 0n, maxContractGas), bob);
 
     assert.ok(outcome.error, 'the deploy fails');
     assert.equal(outcome.error.name, 'PaymentNotMade');

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { contractParams, freeBalance, parentOf, submitOk, theEvent, useChain } from '../lib/chain.js';
+import { contractParams, fields, freeBalance, parentOf, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { fixture, readLe } from '../lib/contracts.js';
 import { dryRunExecute, execute, executeTx, instantiate, storageValue, uploadCode } from '../lib/wasm-contracts.js';
 
@@ -26,11 +26,11 @@ describe('gas and fees', () => {
   const incrementWith = async (gasLimit) => {
     const tx = executeTx(api, contract, 'increment', new Uint8Array(), gasLimit);
     await tx.signAsync(alice, { nonce: -1 });
-    const info = await api.call.transactionPaymentApi.queryInfo(tx, tx.encodedLength);
-    const details = await api.call.transactionPaymentApi.queryFeeDetails(tx, tx.encodedLength);
+    const info = await api.call.transactionPaymentApi.queryInfo(tx.toU8a(), tx.encodedLength);
+    const details = await api.call.transactionPaymentApi.queryFeeDetails(tx.toU8a(), tx.encodedLength);
     const inclusion = details.inclusionFee.unwrap();
     const outcome = await submitOk(api, tx);
-    const paid = theEvent(outcome, api.events.transactionPayment.TransactionFeePaid).data;
+    const paid = fields(theEvent(outcome, api.events.transactionPayment.TransactionFeePaid));
     assert.equal(paid.who.toString(), alice.address);
     const spent = (await freeBalance(api, alice.address, await parentOf(api, outcome.blockHash))) -
       (await freeBalance(api, alice.address, outcome.blockHash));
@@ -64,7 +64,7 @@ describe('gas and fees', () => {
     assert.equal(api.registry.findMetaError(below.result.asErr.asModule).name, 'OutOfGas');
   });
 
-  it('refunds unused gas: a huge gas limit costs what the exact one costs, far below its declared fee', async () => {
+  it('refunds unused gas: a huge gas limit costs what the exact one costs, far below its declared fee', async (t) => {
     const { gasRequired } = await dryRunExecute(api, alice.address, contract, 'increment');
     const { maxContractGas } = await contractParams(api);
     assert.ok(maxContractGas.refTime.toBigInt() > 10n * gasRequired.refTime.toBigInt(), 'the limit dwarfs the need');
@@ -73,6 +73,8 @@ describe('gas and fees', () => {
     const huge = await incrementWith(maxContractGas);
     const exact = await incrementWith(gasRequired);
 
+    t.diagnostic(`gas_required ${gasRequired.refTime} ref_time; limit ${maxContractGas.refTime}`);
+    t.diagnostic(`huge limit: declared fee ${huge.declaredFee}, paid ${huge.actualFee}; exact limit: paid ${exact.actualFee}`);
     // Both calls ran.
     assert.equal(readLe(await storageValue(api, contract, 'counter')), before + 2n);
     for (const { actualFee, spent } of [huge, exact]) {

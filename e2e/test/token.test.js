@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { freeBalance, parentOf, submit, theEvent, useChain } from '../lib/chain.js';
+import { eventsOf, fields, freeBalance, parentOf, submit, theEvent, useChain } from '../lib/chain.js';
 import {
-  accountBytes, codeHash, errorDocsInSource, fixture, gzip, normalizeDocs, raw, readLe, saltedAddress, text, u64,
+  accountBytes, bytesArg, codeHash, errorDocsInSource, fixture, gzip, normalizeDocs, raw, readLe, saltedAddress, text, u64,
 } from '../lib/contracts.js';
 import { dryRunExecute, execute, executeTx, instantiate, query, uploadCode } from '../lib/wasm-contracts.js';
 
@@ -46,7 +46,7 @@ describe('token contract', () => {
   it('mints to Bob: the balance query and ContractEmitted show it', async () => {
     const outcome = await execute(api, alice, token, 'mint', amountTo(bob, 1_000n));
 
-    const emitted = theEvent(outcome, api.events.wasmContracts.ContractEmitted).data;
+    const emitted = fields(theEvent(outcome, api.events.wasmContracts.ContractEmitted));
     assert.equal(emitted.contract.toString(), token);
     assert.equal(text(emitted.topic), 'mint');
     assert.equal(u8aToHex(raw(emitted.data)), u8aToHex(amountTo(bob, 1_000n)));
@@ -65,10 +65,10 @@ describe('token contract', () => {
   it('transfers from Bob to Alice', async () => {
     const outcome = await execute(api, bob, token, 'transfer', amountTo(alice, 300n));
 
-    const emitted = theEvent(outcome, api.events.wasmContracts.ContractEmitted).data;
+    const emitted = fields(theEvent(outcome, api.events.wasmContracts.ContractEmitted));
     assert.equal(text(emitted.topic), 'transfer');
     assert.equal(u8aToHex(raw(emitted.data)), u8aToHex(amountTo(alice, 300n)));
-    const executed = theEvent(outcome, api.events.wasmContracts.Executed).data;
+    const executed = fields(theEvent(outcome, api.events.wasmContracts.Executed));
     assert.equal(executed.caller.toString(), bob.address);
     assert.equal(text(executed.entryPoint), 'transfer');
     assert.equal(await balanceOf(bob), 700n);
@@ -86,11 +86,11 @@ describe('token contract', () => {
     assert.equal(outcome.error.section, 'wasmContracts');
     assert.equal(outcome.error.name, 'ContractReverted');
     assert.equal(normalizeDocs(outcome.error.docs), errorDocsInSource('ContractReverted'));
-    assert.equal(outcome.events.filter((event) => api.events.wasmContracts.ContractEmitted.is(event)).length, 0);
+    assert.equal(eventsOf(outcome, api.events.wasmContracts.ContractEmitted).length, 0);
     assert.equal(await balanceOf(alice), 300n);
     assert.equal(await balanceOf(bob), 700n);
 
-    const fee = theEvent(outcome, api.events.transactionPayment.TransactionFeePaid).data.actualFee.toBigInt();
+    const fee = fields(theEvent(outcome, api.events.transactionPayment.TransactionFeePaid)).actualFee.toBigInt();
     assert.ok(fee > 0n);
     const spent = (await freeBalance(api, alice.address, await parentOf(api, outcome.blockHash))) -
       (await freeBalance(api, alice.address, outcome.blockHash));
@@ -98,11 +98,11 @@ describe('token contract', () => {
   });
 
   it('reads a balance as raw storage under the account key', async () => {
-    const result = await api.call.wasmContractsApi.getStorage(token, accountBytes(bob.address));
+    const result = await api.call.wasmContractsApi.getStorage(token, bytesArg(accountBytes(bob.address)));
 
     assert.ok(result.isOk);
     assert.equal(readLe(result.asOk.unwrap().toU8a(true)), 700n);
-    const unknown = await api.call.wasmContractsApi.getStorage(alice.address, accountBytes(bob.address));
+    const unknown = await api.call.wasmContractsApi.getStorage(alice.address, bytesArg(accountBytes(bob.address)));
     assert.ok(unknown.isErr);
     assert.equal(unknown.asErr.type, 'ContractNotFound');
   });

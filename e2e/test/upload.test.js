@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { u8aToHex } from '@polkadot/util';
 import { submit, theEvent, useChain } from '../lib/chain.js';
-import { codeHash, errorDocsInSource, fixture, gzip, normalizeDocs, watToWasm } from '../lib/contracts.js';
+import { bytesArg, codeHash, errorDocsInSource, fixture, gzip, normalizeDocs, watToWasm } from '../lib/contracts.js';
 import { uploadCode } from '../lib/wasm-contracts.js';
 
 describe('uploading code', () => {
@@ -13,23 +13,22 @@ describe('uploading code', () => {
   it('stores a raw module under the next code id and reports it in CodeUploaded', async () => {
     const { api, alice } = chain;
     const wasm = await fixture('counter');
-    const nextCodeId = (await api.query.wasmContracts.nextCodeId()).toBigInt();
-    // Code ids start at 1; `NextCodeId` is still 0 on a chain that never stored code.
-    const expectedId = nextCodeId === 0n ? 1n : nextCodeId;
+    const expectedId = (await api.query.wasmContracts.nextCodeId()).toBigInt();
+    assert.ok(expectedId >= 1n, 'code ids start at 1');
 
     const uploaded = await uploadCode(api, alice, wasm);
 
     assert.equal(uploaded.codeId, expectedId);
     assert.equal(u8aToHex(uploaded.codeHash), u8aToHex(codeHash(wasm)));
     assert.equal(uploaded.uploader.toString(), alice.address);
-    assert.equal(uploaded.size, wasm.length);
+    assert.equal(uploaded.codeSize, wasm.length);
     assert.equal((await api.query.wasmContracts.nextCodeId()).toBigInt(), expectedId + 1n);
 
     const info = await api.call.wasmContractsApi.codeInfo(uploaded.codeId);
     assert.ok(info.isSome, 'codeInfo knows the new code id');
     assert.equal(u8aToHex(info.unwrap().codeHash), u8aToHex(codeHash(wasm)));
     assert.equal(info.unwrap().uploader.toString(), alice.address);
-    assert.equal(info.unwrap().size.toNumber(), wasm.length);
+    assert.equal(info.unwrap().codeSize.toNumber(), wasm.length);
   });
 
   it('decompresses a gzip module: size and hash are those of the wasm inside', async () => {
@@ -40,11 +39,11 @@ describe('uploading code', () => {
 
     const uploaded = await uploadCode(api, bob, compressed);
 
-    assert.equal(uploaded.size, wasm.length);
+    assert.equal(uploaded.codeSize, wasm.length);
     assert.equal(u8aToHex(uploaded.codeHash), u8aToHex(codeHash(wasm)));
     assert.equal(uploaded.uploader.toString(), bob.address);
     const info = (await api.call.wasmContractsApi.codeInfo(uploaded.codeId)).unwrap();
-    assert.equal(info.size.toNumber(), wasm.length);
+    assert.equal(info.codeSize.toNumber(), wasm.length);
   });
 
   it('gives the same module uploaded again a new code id with the same hash', async () => {
@@ -63,7 +62,7 @@ describe('uploading code', () => {
     corrupted[corrupted.length - 8] ^= 0xff; // first byte of the CRC-32 trailer
     const nextIdBefore = (await api.query.wasmContracts.nextCodeId()).toBigInt();
 
-    const outcome = await submit(api, api.tx.wasmContracts.uploadCode(corrupted), alice);
+    const outcome = await submit(api, api.tx.wasmContracts.uploadCode(bytesArg(corrupted)), alice);
 
     assert.ok(outcome.error, 'the upload fails');
     assert.equal(outcome.error.section, 'wasmContracts');
@@ -77,7 +76,7 @@ describe('uploading code', () => {
     const { api, alice } = chain;
     const wasm = await watToWasm('(module (func (export "half") (result f32) (f32.const 0.5)))');
 
-    const outcome = await submit(api, api.tx.wasmContracts.uploadCode(wasm), alice);
+    const outcome = await submit(api, api.tx.wasmContracts.uploadCode(bytesArg(wasm)), alice);
 
     assert.equal(outcome.error?.name, 'FloatsNotAllowed');
     assert.equal(normalizeDocs(outcome.error.docs), errorDocsInSource('FloatsNotAllowed'));

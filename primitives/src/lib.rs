@@ -175,7 +175,7 @@ pub struct CodeInfo<AccountId> {
 	/// Account that uploaded this code id.
 	pub uploader: AccountId,
 	/// Size of the decompressed module in bytes.
-	pub size: u32,
+	pub code_size: u32,
 }
 
 /// What the chain records about a contract instance.

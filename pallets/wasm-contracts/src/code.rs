@@ -105,15 +105,15 @@ pub fn prepare<T: Config>(code: Vec<u8>, params: &Params) -> Result<Vec<u8>, Err
 impl<T: Config> Pallet<T> {
 	/// Stores validated `wasm` (once per hash) under the next code id.
 	pub(crate) fn store_code(uploader: T::AccountId, wasm: Vec<u8>) -> Result<(CodeId, CodeInfo<T::AccountId>), Error<T>> {
-		let size = u32::try_from(wasm.len()).map_err(|_| Error::<T>::CodeTooLarge)?;
+		let code_size = u32::try_from(wasm.len()).map_err(|_| Error::<T>::CodeTooLarge)?;
 		let code_hash = blake2_256(&wasm);
 		if !PristineCode::<T>::contains_key(code_hash) {
 			let stored: BoundedVec<u8, _> = wasm.try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
 			PristineCode::<T>::insert(code_hash, stored);
 		}
-		let code_id = NextCodeId::<T>::get().max(1);
+		let code_id = NextCodeId::<T>::get();
 		let next = code_id.checked_add(1).ok_or(Error::<T>::CounterOverflow)?;
-		let info = CodeInfo { code_hash, uploader, size };
+		let info = CodeInfo { code_hash, uploader, code_size };
 		CodeInfoOf::<T>::insert(code_id, &info);
 		NextCodeId::<T>::put(next);
 		Ok((code_id, info))

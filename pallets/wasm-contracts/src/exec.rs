@@ -223,7 +223,7 @@ fn ensure_depth<T: Config>(env: &ExecEnv, depth: u32) -> Result<(), ExecError> {
 /// Charges for loading the code of `code_id`, then loads it.
 fn load_code<T: Config>(gas: &mut GasMeter, code_id: CodeId) -> Result<Vec<u8>, ExecError> {
 	let info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
-	gas.charge(T::WeightInfo::code_load(info.size)).map_err(|_| Error::<T>::OutOfGas)?;
+	gas.charge(T::WeightInfo::code_load(info.code_size)).map_err(|_| Error::<T>::OutOfGas)?;
 	let code = PristineCode::<T>::get(info.code_hash).ok_or(Error::<T>::CodeNotFound)?;
 	Ok(code.into_inner())
 }

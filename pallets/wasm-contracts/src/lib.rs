@@ -99,9 +99,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Parameters<T: Config> = StorageValue<_, Params, ValueQuery>;
 
-	/// The code id the next upload gets (code ids start at 1).
+	/// Code ids start at 1.
+	#[pallet::type_value]
+	pub fn FirstCodeId() -> CodeId {
+		1
+	}
+
+	/// The code id the next upload gets.
 	#[pallet::storage]
-	pub type NextCodeId<T: Config> = StorageValue<_, CodeId, ValueQuery>;
+	pub type NextCodeId<T: Config> = StorageValue<_, CodeId, ValueQuery, FirstCodeId>;
 
 	/// Uploaded code by code id.
 	#[pallet::storage]
@@ -163,8 +169,8 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// `uploader` stored code of `size` bytes (decompressed) as `code_id`.
-		CodeUploaded { code_id: CodeId, code_hash: CodeHash, uploader: T::AccountId, size: u32 },
+		/// `uploader` stored code of `code_size` bytes (decompressed) as `code_id`.
+		CodeUploaded { code_id: CodeId, code_hash: CodeHash, uploader: T::AccountId, code_size: u32 },
 		/// `creator` instantiated `contract` from `code_id`.
 		Instantiated { creator: T::AccountId, contract: T::AccountId, code_id: CodeId, admin: Option<T::AccountId> },
 		/// `caller` ran `entry_point` of `contract` successfully.
@@ -323,7 +329,7 @@ pub mod pallet {
 				code_id,
 				code_hash: info.code_hash,
 				uploader: info.uploader,
-				size: info.size,
+				code_size: info.code_size,
 			});
 			Ok(Some(T::WeightInfo::upload_code(size)).into())
 		}

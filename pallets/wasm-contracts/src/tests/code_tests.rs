@@ -17,7 +17,7 @@ fn gzip(data: &[u8]) -> Vec<u8> {
 fn assert_refused(wasm: Vec<u8>, error: Error<Test>) {
 	new_test_ext().execute_with(|| {
 		assert_noop!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), wasm), error);
-		assert_eq!(NextCodeId::<Test>::get(), 0);
+		assert_eq!(NextCodeId::<Test>::get(), 1, "no code id was used");
 	});
 }
 
@@ -31,13 +31,13 @@ fn upload_assigns_sequential_ids_and_stores_each_module_once() {
 		assert_eq!((first, second, third), (1, 2, 3));
 		let hash = blake2_256(&counter);
 		let info = CodeInfoOf::<Test>::get(2).unwrap();
-		assert_eq!((info.code_hash, info.uploader, info.size), (hash, BOB, counter.len() as u32));
+		assert_eq!((info.code_hash, info.uploader, info.code_size), (hash, BOB, counter.len() as u32));
 		assert_eq!(PristineCode::<Test>::iter().count(), 2);
 		assert!(contract_events().contains(&Event::CodeUploaded {
 			code_id: 1,
 			code_hash: hash,
 			uploader: ALICE,
-			size: counter.len() as u32
+			code_size: counter.len() as u32
 		}));
 	});
 }
