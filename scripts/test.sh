@@ -14,7 +14,9 @@ cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts \
 	--features pallet-wasm-contracts/runtime-benchmarks
 
 echo "== runtime tests, runtime wasm and node (profile testnet)"
-cargo test --locked --profile testnet -p wasm-contracts-runtime
+# Testing the runtime together with the node gives its dependencies the node's features, so the
+# test build shares them with the node build instead of compiling them a second time.
+cargo test --locked --profile testnet -p wasm-contracts-runtime -p wasm-contracts-node
 cargo build --locked --profile testnet -p wasm-contracts-node
 wasm="$CARGO_TARGET_DIR/testnet/wbuild/wasm-contracts-runtime/wasm_contracts_runtime.compact.compressed.wasm"
 if [ ! -s "$wasm" ]; then

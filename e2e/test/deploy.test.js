@@ -1,5 +1,7 @@
 // Deploys: a payment module pays, a session module creates and calls a counter and writes the
-// account's own variables; a payment that never pays is charged as a fee and changes nothing.
+// account's own variables; a payment that never pays, or loops past its loan, is charged as a fee
+// and changes nothing; a session out of gas is undone while the payment stands; two contracts
+// created by one session get distinct, predictable addresses.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -32,13 +34,19 @@ function paymentModule(amount) {
       (drop (call $storage_write (i32.const 32) (i32.const 7) (i32.const 32) (i32.const 7)))))`);
 }
 
-/** The fixture session module that creates and increments a counter, for counter code `codeId`. */
-function sessionModule(codeId) {
-  const source = readFileSync(new URL('deploy_session_counter.wat', FIXTURES), 'utf8');
+/** A session fixture that instantiates code id 1, compiled to instantiate `codeId` instead. */
+function sessionModule(codeId, name = 'deploy_session_counter') {
+  const source = readFileSync(new URL(`${name}.wat`, FIXTURES), 'utf8');
   const instantiateCode1 = '(call $instantiate_contract (i64.const 1)';
-  assert.ok(source.includes(instantiateCode1), 'the session fixture instantiates code id 1');
+  assert.ok(source.includes(instantiateCode1), `the session fixture ${name} instantiates code id 1`);
   const withCodeId = source.replaceAll(instantiateCode1, `(call $instantiate_contract (i64.const ${codeId})`);
-  return watToWasm(withCodeId, 'deploy_session_counter.wat');
+  return watToWasm(withCodeId, `${name}.wat`);
+}
+
+/** What `signer` lost in the block of `outcome`. */
+async function spentIn(api, signer, outcome) {
+  return (await freeBalance(api, signer.address, await parentOf(api, outcome.blockHash))) -
+    (await freeBalance(api, signer.address, outcome.blockHash));
 }
 
 /** Address of the `counter`-th contract created by a deploy of `account` at `nonce`. */
@@ -65,12 +73,12 @@ async function accountVariable(api, account, key) {
 describe('deploys', () => {
   const chain = useChain('deploy');
   let api, alice, bob;
-  let session, payment, paymentAmount;
+  let session, payment, paymentAmount, counterCode;
 
   before(async () => {
     ({ api, alice, bob } = chain);
-    const { codeId } = await uploadCode(api, alice, await fixture('counter'));
-    session = await sessionModule(codeId);
+    counterCode = (await uploadCode(api, alice, await fixture('counter'))).codeId;
+    session = await sessionModule(counterCode);
     // Ten tokens: far more than the deploy costs, so most of it comes back.
     paymentAmount = 10n * 10n ** BigInt(api.registry.chainDecimals[0]);
     payment = await paymentModule(paymentAmount);
@@ -130,5 +138,54 @@ describe('deploys', () => {
       (await freeBalance(api, bob.address, outcome.blockHash));
     assert.ok(fee > 0n, 'the signer is charged for what the payment ran');
     assert.equal(spent, fee);
+  });
+
+  it('charges a payment that loops past its loan as a fee and undoes it', async () => {
+    const looping = await fixture('deploy_pay_then_loop');
+    const { maxContractGas } = await api.query.wasmContracts.parameters();
+    const tx = api.tx.wasmContracts.deploy(bytesArg(looping), bytesArg(session), 0n, maxContractGas);
+    const outcome = await submit(api, tx, bob);
+
+    assert.equal(outcome.error?.name, 'PaymentLoanExceeded');
+    assert.equal(eventsOf(outcome, api.events.wasmContracts.Deployed).length, 0);
+    const fee = theEvent(outcome, api.events.transactionPayment.TransactionFeePaid).data.actualFee.toBigInt();
+    assert.ok(fee > 0n);
+    assert.equal(await spentIn(api, bob, outcome), fee, 'what the payment paid before looping was undone');
+  });
+
+  it('undoes a session that runs out of gas, keeps the payment and refunds the rest', async () => {
+    const looping = await fixture('deploy_session_loop');
+    const sessionGasLimit = { refTime: 20_000_000_000n, proofSize: 1_000_000n };
+    const tx = api.tx.wasmContracts.deploy(bytesArg(payment), bytesArg(looping), 0n, sessionGasLimit);
+    const outcome = await submitOk(api, tx, alice);
+    const deployed = theEvent(outcome, api.events.wasmContracts.Deployed).data;
+    const [paid, used, refunded] = [deployed.paid, deployed.used, deployed.refunded].map((v) => v.toBigInt());
+
+    assert.ok(deployed.sessionResult.isErr, 'the session failed');
+    assert.equal(api.registry.findMetaError(deployed.sessionResult.asErr.asModule).name, 'OutOfGas');
+    assert.equal(deployed.sessionGas.refTime.toBigInt(), sessionGasLimit.refTime, 'the session used its whole limit');
+    assert.equal(await accountVariable(api, alice.address, 'session'), null, 'the session was undone');
+    assert.equal(paid, paymentAmount);
+    assert.equal(paid, used + refunded);
+    assert.ok(refunded > 0n);
+    assert.equal(await spentIn(api, alice, outcome), used, 'paid = used + refunded, and no fee');
+  });
+
+  it('gives two contracts created by one session distinct, predictable addresses', async () => {
+    const twoContracts = await sessionModule(counterCode, 'deploy_session_two_contracts');
+    const { maxContractGas } = await api.query.wasmContracts.parameters();
+    const nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
+    const tx = api.tx.wasmContracts.deploy(bytesArg(payment), bytesArg(twoContracts), 0n, maxContractGas);
+    const outcome = await submitOk(api, tx, alice);
+    assert.ok(theEvent(outcome, api.events.wasmContracts.Deployed).data.sessionResult.isOk);
+
+    const ss58 = api.registry.chainSS58;
+    const [first, second] = [0, 1].map((counter) => deployAddress(alice.address, nonce + 1, counter, ss58));
+    assert.notEqual(first, second);
+    assert.equal(u8aToHex(await accountVariable(api, alice.address, 'first')), u8aToHex(accountBytes(first)));
+    assert.equal(u8aToHex(await accountVariable(api, alice.address, 'second')), u8aToHex(accountBytes(second)));
+    for (const contract of [first, second]) {
+      assert.ok((await api.call.wasmContractsApi.contractInfo(contract)).isSome, `${contract} is a contract`);
+    }
   });
 });
