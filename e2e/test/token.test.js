@@ -30,8 +30,8 @@ describe('token contract', () => {
 
   it('instantiates gzip-uploaded code at the address predicted from the salt', async () => {
     const wasm = await fixture('token');
-    const { codeId, size } = await uploadCode(api, alice, gzip(wasm));
-    assert.equal(size, wasm.length);
+    const { codeId, codeSize } = await uploadCode(api, alice, gzip(wasm));
+    assert.equal(codeSize, wasm.length);
     const salt = stringToU8a(`token-${Date.now()}`);
     const predicted = saltedAddress(codeHash(wasm), alice.address, salt, api.registry.chainSS58);
 
