@@ -142,14 +142,14 @@ impl<T: Config> Pallet<T> {
 			if paid < payment_cost {
 				return Err(Error::<T>::PaymentInsufficient.into())
 			}
-			Ok(paid)
+			Ok((paid, payment_cost))
 		});
-		let paid = match paid {
-			Ok(paid) => paid,
+		let (paid, payment_cost) = match paid {
+			Ok(paid_and_cost) => paid_and_cost,
 			Err(error) => return DeployOutcome::refused(error, payment_gas.consumed()),
 		};
 
-		let budget = paid.saturating_sub(gas_cost::<T>(base.saturating_add(payment_gas.consumed())));
+		let budget = paid.saturating_sub(payment_cost);
 		let session_limit = Weight::from_parts(
 			session_gas_limit.ref_time().min(gas_bought::<T>(budget)),
 			session_gas_limit.proof_size(),
