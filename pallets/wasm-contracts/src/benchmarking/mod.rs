@@ -36,6 +36,10 @@ const MAX_MSG: u32 = 64 * 1024;
 const MAX_BYTES: u32 = 16 * 1024;
 /// Where benchmark modules keep their data.
 const DATA: i32 = 1024;
+/// Values already in a contract's trie when its storage is benchmarked: 16^3 spread keys put
+/// the benchmarked key about four nodes deep, as in a busy contract, so the measured proof
+/// includes a realistic path.
+const TRIE_FILL: u32 = 4096;
 
 fn funded<T: Config>(name: &'static str) -> T::AccountId {
 	let account: T::AccountId = account(name, 0, 0);
@@ -91,6 +95,15 @@ fn bytes_of(len: u32, seed: u8) -> Vec<u8> {
 fn key_and_value(n: u32) -> (Vec<u8>, Vec<u8>) {
 	let key_len = Params::default().max_storage_key_len.min(n.max(1));
 	(bytes_of(key_len, 1), bytes_of(n.saturating_sub(key_len).max(1), 2))
+}
+
+/// Fills the trie of the prepared contract with [`TRIE_FILL`] values under spread-out keys.
+fn fill_trie<T: Config>(prepared: &Prepared<T>) {
+	let trie = &prepared.frame().trie;
+	for index in 0..TRIE_FILL {
+		let key = sp_io::hashing::blake2_256(&index.to_le_bytes());
+		trie.write(&key, &key);
+	}
 }
 
 fn args(values: &[i32]) -> Vec<Instruction> {
@@ -254,6 +267,7 @@ mod benchmarks {
 			..ModuleSpec::calling(HostFn::StorageRead, args(&[DATA, key.len() as i32]))
 		};
 		let mut prepared = prepared::<T>(spec)?;
+		fill_trie::<T>(&prepared);
 		prepared.frame().trie.write(&key, &value);
 		#[block]
 		{
@@ -271,6 +285,7 @@ mod benchmarks {
 			..ModuleSpec::calling(HostFn::StorageWrite, args(&[DATA, key.len() as i32, value_at, value.len() as i32]))
 		};
 		let mut prepared = prepared::<T>(spec)?;
+		fill_trie::<T>(&prepared);
 		// Overwriting an existing value: the write also reads the old one from the trie.
 		prepared.frame().trie.write(&key, &value);
 		#[block]
@@ -289,6 +304,7 @@ mod benchmarks {
 			..ModuleSpec::calling(HostFn::StorageDelete, args(&[DATA, n as i32]))
 		};
 		let mut prepared = prepared::<T>(spec)?;
+		fill_trie::<T>(&prepared);
 		prepared.frame().trie.write(&key, b"value");
 		#[block]
 		{
