@@ -14,10 +14,10 @@ use frame_support::weights::Weight;
 pub const FUEL_PER_LOOP_ITERATION: u64 = 9;
 
 /// ref_time of one unit of fuel: the `instr` benchmark's cost per loop iteration, divided by
-/// the fuel an iteration burns; at least 1.
+/// the fuel an iteration burns, rounded up so that fuel is never undercharged; at least 1.
 pub fn fuel_unit<T: Config>() -> Weight {
 	let per_iteration = T::WeightInfo::instr(1).saturating_sub(T::WeightInfo::instr(0));
-	Weight::from_parts((per_iteration.ref_time() / FUEL_PER_LOOP_ITERATION).max(1), 0)
+	Weight::from_parts(per_iteration.ref_time().div_ceil(FUEL_PER_LOOP_ITERATION).max(1), 0)
 }
 
 /// The meter ran out: the limit was reached in at least one dimension.

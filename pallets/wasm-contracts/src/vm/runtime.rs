@@ -217,8 +217,8 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	}
 
 	/// `storage_write(key_ptr, key_len, value_ptr, value_len) -> i32`: stores the value; 0.
-	/// Cost: `host_storage_write(key + value)`. Traps: read-only call, key or value too long,
-	/// empty value (use `storage_delete`).
+	/// Cost: `host_storage_write(key + value)`, plus the proof_size of `host_storage_read(key)`.
+	/// Traps: read-only call, key or value too long, empty value (use `storage_delete`).
 	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
 		let params = &self.frame().env.params;
@@ -228,7 +228,10 @@ impl<'a, T: Config> HostCtx<'a, T> {
 		if value_len == 0 {
 			return Err(self.trap(Error::<T>::EmptyStorageValue))
 		}
-		self.charge(T::WeightInfo::host_storage_write(key_len.saturating_add(value_len)))?;
+		// The collator proves the trie path to the key when it recomputes the root after the
+		// write; the write benchmark stops before that, the read benchmark measures the path.
+		let path_proof = Weight::from_parts(0, T::WeightInfo::host_storage_read(key_len).proof_size());
+		self.charge(T::WeightInfo::host_storage_write(key_len.saturating_add(value_len)).saturating_add(path_proof))?;
 		let key = self.read(key_ptr, key_len)?;
 		let value = self.read(value_ptr, value_len)?;
 		self.frame().trie.write(&key, &value);
