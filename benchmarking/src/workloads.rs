@@ -46,6 +46,8 @@ pub fn all() -> Vec<Workload> {
 		Workload { name: "no-op, 1 KB code", wat: noop_module(1_000), entry: "run", input: vec![], setup: None, native: native_noop },
 		Workload { name: "no-op, 100 KB code", wat: noop_module(100_000), entry: "run", input: vec![], setup: None, native: native_noop },
 		Workload { name: "no-op, 1 MB code", wat: noop_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop },
+		Workload { name: "no-op, 10k 40 B functions", wat: small_functions_module(), entry: "run", input: vec![], setup: None, native: native_noop },
+		Workload { name: "1 MB function, translated", wat: large_function_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop },
 	]
 }
 
@@ -54,6 +56,24 @@ fn noop_module(code_bytes: usize) -> String {
 	let filler_body = "(drop (i32.const 0)) ".repeat(100);
 	let filler = format!("(func {filler_body})\n").repeat(code_bytes / 300);
 	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {filler})"#)
+}
+
+/// The most functions a module may have, each of the smallest average size wasmi accepts in a
+/// module of that many (40 bytes): the most per-function work per byte of code.
+fn small_functions_module() -> String {
+	let body = "(drop (i32.const 0)) ".repeat(13);
+	let filler = format!("(func {body})\n").repeat(9_999);
+	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {filler})"#)
+}
+
+/// A module whose `run` is about `code_bytes` long and returns at once: the whole body is
+/// translated on the call, though a global the translator cannot fold skips its execution.
+fn large_function_module(code_bytes: usize) -> String {
+	let body = "(drop (i32.const 0)) ".repeat(code_bytes / 3);
+	format!(
+		r#"(module (memory (export "memory") 1) (global $skip (mut i32) (i32.const 1))
+		(func (export "run") (if (global.get $skip) (then (return))) {body}))"#
+	)
 }
 
 fn hash_module() -> String {

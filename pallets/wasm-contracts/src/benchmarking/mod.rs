@@ -25,9 +25,10 @@ use vm::host::HostFn;
 use wasm_contracts_primitives::{limits, Params};
 use wasm_instrument::parity_wasm::elements::Instruction::{self, I32Const, I64Const};
 
-/// Largest module the code-size benchmarks use: below the default `max_contract_size` by the
-/// generated module's own overhead.
-const MAX_CODE: u32 = 500 * 1024;
+/// Largest module the code-size benchmarks use: as many filler functions as a module may have,
+/// less a margin for the module's own functions (about 420 KiB). Larger modules need larger
+/// functions, which cost less per byte, so the measured slope holds for them too.
+const MAX_CODE: u32 = (limits::MAX_FUNCTIONS - 16) * module::FILLER_FUNCTION_BYTES;
 /// Longest storage key: the default `max_storage_key_len`.
 const MAX_KEY: u32 = 128;
 /// Shortest storage key the storage benchmarks use: `benchmark pallet` groups the keys a
@@ -80,10 +81,12 @@ fn started<T: Config>() -> (ExecEnv, GasMeter) {
 	(ExecEnv::new(params, false), gas)
 }
 
-/// The module of `spec` instantiated as the code of a funded contract, ready for one call of
-/// its export.
+/// The module of `spec` instantiated as the code of a funded contract, its export already
+/// translated by a first call that skips the body, ready for the measured call.
 fn prepared<T: Config>(spec: ModuleSpec) -> Result<Prepared<T>, BenchmarkError> {
-	prepared_code::<T>(spec.build())
+	let mut prepared = prepared_code::<T>(ModuleSpec { skip_first_call: true, ..spec }.build())?;
+	prepared.call().map_err(|_| BenchmarkError::Stop("the warm-up call trapped"))?;
+	Ok(prepared)
 }
 
 /// Runs one call of a prepared host function benchmark and checks that it returned.
@@ -477,6 +480,14 @@ mod tests {
 		let before = prepared.fuel();
 		prepared.call().unwrap();
 		before - prepared.fuel()
+	}
+
+	#[test]
+	fn sized_modules_have_the_size_the_code_benchmarks_name() {
+		for size in [10_000, MAX_CODE] {
+			let len = module::sized(size).len() as u32;
+			assert!(len >= size && len < size + 100, "module of {len} bytes for {size}");
+		}
 	}
 
 	#[test]
