@@ -9,6 +9,9 @@
 #   BENCHMARK_TARGET_DIR     where that node is built (default: the dev target directory with
 #                            the suffix -benchmarks)
 #
+# Weights take the larger of the least-squares and median-slopes fits, for time and proof alike,
+# so that noise in one fit (a low intercept, a flat proof slope) does not undercharge.
+#
 # The benchmarking node gets its own target directory so that the dev node and its runtime stay
 # as they are; on first use that directory is seeded with a copy of the dev build, so only the
 # crates whose features differ are compiled again.
@@ -38,6 +41,8 @@ runtime="$CARGO_TARGET_DIR/$profile/wbuild/wasm-contracts-runtime/wasm_contracts
 	--extrinsic '*' \
 	--steps "${STEPS:-50}" \
 	--repeat "${REPEAT:-20}" \
+	--output-analysis max \
+	--output-pov-analysis max \
 	--template benchmarking/weight-template.hbs \
 	--output pallets/wasm-contracts/src/weights.rs
 echo "weights written to pallets/wasm-contracts/src/weights.rs"

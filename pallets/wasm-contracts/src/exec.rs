@@ -18,6 +18,7 @@ use frame_support::{
 		fungible::{Inspect, Mutate},
 		tokens::Preservation,
 	},
+	weights::Weight,
 };
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -220,10 +221,19 @@ fn ensure_depth<T: Config>(env: &ExecEnv, depth: u32) -> Result<(), ExecError> {
 	Ok(())
 }
 
+/// Weight of loading `code_size` bytes of code: the benchmarked weight, its proof_size at least
+/// that of empty code plus the code itself, which the collator ships in the proof of validity
+/// whatever slope the benchmark's proof fit found.
+pub(crate) fn code_load_weight<T: Config>(code_size: u32) -> Weight {
+	let weight = T::WeightInfo::code_load(code_size);
+	let code_proof = T::WeightInfo::code_load(0).proof_size().saturating_add(code_size.into());
+	Weight::from_parts(weight.ref_time(), weight.proof_size().max(code_proof))
+}
+
 /// Charges for loading the code of `code_id`, then loads it.
 fn load_code<T: Config>(gas: &mut GasMeter, code_id: CodeId) -> Result<Vec<u8>, ExecError> {
 	let info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
-	gas.charge(T::WeightInfo::code_load(info.code_size)).map_err(|_| Error::<T>::OutOfGas)?;
+	gas.charge(code_load_weight::<T>(info.code_size)).map_err(|_| Error::<T>::OutOfGas)?;
 	let code = PristineCode::<T>::get(info.code_hash).ok_or(Error::<T>::CodeNotFound)?;
 	Ok(code.into_inner())
 }

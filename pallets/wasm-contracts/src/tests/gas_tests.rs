@@ -87,6 +87,14 @@ fn gas_limit_above_the_parameter_is_refused() {
 }
 
 #[test]
+fn loading_code_charges_at_least_its_size_as_proof() {
+	let small = crate::exec::code_load_weight::<Test>(1_000);
+	let large = crate::exec::code_load_weight::<Test>(101_000);
+	assert!(large.proof_size() >= small.proof_size() + 100_000);
+	assert!(large.ref_time() > small.ref_time());
+}
+
+#[test]
 fn storage_access_charges_proof_size() {
 	new_test_ext().execute_with(|| {
 		let counter = deploy_fixture("counter");
