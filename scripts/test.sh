@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Installs what the tests need (scripts/setup.sh, the e2e suite's npm packages) and runs every
-# test: the pallet's and primitives' unit tests (with the pallet's benchmarks run as tests), the
-# runtime's tests, the runtime's wasm build and the node (profile `testnet`), and the end-to-end
-# suite with polkadot.js against a dev node it starts.
+# test: the unit tests of the primitives, the pallet (with its benchmarks run as tests) and the
+# performance harness, the runtime's tests, the runtime's wasm build and the node (profile
+# `testnet`), and the end-to-end suite with polkadot.js against a dev node it starts.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh
 . scripts/env.sh
 
-echo "== unit tests: primitives and pallet (and the pallet's benchmarks)"
-cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts \
+echo "== unit tests: primitives, pallet (and the pallet's benchmarks), performance harness"
+cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts -p wasm-contracts-benchmarks \
 	--features pallet-wasm-contracts/runtime-benchmarks
 
 echo "== runtime tests, runtime wasm and node (profile testnet)"

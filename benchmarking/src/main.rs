@@ -115,3 +115,38 @@ fn main() {
 		);
 	}
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// Gas one call of `workload` consumes under each strategy: fuel, none, injected counter.
+	fn gas_per_strategy(workload: &Workload) -> [u64; 3] {
+		runtime::new_externalities().execute_with(|| {
+			let wasm = wat::parse_str(&workload.wat).expect("workload WAT parses");
+			let metered_code = runtime::store_code(wasm.clone());
+			let injected_code = runtime::store_code(instrumented(&wasm));
+			let strategies = [
+				(metered_code, Metering::Fuel),
+				(metered_code, Metering::Unmetered),
+				(injected_code, Metering::InjectedCounter),
+			];
+			strategies.map(|(code_id, metering)| {
+				let contract = runtime::instantiate(code_id, metering);
+				if let Some((entry, input)) = &workload.setup {
+					runtime::call(metering, &contract, entry, input);
+				}
+				runtime::call(metering, &contract, workload.entry, &workload.input).ref_time()
+			})
+		})
+	}
+
+	#[test]
+	fn every_workload_runs_under_every_strategy_and_metering_charges_for_instructions() {
+		for workload in workloads::all() {
+			let [fuel, unmetered, injected] = gas_per_strategy(&workload);
+			assert!(fuel > unmetered, "{}: fuel {fuel} vs unmetered {unmetered}", workload.name);
+			assert!(injected > unmetered, "{}: injected {injected} vs unmetered {unmetered}", workload.name);
+		}
+	}
+}
