@@ -293,7 +293,7 @@ mod benchmarks {
 		};
 		let mut prepared = prepared::<T>(spec)?;
 		fill_trie::<T>(&prepared);
-		// Overwriting an existing value: the write also reads the old one from the trie.
+		// Overwriting an existing value, which replaces a leaf rather than adding one.
 		prepared.frame().trie.write(&key, &value);
 		#[block]
 		{

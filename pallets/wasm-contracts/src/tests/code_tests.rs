@@ -173,10 +173,10 @@ fn only_upload_origin_may_upload() {
 #[test]
 fn upload_reports_the_weight_of_the_decompressed_size() {
 	new_test_ext().execute_with(|| {
-		use crate::weights::WeightInfo;
+		use crate::weights::{RocksDbWeights, WeightInfo};
 		let counter = fixture("counter");
 		let post = Contracts::upload_code(RuntimeOrigin::signed(ALICE), gzip(&counter)).unwrap();
-		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::upload_code(counter.len() as u32)));
+		assert_eq!(post.actual_weight, Some(<RocksDbWeights as WeightInfo>::upload_code(counter.len() as u32)));
 		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), counter));
 	});
 }

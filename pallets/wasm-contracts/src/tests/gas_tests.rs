@@ -1,7 +1,10 @@
 //! Gas: limits, refunds, and the exactness of `gas_required`.
 
 use super::*;
-use crate::{weights::WeightInfo, Error};
+use crate::{
+	weights::{RocksDbWeights, WeightInfo},
+	Error,
+};
 
 #[test]
 fn unused_gas_is_refunded_in_the_actual_weight() {
@@ -9,7 +12,7 @@ fn unused_gas_is_refunded_in_the_actual_weight() {
 		let counter = deploy_fixture("counter");
 		let required = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None).gas_required;
 		let post = execute(&BOB, &counter, "increment", vec![]).unwrap();
-		let base = <() as WeightInfo>::execute(0);
+		let base = <RocksDbWeights as WeightInfo>::execute(0);
 		assert_eq!(post.actual_weight, Some(base + required));
 		assert!(required.all_lt(gas()));
 	});
@@ -71,7 +74,7 @@ fn out_of_gas_consumes_the_whole_limit() {
 		let result = Contracts::execute(RuntimeOrigin::signed(BOB), faults, b"loop_forever".to_vec(), vec![], 0, limit);
 		let failure = result.unwrap_err();
 		assert_eq!(failure.error, Error::<Test>::OutOfGas.into());
-		assert_eq!(failure.post_info.actual_weight, Some(<() as WeightInfo>::execute(0) + limit));
+		assert_eq!(failure.post_info.actual_weight, Some(<RocksDbWeights as WeightInfo>::execute(0) + limit));
 	});
 }
 
@@ -95,11 +98,23 @@ fn loading_code_charges_at_least_its_size_as_proof() {
 }
 
 #[test]
+fn a_write_charges_the_proof_of_the_path_to_its_key() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		// The first increment reads the absent 7-byte key `counter`, then writes it.
+		let first = Contracts::dry_run_execute(BOB, counter, b"increment".to_vec(), vec![], 0, None);
+		let code = crate::exec::code_load_weight::<Test>(fixture("counter").len() as u32).proof_size();
+		let key_path = <RocksDbWeights as WeightInfo>::host_storage_read(7).proof_size();
+		assert!(first.gas_consumed.proof_size() >= code + 2 * key_path);
+	});
+}
+
+#[test]
 fn storage_access_charges_proof_size() {
 	new_test_ext().execute_with(|| {
 		let counter = deploy_fixture("counter");
 		let first = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None);
-		let code_only = <() as WeightInfo>::code_load(fixture("counter").len() as u32).proof_size();
+		let code_only = <RocksDbWeights as WeightInfo>::code_load(fixture("counter").len() as u32).proof_size();
 		assert!(first.gas_consumed.proof_size() > code_only);
 	});
 }

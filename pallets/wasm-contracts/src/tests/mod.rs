@@ -59,7 +59,7 @@ impl pallet_wasm_contracts::Config for Test {
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type FeeDestination = Treasury;
 	type GasPrice = GasPrice;
-	type WeightInfo = ();
+	type WeightInfo = crate::weights::RocksDbWeights;
 }
 
 parameter_types! {
