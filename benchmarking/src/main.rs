@@ -3,8 +3,7 @@
 //! each time as a ratio to native, and the weight the chain charges (fuel) divided by the time
 //! measured here (≥ 1 means never undercharged on this machine).
 //!
-//! Run: `cargo run --profile testnet -p wasm-contracts-benchmarks --bin perf` (`RUNS` sets the
-//! samples).
+//! Run: `cargo run --release -p wasm-contracts-benchmarks --bin perf` (`RUNS` sets the samples).
 
 mod runtime;
 mod workloads;

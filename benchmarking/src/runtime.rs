@@ -95,7 +95,7 @@ pub fn store_code(wasm: Vec<u8>) -> CodeId {
 pub fn call_env(metering: Metering) -> (ExecEnv, GasMeter) {
 	let params = Parameters::<Runtime>::get();
 	let gas = GasMeter::new(params.max_contract_gas, gas::fuel_unit::<Runtime>());
-	(ExecEnv::with_metering(params, false, metering), gas)
+	(ExecEnv::with_metering::<Runtime>(params, false, metering), gas)
 }
 
 /// Instantiates `code_id`, metered with `metering`; returns the contract.

@@ -66,13 +66,14 @@ fn small_functions_module() -> String {
 	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {filler})"#)
 }
 
-/// A module whose `run` is about `code_bytes` long and returns at once: the whole body is
-/// translated on the call, though a global the translator cannot fold skips its execution.
+/// A module whose `run` is about `code_bytes` of additions to a local and returns at once: the
+/// whole body is translated on the call, though a global the translator cannot fold skips its
+/// execution.
 fn large_function_module(code_bytes: usize) -> String {
-	let body = "(drop (i32.const 0)) ".repeat(code_bytes / 3);
+	let body = "(local.set $n (i32.add (local.get $n) (i32.const 1))) ".repeat(code_bytes / 7);
 	format!(
 		r#"(module (memory (export "memory") 1) (global $skip (mut i32) (i32.const 1))
-		(func (export "run") (if (global.get $skip) (then (return))) {body}))"#
+		(func (export "run") (local $n i32) (if (global.get $skip) (then (return))) {body}))"#
 	)
 }
 

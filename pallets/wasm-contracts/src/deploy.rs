@@ -126,7 +126,7 @@ impl<T: Config> Pallet<T> {
 			Err(error) => return DeployOutcome::refused(error, Weight::zero()),
 		};
 		let nonce: u64 = frame_system::Pallet::<T>::account_nonce(&account).saturated_into();
-		let mut env = ExecEnv::new(params, false);
+		let mut env = ExecEnv::new::<T>(params, false);
 		env.deploy = Some(DeployContext { account: *account.as_ref(), nonce, created: Rc::new(Cell::new(0)) });
 
 		let mut payment_gas = GasMeter::new(env.params.payment_loan, crate::gas::fuel_unit::<T>());

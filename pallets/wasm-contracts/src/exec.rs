@@ -76,13 +76,13 @@ pub struct ExecEnv {
 
 impl ExecEnv {
 	/// An environment with the current parameters, metering with fuel.
-	pub fn new(params: Params, read_only: bool) -> Self {
-		Self::with_metering(params, read_only, Metering::Fuel)
+	pub fn new<T: Config>(params: Params, read_only: bool) -> Self {
+		Self::with_metering::<T>(params, read_only, Metering::Fuel)
 	}
 
 	/// An environment metering with `metering`.
-	pub fn with_metering(params: Params, read_only: bool, metering: Metering) -> Self {
-		let engine = engine::new_engine(&params, metering);
+	pub fn with_metering<T: Config>(params: Params, read_only: bool, metering: Metering) -> Self {
+		let engine = engine::new_engine(&params, metering, crate::gas::translation_fuel_per_byte::<T>());
 		Self { params, read_only, engine, deploy: None, metering }
 	}
 }

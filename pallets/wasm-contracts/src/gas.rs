@@ -20,6 +20,14 @@ pub fn fuel_unit<T: Config>() -> Weight {
 	Weight::from_parts(per_iteration.ref_time().div_ceil(FUEL_PER_LOOP_ITERATION).max(1), 0)
 }
 
+/// Fuel wasmi charges per byte of a function body it translates on the function's first call:
+/// the `translate` benchmark's cost per byte in units of fuel, rounded up; at least 1.
+pub fn translation_fuel_per_byte<T: Config>() -> u32 {
+	let per_byte = T::WeightInfo::translate(1).saturating_sub(T::WeightInfo::translate(0)).ref_time();
+	let fuel = per_byte.div_ceil(fuel_unit::<T>().ref_time().max(1)).max(1);
+	u32::try_from(fuel).unwrap_or(u32::MAX)
+}
+
 /// The meter ran out: the limit was reached in at least one dimension.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct OutOfGas;

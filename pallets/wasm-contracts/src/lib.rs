@@ -480,7 +480,7 @@ impl<T: Config> Pallet<T> {
 	fn start_call(gas_limit: Weight, read_only: bool) -> Result<(ExecEnv, GasMeter), Error<T>> {
 		let params = Parameters::<T>::get();
 		ensure!(!gas_limit.any_gt(params.max_contract_gas), Error::<T>::GasLimitTooHigh);
-		Ok((ExecEnv::new(params, read_only), GasMeter::new(gas_limit, gas::fuel_unit::<T>())))
+		Ok((ExecEnv::new::<T>(params, read_only), GasMeter::new(gas_limit, gas::fuel_unit::<T>())))
 	}
 
 	/// Runs `f` with `gas_limit` and reports `base` plus the gas used as the actual weight,

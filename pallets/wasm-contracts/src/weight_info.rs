@@ -27,6 +27,9 @@ pub trait WeightInfo {
 	fn instr(r: u32) -> Weight;
 	/// Reading and compiling `c` bytes of stored code before a call.
 	fn code_load(c: u32) -> Weight;
+	/// Translating a function body of `c` bytes into wasmi's IR on its first call: its slope,
+	/// in units of fuel, prices each translated byte (`gas::translation_fuel_per_byte`).
+	fn translate(c: u32) -> Weight;
 	/// Fixed cost of every host call (the wasm-to-host transition), included in each below.
 	fn host_call() -> Weight;
 	/// A host function that returns a value from the call context (`get_caller`,

@@ -35,6 +35,8 @@ const MAX_KEY: u32 = 128;
 /// benchmark touches by their first 32 bytes and fits each group over its steps, so every step's
 /// key must share them.
 const MIN_KEY: u32 = 32;
+/// Largest function body the translation benchmark uses.
+const MAX_BODY: u32 = 256 * 1024;
 /// Largest message the message-size benchmarks use.
 const MAX_MSG: u32 = 64 * 1024;
 /// Largest number of bytes a host function benchmark moves.
@@ -78,7 +80,7 @@ fn contract_of<T: Config>(creator: &T::AccountId, wasm: Vec<u8>) -> Result<T::Ac
 fn started<T: Config>() -> (ExecEnv, GasMeter) {
 	let params = Parameters::<T>::get();
 	let gas = GasMeter::new(params.max_contract_gas, gas::fuel_unit::<T>());
-	(ExecEnv::new(params, false), gas)
+	(ExecEnv::new::<T>(params, false), gas)
 }
 
 /// The module of `spec` instantiated as the code of a funded contract, its export already
@@ -211,6 +213,18 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(account.clone()), vec![], session, payment_amount, Weight::zero());
 		assert!(AccountTrie::<T>::contains_key(&account));
+		Ok(())
+	}
+
+	/// The first call of a function of `c` bytes: wasmi translates all of it, then the call
+	/// returns at once.
+	#[benchmark(pov_mode = Ignored)]
+	fn translate(c: Linear<0, MAX_BODY>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::translated(c))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
 		Ok(())
 	}
 

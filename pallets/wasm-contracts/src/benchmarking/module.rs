@@ -143,6 +143,21 @@ pub fn sized(bytes: u32) -> Vec<u8> {
 	ModuleSpec { memory_pages: 1, filler_bytes: bytes, ..Default::default() }.build()
 }
 
+/// Bytes of one `local.set 0 (i32.add (local.get 0) (i32.const 1))` in a function body.
+const ADD_TO_LOCAL_BYTES: u32 = 7;
+
+/// A module whose export is about `bytes` long, adding to a local over and over, but returns at
+/// its start on the first call: that call translates the whole body and runs almost none of it.
+pub fn translated(bytes: u32) -> Vec<u8> {
+	use Instruction::*;
+	let mut body = Vec::new();
+	for _ in 0..bytes / ADD_TO_LOCAL_BYTES {
+		body.extend([GetLocal(0), I32Const(1), I32Add, SetLocal(0)]);
+	}
+	let locals = vec![Local::new(1, ValueType::I32)];
+	ModuleSpec { memory_pages: 1, locals, body, skip_first_call: true, ..Default::default() }.build()
+}
+
 /// A module whose exported function runs an empty loop `iterations` times.
 pub fn counting_loop(iterations: u32) -> Vec<u8> {
 	use Instruction::*;

@@ -118,3 +118,31 @@ fn storage_access_charges_proof_size() {
 		assert!(first.gas_consumed.proof_size() > code_only);
 	});
 }
+
+#[test]
+fn translating_a_function_on_its_first_call_is_charged_per_byte() {
+	// `run` returns at once, after wasmi has translated its `additions` additions.
+	let module = |additions: usize| {
+		let body = "(local.set $n (i32.add (local.get $n) (i32.const 1))) ".repeat(additions);
+		wat::parse_str(format!(
+			r#"(module (memory (export "memory") 1) (global $skip (mut i32) (i32.const 1))
+			(func (export "run") (local $n i32) (if (global.get $skip) (then (return))) {body}))"#
+		))
+		.unwrap()
+	};
+	new_test_ext().execute_with(|| {
+		let (small, large) = (module(10), module(1_010));
+		// Each addition is 7 bytes of function body: `local.get`, `i32.const`, `i32.add`, `local.set`.
+		let extra_body_bytes = 1_000 * 7;
+		let gas_of = |wasm: Vec<u8>| {
+			let contract = instantiate(&ALICE, upload(&ALICE, wasm), vec![], None);
+			Contracts::dry_run_execute(BOB, contract, b"run".to_vec(), vec![], 0, None).gas_consumed.ref_time()
+		};
+		let loading = crate::exec::code_load_weight::<Test>(large.len() as u32)
+			.saturating_sub(crate::exec::code_load_weight::<Test>(small.len() as u32))
+			.ref_time();
+		let translation_fuel = extra_body_bytes * crate::gas::translation_fuel_per_byte::<Test>() as u64;
+		let translation = translation_fuel * crate::gas::fuel_unit::<Test>().ref_time();
+		assert!(gas_of(large) - gas_of(small) >= loading + translation);
+	});
+}

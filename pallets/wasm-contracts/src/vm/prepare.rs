@@ -79,7 +79,7 @@ pub fn allowed_features() -> WasmFeatures {
 pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<(), ValidationError> {
 	check_features(wasm)?;
 	check_structure(wasm, params)?;
-	let engine = engine::new_engine(params, crate::exec::Metering::Fuel);
+	let engine = engine::new_engine(params, crate::exec::Metering::Fuel, crate::gas::translation_fuel_per_byte::<T>());
 	wasmi::Module::new(&engine, wasm).map_err(|_| ValidationError::Invalid)?;
 	Ok(())
 }
