@@ -54,35 +54,42 @@ struct Row {
 	charged_ps: u64,
 }
 
+/// The workload's contract under each strategy (fuel, none, injected counter), each from its
+/// own stored code and with the workload's setup call made, ready for calls of its entry point.
+fn contracts(workload: &Workload) -> [(Metering, runtime::AccountId); 3] {
+	let wasm = wat::parse_str(&workload.wat).expect("workload WAT parses");
+	let metered_code = runtime::store_code(wasm.clone());
+	let injected_code = runtime::store_code(instrumented(&wasm));
+	let strategies =
+		[(metered_code, Metering::Fuel), (metered_code, Metering::Unmetered), (injected_code, Metering::InjectedCounter)];
+	strategies.map(|(code_id, metering)| {
+		let contract = runtime::instantiate(code_id, metering);
+		if let Some((entry, input)) = &workload.setup {
+			runtime::call(metering, &contract, entry, input);
+		}
+		(metering, contract)
+	})
+}
+
 fn measure(workload: &Workload, runs: usize) -> Row {
 	let mut externalities = runtime::new_externalities();
 	externalities.execute_with(|| {
-		let wasm = wat::parse_str(&workload.wat).expect("workload WAT parses");
-		let metered_code = runtime::store_code(wasm.clone());
-		let injected_code = runtime::store_code(instrumented(&wasm));
-		let time_of = |code_id, metering| {
-			let contract = runtime::instantiate(code_id, metering);
-			if let Some((entry, input)) = &workload.setup {
-				runtime::call(metering, &contract, entry, input);
-			}
-			let time = median_time(runs, || {
-				runtime::call(metering, &contract, workload.entry, &workload.input);
-			});
-			(time, contract)
+		let [fuel, unmetered, injected] = contracts(workload);
+		let time_of = |(metering, contract): &(Metering, runtime::AccountId)| {
+			median_time(runs, || {
+				runtime::call(*metering, contract, workload.entry, &workload.input);
+			})
 		};
-		let (fuel, contract) = time_of(metered_code, Metering::Fuel);
-		let (unmetered, _) = time_of(metered_code, Metering::Unmetered);
-		let (injected, _) = time_of(injected_code, Metering::InjectedCounter);
-		let gas = runtime::call(Metering::Fuel, &contract, workload.entry, &workload.input);
+		let gas = runtime::call(Metering::Fuel, &fuel.1, workload.entry, &workload.input);
 		let base = <SubstrateWeight<Runtime> as WeightInfo>::execute(workload.input.len() as u32);
 		let trie = ContractTrie::new(&[0xbe; 32]);
 		let native = median_time(runs, || (workload.native)(&trie));
 		Row {
 			name: workload.name,
 			native,
-			fuel,
-			unmetered,
-			injected,
+			fuel: time_of(&fuel),
+			unmetered: time_of(&unmetered),
+			injected: time_of(&injected),
 			charged_ps: base.saturating_add(gas).ref_time(),
 		}
 	})
@@ -122,19 +129,7 @@ mod tests {
 	/// Gas one call of `workload` consumes under each strategy: fuel, none, injected counter.
 	fn gas_per_strategy(workload: &Workload) -> [u64; 3] {
 		runtime::new_externalities().execute_with(|| {
-			let wasm = wat::parse_str(&workload.wat).expect("workload WAT parses");
-			let metered_code = runtime::store_code(wasm.clone());
-			let injected_code = runtime::store_code(instrumented(&wasm));
-			let strategies = [
-				(metered_code, Metering::Fuel),
-				(metered_code, Metering::Unmetered),
-				(injected_code, Metering::InjectedCounter),
-			];
-			strategies.map(|(code_id, metering)| {
-				let contract = runtime::instantiate(code_id, metering);
-				if let Some((entry, input)) = &workload.setup {
-					runtime::call(metering, &contract, entry, input);
-				}
+			contracts(workload).map(|(metering, contract)| {
 				runtime::call(metering, &contract, workload.entry, &workload.input).ref_time()
 			})
 		})
