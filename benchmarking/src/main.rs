@@ -9,8 +9,8 @@ mod runtime;
 mod workloads;
 
 use pallet_wasm_contracts::{
-	exec::Metering,
 	storage::ContractTrie,
+	vm::engine::Metering,
 	weight_info::WeightInfo,
 	weights::SubstrateWeight,
 };

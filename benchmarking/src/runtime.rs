@@ -1,11 +1,13 @@
 //! A minimal runtime hosting the pallet, and contract set-up for the harness.
 
-use frame_support::{derive_impl, parameter_types, BoundedVec};
+use frame_support::{derive_impl, parameter_types, traits::ConstU32, BoundedVec};
 use pallet_wasm_contracts::{
-	exec::{self, AddressScheme, ExecEnv, Metering},
+	exec::{self, AddressScheme, CallTree},
 	gas::{self, GasMeter},
+	vm::engine::Metering,
 	CodeInfoOf, NextCodeId, Parameters, PristineCode,
 };
+use std::rc::Rc;
 use sp_runtime::{AccountId32, BuildStorage};
 use wasm_contracts_primitives::{CodeId, CodeInfo, Params, Weight};
 
@@ -52,6 +54,8 @@ impl pallet_wasm_contracts::Config for Runtime {
 	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
 	type FeeDestination = Treasury;
 	type GasPrice = GasPrice;
+	type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;
+	type MaxEventBytesPerBlock = ConstU32<{ 4 * 1024 * 1024 }>;
 	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
 }
 
@@ -91,26 +95,26 @@ pub fn store_code(wasm: Vec<u8>) -> CodeId {
 	code_id
 }
 
-/// An environment for a call with `metering` and a gas meter with the whole gas limit.
-pub fn call_env(metering: Metering) -> (ExecEnv, GasMeter) {
+/// A call tree with `metering` and a gas meter with the whole gas limit.
+pub fn call_tree(metering: Metering) -> (Rc<CallTree<Runtime>>, GasMeter) {
 	let params = Parameters::<Runtime>::get();
 	let gas = GasMeter::new(params.max_contract_gas, gas::fuel_unit::<Runtime>());
-	(ExecEnv::with_metering::<Runtime>(params, false, metering), gas)
+	(CallTree::with_metering(params, false, metering), gas)
 }
 
 /// Instantiates `code_id`, metered with `metering`; returns the contract.
 pub fn instantiate(code_id: CodeId, metering: Metering) -> AccountId {
-	let (env, mut gas) = call_env(metering);
+	let (tree, mut gas) = call_tree(metering);
 	let scheme = AddressScheme::Unsalted;
-	exec::instantiate::<Runtime>(&env, &mut gas, 1, CALLER, code_id, vec![], None, 0, scheme)
+	exec::instantiate::<Runtime>(&tree, &mut gas, 1, CALLER, code_id, vec![], None, 0, scheme)
 		.expect("the workload instantiates")
 		.0
 }
 
 /// Runs `entry` of `contract` with `input` under `metering`; returns the gas it consumed.
 pub fn call(metering: Metering, contract: &AccountId, entry: &str, input: &[u8]) -> Weight {
-	let (env, mut gas) = call_env(metering);
-	exec::call::<Runtime>(&env, &mut gas, 1, Some(CALLER), contract, entry, input.to_vec(), 0)
+	let (tree, mut gas) = call_tree(metering);
+	exec::call::<Runtime>(&tree, &mut gas, 1, Some(CALLER), contract, entry, input.to_vec(), 0)
 		.unwrap_or_else(|error| panic!("{entry} fails: {error:?}"));
 	gas.consumed()
 }

@@ -123,7 +123,7 @@ describe('counter contract', () => {
     await execute(api, alice, contract, 'increment');
     assert.equal(await counterValue(), 12n);
 
-    const history = await api.call.wasmContractsApi.contractHistory(contract);
+    const history = await api.call.wasmContractsApi.contractHistory(contract, 0, 100);
     assert.deepEqual(
       history.map((entry) => [entry.change.type, entry.codeId.toBigInt()]),
       [['Instantiate', counterV1], ['Migrate', counterV2]],

@@ -284,7 +284,9 @@ pub enum StorageReadError {
 sp_api::decl_runtime_apis! {
 	/// Read-only access to contracts: queries, raw storage, info and dry runs.
 	///
-	/// Nothing called through this API changes state or charges a fee.
+	/// Nothing called through this API changes state or charges a fee; queries and dry runs
+	/// run with at most the `query_gas_cap` parameter, and lists come a page at a time.
+	#[api_version(2)]
 	pub trait WasmContractsApi<AccountId, Balance, BlockNumber, EventRecord> where
 		AccountId: codec::Codec,
 		Balance: codec::Codec,
@@ -309,11 +311,12 @@ sp_api::decl_runtime_apis! {
 		/// What the chain records about `contract`.
 		fn contract_info(contract: AccountId) -> Option<ContractInfo<AccountId>>;
 
-		/// The code history of `contract`, oldest first.
-		fn contract_history(contract: AccountId) -> Vec<CodeHistoryEntry<BlockNumber>>;
+		/// Up to `limit` entries (at most 100) of the code history of `contract`, oldest
+		/// first, from entry `start` on.
+		fn contract_history(contract: AccountId, start: u32, limit: u32) -> Vec<CodeHistoryEntry<BlockNumber>>;
 
 		/// Runs `instantiate` as `origin` would, without keeping any change.
-		/// `gas_limit: None` means `max_contract_gas`.
+		/// `gas_limit: None` means `query_gas_cap`, the most a dry run gets.
 		fn dry_run_instantiate(
 			origin: AccountId,
 			code_id: CodeId,
@@ -325,7 +328,7 @@ sp_api::decl_runtime_apis! {
 		) -> ContractResult<InstantiateReturnValue<AccountId>, EventRecord>;
 
 		/// Runs `execute` as `origin` would, without keeping any change.
-		/// `gas_limit: None` means `max_contract_gas`.
+		/// `gas_limit: None` means `query_gas_cap`, the most a dry run gets.
 		fn dry_run_execute(
 			origin: AccountId,
 			contract: AccountId,
@@ -336,7 +339,7 @@ sp_api::decl_runtime_apis! {
 		) -> ContractResult<ExecReturnValue, EventRecord>;
 
 		/// Runs a deploy as `origin` would, without keeping any change.
-		/// `session_gas_limit: None` means `max_contract_gas`.
+		/// `session_gas_limit: None` means `query_gas_cap`, the most a dry run gets.
 		fn dry_run_deploy(
 			origin: AccountId,
 			payment: Vec<u8>,
@@ -349,7 +352,7 @@ sp_api::decl_runtime_apis! {
 		fn get_account_variable(account: AccountId, key: Vec<u8>) -> Option<Vec<u8>>;
 
 		/// Runs `migrate` as `origin` would, without keeping any change.
-		/// `gas_limit: None` means `max_contract_gas`.
+		/// `gas_limit: None` means `query_gas_cap`, the most a dry run gets.
 		fn dry_run_migrate(
 			origin: AccountId,
 			contract: AccountId,

@@ -209,6 +209,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl wasm_contracts_primitives::WasmContractsApi<Block, AccountId, Balance, BlockNumber, EventRecord>
 		for Runtime
 	{
@@ -233,8 +234,8 @@ impl_runtime_apis! {
 			WasmContracts::contract_info(contract)
 		}
 
-		fn contract_history(contract: AccountId) -> Vec<CodeHistoryEntry<BlockNumber>> {
-			WasmContracts::contract_history(contract)
+		fn contract_history(contract: AccountId, start: u32, limit: u32) -> Vec<CodeHistoryEntry<BlockNumber>> {
+			WasmContracts::contract_history(contract, start, limit)
 		}
 
 		fn dry_run_instantiate(

@@ -189,6 +189,12 @@ impl pallet_wasm_contracts::Config for Runtime {
 	type FeeDestination = DeployFeeDestination;
 	/// Deploys pay for gas what the transaction fee charges for the same ref_time.
 	type GasPrice = DeployGasPrice;
+	/// One call may emit 1 MiB of contract events.
+	type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;
+	/// A block holds at most 4 MiB of contract events: what every node, and every relay-chain
+	/// validator re-executing the block, keeps in memory for them stays small next to the
+	/// runtime's heap and the 5 MiB proof budget.
+	type MaxEventBytesPerBlock = ConstU32<{ 4 * 1024 * 1024 }>;
 	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
 }
 

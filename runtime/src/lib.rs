@@ -92,6 +92,10 @@ pub type UncheckedExtrinsic =
 /// An event with its phase and topics, as the contracts API reports it.
 pub type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
 
+/// Storage migrations run by the next runtime upgrade, oldest first; each runs once, guarded
+/// by its pallet's storage version.
+pub type Migrations = (pallet_wasm_contracts::migrations::v2::Migrate<Runtime>,);
+
 /// Dispatches extrinsics to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<
 	Runtime,
@@ -99,6 +103,7 @@ pub type Executive = frame_executive::Executive<
 	frame_system::ChainContext<Runtime>,
 	Runtime,
 	AllPalletsWithSystem,
+	Migrations,
 >;
 
 /// Types the node uses without knowing the runtime's call and extension types.
@@ -124,7 +129,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	impl_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	authoring_version: 1,
-	spec_version: 1,
+	spec_version: 2,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

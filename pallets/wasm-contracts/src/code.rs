@@ -1,6 +1,6 @@
 //! Code upload: gzip decompression with a bounded output and the code store.
 
-use crate::{vm::prepare, CodeInfoOf, Config, Error, NextCodeId, Pallet, PristineCode};
+use crate::{vm, CodeInfoOf, Config, Error, NextCodeId, Pallet, PristineCode};
 use alloc::vec::Vec;
 use frame_support::{ensure, BoundedVec};
 use sp_io::hashing::blake2_256;
@@ -98,7 +98,7 @@ pub fn prepare<T: Config>(code: Vec<u8>, params: &Params) -> Result<Vec<u8>, Err
 	} else {
 		code
 	};
-	prepare::validate::<T>(&wasm, params).map_err(Error::<T>::from)?;
+	vm::validate::<T>(&wasm, params)?;
 	Ok(wasm)
 }
 

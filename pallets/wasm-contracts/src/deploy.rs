@@ -16,9 +16,10 @@
 
 use crate::{
 	code,
-	exec::{self, DeployContext, ExecEnv, ExecError, Frame},
+	error::ExecError,
+	exec::{self, CallTree, DeployContext, Frame},
 	gas::GasMeter,
-	vm::{self, EntryPoint},
+	vm::{cache::CachedModule, EntryPoint},
 	weights::WeightInfo,
 	AccountTrie, BalanceOf, Config, Error, Event, Pallet, Parameters, TrieNonce,
 };
@@ -33,7 +34,7 @@ use frame_support::{
 	weights::Weight,
 };
 use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
-use wasm_contracts_primitives::{abi, Params, TrieId};
+use wasm_contracts_primitives::{abi, TrieId};
 
 /// ref_time units that [`Config::GasPrice`] prices (one microsecond).
 pub const GAS_PRICE_UNIT: u128 = 1_000_000;
@@ -120,23 +121,23 @@ impl<T: Config> Pallet<T> {
 		base: Weight,
 	) -> DeployOutcome<T> {
 		let params = Parameters::<T>::get();
-		let prepared = Self::prepare_deploy(&account, payment, session, session_gas_limit, &params);
+		let nonce: u64 = frame_system::Pallet::<T>::account_nonce(&account).saturated_into();
+		let deploy = DeployContext { account: *account.as_ref(), nonce, created: Cell::new(0) };
+		let tree = CallTree::<T>::for_deploy(params, deploy);
+		let prepared = Self::prepare_deploy(&tree, &account, payment, session, session_gas_limit);
 		let (payment, session, trie_id) = match prepared {
 			Ok(prepared) => prepared,
 			Err(error) => return DeployOutcome::refused(error, Weight::zero()),
 		};
-		let nonce: u64 = frame_system::Pallet::<T>::account_nonce(&account).saturated_into();
-		let mut env = ExecEnv::new::<T>(params, false);
-		env.deploy = Some(DeployContext { account: *account.as_ref(), nonce, created: Rc::new(Cell::new(0)) });
 
-		let mut payment_gas = GasMeter::new(env.params.payment_loan, crate::gas::fuel_unit::<T>());
+		let mut payment_gas = GasMeter::new(tree.params().payment_loan, crate::gas::fuel_unit::<T>());
 		let paid = exec::transactional(|| {
 			let paid = match &payment {
 				None => {
 					exec::transfer::<T>(&account, &T::FeeDestination::get(), payment_amount)?;
 					payment_amount
 				},
-				Some(code) => Self::run_payment(&env, &mut payment_gas, &account, &trie_id, code)?,
+				Some(module) => Self::run_payment(&tree, &mut payment_gas, &account, &trie_id, module)?,
 			};
 			let payment_cost = gas_cost::<T>(base.saturating_add(payment_gas.consumed()));
 			if paid < payment_cost {
@@ -156,7 +157,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let mut session_gas = GasMeter::new(session_limit, crate::gas::fuel_unit::<T>());
 		let session_result = exec::transactional(|| {
-			Self::run_module(&env, &mut session_gas, &account, &trie_id, &session, None).1.map(|_| ())
+			Self::run_module(&tree, &mut session_gas, &account, &trie_id, &session, false).1.map(|_| ())
 		});
 
 		let total_gas = base.saturating_add(payment_gas.consumed()).saturating_add(session_gas.consumed());
@@ -192,32 +193,37 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks the gas limit, validates both modules (`None` payment: the standard payment) and
-	/// finds the account's trie.
+	/// compiles them for `tree`, and finds the account's trie.
 	fn prepare_deploy(
+		tree: &Rc<CallTree<T>>,
 		account: &T::AccountId,
 		payment: Vec<u8>,
 		session: Vec<u8>,
 		session_gas_limit: Weight,
-		params: &Params,
-	) -> Result<(Option<Vec<u8>>, Vec<u8>, TrieId), Error<T>> {
+	) -> Result<(Option<CachedModule>, CachedModule, TrieId), ExecError> {
+		let params = tree.params();
 		if session_gas_limit.any_gt(params.max_contract_gas) {
-			return Err(Error::<T>::GasLimitTooHigh)
+			return Err(Error::<T>::GasLimitTooHigh.into())
 		}
-		let payment = if payment.is_empty() { None } else { Some(code::prepare::<T>(payment, params)?) };
-		let session = code::prepare::<T>(session, params)?;
+		let compile = |code: Vec<u8>| -> Result<CachedModule, ExecError> {
+			let wasm = code::prepare::<T>(code, params)?;
+			tree.vm().compile_validated(sp_io::hashing::blake2_256(&wasm), &wasm)
+		};
+		let payment = if payment.is_empty() { None } else { Some(compile(payment)?) };
+		let session = compile(session)?;
 		Ok((payment, session, Self::account_trie(account)?))
 	}
 
 	/// Runs the payment module and returns what it paid; a payment that pays nothing fails with
 	/// `PaymentNotMade`, one that passes the loan with `PaymentLoanExceeded`.
 	fn run_payment(
-		env: &ExecEnv,
+		tree: &Rc<CallTree<T>>,
 		gas: &mut GasMeter,
 		account: &T::AccountId,
 		trie_id: &TrieId,
-		code: &[u8],
+		module: &CachedModule,
 	) -> Result<BalanceOf<T>, ExecError> {
-		let (paid, result) = Self::run_module(env, gas, account, trie_id, code, Some(Zero::zero()));
+		let (paid, result) = Self::run_module(tree, gas, account, trie_id, module, true);
 		match result {
 			Err(error) if error.is_out_of_gas::<T>() => Err(Error::<T>::PaymentLoanExceeded.into()),
 			Err(error) => Err(error),
@@ -228,21 +234,22 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Runs the `call` export of a deploy module as `account` on its variables. `payment` is
-	/// `Some(0)` for the payment module; returns what it paid and the module's outcome.
+	/// Runs the `call` export of a deploy module as `account` on its variables, as the payment
+	/// module when `is_payment`; returns what it paid and the module's outcome.
 	fn run_module(
-		env: &ExecEnv,
+		tree: &Rc<CallTree<T>>,
 		gas: &mut GasMeter,
 		account: &T::AccountId,
 		trie_id: &TrieId,
-		code: &[u8],
-		payment: Option<BalanceOf<T>>,
+		module: &CachedModule,
+		is_payment: bool,
 	) -> (Option<BalanceOf<T>>, Result<Vec<u8>, ExecError>) {
 		let caller = Some(account.clone());
-		let mut frame = Frame::<T>::new(env, gas, 1, caller, account.clone(), trie_id, Zero::zero(), Vec::new());
-		frame.payment = payment;
-		let (frame, result) = vm::run::<T>(code, EntryPoint::Required(abi::DEPLOY_EXPORT), frame);
-		*gas = frame.gas;
-		(frame.payment, result)
+		let mut frame = Frame::<T>::new(tree, 1, caller, account.clone(), trie_id, Zero::zero(), Vec::new());
+		if is_payment {
+			frame = frame.into_payment();
+		}
+		let (frame, result) = frame.run(module, EntryPoint::Required(abi::DEPLOY_EXPORT), gas);
+		(frame.paid(), result)
 	}
 }

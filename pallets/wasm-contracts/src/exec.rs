@@ -1,14 +1,18 @@
 //! Call frames: executing, instantiating and migrating contracts, each inside its own storage
 //! transaction so that a failed call leaves no trace but its gas.
+//!
+//! An outermost call (extrinsic, query, dry run or deploy) starts a [`CallTree`]; each contract
+//! it runs, nested ones included, gets a [`Frame`] that runs on the tree's [`Vm`] and implements
+//! [`Ext`], the interface through which host functions reach the call stack.
 
 use crate::{
 	address,
+	error::ExecError,
 	gas::GasMeter,
 	storage::ContractTrie,
-	vm::{self, engine, EntryPoint},
-	weights::WeightInfo,
-	BalanceOf, CodeHistory, CodeInfoOf, Config, ContractInfoOf, Error, Event, InstanceCounter, Pallet,
-	PristineCode, TrieNonce,
+	vm::{self, cache::CachedModule, engine::Metering, EntryPoint, Ext, Vm},
+	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, Config, ContractInfoOf, Error, Event, InstanceCounter,
+	Pallet, PristineCode, TrieNonce,
 };
 use alloc::{rc::Rc, vec::Vec};
 use core::cell::Cell;
@@ -17,141 +21,93 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::Preservation,
+		Get,
 	},
-	weights::Weight,
 };
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	DispatchError,
-};
-use wasm_contracts_primitives::{abi, limits, CodeChange, CodeHistoryEntry, CodeId, ContractInfo, Params, TrieId};
-
-/// Why a call failed: a pallet error, and the contract's message when it reverted.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub struct ExecError {
-	/// The error the extrinsic fails with.
-	pub error: DispatchError,
-	/// What the contract passed to `revert`.
-	pub revert_message: Option<Vec<u8>>,
-}
-
-impl ExecError {
-	/// The contract reverted with `message`.
-	pub fn reverted<T: Config>(message: Vec<u8>) -> Self {
-		Self { error: Error::<T>::ContractReverted.into(), revert_message: Some(message) }
-	}
-
-	/// Whether the call ran out of gas.
-	pub fn is_out_of_gas<T: Config>(&self) -> bool {
-		self.error == Error::<T>::OutOfGas.into()
-	}
-}
-
-impl From<DispatchError> for ExecError {
-	fn from(error: DispatchError) -> Self {
-		Self { error, revert_message: None }
-	}
-}
-
-impl<T: Config> From<Error<T>> for ExecError {
-	fn from(error: Error<T>) -> Self {
-		Self { error: error.into(), revert_message: None }
-	}
-}
+use sp_runtime::traits::{Saturating, Zero};
+use wasm_contracts_primitives::{abi, abi::ReturnCode, CodeChange, CodeHistoryEntry, CodeId, ContractInfo, Params, TrieId};
 
 /// What all frames of one outermost call share.
-#[derive(Clone)]
-pub struct ExecEnv {
-	/// The pallet parameters when the call started.
-	pub params: Params,
-	/// A query: every state change traps.
-	pub read_only: bool,
-	/// The engine all frames compile and run on.
-	pub engine: wasmi::Engine,
-	/// Set while a deploy runs: contracts created without salt get deploy addresses.
-	pub deploy: Option<DeployContext>,
-	/// How wasm execution is metered.
-	pub metering: Metering,
+pub struct CallTree<T: Config> {
+	params: Params,
+	read_only: bool,
+	deploy: Option<DeployContext>,
+	/// Bytes of contract events this call has emitted so far.
+	event_bytes: Cell<u32>,
+	vm: Vm<Frame<T>>,
 }
 
-impl ExecEnv {
-	/// An environment with the current parameters, metering with fuel.
-	pub fn new<T: Config>(params: Params, read_only: bool) -> Self {
-		Self::with_metering::<T>(params, read_only, Metering::Fuel)
+impl<T: Config> CallTree<T> {
+	/// A call tree with `params`, metering with fuel; `read_only` for queries.
+	pub fn new(params: Params, read_only: bool) -> Rc<Self> {
+		Self::with_metering(params, read_only, Metering::Fuel)
 	}
 
-	/// An environment metering with `metering`.
-	pub fn with_metering<T: Config>(params: Params, read_only: bool, metering: Metering) -> Self {
-		let engine = engine::new_engine(&params, metering, crate::gas::translation_fuel_per_byte::<T>());
-		Self { params, read_only, engine, deploy: None, metering }
+	/// A call tree metering with `metering` (strategies other than fuel are for comparisons).
+	pub fn with_metering(params: Params, read_only: bool, metering: Metering) -> Rc<Self> {
+		Rc::new(Self { params, read_only, deploy: None, event_bytes: Cell::new(0), vm: Vm::new(metering) })
 	}
-}
 
-/// How wasm instructions are metered. The chain always uses [`Metering::Fuel`]; the other
-/// strategies exist so that `benchmarking/` can compare them.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub enum Metering {
-	/// wasmi fuel, converted to gas at every host call.
-	#[default]
-	Fuel,
-	/// No metering of instructions: host functions still charge.
-	#[cfg(feature = "execution-strategies")]
-	Unmetered,
-	/// A counter injected by `wasm-instrument`: the module calls `env.gas(units)` at the start
-	/// of each block, each unit priced like a unit of fuel.
-	#[cfg(feature = "execution-strategies")]
-	InjectedCounter,
+	/// The call tree of a deploy by `deploy.account`.
+	pub fn for_deploy(params: Params, deploy: DeployContext) -> Rc<Self> {
+		Rc::new(Self { params, read_only: false, deploy: Some(deploy), event_bytes: Cell::new(0), vm: Vm::new(Metering::Fuel) })
+	}
+
+	/// The parameters the call started with.
+	pub fn params(&self) -> &Params {
+		&self.params
+	}
+
+	/// The machine the tree's frames run on.
+	pub fn vm(&self) -> &Vm<Frame<T>> {
+		&self.vm
+	}
+
+	fn ensure_depth(&self, depth: u32) -> Result<(), ExecError> {
+		if depth > self.params.max_call_depth {
+			return Err(Error::<T>::MaxCallDepthReached.into())
+		}
+		Ok(())
+	}
+
+	/// The module of `code_id`, compiled once per call tree.
+	fn module_of(&self, gas: &mut GasMeter, code_id: CodeId) -> Result<CachedModule, ExecError> {
+		let info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
+		self.vm.stored_module(gas, info.code_hash, info.code_size, || {
+			PristineCode::<T>::get(info.code_hash).map(|code| code.into_inner())
+		})
+	}
 }
 
 /// The deploy that all frames of a call belong to.
-#[derive(Clone)]
 pub struct DeployContext {
 	/// The deploying account.
 	pub account: [u8; 32],
 	/// Its nonce when the deploy runs.
 	pub nonce: u64,
-	/// Contracts created so far in this deploy; shared by all its frames.
-	pub created: Rc<Cell<u32>>,
+	/// Contracts created so far in this deploy.
+	pub created: Cell<u32>,
 }
 
-/// One running contract: the data of its wasmi store.
+/// One running contract (or deploy module), as its host functions see the call stack.
 pub struct Frame<T: Config> {
-	/// What all frames share.
-	pub env: ExecEnv,
-	/// The frame's gas.
-	pub gas: GasMeter,
+	tree: Rc<CallTree<T>>,
 	/// Nesting depth, 1 for the outermost call.
-	pub depth: u32,
-	/// Who called (`None` at the top of a query).
-	pub caller: Option<T::AccountId>,
-	/// The running contract.
-	pub address: T::AccountId,
-	/// Its storage.
-	pub trie: ContractTrie,
-	/// Value sent with the call.
-	pub value: BalanceOf<T>,
-	/// The call's input.
-	pub input: Vec<u8>,
-	/// Return data set by `set_return_data`.
-	pub output: Option<Vec<u8>>,
-	/// Return data of the last nested call.
-	pub callee_output: Vec<u8>,
-	/// The host is running the contract's `allocate`.
-	pub in_allocate: bool,
-	/// Why a host function stopped the contract.
-	pub trap: Option<ExecError>,
-	/// Memory and table limits of the instance.
-	pub limits: wasmi::StoreLimits,
+	depth: u32,
+	caller: Option<T::AccountId>,
+	address: T::AccountId,
+	trie: ContractTrie,
+	value: BalanceOf<T>,
+	input: Vec<u8>,
 	/// `Some(paid so far)` in the payment module of a deploy, the only frame where `pay` works.
-	pub payment: Option<BalanceOf<T>>,
+	payment: Option<BalanceOf<T>>,
 }
 
 impl<T: Config> Frame<T> {
-	/// A frame that runs as `address` on `trie_id`, metered by a copy of `gas`.
+	/// A frame of `tree` that runs as `address` on `trie_id`.
 	#[allow(clippy::too_many_arguments)]
 	pub fn new(
-		env: &ExecEnv,
-		gas: &GasMeter,
+		tree: &Rc<CallTree<T>>,
 		depth: u32,
 		caller: Option<T::AccountId>,
 		address: T::AccountId,
@@ -160,21 +116,121 @@ impl<T: Config> Frame<T> {
 		input: Vec<u8>,
 	) -> Self {
 		Self {
-			env: env.clone(),
-			gas: gas.clone(),
+			tree: tree.clone(),
 			depth,
 			caller,
 			address,
 			trie: ContractTrie::new(trie_id),
 			value,
 			input,
-			output: None,
-			callee_output: Vec::new(),
-			in_allocate: false,
-			trap: None,
-			limits: Default::default(),
 			payment: None,
 		}
+	}
+
+	/// Runs `entry` of `module` in this frame, metered by `gas`; returns the frame's end state.
+	pub fn run(self, module: &CachedModule, entry: EntryPoint, gas: &mut GasMeter) -> (Self, Result<Vec<u8>, ExecError>) {
+		let tree = self.tree.clone();
+		let (frame, meter, result) = vm::run(&tree.vm, module, entry, self, gas.clone());
+		*gas = meter;
+		(frame, result)
+	}
+
+	/// Makes this frame the payment module of a deploy, where `pay` works.
+	pub fn into_payment(mut self) -> Self {
+		self.payment = Some(Zero::zero());
+		self
+	}
+
+	/// What the frame paid, when it is a deploy's payment module.
+	pub fn paid(&self) -> Option<BalanceOf<T>> {
+		self.payment
+	}
+}
+
+impl<T: Config> Ext for Frame<T> {
+	type T = T;
+
+	fn params(&self) -> &Params {
+		&self.tree.params
+	}
+
+	fn read_only(&self) -> bool {
+		self.tree.read_only
+	}
+
+	fn caller(&self) -> Option<&T::AccountId> {
+		self.caller.as_ref()
+	}
+
+	fn address(&self) -> &T::AccountId {
+		&self.address
+	}
+
+	fn value(&self) -> BalanceOf<T> {
+		self.value
+	}
+
+	fn input(&self) -> &[u8] {
+		&self.input
+	}
+
+	fn storage(&self) -> &ContractTrie {
+		&self.trie
+	}
+
+	fn call(
+		&mut self,
+		gas: &mut GasMeter,
+		callee: &T::AccountId,
+		entry: &str,
+		input: Vec<u8>,
+		value: BalanceOf<T>,
+	) -> Result<Vec<u8>, ExecError> {
+		let depth = self.depth.saturating_add(1);
+		call::<T>(&self.tree, gas, depth, Some(self.address.clone()), callee, entry, input, value)
+	}
+
+	fn instantiate(
+		&mut self,
+		gas: &mut GasMeter,
+		code_id: CodeId,
+		msg: Vec<u8>,
+		value: BalanceOf<T>,
+		salt: Vec<u8>,
+	) -> Result<(T::AccountId, Vec<u8>), ExecError> {
+		let scheme = if salt.is_empty() { AddressScheme::Unsalted } else { AddressScheme::Salted(salt) };
+		let creator = self.address.clone();
+		let depth = self.depth.saturating_add(1);
+		instantiate::<T>(&self.tree, gas, depth, creator.clone(), code_id, msg, Some(creator), value, scheme)
+	}
+
+	fn pay(&mut self, amount: BalanceOf<T>) -> ReturnCode {
+		let Some(paid) = self.payment else { return ReturnCode::NotPaymentPhase };
+		match T::Currency::transfer(&self.address, &T::FeeDestination::get(), amount, Preservation::Preserve) {
+			Ok(_) => {
+				self.payment = Some(paid.saturating_add(amount));
+				ReturnCode::Success
+			},
+			Err(_) => ReturnCode::TransferFailed,
+		}
+	}
+
+	fn reserve_event_bytes(&mut self, bytes: u32) -> Result<(), Error<T>> {
+		let call_total = self.tree.event_bytes.get().saturating_add(bytes);
+		if call_total > T::MaxEventBytesPerCall::get() {
+			return Err(Error::<T>::EventBudgetExceeded)
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let block_total = match BlockEventBytes::<T>::get() {
+			Some((block, used)) if block == now => used.saturating_add(bytes),
+			_ => bytes,
+		};
+		if block_total > T::MaxEventBytesPerBlock::get() {
+			return Err(Error::<T>::EventBudgetExceeded)
+		}
+		BlockEventBytes::<T>::put((now, block_total));
+		self.tree.event_bytes.set(call_total);
+		Ok(())
 	}
 }
 
@@ -188,21 +244,7 @@ pub enum AddressScheme {
 	Salted(Vec<u8>),
 }
 
-/// The export name in `bytes`, if it is valid UTF-8, short enough and not reserved.
-pub fn entry_point_name<T: Config>(bytes: &[u8]) -> Result<&str, Error<T>> {
-	if bytes.len() > limits::MAX_ENTRY_POINT_LEN as usize {
-		return Err(Error::<T>::InvalidEntryPoint)
-	}
-	let name = core::str::from_utf8(bytes).map_err(|_| Error::<T>::InvalidEntryPoint)?;
-	if name.is_empty() {
-		return Err(Error::<T>::InvalidEntryPoint)
-	}
-	if abi::RESERVED_EXPORTS.contains(&name) {
-		return Err(Error::<T>::ReservedEntryPoint)
-	}
-	Ok(name)
-}
-
+/// Runs `f` in a storage transaction that is kept only when `f` succeeds.
 pub(crate) fn transactional<R>(f: impl FnOnce() -> Result<R, ExecError>) -> Result<R, ExecError> {
 	with_transaction(|| {
 		let result = f();
@@ -214,30 +256,6 @@ pub(crate) fn transactional<R>(f: impl FnOnce() -> Result<R, ExecError>) -> Resu
 	})
 }
 
-fn ensure_depth<T: Config>(env: &ExecEnv, depth: u32) -> Result<(), ExecError> {
-	if depth > env.params.max_call_depth {
-		return Err(Error::<T>::MaxCallDepthReached.into())
-	}
-	Ok(())
-}
-
-/// Weight of loading `code_size` bytes of code: the benchmarked weight, its proof_size at least
-/// that of empty code plus the code itself, which the collator ships in the proof of validity
-/// whatever slope the benchmark's proof fit found.
-pub(crate) fn code_load_weight<T: Config>(code_size: u32) -> Weight {
-	let weight = T::WeightInfo::code_load(code_size);
-	let code_proof = T::WeightInfo::code_load(0).proof_size().saturating_add(code_size.into());
-	Weight::from_parts(weight.ref_time(), weight.proof_size().max(code_proof))
-}
-
-/// Charges for loading the code of `code_id`, then loads it.
-fn load_code<T: Config>(gas: &mut GasMeter, code_id: CodeId) -> Result<Vec<u8>, ExecError> {
-	let info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
-	gas.charge(code_load_weight::<T>(info.code_size)).map_err(|_| Error::<T>::OutOfGas)?;
-	let code = PristineCode::<T>::get(info.code_hash).ok_or(Error::<T>::CodeNotFound)?;
-	Ok(code.into_inner())
-}
-
 /// Moves `value` from `from` to `to`, keeping `from` alive.
 pub(crate) fn transfer<T: Config>(from: &T::AccountId, to: &T::AccountId, value: BalanceOf<T>) -> Result<(), ExecError> {
 	if value.is_zero() {
@@ -247,41 +265,28 @@ pub(crate) fn transfer<T: Config>(from: &T::AccountId, to: &T::AccountId, value:
 	Ok(())
 }
 
-/// Everything a frame needs to run one export of a contract.
-struct Run<'a, T: Config> {
-	env: &'a ExecEnv,
+/// Runs `entry` of `contract` (whose info is `info`) in a new frame of `tree`.
+#[allow(clippy::too_many_arguments)]
+fn run_contract<T: Config>(
+	tree: &Rc<CallTree<T>>,
+	gas: &mut GasMeter,
 	depth: u32,
 	caller: Option<T::AccountId>,
-	contract: &'a T::AccountId,
-	info: &'a ContractInfo<T::AccountId>,
-	entry: EntryPoint<'a>,
+	contract: &T::AccountId,
+	info: &ContractInfo<T::AccountId>,
+	entry: EntryPoint,
 	input: Vec<u8>,
 	value: BalanceOf<T>,
-}
-
-impl<T: Config> Run<'_, T> {
-	fn run(self, gas: &mut GasMeter) -> Result<Vec<u8>, ExecError> {
-		let code = load_code::<T>(gas, self.info.code_id)?;
-		let frame = Frame::<T>::new(
-			self.env,
-			gas,
-			self.depth,
-			self.caller,
-			self.contract.clone(),
-			&self.info.trie_id,
-			self.value,
-			self.input,
-		);
-		let (frame, result) = vm::run::<T>(&code, self.entry, frame);
-		*gas = frame.gas;
-		result
-	}
+) -> Result<Vec<u8>, ExecError> {
+	let module = tree.module_of(gas, info.code_id)?;
+	let frame = Frame::new(tree, depth, caller, contract.clone(), &info.trie_id, value, input);
+	frame.run(&module, entry, gas).1
 }
 
 /// Runs `entry` of `contract` with `input`, after moving `value` from the caller to it.
 #[allow(clippy::too_many_arguments)]
 pub fn call<T: Config>(
-	env: &ExecEnv,
+	tree: &Rc<CallTree<T>>,
 	gas: &mut GasMeter,
 	depth: u32,
 	caller: Option<T::AccountId>,
@@ -290,18 +295,17 @@ pub fn call<T: Config>(
 	input: Vec<u8>,
 	value: BalanceOf<T>,
 ) -> Result<Vec<u8>, ExecError> {
-	ensure_depth::<T>(env, depth)?;
+	tree.ensure_depth(depth)?;
 	let info = ContractInfoOf::<T>::get(contract).ok_or(Error::<T>::ContractNotFound)?;
 	transactional(|| {
 		if !value.is_zero() {
-			let from = caller.as_ref().filter(|_| !env.read_only).ok_or(Error::<T>::StateChangeInReadOnlyCall)?;
+			let from = caller.as_ref().filter(|_| !tree.read_only).ok_or(Error::<T>::StateChangeInReadOnlyCall)?;
 			transfer::<T>(from, contract, value)?;
 		}
 		let event_caller = caller.clone();
 		let entry_point = EntryPoint::Required(entry);
-		let run = Run::<T> { env, depth, caller, contract, info: &info, entry: entry_point, input, value };
-		let output = run.run(gas)?;
-		if let (false, Some(caller)) = (env.read_only, event_caller) {
+		let output = run_contract(tree, gas, depth, caller, contract, &info, entry_point, input, value)?;
+		if let (false, Some(caller)) = (tree.read_only, event_caller) {
 			let entry_point = entry.as_bytes().to_vec();
 			Pallet::<T>::deposit_event(Event::Executed { caller, contract: contract.clone(), entry_point });
 		}
@@ -313,7 +317,7 @@ pub fn call<T: Config>(
 /// existential deposit plus `value` from `creator`, and runs its `instantiate` export.
 #[allow(clippy::too_many_arguments)]
 pub fn instantiate<T: Config>(
-	env: &ExecEnv,
+	tree: &Rc<CallTree<T>>,
 	gas: &mut GasMeter,
 	depth: u32,
 	creator: T::AccountId,
@@ -323,14 +327,14 @@ pub fn instantiate<T: Config>(
 	value: BalanceOf<T>,
 	scheme: AddressScheme,
 ) -> Result<(T::AccountId, Vec<u8>), ExecError> {
-	ensure_depth::<T>(env, depth)?;
-	if env.read_only {
+	tree.ensure_depth(depth)?;
+	if tree.read_only {
 		return Err(Error::<T>::StateChangeInReadOnlyCall.into())
 	}
 	let code_info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
 	transactional(|| {
 		let instance_id = InstanceCounter::<T>::get();
-		let contract = match (&scheme, &env.deploy) {
+		let contract = match (&scheme, &tree.deploy) {
 			(AddressScheme::Salted(salt), _) => address::salted_address::<T>(&code_info.code_hash, &creator, salt),
 			(AddressScheme::Unsalted, None) => address::instance_address::<T>(code_id, instance_id),
 			(AddressScheme::Unsalted, Some(deploy)) => {
@@ -359,8 +363,7 @@ pub fn instantiate<T: Config>(
 		transfer::<T>(&creator, &contract, deposit)?;
 		let entry = EntryPoint::Optional(abi::INSTANTIATE_EXPORT);
 		let caller = Some(creator.clone());
-		let run = Run::<T> { env, depth, caller, contract: &contract, info: &info, entry, input: init_msg, value };
-		let output = run.run(gas)?;
+		let output = run_contract(tree, gas, depth, caller, &contract, &info, entry, init_msg, value)?;
 		Pallet::<T>::deposit_event(Event::Instantiated { creator, contract: contract.clone(), code_id, admin });
 		Ok((contract, output))
 	})
@@ -369,7 +372,7 @@ pub fn instantiate<T: Config>(
 /// Switches `contract` to `new_code_id` when `origin` is its admin, records the change and runs
 /// the new code's `migrate` export.
 pub fn migrate<T: Config>(
-	env: &ExecEnv,
+	tree: &Rc<CallTree<T>>,
 	gas: &mut GasMeter,
 	origin: T::AccountId,
 	contract: &T::AccountId,
@@ -394,17 +397,8 @@ pub fn migrate<T: Config>(
 		let block = frame_system::Pallet::<T>::block_number();
 		let entry = CodeHistoryEntry { change: CodeChange::Migrate, code_id: new_code_id, block };
 		CodeHistory::<T>::insert(contract, index, entry);
-		let run = Run::<T> {
-			env,
-			depth: 1,
-			caller: Some(origin),
-			contract,
-			info: &info,
-			entry: EntryPoint::Optional(abi::MIGRATE_EXPORT),
-			input: msg,
-			value: Zero::zero(),
-		};
-		let output = run.run(gas)?;
+		let hook = EntryPoint::Optional(abi::MIGRATE_EXPORT);
+		let output = run_contract(tree, gas, 1, Some(origin), contract, &info, hook, msg, Zero::zero())?;
 		Pallet::<T>::deposit_event(Event::Migrated { contract: contract.clone(), from_code_id, to_code_id: new_code_id });
 		Ok(output)
 	})

@@ -30,9 +30,12 @@ pub mod address;
 pub mod benchmarking;
 pub mod code;
 pub mod deploy;
+pub mod error;
 pub mod exec;
 pub mod gas;
+pub mod migrations;
 mod query;
+pub use query::MAX_HISTORY_PAGE;
 pub mod storage;
 pub mod vm;
 pub mod weight_info;
@@ -41,8 +44,9 @@ pub mod weights;
 #[cfg(test)]
 mod tests;
 
-use alloc::vec::Vec;
-use exec::{AddressScheme, ExecEnv, ExecError};
+use alloc::{rc::Rc, vec::Vec};
+use error::ExecError;
+use exec::{AddressScheme, CallTree};
 use frame_support::{
 	dispatch::{DispatchErrorWithPostInfo, DispatchResultWithPostInfo, PostDispatchInfo},
 	pallet_prelude::*,
@@ -68,7 +72,10 @@ pub mod pallet {
 	use super::*;
 
 	/// Version of the pallet's storage layout.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	///
+	/// Version 2 validates code without multi-value and loads stored code unchecked, so the
+	/// migration to it validates every stored module again ([`crate::migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -91,6 +98,15 @@ pub mod pallet {
 		/// What deploys pay for one microsecond (1,000,000 units) of ref_time; set it to what
 		/// the transaction fee charges for the same weight.
 		type GasPrice: Get<BalanceOf<Self>>;
+		/// Most bytes of contract events one outermost call may emit: each event counts its
+		/// topic, its data and `vm::runtime::EVENT_RECORD_OVERHEAD`.
+		#[pallet::constant]
+		type MaxEventBytesPerCall: Get<u32>;
+		/// Most bytes of contract events all calls of one block may emit, counted like
+		/// `MaxEventBytesPerCall`. It bounds what the block's events take in the memory of
+		/// every node and validator that imports it.
+		#[pallet::constant]
+		type MaxEventBytesPerBlock: Get<u32>;
 		/// Weights of dispatchables and prices of execution.
 		type WeightInfo: WeightInfo;
 	}
@@ -141,6 +157,11 @@ pub mod pallet {
 	/// The child trie of each account's persistent variables, created by its first deploy.
 	#[pallet::storage]
 	pub type AccountTrie<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, TrieId>;
+
+	/// Bytes of contract events emitted in a block, with that block's number (a value of an
+	/// earlier block counts as zero).
+	#[pallet::storage]
+	pub type BlockEventBytes<T: Config> = StorageValue<_, (BlockNumberFor<T>, u32)>;
 
 	/// Makes each child trie id unique.
 	#[pallet::storage]
@@ -211,6 +232,8 @@ pub mod pallet {
 		SimdNotAllowed,
 		/// The code uses shared memory or atomics (threads).
 		ThreadsNotAllowed,
+		/// A function of the code returns, or a block yields or takes, more than one value.
+		MultiValueNotAllowed,
 		/// The code has a start function; contracts initialise in their `instantiate` export.
 		StartFunctionNotAllowed,
 		/// The code imports something other than a host function of module `env`.
@@ -293,6 +316,12 @@ pub mod pallet {
 		ReturnDataTooLarge,
 		/// A chain-wide counter (code ids, instances, trie nonces) is exhausted.
 		CounterOverflow,
+		/// The call would compile more distinct modules than one call may hold (32).
+		TooManyModulesInCall,
+		/// The call would compile more code than one call may hold (4 MiB).
+		TooMuchCodeInCall,
+		/// An event would pass the call's or the block's budget of event bytes.
+		EventBudgetExceeded,
 		/// The deploy's payment module returned without calling `pay`; its changes were undone.
 		PaymentNotMade,
 		/// The deploy's payment module used more gas than the `payment_loan` parameter lends.
@@ -353,8 +382,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let creator = ensure_signed(origin)?;
 			let base = T::WeightInfo::instantiate(len_of(&init_msg));
-			Self::run_metered(base, gas_limit, |env, gas| {
-				Self::do_instantiate(env, gas, creator, code_id, init_msg, admin, value, salt).map(|_| ())
+			Self::run_metered(base, gas_limit, |tree, gas| {
+				Self::do_instantiate(tree, gas, creator, code_id, init_msg, admin, value, salt).map(|_| ())
 			})
 		}
 
@@ -372,8 +401,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
 			let base = T::WeightInfo::execute(len_of(&msg));
-			Self::run_metered(base, gas_limit, |env, gas| {
-				Self::do_execute(env, gas, caller, contract, entry_point, msg, value).map(|_| ())
+			Self::run_metered(base, gas_limit, |tree, gas| {
+				Self::do_execute(tree, gas, caller, contract, entry_point, msg, value).map(|_| ())
 			})
 		}
 
@@ -390,8 +419,8 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let admin = ensure_signed(origin)?;
 			let base = T::WeightInfo::migrate(len_of(&msg));
-			Self::run_metered(base, gas_limit, |env, gas| {
-				Self::do_migrate(env, gas, admin, contract, new_code_id, msg).map(|_| ())
+			Self::run_metered(base, gas_limit, |tree, gas| {
+				Self::do_migrate(tree, gas, admin, contract, new_code_id, msg).map(|_| ())
 			})
 		}
 
@@ -476,11 +505,11 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The environment and gas meter for an outermost call with `gas_limit`.
-	fn start_call(gas_limit: Weight, read_only: bool) -> Result<(ExecEnv, GasMeter), Error<T>> {
+	/// The call tree and gas meter of an outermost call with `gas_limit`.
+	fn start_call(gas_limit: Weight, read_only: bool) -> Result<(Rc<CallTree<T>>, GasMeter), Error<T>> {
 		let params = Parameters::<T>::get();
 		ensure!(!gas_limit.any_gt(params.max_contract_gas), Error::<T>::GasLimitTooHigh);
-		Ok((ExecEnv::new::<T>(params, read_only), GasMeter::new(gas_limit, gas::fuel_unit::<T>())))
+		Ok((CallTree::new(params, read_only), GasMeter::new(gas_limit, gas::fuel_unit::<T>())))
 	}
 
 	/// Runs `f` with `gas_limit` and reports `base` plus the gas used as the actual weight,
@@ -488,10 +517,10 @@ impl<T: Config> Pallet<T> {
 	fn run_metered(
 		base: Weight,
 		gas_limit: Weight,
-		f: impl FnOnce(&ExecEnv, &mut GasMeter) -> Result<(), ExecError>,
+		f: impl FnOnce(&Rc<CallTree<T>>, &mut GasMeter) -> Result<(), ExecError>,
 	) -> DispatchResultWithPostInfo {
-		let (env, mut gas) = Self::start_call(gas_limit, false)?;
-		let result = f(&env, &mut gas);
+		let (tree, mut gas) = Self::start_call(gas_limit, false)?;
+		let result = f(&tree, &mut gas);
 		let post_info = PostDispatchInfo::from(Some(base.saturating_add(gas.consumed())));
 		match result {
 			Ok(()) => Ok(post_info),
@@ -499,14 +528,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	fn check_msg(env: &ExecEnv, msg: &[u8]) -> Result<(), Error<T>> {
-		ensure!(msg.len() <= env.params.max_contract_msg_size as usize, Error::<T>::MsgTooLarge);
+	fn check_msg(tree: &CallTree<T>, msg: &[u8]) -> Result<(), Error<T>> {
+		ensure!(msg.len() <= tree.params().max_contract_msg_size as usize, Error::<T>::MsgTooLarge);
 		Ok(())
 	}
 
 	#[allow(clippy::too_many_arguments)]
 	fn do_instantiate(
-		env: &ExecEnv,
+		tree: &Rc<CallTree<T>>,
 		gas: &mut GasMeter,
 		creator: T::AccountId,
 		code_id: CodeId,
@@ -515,18 +544,18 @@ impl<T: Config> Pallet<T> {
 		value: BalanceOf<T>,
 		salt: Option<Vec<u8>>,
 	) -> Result<(T::AccountId, Vec<u8>), ExecError> {
-		Self::check_msg(env, &init_msg)?;
+		Self::check_msg(tree, &init_msg)?;
 		let scheme = match salt {
 			None => AddressScheme::Unsalted,
 			Some(salt) if salt.is_empty() || salt.len() > limits::MAX_SALT_LEN as usize =>
 				return Err(Error::<T>::SaltTooLong.into()),
 			Some(salt) => AddressScheme::Salted(salt),
 		};
-		exec::instantiate::<T>(env, gas, 1, creator, code_id, init_msg, admin, value, scheme)
+		exec::instantiate::<T>(tree, gas, 1, creator, code_id, init_msg, admin, value, scheme)
 	}
 
 	fn do_execute(
-		env: &ExecEnv,
+		tree: &Rc<CallTree<T>>,
 		gas: &mut GasMeter,
 		caller: T::AccountId,
 		contract: T::AccountId,
@@ -534,21 +563,21 @@ impl<T: Config> Pallet<T> {
 		msg: Vec<u8>,
 		value: BalanceOf<T>,
 	) -> Result<Vec<u8>, ExecError> {
-		Self::check_msg(env, &msg)?;
-		let entry = exec::entry_point_name::<T>(&entry_point)?;
-		exec::call::<T>(env, gas, 1, Some(caller), &contract, entry, msg, value)
+		Self::check_msg(tree, &msg)?;
+		let entry = vm::entry_point_name::<T>(&entry_point)?;
+		exec::call::<T>(tree, gas, 1, Some(caller), &contract, entry, msg, value)
 	}
 
 	fn do_migrate(
-		env: &ExecEnv,
+		tree: &Rc<CallTree<T>>,
 		gas: &mut GasMeter,
 		admin: T::AccountId,
 		contract: T::AccountId,
 		new_code_id: CodeId,
 		msg: Vec<u8>,
 	) -> Result<Vec<u8>, ExecError> {
-		Self::check_msg(env, &msg)?;
-		exec::migrate::<T>(env, gas, admin, &contract, new_code_id, msg)
+		Self::check_msg(tree, &msg)?;
+		exec::migrate::<T>(tree, gas, admin, &contract, new_code_id, msg)
 	}
 
 	fn set_admin(origin: T::AccountId, contract: T::AccountId, new_admin: Option<T::AccountId>) -> DispatchResult {

@@ -1,17 +1,21 @@
 //! What the runtime API calls: read-only queries, raw storage and info reads, and dry runs.
 //!
 //! A dry run takes the same path as its extrinsic, inside a storage transaction that is always
-//! rolled back, and reports the events it deposited and the gas it consumed. Gas only grows
+//! rolled back, and reports the events it deposited and the gas it consumed. Every query and dry
+//! run is free for its caller but not for the node that serves it, so each runs with at most the
+//! `query_gas_cap` parameter, and lists are read a page at a time. Gas only grows
 //! during a call, so the gas a successful call consumed is exactly the smallest limit with which
 //! it succeeds: that is its `gas_required`.
 
 use crate::{
-	exec::{self, ExecEnv, ExecError},
+	error::ExecError,
+	exec::{self, CallTree},
+	vm,
 	gas::GasMeter,
 	storage::ContractTrie,
 	AccountTrie, BalanceOf, CodeHistory, CodeInfoOf, Config, ContractInfoOf, EventRecordOf, Pallet, Parameters,
 };
-use alloc::vec::Vec;
+use alloc::{rc::Rc, vec::Vec};
 use frame_support::{
 	storage::{with_transaction, TransactionOutcome},
 	weights::Weight,
@@ -23,6 +27,9 @@ use wasm_contracts_primitives::{
 	InstantiateReturnValue, StorageReadError,
 };
 
+/// Most code history entries one `contract_history` call returns.
+pub const MAX_HISTORY_PAGE: u32 = 100;
+
 impl<T: Config> Pallet<T> {
 	/// Runs `entry_point` of `contract` read-only, within the `query_gas_cap` parameter (or the
 	/// lower `gas_limit`). State changes trap with `StateChangeInReadOnlyCall`.
@@ -32,12 +39,10 @@ impl<T: Config> Pallet<T> {
 		msg: Vec<u8>,
 		gas_limit: Option<Weight>,
 	) -> ContractResult<ExecReturnValue, EventRecordOf<T>> {
-		let cap = Parameters::<T>::get().query_gas_cap;
-		let limit = gas_limit.map_or(cap, |limit| limit.min(cap));
-		Self::dry_run(Some(limit), true, |env, gas| {
-			Self::check_msg(env, &msg)?;
-			let entry = exec::entry_point_name::<T>(&entry_point)?;
-			let data = exec::call::<T>(env, gas, 1, None, &contract, entry, msg, Default::default())?;
+		Self::dry_run(gas_limit, true, |tree, gas| {
+			Self::check_msg(tree, &msg)?;
+			let entry = vm::entry_point_name::<T>(&entry_point)?;
+			let data = exec::call::<T>(tree, gas, 1, None, &contract, entry, msg, Default::default())?;
 			Ok(ExecReturnValue { data })
 		})
 	}
@@ -61,10 +66,18 @@ impl<T: Config> Pallet<T> {
 		ContractInfoOf::<T>::get(contract)
 	}
 
-	/// The code history of `contract`, oldest first.
-	pub fn contract_history(contract: T::AccountId) -> Vec<CodeHistoryEntry<BlockNumberFor<T>>> {
+	/// Up to `limit` (at most [`MAX_HISTORY_PAGE`]) entries of the code history of `contract`,
+	/// oldest first, from entry `start` on.
+	pub fn contract_history(contract: T::AccountId, start: u32, limit: u32) -> Vec<CodeHistoryEntry<BlockNumberFor<T>>> {
 		let len = ContractInfoOf::<T>::get(&contract).map_or(0, |info| info.history_len);
-		(0..len).filter_map(|index| CodeHistory::<T>::get(&contract, index)).collect()
+		let end = start.saturating_add(limit.min(MAX_HISTORY_PAGE)).min(len);
+		(start..end).filter_map(|index| CodeHistory::<T>::get(&contract, index)).collect()
+	}
+
+	/// The gas a query or dry run gets: `gas_limit`, at most the `query_gas_cap` parameter.
+	fn dry_run_limit(gas_limit: Option<Weight>) -> Weight {
+		let cap = Parameters::<T>::get().query_gas_cap;
+		gas_limit.map_or(cap, |limit| limit.min(cap))
 	}
 
 	/// `instantiate` as `origin` would run it, without keeping any change.
@@ -78,8 +91,8 @@ impl<T: Config> Pallet<T> {
 		gas_limit: Option<Weight>,
 		salt: Option<Vec<u8>>,
 	) -> ContractResult<InstantiateReturnValue<T::AccountId>, EventRecordOf<T>> {
-		Self::dry_run(gas_limit, false, |env, gas| {
-			let (contract, data) = Self::do_instantiate(env, gas, origin, code_id, init_msg, admin, value, salt)?;
+		Self::dry_run(gas_limit, false, |tree, gas| {
+			let (contract, data) = Self::do_instantiate(tree, gas, origin, code_id, init_msg, admin, value, salt)?;
 			Ok(InstantiateReturnValue { contract, data })
 		})
 	}
@@ -93,8 +106,8 @@ impl<T: Config> Pallet<T> {
 		value: BalanceOf<T>,
 		gas_limit: Option<Weight>,
 	) -> ContractResult<ExecReturnValue, EventRecordOf<T>> {
-		Self::dry_run(gas_limit, false, |env, gas| {
-			let data = Self::do_execute(env, gas, origin, contract, entry_point, msg, value)?;
+		Self::dry_run(gas_limit, false, |tree, gas| {
+			let data = Self::do_execute(tree, gas, origin, contract, entry_point, msg, value)?;
 			Ok(ExecReturnValue { data })
 		})
 	}
@@ -107,8 +120,8 @@ impl<T: Config> Pallet<T> {
 		msg: Vec<u8>,
 		gas_limit: Option<Weight>,
 	) -> ContractResult<ExecReturnValue, EventRecordOf<T>> {
-		Self::dry_run(gas_limit, false, |env, gas| {
-			let data = Self::do_migrate(env, gas, origin, contract, new_code_id, msg)?;
+		Self::dry_run(gas_limit, false, |tree, gas| {
+			let data = Self::do_migrate(tree, gas, origin, contract, new_code_id, msg)?;
 			Ok(ExecReturnValue { data })
 		})
 	}
@@ -121,7 +134,7 @@ impl<T: Config> Pallet<T> {
 		payment_amount: BalanceOf<T>,
 		session_gas_limit: Option<Weight>,
 	) -> DeployResult<BalanceOf<T>, EventRecordOf<T>> {
-		let limit = session_gas_limit.unwrap_or_else(|| Parameters::<T>::get().max_contract_gas);
+		let limit = Self::dry_run_limit(session_gas_limit);
 		let base = Self::deploy_base_weight(&payment, &session);
 		let rolled_back =
 			Self::rolled_back(|| Self::do_deploy(origin, payment, session, payment_amount, limit, base));
@@ -177,18 +190,18 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Runs `f` with `gas_limit` (default: `max_contract_gas`) and rolls everything back.
+	/// Runs `f` with `gas_limit` (at most `query_gas_cap`) and rolls everything back.
 	fn dry_run<R>(
 		gas_limit: Option<Weight>,
 		read_only: bool,
-		f: impl FnOnce(&ExecEnv, &mut GasMeter) -> Result<R, ExecError>,
+		f: impl FnOnce(&Rc<CallTree<T>>, &mut GasMeter) -> Result<R, ExecError>,
 	) -> ContractResult<R, EventRecordOf<T>> {
-		let limit = gas_limit.unwrap_or_else(|| Parameters::<T>::get().max_contract_gas);
-		let (env, mut gas) = match Self::start_call(limit, read_only) {
+		let limit = Self::dry_run_limit(gas_limit);
+		let (tree, mut gas) = match Self::start_call(limit, read_only) {
 			Ok(started) => started,
 			Err(error) => return Self::failed_before_running(error.into()),
 		};
-		let (result, events) = Self::rolled_back(|| f(&env, &mut gas))
+		let (result, events) = Self::rolled_back(|| f(&tree, &mut gas))
 			.unwrap_or_else(|error| (Err(error.into()), Vec::new()));
 		let (result, revert_message) = match result {
 			Ok(value) => (Ok(value), None),

@@ -10,12 +10,12 @@
 pub mod module;
 
 use crate::{
-	exec::{ExecEnv, Frame},
+	exec::{CallTree, Frame},
 	gas::GasMeter,
-	vm::Prepared,
+	vm::{Ext, Prepared},
 	*,
 };
-use alloc::{vec, vec::Vec};
+use alloc::{rc::Rc, vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::{Inspect, Mutate};
 use frame_system::RawOrigin;
@@ -62,9 +62,9 @@ fn upload<T: Config>(uploader: &T::AccountId, wasm: Vec<u8>) -> Result<CodeId, B
 /// Instantiates `wasm` as `creator`, with `creator` as admin.
 fn contract_of<T: Config>(creator: &T::AccountId, wasm: Vec<u8>) -> Result<T::AccountId, BenchmarkError> {
 	let code_id = upload::<T>(creator, wasm)?;
-	let (env, mut gas) = started::<T>();
+	let (tree, mut gas) = started::<T>();
 	let instantiated = exec::instantiate::<T>(
-		&env,
+		&tree,
 		&mut gas,
 		1,
 		creator.clone(),
@@ -77,22 +77,22 @@ fn contract_of<T: Config>(creator: &T::AccountId, wasm: Vec<u8>) -> Result<T::Ac
 	Ok(instantiated.map_err(|_| "the contract instantiates")?.0)
 }
 
-fn started<T: Config>() -> (ExecEnv, GasMeter) {
+fn started<T: Config>() -> (Rc<CallTree<T>>, GasMeter) {
 	let params = Parameters::<T>::get();
 	let gas = GasMeter::new(params.max_contract_gas, gas::fuel_unit::<T>());
-	(ExecEnv::new::<T>(params, false), gas)
+	(CallTree::new(params, false), gas)
 }
 
 /// The module of `spec` instantiated as the code of a funded contract, its export already
 /// translated by a first call that skips the body, ready for the measured call.
-fn prepared<T: Config>(spec: ModuleSpec) -> Result<Prepared<T>, BenchmarkError> {
+fn prepared<T: Config>(spec: ModuleSpec) -> Result<Prepared<Frame<T>>, BenchmarkError> {
 	let mut prepared = prepared_code::<T>(ModuleSpec { skip_first_call: true, ..spec }.build())?;
 	prepared.call().map_err(|_| BenchmarkError::Stop("the warm-up call trapped"))?;
 	Ok(prepared)
 }
 
 /// Runs one call of a prepared host function benchmark and checks that it returned.
-fn call_once<T: Config>(prepared: &mut Prepared<T>) -> Result<(), BenchmarkError> {
+fn call_once<T: Config>(prepared: &mut Prepared<Frame<T>>) -> Result<(), BenchmarkError> {
 	prepared.call().map_err(|_| BenchmarkError::Stop("the host function benchmark trapped"))
 }
 
@@ -107,8 +107,8 @@ fn key_and_value(n: u32) -> (Vec<u8>, Vec<u8>) {
 }
 
 /// Fills the trie of the prepared contract with [`TRIE_FILL`] values under spread-out keys.
-fn fill_trie<T: Config>(prepared: &Prepared<T>) {
-	let trie = &prepared.frame().trie;
+fn fill_trie<T: Config>(prepared: &Prepared<Frame<T>>) {
+	let trie = &prepared.ext().storage();
 	for index in 0..TRIE_FILL {
 		let key = sp_io::hashing::blake2_256(&index.to_le_bytes());
 		trie.write(&key, &key);
@@ -137,11 +137,11 @@ mod benchmarks {
 	fn code_load(c: Linear<0, MAX_CODE>) -> Result<(), BenchmarkError> {
 		let creator = funded::<T>("creator");
 		let contract = contract_of::<T>(&creator, module::sized(c))?;
-		let (env, mut gas) = started::<T>();
+		let (tree, mut gas) = started::<T>();
 		let result;
 		#[block]
 		{
-			result = exec::call::<T>(&env, &mut gas, 1, Some(creator), &contract, BENCH_EXPORT, vec![], 0u32.into());
+			result = exec::call::<T>(&tree, &mut gas, 1, Some(creator), &contract, BENCH_EXPORT, vec![], 0u32.into());
 		}
 		assert!(result.is_ok());
 		Ok(())
@@ -276,7 +276,7 @@ mod benchmarks {
 		{
 			call_once::<T>(&mut prepared)?;
 		}
-		assert_eq!(prepared.frame().output.as_ref().map(Vec::len), Some(n as usize));
+		assert_eq!(prepared.output().map(Vec::len), Some(n as usize));
 		Ok(())
 	}
 
@@ -289,7 +289,7 @@ mod benchmarks {
 		};
 		let mut prepared = prepared::<T>(spec)?;
 		fill_trie::<T>(&prepared);
-		prepared.frame().trie.write(&key, &value);
+		prepared.ext().storage().write(&key, &value);
 		#[block]
 		{
 			call_once::<T>(&mut prepared)?;
@@ -308,12 +308,12 @@ mod benchmarks {
 		let mut prepared = prepared::<T>(spec)?;
 		fill_trie::<T>(&prepared);
 		// Overwriting an existing value, which replaces a leaf rather than adding one.
-		prepared.frame().trie.write(&key, &value);
+		prepared.ext().storage().write(&key, &value);
 		#[block]
 		{
 			call_once::<T>(&mut prepared)?;
 		}
-		assert_eq!(prepared.frame().trie.read(&key), Some(value));
+		assert_eq!(prepared.ext().storage().read(&key), Some(value));
 		Ok(())
 	}
 
@@ -326,12 +326,12 @@ mod benchmarks {
 		};
 		let mut prepared = prepared::<T>(spec)?;
 		fill_trie::<T>(&prepared);
-		prepared.frame().trie.write(&key, b"value");
+		prepared.ext().storage().write(&key, b"value");
 		#[block]
 		{
 			call_once::<T>(&mut prepared)?;
 		}
-		assert!(!prepared.frame().trie.contains(&key));
+		assert!(!prepared.ext().storage().contains(&key));
 		Ok(())
 	}
 
@@ -392,7 +392,7 @@ mod benchmarks {
 			..ModuleSpec::calling(HostFn::Transfer, args(&[DATA, DATA + 32]))
 		};
 		let mut prepared = prepared::<T>(spec)?;
-		let contract = prepared.frame().address.clone();
+		let contract = prepared.ext().address().clone();
 		T::Currency::set_balance(&contract, BalanceOf::<T>::max_value() / 4u32.into());
 		#[block]
 		{
@@ -433,7 +433,7 @@ mod benchmarks {
 		call.extend(args(&[DATA, msg_len as i32, 0, DATA, salt_len as i32, 0]));
 		let spec = ModuleSpec { memory_pages: 2, ..ModuleSpec::calling(HostFn::InstantiateContract, call) };
 		let mut prepared = prepared::<T>(spec)?;
-		let contract = prepared.frame().address.clone();
+		let contract = prepared.ext().address().clone();
 		T::Currency::set_balance(&contract, BalanceOf::<T>::max_value() / 4u32.into());
 		let before = InstanceCounter::<T>::get();
 		#[block]
@@ -460,14 +460,14 @@ mod benchmarks {
 }
 
 /// Instantiates `wasm` as the code of a funded contract, ready for one call of its export.
-fn prepared_code<T: Config>(wasm: Vec<u8>) -> Result<Prepared<T>, BenchmarkError> {
+fn prepared_code<T: Config>(wasm: Vec<u8>) -> Result<Prepared<Frame<T>>, BenchmarkError> {
 	let creator = funded::<T>("creator");
 	let contract = contract_of::<T>(&creator, wasm.clone())?;
 	let info = ContractInfoOf::<T>::get(&contract).ok_or("the contract exists")?;
-	let (env, gas) = started::<T>();
-	let frame =
-		Frame::<T>::new(&env, &gas, 1, Some(creator), contract, &info.trie_id, 0u32.into(), vec![]);
-	Ok(Prepared::new(&wasm, BENCH_EXPORT, frame)?)
+	let (tree, gas) = started::<T>();
+	let module = tree.vm().compile_validated(sp_io::hashing::blake2_256(&wasm), &wasm).map_err(|_| "the module compiles")?;
+	let frame = Frame::<T>::new(&tree, 1, Some(creator), contract, &info.trie_id, 0u32.into(), vec![]);
+	Ok(Prepared::new(tree.vm(), &module, BENCH_EXPORT, frame, gas)?)
 }
 
 /// Public key of RFC 8032's first ed25519 test vector.

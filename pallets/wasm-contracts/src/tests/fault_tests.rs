@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::Error;
+use frame_support::assert_ok;
 
 /// Runs `entry` of the faults fixture through the extrinsic and checks the error, that the
 /// write made before the fault is gone, and that the signer still paid for the gas.
@@ -29,8 +30,13 @@ fn unbounded_recursion_overflows_the_stack() {
 }
 
 #[test]
-fn memory_grow_past_the_limit_stops() {
-	assert_fault("grow_memory", Error::MemoryLimitExceeded);
+fn memory_grow_past_the_limit_returns_minus_one_and_the_call_goes_on() {
+	new_test_ext().execute_with(|| {
+		let faults = deploy_fixture("faults");
+		assert_eq!(dry_execute(&BOB, &faults, "grow_memory", vec![]), Ok((-1i32).to_le_bytes().to_vec()));
+		assert_ok!(execute(&BOB, &faults, "grow_memory", vec![]));
+		assert_eq!(stored(&faults, b"written"), Some(b"written".to_vec()));
+	});
 }
 
 #[test]

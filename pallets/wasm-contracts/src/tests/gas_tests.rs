@@ -91,8 +91,8 @@ fn gas_limit_above_the_parameter_is_refused() {
 
 #[test]
 fn loading_code_charges_at_least_its_size_as_proof() {
-	let small = crate::exec::code_load_weight::<Test>(1_000);
-	let large = crate::exec::code_load_weight::<Test>(101_000);
+	let small = crate::vm::code_load_weight::<Test>(1_000);
+	let large = crate::vm::code_load_weight::<Test>(101_000);
 	assert!(large.proof_size() >= small.proof_size() + 100_000);
 	assert!(large.ref_time() > small.ref_time());
 }
@@ -103,7 +103,7 @@ fn a_write_charges_the_proof_of_the_path_to_its_key() {
 		let counter = deploy_fixture("counter");
 		// The first increment reads the absent 7-byte key `counter`, then writes it.
 		let first = Contracts::dry_run_execute(BOB, counter, b"increment".to_vec(), vec![], 0, None);
-		let code = crate::exec::code_load_weight::<Test>(fixture("counter").len() as u32).proof_size();
+		let code = crate::vm::code_load_weight::<Test>(fixture("counter").len() as u32).proof_size();
 		let key_path = <RocksDbWeights as WeightInfo>::host_storage_read(7).proof_size();
 		assert!(first.gas_consumed.proof_size() >= code + 2 * key_path);
 	});
@@ -138,8 +138,8 @@ fn translating_a_function_on_its_first_call_is_charged_per_byte() {
 			let contract = instantiate(&ALICE, upload(&ALICE, wasm), vec![], None);
 			Contracts::dry_run_execute(BOB, contract, b"run".to_vec(), vec![], 0, None).gas_consumed.ref_time()
 		};
-		let loading = crate::exec::code_load_weight::<Test>(large.len() as u32)
-			.saturating_sub(crate::exec::code_load_weight::<Test>(small.len() as u32))
+		let loading = crate::vm::code_load_weight::<Test>(large.len() as u32)
+			.saturating_sub(crate::vm::code_load_weight::<Test>(small.len() as u32))
 			.ref_time();
 		let translation_fuel = extra_body_bytes * crate::gas::translation_fuel_per_byte::<Test>() as u64;
 		let translation = translation_fuel * crate::gas::fuel_unit::<Test>().ref_time();

@@ -6,14 +6,15 @@ mod exec_tests;
 mod fault_tests;
 mod gas_tests;
 mod host_tests;
+mod hostile_tests;
 mod lifecycle_tests;
 mod query_tests;
 
-use crate::{self as pallet_wasm_contracts, exec::ExecError, BalanceOf, Parameters};
+use crate::{self as pallet_wasm_contracts, error::ExecError, BalanceOf, Parameters};
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
-	traits::ConstU64,
+	traits::{ConstU32, ConstU64},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
@@ -59,6 +60,8 @@ impl pallet_wasm_contracts::Config for Test {
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type FeeDestination = Treasury;
 	type GasPrice = GasPrice;
+	type MaxEventBytesPerCall = ConstU32<MAX_EVENT_BYTES_PER_CALL>;
+	type MaxEventBytesPerBlock = ConstU32<MAX_EVENT_BYTES_PER_BLOCK>;
 	type WeightInfo = crate::weights::RocksDbWeights;
 }
 
@@ -69,6 +72,8 @@ parameter_types! {
 }
 
 pub const EXISTENTIAL_DEPOSIT: Balance = 10;
+pub const MAX_EVENT_BYTES_PER_CALL: u32 = 64 * 1024;
+pub const MAX_EVENT_BYTES_PER_BLOCK: u32 = 256 * 1024;
 pub const INITIAL_BALANCE: Balance = 1_000_000_000;
 pub const ALICE: AccountId = AccountId32::new([1u8; 32]);
 pub const BOB: AccountId = AccountId32::new([2u8; 32]);

@@ -1,6 +1,6 @@
-//! The wasmi engine configuration shared by validation and execution.
+//! The wasmi engine: one configuration for validation and execution, and the store limits.
 
-use crate::exec::Metering;
+use super::validation;
 use wasm_contracts_primitives::{limits, Params};
 use wasmi::{CompilationMode, Config, CustomFuelCosts, EnforcedLimits, Engine, StoreLimits, StoreLimitsBuilder};
 
@@ -10,43 +10,68 @@ pub const MAX_RECURSION_DEPTH: usize = 1_024;
 pub const MAX_STACK_HEIGHT: usize = 256 * 1024;
 /// Bytes of a wasm memory page.
 pub const PAGE_SIZE: u64 = 64 * 1024;
-/// Bytes `memory.copy`/`fill` and their table counterparts move per unit of fuel (wasmi's
-/// default).
-const BYTES_COPIED_PER_FUEL: u32 = 64;
-/// Fuel per byte of eager validation (wasmi's default); unused, since modules are validated
-/// when they are loaded and that is charged as `code_load`.
-const FUEL_PER_BYTE_VALIDATED: u32 = 2;
+/// Bytes that `memory.grow`, `memory.copy`/`fill`/`init` and their table counterparts move per
+/// unit of fuel; memory the host creates or grows itself is priced at the same rate.
+pub const BYTES_PER_FUEL: u32 = 64;
+/// Fuel per byte of lazy validation: never charged, because modules are validated at upload
+/// and loaded unchecked afterwards.
+const FUEL_PER_BYTE_VALIDATED: u32 = 0;
+
+/// How wasm instructions are metered. The chain always uses [`Metering::Fuel`]; the other
+/// strategies exist so that `benchmarking/` can compare them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Metering {
+	/// wasmi fuel, converted to gas at every host call.
+	#[default]
+	Fuel,
+	/// No metering of instructions: host functions still charge.
+	#[cfg(feature = "execution-strategies")]
+	Unmetered,
+	/// A counter injected by `wasm-instrument`: the module calls `env.gas(units)` at the start
+	/// of each block, each unit priced like a unit of fuel.
+	#[cfg(feature = "execution-strategies")]
+	InjectedCounter,
+}
 
 /// An engine that meters fuel (with [`Metering::Fuel`]), charging `translation_fuel_per_byte`
-/// for each byte of a function it translates, refuses floats, SIMD, start functions and the
-/// proposals the pallet does not enable, and enforces wasmi's strict parsing limits.
-pub fn new_engine(_params: &Params, metering: Metering, translation_fuel_per_byte: u32) -> Engine {
+/// for each byte of a function it translates, and accepts exactly the proposals of
+/// [`validation::allowed_features`] under wasmi's strict parsing limits.
+///
+/// Modules are translated lazily, function by function on first call, so a call pays only for
+/// the code it runs.
+pub fn new_engine(metering: Metering, translation_fuel_per_byte: u32) -> Engine {
+	let features = validation::allowed_features();
 	let mut config = Config::default();
 	config
 		.consume_fuel(metering == Metering::Fuel)
 		.fuel_cost(CustomFuelCosts {
-			bytes_copied_per_fuel: BYTES_COPIED_PER_FUEL,
+			bytes_copied_per_fuel: BYTES_PER_FUEL,
 			fuel_per_bytes_translated: translation_fuel_per_byte,
 			fuel_per_bytes_validated: FUEL_PER_BYTE_VALIDATED,
 		})
-		.floats(false)
+		.floats(features.floats())
+		.wasm_mutable_global(features.mutable_global())
+		.wasm_sign_extension(features.sign_extension())
+		.wasm_saturating_float_to_int(features.saturating_float_to_int())
+		.wasm_multi_value(features.multi_value())
+		.wasm_multi_memory(features.multi_memory())
+		.wasm_bulk_memory(features.bulk_memory())
+		.wasm_reference_types(features.reference_types())
+		.wasm_tail_call(features.tail_call())
+		.wasm_extended_const(features.extended_const())
+		.wasm_custom_page_sizes(features.custom_page_sizes())
+		.wasm_wide_arithmetic(features.wide_arithmetic())
 		.allow_start_fn(false)
 		.ignore_custom_sections(true)
-		.wasm_tail_call(false)
-		.wasm_extended_const(false)
-		.wasm_multi_memory(false)
-		.wasm_custom_page_sizes(false)
-		.wasm_wide_arithmetic(false)
 		.set_max_recursion_depth(MAX_RECURSION_DEPTH)
 		.set_max_stack_height(MAX_STACK_HEIGHT)
-		// Functions are validated when the module is created and translated on first call,
-		// so a call pays only for what it runs.
 		.compilation_mode(CompilationMode::LazyTranslation)
 		.enforced_limits(EnforcedLimits::strict());
 	Engine::new(&config)
 }
 
-/// Resource limits of one contract instance.
+/// Resource limits of one contract instance. A `memory.grow` past `max_memory_pages` returns
+/// -1, as wasm specifies for a failed grow, and the contract goes on.
 pub fn store_limits(params: &Params) -> StoreLimits {
 	let memory_bytes = (params.max_memory_pages as u64).saturating_mul(PAGE_SIZE);
 	StoreLimitsBuilder::new()
@@ -55,6 +80,6 @@ pub fn store_limits(params: &Params) -> StoreLimits {
 		.instances(1)
 		.tables(1)
 		.memories(1)
-		.trap_on_grow_failure(true)
+		.trap_on_grow_failure(false)
 		.build()
 }

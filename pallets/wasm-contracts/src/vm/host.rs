@@ -2,10 +2,9 @@
 //! table ([`HostFn`]: names and exact signatures) and the linker entries. The behaviour, cost and
 //! return codes of each function live with its implementation in [`super::runtime`].
 
-use super::runtime::HostCtx;
-use crate::{
-	exec::{Frame, Metering},
-	Config,
+use super::{
+	runtime::{HostCtx, HostState},
+	Ext,
 };
 use wasm_contracts_primitives::abi::HOST_MODULE;
 use wasmi::{Caller, Engine, Linker};
@@ -74,26 +73,24 @@ macro_rules! host_functions {
 			}
 		}
 
-		/// A linker that defines every host function for frames of runtime `T` (and, for the
-		/// injected-counter strategy, the counter's `gas` function).
-		pub fn linker<T: Config>(engine: &Engine, metering: Metering) -> Result<Linker<Frame<T>>, wasmi::Error> {
+		/// A linker that defines every host function for frames that reach the call stack
+		/// through `E` (and, with the `execution-strategies` feature, the injected counter's
+		/// `gas` function, which uploads never accept).
+		pub fn linker<E: Ext>(engine: &Engine) -> Result<Linker<HostState<E>>, wasmi::Error> {
 			let mut linker = Linker::new(engine);
 			#[cfg(feature = "execution-strategies")]
-			if metering == Metering::InjectedCounter {
-				linker.func_wrap(
-					HOST_MODULE,
-					"gas",
-					|caller: Caller<'_, Frame<T>>, units: u64| -> Result<(), wasmi::Error> {
-						HostCtx::enter(caller)?.gas(units)
-					},
-				)?;
-			}
-			let _ = metering;
+			linker.func_wrap(
+				HOST_MODULE,
+				"gas",
+				|caller: Caller<'_, HostState<E>>, units: u64| -> Result<(), wasmi::Error> {
+					HostCtx::enter(caller)?.gas(units)
+				},
+			)?;
 			$(
 				linker.func_wrap(
 					HOST_MODULE,
 					stringify!($name),
-					|caller: Caller<'_, Frame<T>>, $($arg: $ty),*| -> Result<$ret, wasmi::Error> {
+					|caller: Caller<'_, HostState<E>>, $($arg: $ty),*| -> Result<$ret, wasmi::Error> {
 						HostCtx::enter(caller)?.$name($($arg),*)
 					},
 				)?;

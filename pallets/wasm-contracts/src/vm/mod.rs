@@ -1,23 +1,78 @@
 //! Running contract code on wasmi.
 //!
-//! - [`prepare`]: validation at upload.
-//! - [`engine`]: the engine and store limits.
-//! - [`host`]: the host function table; [`runtime`]: what each host function does.
+//! This module knows wasm: [`validation`] of modules, the [`engine`], the per-call-tree
+//! [`cache`] of compiled modules, the [`host`] function table and what each host function does
+//! ([`runtime`]). It reaches the call stack only through [`Ext`], which `exec` implements for its
+//! frames; nothing here drives frames or storage transactions.
 //!
-//! [`run`] instantiates a module in a fresh store whose data is the call's [`Frame`], runs one
-//! export and turns wasmi's outcome into the call's output or an [`ExecError`].
+//! [`Vm`] holds what one call tree shares (engine, linker, compiled modules); [`run`]
+//! instantiates a module in a fresh store whose data is a [`HostState`], runs one export and
+//! turns wasmi's outcome into the call's output or an [`ExecError`].
 
+pub mod cache;
 pub mod engine;
 pub mod host;
-pub mod prepare;
 pub mod runtime;
+pub mod validation;
 
-use crate::{
-	exec::{ExecError, Frame, Metering},
-	Config, Error,
-};
+use crate::{error::ExecError, gas::GasMeter, storage::ContractTrie, weights::WeightInfo, BalanceOf, Config, Error};
 use alloc::vec::Vec;
-use wasmi::{Instance, Module, Store, TrapCode, Val, ValType};
+use cache::{CacheError, CachedModule, ModuleCache};
+use core::cell::{OnceCell, RefCell};
+use engine::Metering;
+use frame_support::weights::Weight;
+use runtime::HostState;
+use validation::Footprint;
+use wasm_contracts_primitives::{abi, abi::ReturnCode, limits, CodeHash, CodeId, Params};
+use wasmi::{Engine, Instance, Linker, Store, TrapCode, Val, ValType};
+
+/// Account id of runtime `T`.
+pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
+
+/// What a running contract reaches of the call stack: the context of its own frame, and nested
+/// calls. `exec` implements it for its frames.
+pub trait Ext: Sized + 'static {
+	/// The runtime.
+	type T: Config;
+
+	/// The pallet parameters of the call tree.
+	fn params(&self) -> &Params;
+	/// Whether the call tree is read-only (a query): state changes trap.
+	fn read_only(&self) -> bool;
+	/// Who called this frame (`None` at the top of a query).
+	fn caller(&self) -> Option<&AccountIdOf<Self::T>>;
+	/// The running contract (the deploying account for deploy modules).
+	fn address(&self) -> &AccountIdOf<Self::T>;
+	/// Value sent with the call.
+	fn value(&self) -> BalanceOf<Self::T>;
+	/// The call's input.
+	fn input(&self) -> &[u8];
+	/// The frame's storage.
+	fn storage(&self) -> &ContractTrie;
+	/// Runs `entry` of `callee` with `input`, sending `value`, metered by `gas`.
+	fn call(
+		&mut self,
+		gas: &mut GasMeter,
+		callee: &AccountIdOf<Self::T>,
+		entry: &str,
+		input: Vec<u8>,
+		value: BalanceOf<Self::T>,
+	) -> Result<Vec<u8>, ExecError>;
+	/// Creates a contract from `code_id` with this frame's contract as creator and admin,
+	/// metered by `gas`; returns its address and output.
+	fn instantiate(
+		&mut self,
+		gas: &mut GasMeter,
+		code_id: CodeId,
+		msg: Vec<u8>,
+		value: BalanceOf<Self::T>,
+		salt: Vec<u8>,
+	) -> Result<(AccountIdOf<Self::T>, Vec<u8>), ExecError>;
+	/// Pays `amount` for the deploy this frame is the payment module of.
+	fn pay(&mut self, amount: BalanceOf<Self::T>) -> ReturnCode;
+	/// Takes `bytes` from the call tree's and the block's event budgets.
+	fn reserve_event_bytes(&mut self, bytes: u32) -> Result<(), Error<Self::T>>;
+}
 
 /// Which export to run.
 #[derive(Clone, Copy, Debug)]
@@ -28,56 +83,163 @@ pub enum EntryPoint<'a> {
 	Optional(&'a str),
 }
 
-/// Runs `entry` of `code` with `frame` as the store's data; returns the frame (with its gas
-/// meter) and the output.
+/// The export name in `bytes`, if it is valid UTF-8, short enough and not reserved.
+pub fn entry_point_name<T: Config>(bytes: &[u8]) -> Result<&str, Error<T>> {
+	if bytes.len() > limits::MAX_ENTRY_POINT_LEN as usize {
+		return Err(Error::<T>::InvalidEntryPoint)
+	}
+	let name = core::str::from_utf8(bytes).map_err(|_| Error::<T>::InvalidEntryPoint)?;
+	if name.is_empty() {
+		return Err(Error::<T>::InvalidEntryPoint)
+	}
+	if abi::RESERVED_EXPORTS.contains(&name) {
+		return Err(Error::<T>::ReservedEntryPoint)
+	}
+	Ok(name)
+}
+
+/// Validates `wasm` for storage or a deploy: the pallet's rules in one pass, then wasmi's own
+/// parsing limits (a lazy compilation, which translates no function).
+pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<(), Error<T>> {
+	validation::validate(wasm, params).map_err(Error::<T>::from)?;
+	let engine = engine::new_engine(Metering::Fuel, 1);
+	let mut cache = ModuleCache::default();
+	cache.compile_validated(&engine, CodeHash::default(), wasm).map_err(|_| Error::<T>::InvalidModule)?;
+	Ok(())
+}
+
+/// Weight of loading `code_size` bytes of stored code: the benchmarked weight, its proof_size at
+/// least that of empty code plus the code itself, which the collator ships in the proof of
+/// validity whatever slope the benchmark's proof fit found.
+pub fn code_load_weight<T: Config>(code_size: u32) -> Weight {
+	let weight = T::WeightInfo::code_load(code_size);
+	let code_proof = T::WeightInfo::code_load(0).proof_size().saturating_add(code_size.into());
+	Weight::from_parts(weight.ref_time(), weight.proof_size().max(code_proof))
+}
+
+/// Weight of `bytes` of memory created, zeroed or copied outside wasm instructions (initial
+/// pages, data segments, pages the host grows): the price wasmi's fuel sets for `memory.grow`
+/// and `memory.copy` per byte.
+pub fn memory_weight<T: Config>(bytes: u64) -> Weight {
+	let fuel = bytes.div_ceil(engine::BYTES_PER_FUEL as u64);
+	Weight::from_parts(fuel.saturating_mul(crate::gas::fuel_unit::<T>().ref_time()), 0)
+}
+
+/// Weight of instantiating a module of `footprint` beyond its code.
+fn instance_weight<T: Config>(footprint: Footprint) -> Weight {
+	let memory = (footprint.memory_pages as u64).saturating_mul(engine::PAGE_SIZE);
+	memory_weight::<T>(memory.saturating_add(footprint.data_bytes.into()))
+}
+
+/// What one call tree shares: the engine, the linker of host functions (built once) and the
+/// modules it compiled.
+pub struct Vm<E: Ext> {
+	engine: Engine,
+	linker: OnceCell<Linker<HostState<E>>>,
+	cache: RefCell<ModuleCache>,
+}
+
+impl<E: Ext> Vm<E> {
+	/// A call tree's machine, metering with `metering`.
+	pub fn new(metering: Metering) -> Self {
+		let engine = engine::new_engine(metering, crate::gas::translation_fuel_per_byte::<E::T>());
+		Self { engine, linker: OnceCell::new(), cache: RefCell::new(ModuleCache::default()) }
+	}
+
+	/// The module of stored code `code_hash` (`code_size` bytes), compiled on first use in this
+	/// call tree from what `fetch` reads. Charges `code_load_weight(code_size)` when it compiles
+	/// and that of empty code when the call tree already has it.
+	pub fn stored_module(
+		&self,
+		gas: &mut GasMeter,
+		code_hash: CodeHash,
+		code_size: u32,
+		fetch: impl FnOnce() -> Option<Vec<u8>>,
+	) -> Result<CachedModule, ExecError> {
+		let cached = self.cache.borrow().get(&code_hash);
+		let charge = if cached.is_some() { 0 } else { code_size };
+		gas.charge(code_load_weight::<E::T>(charge)).map_err(|_| Error::<E::T>::OutOfGas)?;
+		if let Some(cached) = cached {
+			return Ok(cached)
+		}
+		let wasm = fetch().ok_or(Error::<E::T>::CodeNotFound)?;
+		self.compile_validated(code_hash, &wasm)
+	}
+
+	/// Compiles a module that was just validated (a deploy module), keyed by its hash.
+	pub fn compile_validated(&self, code_hash: CodeHash, wasm: &[u8]) -> Result<CachedModule, ExecError> {
+		let compiled = self.cache.borrow_mut().compile_validated(&self.engine, code_hash, wasm);
+		compiled.map_err(|error| {
+			match error {
+				CacheError::TooManyModules => Error::<E::T>::TooManyModulesInCall,
+				CacheError::TooMuchCode => Error::<E::T>::TooMuchCodeInCall,
+				CacheError::Compile => Error::<E::T>::InvalidModule,
+			}
+			.into()
+		})
+	}
+
+	fn linker(&self) -> Result<&Linker<HostState<E>>, RunError> {
+		if let Some(linker) = self.linker.get() {
+			return Ok(linker)
+		}
+		let linker = host::linker::<E>(&self.engine)?;
+		Ok(self.linker.get_or_init(|| linker))
+	}
+}
+
+/// Runs `entry` of `module` in a fresh instance whose host functions see `ext`, metered by
+/// `gas`; returns both and the output.
 ///
 /// The output is what the contract set with `set_return_data`, else the little-endian bytes
 /// of the export's `i32`/`i64` result, else nothing.
-pub fn run<T: Config>(code: &[u8], entry: EntryPoint, frame: Frame<T>) -> (Frame<T>, Result<Vec<u8>, ExecError>) {
-	let mut store = new_store(frame);
-	let outcome = run_in_store(&mut store, code, entry);
+pub fn run<E: Ext>(
+	vm: &Vm<E>,
+	module: &CachedModule,
+	entry: EntryPoint,
+	ext: E,
+	gas: GasMeter,
+) -> (E, GasMeter, Result<Vec<u8>, ExecError>) {
+	let mut gas = gas;
+	if gas.charge(instance_weight::<E::T>(module.footprint)).is_err() {
+		return (ext, gas, Err(Error::<E::T>::OutOfGas.into()))
+	}
+	let mut store = new_store(vm, ext, gas);
+	let outcome = run_in_store(vm, &mut store, module, entry);
 	let fuel_left = store.get_fuel();
-	let mut frame = store.into_data();
+	let mut state = store.into_data();
 	// Without fuel metering (a comparison strategy) there is no fuel to absorb.
 	if let Ok(fuel_left) = fuel_left {
-		frame.gas.absorb_fuel(fuel_left);
+		state.gas.absorb_fuel(fuel_left);
 	}
 	let result = match outcome {
-		Ok(Some(value)) => Ok(frame.output.take().unwrap_or(value)),
-		Ok(None) => Ok(frame.output.take().unwrap_or_default()),
-		Err(error) => Err(classify::<T>(&mut frame, error)),
+		Ok(value) => Ok(state.output.take().or(value).unwrap_or_default()),
+		Err(error) => Err(state.classify(error)),
 	};
-	(frame, result)
+	(state.ext, state.gas, result)
 }
 
-/// A store for `frame` with its memory limits, holding the fuel its gas buys.
-fn new_store<T: Config>(frame: Frame<T>) -> Store<Frame<T>> {
-	let engine = frame.env.engine.clone();
-	let limits = engine::store_limits(&frame.env.params);
-	let mut store = Store::new(&engine, frame);
-	store.data_mut().limits = limits;
-	store.limiter(|frame| &mut frame.limits);
-	if store.data().env.metering == Metering::Fuel {
-		let fuel = store.data_mut().gas.grant_fuel();
-		// Fails only when the engine does not meter fuel.
-		let _ = store.set_fuel(fuel);
-	}
+/// A store for `ext` with its memory limits, holding the fuel `gas` buys.
+fn new_store<E: Ext>(vm: &Vm<E>, ext: E, gas: GasMeter) -> Store<HostState<E>> {
+	let limits = engine::store_limits(ext.params());
+	let mut store = Store::new(&vm.engine, HostState::new(ext, gas, limits));
+	store.limiter(|state| state.limits());
+	let fuel = store.data_mut().gas.grant_fuel();
+	// Fails only when the engine does not meter fuel.
+	let _ = store.set_fuel(fuel);
 	store
 }
 
-/// Compiles `code` and instantiates it in `store` with the host functions.
-fn instantiate<T: Config>(store: &mut Store<Frame<T>>, code: &[u8]) -> Result<Instance, RunError> {
-	let engine = store.engine().clone();
-	let module = Module::new(&engine, code).map_err(|_| RunError::Pallet(Error::<T>::InvalidModule.into()))?;
-	let linker = host::linker::<T>(&engine, store.data().env.metering)?;
-	Ok(linker.instantiate_and_start(&mut *store, &module)?)
+/// Instantiates `module` in `store` with the host functions.
+fn instantiate<E: Ext>(vm: &Vm<E>, store: &mut Store<HostState<E>>, module: &CachedModule) -> Result<Instance, RunError> {
+	Ok(vm.linker()?.instantiate_and_start(&mut *store, &module.module)?)
 }
 
 /// What running an export produced: its integer result, if it has one.
 type RunOutcome = Result<Option<Vec<u8>>, RunError>;
 
 /// Why running an export failed.
-enum RunError {
+pub(crate) enum RunError {
 	/// wasmi refused or trapped.
 	Wasm(wasmi::Error),
 	/// The pallet refused before or after running wasm.
@@ -90,22 +252,27 @@ impl From<wasmi::Error> for RunError {
 	}
 }
 
-fn run_in_store<T: Config>(store: &mut Store<Frame<T>>, code: &[u8], entry: EntryPoint) -> RunOutcome {
-	let pallet_error = |error: Error<T>| RunError::Pallet(error.into());
-	let instance = instantiate(store, code)?;
+fn run_in_store<E: Ext>(
+	vm: &Vm<E>,
+	store: &mut Store<HostState<E>>,
+	module: &CachedModule,
+	entry: EntryPoint,
+) -> RunOutcome {
+	let pallet_error = |error: Error<E::T>| RunError::Pallet(error.into());
+	let instance = instantiate(vm, store, module)?;
 	let (name, required) = match entry {
 		EntryPoint::Required(name) => (name, true),
 		EntryPoint::Optional(name) => (name, false),
 	};
 	let Some(func) = instance.get_func(&*store, name) else {
-		return if required { Err(pallet_error(Error::<T>::EntryPointNotFound)) } else { Ok(None) }
+		return if required { Err(pallet_error(Error::<E::T>::EntryPointNotFound)) } else { Ok(None) }
 	};
 	let ty = func.ty(&*store);
 	let mut results = match (ty.params(), ty.results()) {
 		([], []) => Vec::new(),
 		([], [ValType::I32]) => alloc::vec![Val::I32(0)],
 		([], [ValType::I64]) => alloc::vec![Val::I64(0)],
-		_ => return Err(pallet_error(Error::<T>::InvalidEntryPointSignature)),
+		_ => return Err(pallet_error(Error::<E::T>::InvalidEntryPointSignature)),
 	};
 	func.call(&mut *store, &[], &mut results)?;
 	Ok(match results.first() {
@@ -115,43 +282,50 @@ fn run_in_store<T: Config>(store: &mut Store<Frame<T>>, code: &[u8], entry: Entr
 	})
 }
 
-/// Names why a run failed: the reason a host function recorded, else wasmi's trap.
-fn classify<T: Config>(frame: &mut Frame<T>, error: RunError) -> ExecError {
-	let error = match error {
-		RunError::Pallet(error) => return error,
-		RunError::Wasm(error) => error,
-	};
-	if let Some(reason) = frame.trap.take() {
-		if reason.is_out_of_gas::<T>() {
-			frame.gas.exhaust();
+impl<E: Ext> HostState<E> {
+	/// Names why a run failed: the reason a host function recorded, else wasmi's trap.
+	fn classify(&mut self, error: RunError) -> ExecError {
+		let error = match error {
+			RunError::Pallet(error) => {
+				if error.is_out_of_gas::<E::T>() {
+					self.gas.exhaust();
+				}
+				return error
+			},
+			RunError::Wasm(error) => error,
+		};
+		if let Some(reason) = self.trap.take() {
+			if reason.is_out_of_gas::<E::T>() {
+				self.gas.exhaust();
+			}
+			return reason
 		}
-		return reason
+		let reason = match error.kind().as_trap_code() {
+			Some(TrapCode::OutOfFuel) => {
+				self.gas.exhaust();
+				Error::<E::T>::OutOfGas
+			},
+			Some(TrapCode::StackOverflow) => Error::<E::T>::StackOverflow,
+			Some(TrapCode::GrowthOperationLimited) => Error::<E::T>::MemoryLimitExceeded,
+			_ => Error::<E::T>::ContractTrapped,
+		};
+		reason.into()
 	}
-	let reason = match error.kind().as_trap_code() {
-		Some(TrapCode::OutOfFuel) => {
-			frame.gas.exhaust();
-			Error::<T>::OutOfGas
-		},
-		Some(TrapCode::StackOverflow) => Error::<T>::StackOverflow,
-		Some(TrapCode::GrowthOperationLimited) => Error::<T>::MemoryLimitExceeded,
-		_ => Error::<T>::ContractTrapped,
-	};
-	reason.into()
 }
 
 /// A module instantiated for a benchmark, whose export the measured block calls.
 #[cfg(feature = "runtime-benchmarks")]
-pub struct Prepared<T: Config> {
-	store: Store<Frame<T>>,
+pub struct Prepared<E: Ext> {
+	store: Store<HostState<E>>,
 	func: wasmi::Func,
 }
 
 #[cfg(feature = "runtime-benchmarks")]
-impl<T: Config> Prepared<T> {
-	/// Instantiates `code` with `frame` and finds its export `export`.
-	pub fn new(code: &[u8], export: &str, frame: Frame<T>) -> Result<Self, &'static str> {
-		let mut store = new_store(frame);
-		let instance = instantiate(&mut store, code).map_err(|_| "the benchmark module does not instantiate")?;
+impl<E: Ext> Prepared<E> {
+	/// Instantiates `module` for `ext` and finds its export `export`.
+	pub fn new(vm: &Vm<E>, module: &CachedModule, export: &str, ext: E, gas: GasMeter) -> Result<Self, &'static str> {
+		let mut store = new_store(vm, ext, gas);
+		let instance = instantiate(vm, &mut store, module).map_err(|_| "the benchmark module does not instantiate")?;
 		let func = instance.get_func(&store, export).ok_or("the benchmark module lacks its export")?;
 		Ok(Self { store, func })
 	}
@@ -161,9 +335,14 @@ impl<T: Config> Prepared<T> {
 		self.func.call(&mut self.store, &[], &mut [])
 	}
 
-	/// The frame, as the call left it.
-	pub fn frame(&self) -> &Frame<T> {
-		self.store.data()
+	/// The frame's context.
+	pub fn ext(&self) -> &E {
+		&self.store.data().ext
+	}
+
+	/// What the contract set with `set_return_data`.
+	pub fn output(&self) -> Option<&Vec<u8>> {
+		self.store.data().output.as_ref()
 	}
 
 	/// Fuel the store has left.

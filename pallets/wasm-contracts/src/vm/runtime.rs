@@ -6,11 +6,8 @@
 //! Misuse traps with a pallet error recorded in the frame; expected failures return a
 //! [`ReturnCode`].
 
-use crate::{
-	exec::{self, AddressScheme, ExecError, Frame, Metering},
-	weights::WeightInfo,
-	BalanceOf, CodeInfoOf, Config, ContractInfoOf, Error, Event, Pallet,
-};
+use super::{engine::PAGE_SIZE, memory_weight, AccountIdOf, Ext};
+use crate::{error::ExecError, gas::GasMeter, weights::WeightInfo, BalanceOf, Config, Error, Event, Pallet};
 use alloc::vec::Vec;
 use frame_support::{
 	traits::{
@@ -22,20 +19,57 @@ use frame_support::{
 };
 use sp_core::{ecdsa, ed25519, Get};
 use sp_runtime::{
-	traits::{SaturatedConversion, Saturating, Zero},
+	traits::{SaturatedConversion, Zero},
 	DispatchError,
 };
 use wasm_contracts_primitives::{
 	abi::{self, ReturnCode, ADDRESS_LEN, BALANCE_LEN},
 	limits,
 };
-use wasmi::{Caller, Extern, Memory};
+use wasmi::{Caller, Extern, Memory, StoreLimits};
 
-use super::engine::PAGE_SIZE;
+/// Bytes an event record holds beyond its topic and data (the contract's address, indices,
+/// phase and length prefixes, and the record's own allocation), counted against the event
+/// budgets so that many small events cannot outgrow them.
+pub const EVENT_RECORD_OVERHEAD: u32 = 128;
 
-/// What a host function works with: the wasmi caller, whose data is the call [`Frame`].
-pub struct HostCtx<'a, T: Config> {
-	caller: Caller<'a, Frame<T>>,
+/// Proof size charged for the block's event counter: its key, value and a generous trie path.
+pub const EVENT_COUNTER_PROOF: u64 = 1024;
+
+/// The data of a contract's store: the frame's context, its gas and what host functions leave
+/// behind for the frame.
+pub struct HostState<E: Ext> {
+	/// The frame's view of the call stack.
+	pub(super) ext: E,
+	/// The frame's gas.
+	pub(super) gas: GasMeter,
+	/// Return data set by `set_return_data`.
+	pub(super) output: Option<Vec<u8>>,
+	/// Return data of the last nested call.
+	callee_output: Vec<u8>,
+	/// The host is running the contract's `allocate`.
+	in_allocate: bool,
+	/// Why a host function stopped the contract.
+	pub(super) trap: Option<ExecError>,
+	/// Memory and table limits of the instance.
+	limits: StoreLimits,
+}
+
+impl<E: Ext> HostState<E> {
+	/// The state of a frame about to run.
+	pub(super) fn new(ext: E, gas: GasMeter, limits: StoreLimits) -> Self {
+		Self { ext, gas, output: None, callee_output: Vec::new(), in_allocate: false, trap: None, limits }
+	}
+
+	/// The instance's resource limits, for the store's limiter.
+	pub(super) fn limits(&mut self) -> &mut StoreLimits {
+		&mut self.limits
+	}
+}
+
+/// What a host function works with: the wasmi caller, whose data is the frame's [`HostState`].
+pub struct HostCtx<'a, E: Ext> {
+	caller: Caller<'a, HostState<E>>,
 }
 
 type HostResult<R> = Result<R, wasmi::Error>;
@@ -44,64 +78,61 @@ fn code(code: ReturnCode) -> HostResult<u32> {
 	Ok(code.into())
 }
 
-impl<'a, T: Config> HostCtx<'a, T> {
+impl<'a, E: Ext> HostCtx<'a, E> {
 	/// Starts a host call; traps when the contract is inside its `allocate` export.
-	pub fn enter(caller: Caller<'a, Frame<T>>) -> HostResult<Self> {
+	pub fn enter(caller: Caller<'a, HostState<E>>) -> HostResult<Self> {
 		let mut ctx = Self { caller };
-		if ctx.frame().in_allocate {
-			return Err(ctx.trap(Error::<T>::HostCallInAllocate))
+		if ctx.state().in_allocate {
+			return Err(ctx.trap(Error::<E::T>::HostCallInAllocate))
 		}
 		Ok(ctx)
 	}
 
-	fn frame(&self) -> &Frame<T> {
+	fn state(&self) -> &HostState<E> {
 		self.caller.data()
 	}
 
-	fn frame_mut(&mut self) -> &mut Frame<T> {
+	fn state_mut(&mut self) -> &mut HostState<E> {
 		self.caller.data_mut()
+	}
+
+	fn ext(&self) -> &E {
+		&self.state().ext
 	}
 
 	/// Records why the call stops and returns the error that unwinds the contract.
 	fn trap(&mut self, error: impl Into<ExecError>) -> wasmi::Error {
-		self.frame_mut().trap = Some(error.into());
+		self.state_mut().trap = Some(error.into());
 		wasmi::Error::new("contract stopped by the host")
 	}
 
-	fn meters_fuel(&self) -> bool {
-		self.frame().env.metering == Metering::Fuel
-	}
-
-	/// Converts the fuel burnt since the last grant into gas.
-	fn sync_fuel(&mut self) -> HostResult<()> {
-		if !self.meters_fuel() {
-			return Ok(())
+	/// Converts the fuel burnt since the last grant into gas (nothing to convert when the
+	/// engine does not meter fuel).
+	fn sync_fuel(&mut self) {
+		if let Ok(fuel_left) = self.caller.get_fuel() {
+			self.state_mut().gas.absorb_fuel(fuel_left);
 		}
-		let fuel_left = self.caller.get_fuel()?;
-		self.frame_mut().gas.absorb_fuel(fuel_left);
-		Ok(())
 	}
 
 	/// Gives the contract as much fuel as its remaining gas buys.
-	fn refuel(&mut self) -> HostResult<()> {
-		if !self.meters_fuel() {
-			return Ok(())
-		}
-		let fuel = self.frame_mut().gas.grant_fuel();
-		self.caller.set_fuel(fuel)
+	fn refuel(&mut self) {
+		let fuel = self.state_mut().gas.grant_fuel();
+		// Fails only when the engine does not meter fuel.
+		let _ = self.caller.set_fuel(fuel);
 	}
 
 	/// Charges `weight`, trapping with `OutOfGas` when the call cannot pay it.
 	fn charge(&mut self, weight: Weight) -> HostResult<()> {
-		self.sync_fuel()?;
-		if self.frame_mut().gas.charge(weight).is_err() {
-			return Err(self.trap(Error::<T>::OutOfGas))
+		self.sync_fuel();
+		if self.state_mut().gas.charge(weight).is_err() {
+			return Err(self.trap(Error::<E::T>::OutOfGas))
 		}
-		self.refuel()
+		self.refuel();
+		Ok(())
 	}
 
 	/// Traps when `len` is above `max`, with `error`.
-	fn ensure_len(&mut self, len: u32, max: u32, error: Error<T>) -> HostResult<()> {
+	fn ensure_len(&mut self, len: u32, max: u32, error: Error<E::T>) -> HostResult<()> {
 		if len > max {
 			return Err(self.trap(error))
 		}
@@ -110,8 +141,8 @@ impl<'a, T: Config> HostCtx<'a, T> {
 
 	/// Traps when the call is read-only (a query).
 	fn ensure_mutable(&mut self) -> HostResult<()> {
-		if self.frame().env.read_only {
-			return Err(self.trap(Error::<T>::StateChangeInReadOnlyCall))
+		if self.ext().read_only() {
+			return Err(self.trap(Error::<E::T>::StateChangeInReadOnlyCall))
 		}
 		Ok(())
 	}
@@ -119,7 +150,7 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	fn memory(&mut self) -> HostResult<Memory> {
 		match self.caller.get_export(abi::MEMORY_EXPORT).and_then(Extern::into_memory) {
 			Some(memory) => Ok(memory),
-			None => Err(self.trap(Error::<T>::NoMemoryExport)),
+			None => Err(self.trap(Error::<E::T>::NoMemoryExport)),
 		}
 	}
 
@@ -130,11 +161,11 @@ impl<'a, T: Config> HostCtx<'a, T> {
 		let bytes = start.checked_add(len as usize).and_then(|end| memory.data(&self.caller).get(start..end));
 		match bytes {
 			Some(bytes) => Ok(bytes.to_vec()),
-			None => Err(self.trap(Error::<T>::MemoryAccessOutOfBounds)),
+			None => Err(self.trap(Error::<E::T>::MemoryAccessOutOfBounds)),
 		}
 	}
 
-	fn read_address(&mut self, ptr: u32) -> HostResult<T::AccountId> {
+	fn read_address(&mut self, ptr: u32) -> HostResult<AccountIdOf<E::T>> {
 		let bytes = self.read(ptr, ADDRESS_LEN)?;
 		let mut address = [0u8; ADDRESS_LEN as usize];
 		address.copy_from_slice(&bytes);
@@ -160,39 +191,42 @@ impl<'a, T: Config> HostCtx<'a, T> {
 				target.copy_from_slice(bytes);
 				Ok(())
 			},
-			None => Err(self.trap(Error::<T>::MemoryAccessOutOfBounds)),
+			None => Err(self.trap(Error::<E::T>::MemoryAccessOutOfBounds)),
 		}
 	}
 
 	/// Places `bytes` in contract memory and returns `(ptr << 32) | len`, or 0 when empty.
 	///
 	/// The place comes from the contract's `allocate(len)` export when it has one (no host
-	/// call may run inside it), else from pages the host appends to the memory.
+	/// call may run inside it), else from pages the host appends to the memory, charged like
+	/// `memory.grow`; when they would pass `max_memory_pages` the call traps with
+	/// `MemoryLimitExceeded`.
 	fn place(&mut self, bytes: &[u8]) -> HostResult<u64> {
 		if bytes.is_empty() {
 			return Ok(0)
 		}
-		let Ok(len) = u32::try_from(bytes.len()) else { return Err(self.trap(Error::<T>::MemoryLimitExceeded)) };
+		let Ok(len) = u32::try_from(bytes.len()) else { return Err(self.trap(Error::<E::T>::MemoryLimitExceeded)) };
 		let allocate = self.caller.get_export(abi::ALLOCATE_EXPORT).and_then(Extern::into_func);
 		let ptr = match allocate {
 			Some(allocate) => {
 				let Ok(allocate) = allocate.typed::<u32, u32>(&self.caller) else {
-					return Err(self.trap(Error::<T>::InvalidAllocateExport))
+					return Err(self.trap(Error::<E::T>::InvalidAllocateExport))
 				};
-				self.frame_mut().in_allocate = true;
+				self.state_mut().in_allocate = true;
 				let ptr = allocate.call(&mut self.caller, len);
-				self.frame_mut().in_allocate = false;
+				self.state_mut().in_allocate = false;
 				ptr?
 			},
 			None => {
 				let memory = self.memory()?;
 				let pages = (len as u64).div_ceil(PAGE_SIZE);
+				self.charge(memory_weight::<E::T>(pages.saturating_mul(PAGE_SIZE)))?;
 				let Ok(old_pages) = memory.grow(&mut self.caller, pages) else {
-					return Err(self.trap(Error::<T>::MemoryLimitExceeded))
+					return Err(self.trap(Error::<E::T>::MemoryLimitExceeded))
 				};
 				match u32::try_from(old_pages.saturating_mul(PAGE_SIZE)) {
 					Ok(ptr) => ptr,
-					Err(_) => return Err(self.trap(Error::<T>::MemoryLimitExceeded)),
+					Err(_) => return Err(self.trap(Error::<E::T>::MemoryLimitExceeded)),
 				}
 			},
 		};
@@ -204,14 +238,14 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// `(ptr << 32) | len`, or 0 when there is none. Cost: `host_storage_read(key + value)`.
 	/// Traps: key longer than `max_storage_key_len`.
 	pub fn storage_read(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u64> {
-		let max_key = self.frame().env.params.max_storage_key_len;
-		self.ensure_len(key_len, max_key, Error::<T>::StorageKeyTooLarge)?;
-		self.charge(T::WeightInfo::host_storage_read(key_len))?;
+		let max_key = self.ext().params().max_storage_key_len;
+		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
+		self.charge(<E::T as Config>::WeightInfo::host_storage_read(key_len))?;
 		let key = self.read(key_ptr, key_len)?;
-		let Some(value) = self.frame().trie.read(&key) else { return Ok(0) };
+		let Some(value) = self.ext().storage().read(&key) else { return Ok(0) };
 		let total = key_len.saturating_add(value.len().saturated_into());
-		let extra =
-			T::WeightInfo::host_storage_read(total).saturating_sub(T::WeightInfo::host_storage_read(key_len));
+		let extra = <E::T as Config>::WeightInfo::host_storage_read(total)
+			.saturating_sub(<E::T as Config>::WeightInfo::host_storage_read(key_len));
 		self.charge(extra)?;
 		self.place(&value)
 	}
@@ -221,20 +255,21 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// Traps: read-only call, key or value too long, empty value (use `storage_delete`).
 	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
-		let params = &self.frame().env.params;
+		let params = self.ext().params();
 		let (max_key, max_value) = (params.max_storage_key_len, params.max_storage_value_len);
-		self.ensure_len(key_len, max_key, Error::<T>::StorageKeyTooLarge)?;
-		self.ensure_len(value_len, max_value, Error::<T>::StorageValueTooLarge)?;
+		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
+		self.ensure_len(value_len, max_value, Error::<E::T>::StorageValueTooLarge)?;
 		if value_len == 0 {
-			return Err(self.trap(Error::<T>::EmptyStorageValue))
+			return Err(self.trap(Error::<E::T>::EmptyStorageValue))
 		}
 		// The collator proves the trie path to the key when it recomputes the root after the
 		// write; the write benchmark stops before that, the read benchmark measures the path.
-		let path_proof = Weight::from_parts(0, T::WeightInfo::host_storage_read(key_len).proof_size());
-		self.charge(T::WeightInfo::host_storage_write(key_len.saturating_add(value_len)).saturating_add(path_proof))?;
+		let path_proof = Weight::from_parts(0, <E::T as Config>::WeightInfo::host_storage_read(key_len).proof_size());
+		let write = <E::T as Config>::WeightInfo::host_storage_write(key_len.saturating_add(value_len));
+		self.charge(write.saturating_add(path_proof))?;
 		let key = self.read(key_ptr, key_len)?;
 		let value = self.read(value_ptr, value_len)?;
-		self.frame().trie.write(&key, &value);
+		self.ext().storage().write(&key, &value);
 		code(ReturnCode::Success)
 	}
 
@@ -242,44 +277,44 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// otherwise. Cost: `host_storage_delete(key)`. Traps: read-only call, key too long.
 	pub fn storage_delete(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
-		let max_key = self.frame().env.params.max_storage_key_len;
-		self.ensure_len(key_len, max_key, Error::<T>::StorageKeyTooLarge)?;
-		self.charge(T::WeightInfo::host_storage_delete(key_len))?;
+		let max_key = self.ext().params().max_storage_key_len;
+		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
+		self.charge(<E::T as Config>::WeightInfo::host_storage_delete(key_len))?;
 		let key = self.read(key_ptr, key_len)?;
-		let trie = &self.frame().trie;
-		if !trie.contains(&key) {
+		let storage = self.ext().storage();
+		if !storage.contains(&key) {
 			return code(ReturnCode::KeyNotFound)
 		}
-		trie.remove(&key);
+		storage.remove(&key);
 		code(ReturnCode::Success)
 	}
 
 	/// `get_caller(result_ptr) -> i32`: writes the 32-byte caller address; `NoCaller` at the
 	/// top of a query. Cost: `host_context`.
 	pub fn get_caller(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge(T::WeightInfo::host_context())?;
-		let Some(caller) = self.frame().caller.clone() else { return code(ReturnCode::NoCaller) };
+		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		let Some(caller) = self.ext().caller().cloned() else { return code(ReturnCode::NoCaller) };
 		self.write(result_ptr, caller.as_ref())?;
 		code(ReturnCode::Success)
 	}
 
 	/// `get_block_number() -> i64`. Cost: `host_context`.
 	pub fn get_block_number(&mut self) -> HostResult<u64> {
-		self.charge(T::WeightInfo::host_context())?;
-		Ok(frame_system::Pallet::<T>::block_number().saturated_into())
+		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		Ok(frame_system::Pallet::<E::T>::block_number().saturated_into())
 	}
 
 	/// `get_block_timestamp() -> i64`: milliseconds since the Unix epoch. Cost: `host_context`.
 	pub fn get_block_timestamp(&mut self) -> HostResult<u64> {
-		self.charge(T::WeightInfo::host_context())?;
-		Ok(T::Time::now().saturated_into())
+		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		Ok(<E::T as Config>::Time::now().saturated_into())
 	}
 
 	/// `get_contract_address(result_ptr) -> i32`: writes the contract's 32-byte address; 0.
 	/// Cost: `host_context`.
 	pub fn get_contract_address(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge(T::WeightInfo::host_context())?;
-		let address = self.frame().address.clone();
+		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		let address = self.ext().address().clone();
 		self.write(result_ptr, address.as_ref())?;
 		code(ReturnCode::Success)
 	}
@@ -287,7 +322,7 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// `crypto_hash(data_ptr, data_len, result_ptr) -> i32`: writes the 32-byte Blake2-256 of
 	/// the data; 0. Cost: `host_crypto_hash(data)`.
 	pub fn crypto_hash(&mut self, data_ptr: u32, data_len: u32, result_ptr: u32) -> HostResult<u32> {
-		self.charge(T::WeightInfo::host_crypto_hash(data_len))?;
+		self.charge(<E::T as Config>::WeightInfo::host_crypto_hash(data_len))?;
 		let data = self.read(data_ptr, data_len)?;
 		self.write(result_ptr, &sp_io::hashing::blake2_256(&data))?;
 		code(ReturnCode::Success)
@@ -307,7 +342,7 @@ impl<'a, T: Config> HostCtx<'a, T> {
 		pk_ptr: u32,
 		pk_len: u32,
 	) -> HostResult<u32> {
-		self.charge(T::WeightInfo::host_crypto_verify(msg_len))?;
+		self.charge(<E::T as Config>::WeightInfo::host_crypto_verify(msg_len))?;
 		let valid = match (sig_len, pk_len) {
 			(64, 32) => {
 				let (message, signature, public) =
@@ -336,17 +371,28 @@ impl<'a, T: Config> HostCtx<'a, T> {
 
 	/// `log_event(topic_ptr, topic_len, data_ptr, data_len)`: deposits
 	/// `ContractEmitted { contract, topic, data }`. Cost: `host_log_event(topic + data)`.
-	/// Traps: read-only call, topic longer than 64 bytes, data longer than `max_event_data_len`.
+	/// Traps: read-only call, topic longer than 64 bytes, data longer than `max_event_data_len`,
+	/// and `EventBudgetExceeded` when the event (its topic, data and [`EVENT_RECORD_OVERHEAD`])
+	/// does not fit the call's or the block's event budget.
 	pub fn log_event(&mut self, topic_ptr: u32, topic_len: u32, data_ptr: u32, data_len: u32) -> HostResult<()> {
 		self.ensure_mutable()?;
-		self.ensure_len(topic_len, limits::MAX_EVENT_TOPIC_LEN, Error::<T>::EventTopicTooLarge)?;
-		let max_data = self.frame().env.params.max_event_data_len;
-		self.ensure_len(data_len, max_data, Error::<T>::EventDataTooLarge)?;
-		self.charge(T::WeightInfo::host_log_event(topic_len.saturating_add(data_len)))?;
+		self.ensure_len(topic_len, limits::MAX_EVENT_TOPIC_LEN, Error::<E::T>::EventTopicTooLarge)?;
+		let max_data = self.ext().params().max_event_data_len;
+		self.ensure_len(data_len, max_data, Error::<E::T>::EventDataTooLarge)?;
+		let event = <E::T as Config>::WeightInfo::host_log_event(topic_len.saturating_add(data_len));
+		// Every event reads and writes the block's event counter (`Ext::reserve_event_bytes`).
+		let counter = <<E::T as frame_system::Config>::DbWeight as Get<_>>::get()
+			.reads_writes(1, 1)
+			.saturating_add(Weight::from_parts(0, EVENT_COUNTER_PROOF));
+		self.charge(event.saturating_add(counter))?;
+		let bytes = topic_len.saturating_add(data_len).saturating_add(EVENT_RECORD_OVERHEAD);
+		if let Err(error) = self.state_mut().ext.reserve_event_bytes(bytes) {
+			return Err(self.trap(error))
+		}
 		let topic = self.read(topic_ptr, topic_len)?;
 		let data = self.read(data_ptr, data_len)?;
-		let contract = self.frame().address.clone();
-		Pallet::<T>::deposit_event(Event::ContractEmitted { contract, topic, data });
+		let contract = self.ext().address().clone();
+		Pallet::<E::T>::deposit_event(Event::ContractEmitted { contract, topic, data });
 		Ok(())
 	}
 
@@ -355,12 +401,12 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// keep its existential deposit. Cost: `host_transfer`. Traps: read-only call.
 	pub fn transfer(&mut self, to_ptr: u32, amount_ptr: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
-		self.charge(T::WeightInfo::host_transfer())?;
+		self.charge(<E::T as Config>::WeightInfo::host_transfer())?;
 		let to = self.read_address(to_ptr)?;
 		let amount = self.read_balance(amount_ptr)?;
-		let Ok(amount) = BalanceOf::<T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
-		let from = self.frame().address.clone();
-		match T::Currency::transfer(&from, &to, amount, Preservation::Preserve) {
+		let Ok(amount) = BalanceOf::<E::T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
+		let from = self.ext().address().clone();
+		match <E::T as Config>::Currency::transfer(&from, &to, amount, Preservation::Preserve) {
 			Ok(_) => code(ReturnCode::Success),
 			Err(_) => code(ReturnCode::TransferFailed),
 		}
@@ -369,17 +415,17 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// `get_input() -> i64`: places the call's input (the message) and returns
 	/// `(ptr << 32) | len`, or 0 when it is empty. Cost: `host_copy(input)`.
 	pub fn get_input(&mut self) -> HostResult<u64> {
-		self.charge_and_place(|frame| &frame.input)
+		self.charge_and_place(|state| state.ext.input())
 	}
 
 	/// `set_return_data(data_ptr, data_len)`: sets what the call returns (the last call wins).
 	/// Cost: `host_copy(data)`. Traps: data longer than `max_contract_msg_size`.
 	pub fn set_return_data(&mut self, data_ptr: u32, data_len: u32) -> HostResult<()> {
-		let max = self.frame().env.params.max_contract_msg_size;
-		self.ensure_len(data_len, max, Error::<T>::ReturnDataTooLarge)?;
-		self.charge(T::WeightInfo::host_copy(data_len))?;
+		let max = self.ext().params().max_contract_msg_size;
+		self.ensure_len(data_len, max, Error::<E::T>::ReturnDataTooLarge)?;
+		self.charge(<E::T as Config>::WeightInfo::host_copy(data_len))?;
 		let data = self.read(data_ptr, data_len)?;
-		self.frame_mut().output = Some(data);
+		self.state_mut().output = Some(data);
 		Ok(())
 	}
 
@@ -387,18 +433,18 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// the message reaches the calling contract as return data and dry runs as
 	/// `revert_message`. Cost: `host_revert(msg)`. Never returns.
 	pub fn revert(&mut self, msg_ptr: u32, msg_len: u32) -> HostResult<()> {
-		let max = self.frame().env.params.max_contract_msg_size;
-		self.ensure_len(msg_len, max, Error::<T>::ReturnDataTooLarge)?;
-		self.charge(T::WeightInfo::host_revert(msg_len))?;
+		let max = self.ext().params().max_contract_msg_size;
+		self.ensure_len(msg_len, max, Error::<E::T>::ReturnDataTooLarge)?;
+		self.charge(<E::T as Config>::WeightInfo::host_revert(msg_len))?;
 		let message = self.read(msg_ptr, msg_len)?;
-		Err(self.trap(ExecError::reverted::<T>(message)))
+		Err(self.trap(ExecError::reverted::<E::T>(message)))
 	}
 
 	/// `get_value(result_ptr) -> i32`: writes the 16-byte value sent with this call; 0.
 	/// Cost: `host_context`.
 	pub fn get_value(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge(T::WeightInfo::host_context())?;
-		let value: u128 = self.frame().value.saturated_into();
+		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		let value: u128 = self.ext().value().saturated_into();
 		self.write(result_ptr, &value.to_le_bytes())?;
 		code(ReturnCode::Success)
 	}
@@ -406,16 +452,16 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// `get_balance(result_ptr) -> i32`: writes the contract's 16-byte balance; 0.
 	/// Cost: `host_balance`.
 	pub fn get_balance(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge(T::WeightInfo::host_balance())?;
-		let balance: u128 = T::Currency::balance(&self.frame().address).saturated_into();
+		self.charge(<E::T as Config>::WeightInfo::host_balance())?;
+		let balance: u128 = <E::T as Config>::Currency::balance(self.ext().address()).saturated_into();
 		self.write(result_ptr, &balance.to_le_bytes())?;
 		code(ReturnCode::Success)
 	}
 
 	/// `gas_left() -> i64`: the ref_time this call may still use. Cost: `host_context`.
 	pub fn gas_left(&mut self) -> HostResult<u64> {
-		self.charge(T::WeightInfo::host_context())?;
-		Ok(self.frame().gas.remaining().ref_time())
+		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		Ok(self.state().gas.remaining().ref_time())
 	}
 
 	/// `call_contract(address_ptr, entry_ptr, entry_len, input_ptr, input_len, value_ptr,
@@ -437,37 +483,33 @@ impl<'a, T: Config> HostCtx<'a, T> {
 		value_ptr: u32,
 		gas_limit: u64,
 	) -> HostResult<u32> {
-		self.ensure_len(entry_len, limits::MAX_ENTRY_POINT_LEN, Error::<T>::InvalidEntryPoint)?;
-		let max_msg = self.frame().env.params.max_contract_msg_size;
-		self.ensure_len(input_len, max_msg, Error::<T>::MsgTooLarge)?;
-		self.charge(T::WeightInfo::host_call_contract(entry_len.saturating_add(input_len)))?;
+		self.ensure_len(entry_len, limits::MAX_ENTRY_POINT_LEN, Error::<E::T>::InvalidEntryPoint)?;
+		let max_msg = self.ext().params().max_contract_msg_size;
+		self.ensure_len(input_len, max_msg, Error::<E::T>::MsgTooLarge)?;
+		self.charge(<E::T as Config>::WeightInfo::host_call_contract(entry_len.saturating_add(input_len)))?;
 		let callee = self.read_address(address_ptr)?;
 		let entry = self.read(entry_ptr, entry_len)?;
 		let input = self.read(input_ptr, input_len)?;
 		let value = self.read_balance(value_ptr)?;
-		let entry = match exec::entry_point_name::<T>(&entry) {
+		let entry = match super::entry_point_name::<E::T>(&entry) {
 			Ok(entry) => entry,
 			Err(error) => return Err(self.trap(error)),
 		};
-		let Ok(value) = BalanceOf::<T>::try_from(value) else { return code(ReturnCode::TransferFailed) };
+		let Ok(value) = BalanceOf::<E::T>::try_from(value) else { return code(ReturnCode::TransferFailed) };
 		if !value.is_zero() {
 			self.ensure_mutable()?;
 		}
-		if !ContractInfoOf::<T>::contains_key(&callee) {
-			return code(ReturnCode::NotAContract)
-		}
-		self.sync_fuel()?;
-		let frame = self.frame_mut();
+		self.sync_fuel();
+		let state = self.state_mut();
 		let limit = match gas_limit {
-			0 => frame.gas.remaining(),
-			ref_time => Weight::from_parts(ref_time, frame.gas.remaining().proof_size()),
+			0 => state.gas.remaining(),
+			ref_time => Weight::from_parts(ref_time, state.gas.remaining().proof_size()),
 		};
-		let mut callee_gas = frame.gas.nested(limit);
-		let caller = Some(frame.address.clone());
-		let result = exec::call::<T>(&frame.env, &mut callee_gas, frame.depth.saturating_add(1), caller, &callee, entry, input, value);
-		frame.gas.absorb_nested(&callee_gas);
-		let status = Self::callee_status(frame, result);
-		self.refuel()?;
+		let mut callee_gas = state.gas.nested(limit);
+		let result = state.ext.call(&mut callee_gas, &callee, entry, input, value);
+		state.gas.absorb_nested(&callee_gas);
+		let status = state.callee_status(result);
+		self.refuel();
 		code(status)
 	}
 
@@ -492,39 +534,24 @@ impl<'a, T: Config> HostCtx<'a, T> {
 		result_ptr: u32,
 	) -> HostResult<u32> {
 		self.ensure_mutable()?;
-		let max_msg = self.frame().env.params.max_contract_msg_size;
-		self.ensure_len(msg_len, max_msg, Error::<T>::MsgTooLarge)?;
-		self.ensure_len(salt_len, limits::MAX_SALT_LEN, Error::<T>::SaltTooLong)?;
-		self.charge(T::WeightInfo::host_instantiate_contract(msg_len.saturating_add(salt_len)))?;
+		let max_msg = self.ext().params().max_contract_msg_size;
+		self.ensure_len(msg_len, max_msg, Error::<E::T>::MsgTooLarge)?;
+		self.ensure_len(salt_len, limits::MAX_SALT_LEN, Error::<E::T>::SaltTooLong)?;
+		self.charge(<E::T as Config>::WeightInfo::host_instantiate_contract(msg_len.saturating_add(salt_len)))?;
 		let msg = self.read(msg_ptr, msg_len)?;
 		let value = self.read_balance(value_ptr)?;
 		let salt = self.read(salt_ptr, salt_len)?;
 		// Fail before the callee runs if the address cannot be written back.
 		self.write(result_ptr, &[0u8; ADDRESS_LEN as usize])?;
-		let Ok(value) = BalanceOf::<T>::try_from(value) else { return code(ReturnCode::TransferFailed) };
-		if !CodeInfoOf::<T>::contains_key(code_id) {
-			return code(ReturnCode::CodeNotFound)
-		}
-		self.sync_fuel()?;
-		let frame = self.frame_mut();
-		let scheme = if salt.is_empty() { AddressScheme::Unsalted } else { AddressScheme::Salted(salt) };
-		let mut callee_gas = frame.gas.nested(frame.gas.remaining());
-		let creator = frame.address.clone();
-		let result = exec::instantiate::<T>(
-			&frame.env,
-			&mut callee_gas,
-			frame.depth.saturating_add(1),
-			creator.clone(),
-			code_id,
-			msg,
-			Some(creator),
-			value,
-			scheme,
-		);
-		frame.gas.absorb_nested(&callee_gas);
+		let Ok(value) = BalanceOf::<E::T>::try_from(value) else { return code(ReturnCode::TransferFailed) };
+		self.sync_fuel();
+		let state = self.state_mut();
+		let mut callee_gas = state.gas.nested(state.gas.remaining());
+		let result = state.ext.instantiate(&mut callee_gas, code_id, msg, value, salt);
+		state.gas.absorb_nested(&callee_gas);
 		let address = result.as_ref().ok().map(|(address, _)| address.clone());
-		let status = Self::callee_status(frame, result.map(|(_, data)| data));
-		self.refuel()?;
+		let status = state.callee_status(result.map(|(_, data)| data));
+		self.refuel();
 		if let Some(address) = address {
 			self.write(result_ptr, address.as_ref())?;
 		}
@@ -535,13 +562,13 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// `instantiate_contract` (the revert message when it reverted) and returns
 	/// `(ptr << 32) | len`, or 0 when empty. Cost: `host_copy(data)`.
 	pub fn get_return_data(&mut self) -> HostResult<u64> {
-		self.charge_and_place(|frame| &frame.callee_output)
+		self.charge_and_place(|state| &state.callee_output)
 	}
 
-	/// Charges `host_copy` for the frame's bytes that `pick` selects, then places them.
-	fn charge_and_place(&mut self, pick: fn(&Frame<T>) -> &Vec<u8>) -> HostResult<u64> {
-		self.charge(T::WeightInfo::host_copy(pick(self.frame()).len().saturated_into()))?;
-		let data = pick(self.frame()).clone();
+	/// Charges `host_copy` for the bytes of the state that `pick` selects, then places them.
+	fn charge_and_place(&mut self, pick: fn(&HostState<E>) -> &[u8]) -> HostResult<u64> {
+		self.charge(<E::T as Config>::WeightInfo::host_copy(pick(self.state()).len().saturated_into()))?;
+		let data = pick(self.state()).to_vec();
 		self.place(&data)
 	}
 
@@ -552,52 +579,49 @@ impl<'a, T: Config> HostCtx<'a, T> {
 	/// Traps: read-only call.
 	pub fn pay(&mut self, amount_ptr: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
-		self.charge(T::WeightInfo::host_transfer())?;
+		self.charge(<E::T as Config>::WeightInfo::host_transfer())?;
 		let amount = self.read_balance(amount_ptr)?;
-		let Some(paid) = self.frame().payment else { return code(ReturnCode::NotPaymentPhase) };
-		let Ok(amount) = BalanceOf::<T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
-		let account = self.frame().address.clone();
-		match T::Currency::transfer(&account, &T::FeeDestination::get(), amount, Preservation::Preserve) {
-			Ok(_) => {
-				self.frame_mut().payment = Some(paid.saturating_add(amount));
-				code(ReturnCode::Success)
-			},
-			Err(_) => code(ReturnCode::TransferFailed),
-		}
+		let Ok(amount) = BalanceOf::<E::T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
+		code(self.state_mut().ext.pay(amount))
 	}
 
 	/// `gas(units)` of the injected-counter strategy: charges `units` of fuel.
 	#[cfg(feature = "execution-strategies")]
 	pub fn gas(&mut self, units: u64) -> HostResult<()> {
-		let unit = crate::gas::fuel_unit::<T>().ref_time();
+		let unit = crate::gas::fuel_unit::<E::T>().ref_time();
 		self.charge(Weight::from_parts(units.saturating_mul(unit), 0))
 	}
+}
 
+impl<E: Ext> HostState<E> {
 	/// Keeps a nested call's output for `get_return_data` and turns its outcome into a code.
-	fn callee_status(frame: &mut Frame<T>, result: Result<Vec<u8>, ExecError>) -> ReturnCode {
+	fn callee_status(&mut self, result: Result<Vec<u8>, ExecError>) -> ReturnCode {
 		let (output, status) = match result {
 			Ok(data) => (data, ReturnCode::Success),
 			Err(ExecError { revert_message: Some(message), .. }) => (message, ReturnCode::CalleeReverted),
-			Err(ExecError { error, .. }) => (Vec::new(), Self::failure_code(error)),
+			Err(ExecError { error, .. }) => (Vec::new(), failure_code::<E::T>(error)),
 		};
-		frame.callee_output = output;
+		self.callee_output = output;
 		status
 	}
+}
 
-	fn failure_code(error: DispatchError) -> ReturnCode {
-		let is = |expected: Error<T>| error == DispatchError::from(expected);
-		if is(Error::<T>::MaxCallDepthReached) {
-			ReturnCode::CallDepthExceeded
-		} else if is(Error::<T>::EntryPointNotFound) || is(Error::<T>::InvalidEntryPointSignature) {
-			ReturnCode::EntryPointNotFound
-		} else if is(Error::<T>::TransferFailed) {
-			ReturnCode::TransferFailed
-		} else if is(Error::<T>::ContractExists) {
-			ReturnCode::ContractExists
-		} else if is(Error::<T>::ContractNotFound) {
-			ReturnCode::NotAContract
-		} else {
-			ReturnCode::CalleeTrapped
-		}
+/// The return code of a nested call that failed with `error`.
+fn failure_code<T: Config>(error: DispatchError) -> ReturnCode {
+	let is = |expected: Error<T>| error == DispatchError::from(expected);
+	if is(Error::<T>::MaxCallDepthReached) {
+		ReturnCode::CallDepthExceeded
+	} else if is(Error::<T>::EntryPointNotFound) || is(Error::<T>::InvalidEntryPointSignature) {
+		ReturnCode::EntryPointNotFound
+	} else if is(Error::<T>::TransferFailed) {
+		ReturnCode::TransferFailed
+	} else if is(Error::<T>::ContractExists) {
+		ReturnCode::ContractExists
+	} else if is(Error::<T>::ContractNotFound) {
+		ReturnCode::NotAContract
+	} else if is(Error::<T>::CodeNotFound) {
+		ReturnCode::CodeNotFound
+	} else {
+		ReturnCode::CalleeTrapped
 	}
 }

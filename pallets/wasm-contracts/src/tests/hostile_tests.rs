@@ -1,0 +1,267 @@
+//! Attacks on what a call may consume: each shape is refused with a named error and no state
+//! change, or accepted and charged for what it makes the runtime do.
+
+use super::*;
+use crate::{
+	exec::{self, CallTree},
+	gas::{fuel_unit, GasMeter},
+	vm::{self, cache, engine::PAGE_SIZE, runtime::EVENT_RECORD_OVERHEAD},
+	BlockEventBytes, Error, PristineCode,
+};
+use frame_support::{
+	assert_ok,
+	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+};
+
+/// A module whose export `run` holds `functions` functions each with a block of `arity`
+/// results that a `br_table` of `targets` targets leaves: the costliest shape to validate and
+/// translate per byte when blocks may yield many values.
+fn br_table_module(arity: usize, targets: usize, functions: usize) -> Vec<u8> {
+	let results = "i32 ".repeat(arity);
+	let values = "(i32.const 0) ".repeat(arity);
+	let labels = "0 ".repeat(targets);
+	// A single result is written inline: a type index as block type is itself multi-value.
+	let block_type = if arity == 1 { "(result i32)" } else { "(type $t)" };
+	let body = format!("(block $b {block_type} {values} (i32.const 0) (br_table {labels} $b)) (drop)");
+	let body = if arity > 1 { format!("{body} {}", "(drop) ".repeat(arity - 1)) } else { body };
+	let funcs = format!("(func {body})\n").repeat(functions);
+	wat(&format!(
+		r#"(module (type $t (func (result {results}))) (memory (export "memory") 1) (func (export "run")) {funcs})"#
+	))
+}
+
+#[test]
+fn blocks_of_many_values_are_refused_at_upload_without_state_change() {
+	new_test_ext().execute_with(|| {
+		for arity in [2, 32, 1_000] {
+			let module = br_table_module(arity, 1_000, 2);
+			assert_refused_unchanged(
+				|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), module.clone()),
+				Error::<Test>::MultiValueNotAllowed,
+			);
+		}
+		let gzipped = {
+			use flate2::{write::GzEncoder, Compression};
+			use std::io::Write;
+			let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+			encoder.write_all(&br_table_module(1_000, 100_000, 1)).unwrap();
+			encoder.finish().unwrap()
+		};
+		assert!(gzipped.len() < 4_096, "a few KB of gzip carry the whole shape");
+		assert_refused_unchanged(
+			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), gzipped.clone()),
+			Error::<Test>::MultiValueNotAllowed,
+		);
+	});
+}
+
+#[test]
+fn functions_returning_many_values_and_loops_taking_values_are_refused() {
+	new_test_ext().execute_with(|| {
+		let returns_two = wat(r#"(module (func (export "f") (result i32 i32) (i32.const 1) (i32.const 2)))"#);
+		let loop_with_param = wat(
+			r#"(module (type $t (func (param i32))) (func (export "f") (i32.const 1) (loop (type $t) (drop))))"#,
+		);
+		for module in [returns_two, loop_with_param] {
+			assert_refused_unchanged(
+				|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), module.clone()),
+				Error::<Test>::MultiValueNotAllowed,
+			);
+		}
+	});
+}
+
+#[test]
+fn single_value_br_tables_are_accepted_and_run() {
+	new_test_ext().execute_with(|| {
+		let module = br_table_module(1, 10_000, 5);
+		let contract = instantiate(&ALICE, upload(&ALICE, module), vec![], None);
+		assert_eq!(dry_execute(&BOB, &contract, "run", vec![]), Ok(vec![]));
+	});
+}
+
+#[test]
+fn a_validated_module_is_accepted_by_the_engine_with_full_validation() {
+	// Unchecked loading is sound only if whatever the pallet validates, wasmi would too.
+	let engine = vm::engine::new_engine(vm::engine::Metering::Fuel, 1);
+	let params = Params::default();
+	for name in ["counter", "counter_v2", "token", "proxy", "context", "faults", "allocator"] {
+		let module = fixture(name);
+		assert_eq!(vm::validation::validate(&module, &params), Ok(()), "{name}");
+		assert!(wasmi::Module::new(&engine, &module).is_ok(), "{name}");
+	}
+	assert!(wasmi::Module::new(&engine, br_table_module(1, 1_000, 3)).is_ok());
+	assert!(wasmi::Module::new(&engine, br_table_module(2, 10, 1)).is_err(), "the engine refuses multi-value too");
+}
+
+/// Gas of calling `entry` of `contract` `times` times in one call tree.
+fn gas_of_calls_in_one_tree(contract: &AccountId, entry: &str, times: usize) -> Weight {
+	let tree = CallTree::<Test>::new(Params::default(), false);
+	let mut gas = GasMeter::new(gas(), fuel_unit::<Test>());
+	for _ in 0..times {
+		exec::call::<Test>(&tree, &mut gas, 1, Some(BOB), contract, entry, vec![], 0).expect("the call succeeds");
+	}
+	gas.consumed()
+}
+
+#[test]
+fn a_call_tree_compiles_each_code_once_and_charges_the_load_once() {
+	new_test_ext().execute_with(|| {
+		let padding = format!("(func {})\n", "(drop (i32.const 0)) ".repeat(100)).repeat(1_000);
+		let large = wat(&format!(r#"(module (memory (export "memory") 1) (func (export "run")) {padding})"#));
+		let size = large.len() as u32;
+		let contract = instantiate(&ALICE, upload(&ALICE, large), vec![], None);
+		let once = gas_of_calls_in_one_tree(&contract, "run", 1);
+		let twice = gas_of_calls_in_one_tree(&contract, "run", 2);
+		let second = twice - once;
+		let full_load = vm::code_load_weight::<Test>(size);
+		let cached_load = vm::code_load_weight::<Test>(0);
+		assert!(second.ref_time() < once.ref_time() - (full_load.ref_time() - cached_load.ref_time()) / 2);
+		assert!(second.proof_size() < size as u64, "the code is not proven twice");
+	});
+}
+
+/// A module of `bytes` bytes, most of them data, unique by `seed`.
+fn module_of_size(bytes: usize, seed: u32) -> Vec<u8> {
+	let data = "a".repeat(bytes);
+	wat(&format!(r#"(module (memory (export "memory") 16) (data (i32.const {seed}) "{data}") (func (export "run")))"#))
+}
+
+#[test]
+fn a_call_tree_holds_a_bounded_number_of_modules() {
+	new_test_ext().execute_with(|| {
+		let tree = CallTree::<Test>::new(Params::default(), false);
+		for seed in 0..cache::MAX_MODULES as u32 {
+			let module = module_of_size(10, seed);
+			assert!(tree.vm().compile_validated(sp_io::hashing::blake2_256(&module), &module).is_ok());
+		}
+		let one_more = module_of_size(10, 1_000);
+		let refused = tree.vm().compile_validated(sp_io::hashing::blake2_256(&one_more), &one_more);
+		assert_eq!(refused.err().map(|error| error.error), Some(Error::<Test>::TooManyModulesInCall.into()));
+	});
+}
+
+#[test]
+fn a_call_tree_holds_a_bounded_amount_of_code() {
+	new_test_ext().execute_with(|| {
+		let tree = CallTree::<Test>::new(Params::default(), false);
+		let piece = cache::MAX_CODE_BYTES / 5;
+		for seed in 0..4 {
+			let module = module_of_size(piece, seed);
+			assert!(tree.vm().compile_validated(sp_io::hashing::blake2_256(&module), &module).is_ok());
+		}
+		let too_much = module_of_size(piece + 1_000, 4);
+		let refused = tree.vm().compile_validated(sp_io::hashing::blake2_256(&too_much), &too_much);
+		assert_eq!(refused.err().map(|error| error.error), Some(Error::<Test>::TooMuchCodeInCall.into()));
+	});
+}
+
+#[test]
+fn initial_memory_pages_are_charged_per_page() {
+	new_test_ext().execute_with(|| {
+		let with_pages = |pages: u32| {
+			let module = wat(&format!(r#"(module (memory (export "memory") {pages}) (func (export "run")))"#));
+			instantiate(&ALICE, upload(&ALICE, module), vec![], None)
+		};
+		let (one, sixteen) = (with_pages(1), with_pages(16));
+		let gas_of = |contract: &AccountId| gas_of_calls_in_one_tree(contract, "run", 1).ref_time();
+		let fifteen_pages = vm::memory_weight::<Test>(15 * PAGE_SIZE).ref_time();
+		assert!(fifteen_pages > 0);
+		assert!(gas_of(&sixteen) >= gas_of(&one) + fifteen_pages);
+	});
+}
+
+#[test]
+fn memory_grow_is_charged_per_page() {
+	new_test_ext().execute_with(|| {
+		let growing = |pages: u32| {
+			let module = wat(&format!(
+				r#"(module (memory (export "memory") 1) (func (export "run") (drop (memory.grow (i32.const {pages})))))"#
+			));
+			instantiate(&ALICE, upload(&ALICE, module), vec![], None)
+		};
+		let (none, fifteen) = (growing(0), growing(15));
+		let gas_of = |contract: &AccountId| gas_of_calls_in_one_tree(contract, "run", 1).ref_time();
+		assert!(gas_of(&fifteen) >= gas_of(&none) + vm::memory_weight::<Test>(15 * PAGE_SIZE).ref_time());
+	});
+}
+
+/// A contract whose `spam` emits events of 4 KB while it has gas.
+fn event_spammer() -> AccountId {
+	let module = wat(
+		r#"(module
+		(import "env" "log_event" (func $log (param i32 i32 i32 i32)))
+		(memory (export "memory") 1)
+		(func (export "spam") (loop $again (call $log (i32.const 0) (i32.const 8) (i32.const 0) (i32.const 4096)) (br $again)))
+		(func (export "one") (call $log (i32.const 0) (i32.const 8) (i32.const 0) (i32.const 4096))))"#,
+	);
+	instantiate(&ALICE, upload(&ALICE, module), vec![], None)
+}
+
+const EVENT_BYTES: u32 = 8 + 4_096 + EVENT_RECORD_OVERHEAD;
+
+#[test]
+fn events_stop_at_the_call_budget_and_leave_nothing_behind() {
+	new_test_ext().execute_with(|| {
+		let spammer = event_spammer();
+		let events_before = System::events().len();
+		let result = execute(&BOB, &spammer, "spam", vec![]);
+		assert_eq!(error_of(result), Error::<Test>::EventBudgetExceeded.into());
+		assert_eq!(System::events().len(), events_before);
+		let dry_run = Contracts::dry_run_execute(BOB, spammer, b"spam".to_vec(), vec![], 0, None);
+		assert_eq!(dry_run.result.err(), Some(Error::<Test>::EventBudgetExceeded.into()));
+		assert!(dry_run.events.is_empty());
+	});
+}
+
+#[test]
+fn events_stop_at_the_block_budget_until_the_next_block() {
+	new_test_ext().execute_with(|| {
+		let spammer = event_spammer();
+		let per_block = (MAX_EVENT_BYTES_PER_BLOCK / EVENT_BYTES) as usize;
+		for _ in 0..per_block {
+			assert_ok!(execute(&BOB, &spammer, "one", vec![]));
+		}
+		let emitted = contract_events()
+			.iter()
+			.filter(|event| matches!(event, crate::Event::ContractEmitted { .. }))
+			.count();
+		assert_eq!(emitted, per_block);
+		assert_eq!(error_of(execute(&BOB, &spammer, "one", vec![])), Error::<Test>::EventBudgetExceeded.into());
+		System::set_block_number(2);
+		assert_ok!(execute(&BOB, &spammer, "one", vec![]));
+		assert_eq!(BlockEventBytes::<Test>::get(), Some((2, EVENT_BYTES)));
+	});
+}
+
+#[test]
+fn contract_history_is_read_a_page_at_a_time() {
+	new_test_ext().execute_with(|| {
+		let code_id = upload(&ALICE, fixture("counter"));
+		let counter = instantiate(&ALICE, code_id, vec![], Some(ALICE));
+		for _ in 0..crate::MAX_HISTORY_PAGE + 4 {
+			assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), code_id, vec![], gas()));
+		}
+		let all = crate::MAX_HISTORY_PAGE + 5;
+		assert_eq!(Contracts::contract_history(counter.clone(), 0, u32::MAX).len(), crate::MAX_HISTORY_PAGE as usize);
+		assert_eq!(Contracts::contract_history(counter.clone(), crate::MAX_HISTORY_PAGE, 100).len(), 5);
+		assert_eq!(Contracts::contract_history(counter.clone(), all, 100).len(), 0);
+		assert_eq!(Contracts::contract_history(counter, 3, 2).len(), 2);
+	});
+}
+
+#[test]
+fn migration_to_v2_removes_stored_code_that_fails_the_new_rules() {
+	new_test_ext().execute_with(|| {
+		let valid = upload(&ALICE, fixture("counter"));
+		let multi_value = wat(r#"(module (func (export "f") (result i32 i32) (i32.const 1) (i32.const 2)))"#);
+		let hash = sp_io::hashing::blake2_256(&multi_value);
+		PristineCode::<Test>::insert(hash, frame_support::BoundedVec::try_from(multi_value).unwrap());
+		StorageVersion::new(1).put::<Contracts>();
+		crate::migrations::v2::Migrate::<Test>::on_runtime_upgrade();
+		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(2));
+		assert!(!PristineCode::<Test>::contains_key(hash));
+		let code_hash = crate::CodeInfoOf::<Test>::get(valid).unwrap().code_hash;
+		assert!(PristineCode::<Test>::contains_key(code_hash));
+	});
+}

@@ -1,0 +1,276 @@
+//! Validation of wasm modules, run once when code is uploaded (and for each deploy module
+//! before it runs); stored code is loaded without validation afterwards.
+//!
+//! One pass over the module does everything: each section first gets the pallet's cheap
+//! structural checks (imports, memory, table, counts, locals, exports), then wasmparser's full
+//! validation under [`allowed_features`]. Multi-value is not enabled, so every block and function
+//! yields at most one value: the cost of validating and translating a branch (a `br_table` with
+//! many targets included) does not grow with block arity, and validation stays linear in the
+//! module's size. A module that needs a forbidden proposal is refused with that proposal's
+//! error, read off the validator's own refusal.
+
+use super::host::HostFn;
+use crate::{Config, Error};
+use alloc::vec::Vec;
+use wasm_contracts_primitives::{abi, limits, Params};
+use wasmparser::{
+	BinaryReaderError, Chunk, ExternalKind, FuncType, FuncValidatorAllocations, Parser, Payload, TypeRef, ValType,
+	ValidPayload, Validator, WasmFeatures,
+};
+
+/// Why a module was refused.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ValidationError {
+	/// Not valid wasm, or uses a proposal the pallet does not enable.
+	Invalid,
+	/// Uses `f32`/`f64` types or instructions.
+	Floats,
+	/// Uses SIMD types or instructions.
+	Simd,
+	/// Uses shared memory or atomic instructions.
+	Threads,
+	/// A function returns, or a block yields or takes, more than one value.
+	MultiValue,
+	/// Declares a start function.
+	StartFunction,
+	/// Imports something that is not a host function of module `env`.
+	UnknownImport,
+	/// Imports a host function with a signature other than its own.
+	ImportSignature,
+	/// Declares or imports more than one memory, or imports memory at all.
+	Memory,
+	/// Asks for more initial memory pages than `max_memory_pages`.
+	TooManyMemoryPages,
+	/// Declares more than one table, or a table larger than allowed.
+	Table,
+	/// Has more functions than allowed.
+	TooManyFunctions,
+	/// Has more globals than allowed.
+	TooManyGlobals,
+	/// A function declares more locals than allowed.
+	TooManyLocals,
+	/// Exports `allocate` with a type other than `(i32) -> i32`.
+	AllocateSignature,
+}
+
+impl<T: Config> From<ValidationError> for Error<T> {
+	fn from(error: ValidationError) -> Self {
+		match error {
+			ValidationError::Invalid => Error::InvalidModule,
+			ValidationError::Floats => Error::FloatsNotAllowed,
+			ValidationError::Simd => Error::SimdNotAllowed,
+			ValidationError::Threads => Error::ThreadsNotAllowed,
+			ValidationError::MultiValue => Error::MultiValueNotAllowed,
+			ValidationError::StartFunction => Error::StartFunctionNotAllowed,
+			ValidationError::UnknownImport => Error::UnknownImport,
+			ValidationError::ImportSignature => Error::ImportSignatureMismatch,
+			ValidationError::Memory => Error::InvalidMemory,
+			ValidationError::TooManyMemoryPages => Error::TooManyMemoryPages,
+			ValidationError::Table => Error::TableTooLarge,
+			ValidationError::TooManyFunctions => Error::TooManyFunctions,
+			ValidationError::TooManyGlobals => Error::TooManyGlobals,
+			ValidationError::TooManyLocals => Error::TooManyLocals,
+			ValidationError::AllocateSignature => Error::InvalidAllocateExport,
+		}
+	}
+}
+
+/// The wasm proposals contracts may use: the MVP without floats and with single-value blocks,
+/// plus the integer-only proposals that current compilers emit by default. The engine
+/// ([`super::engine::new_engine`]) enables exactly these.
+pub fn allowed_features() -> WasmFeatures {
+	WasmFeatures::GC_TYPES |
+		WasmFeatures::MUTABLE_GLOBAL |
+		WasmFeatures::SIGN_EXTENSION |
+		WasmFeatures::BULK_MEMORY |
+		WasmFeatures::REFERENCE_TYPES
+}
+
+/// Names the forbidden proposal behind a refusal of wasmparser's validator: its messages for a
+/// disabled proposal name the proposal (checked for each proposal by this module's tests).
+fn classify(error: &BinaryReaderError) -> ValidationError {
+	let message = error.message();
+	if message.contains("floating-point") || message.contains("float to int") {
+		ValidationError::Floats
+	} else if message.contains("SIMD") {
+		ValidationError::Simd
+	} else if message.contains("threads") {
+		ValidationError::Threads
+	} else if message.contains("multi-value") {
+		ValidationError::MultiValue
+	} else {
+		ValidationError::Invalid
+	}
+}
+
+/// Validates `wasm` against every rule of the module documentation, in one pass.
+pub fn validate(wasm: &[u8], params: &Params) -> Result<(), ValidationError> {
+	let mut structure = Structure::default();
+	let mut validator = Validator::new_with_features(allowed_features());
+	let mut allocations = FuncValidatorAllocations::default();
+	for payload in Parser::new(0).parse_all(wasm) {
+		let payload = payload.map_err(|error| classify(&error))?;
+		structure.check(&payload, params)?;
+		match validator.payload(&payload).map_err(|error| classify(&error))? {
+			ValidPayload::Func(to_validate, body) => {
+				let mut func = to_validate.into_validator(allocations);
+				func.validate(&body).map_err(|error| classify(&error))?;
+				allocations = func.into_allocations();
+			},
+			ValidPayload::End(_) => return Ok(()),
+			_ => {},
+		}
+	}
+	// `parse_all` ends with `End` for every complete module; anything else is truncated.
+	Err(ValidationError::Invalid)
+}
+
+/// What the structural checks remember between sections.
+#[derive(Default)]
+struct Structure {
+	types: Vec<FuncType>,
+	function_types: Vec<u32>,
+	memories: u32,
+	tables: u32,
+}
+
+impl Structure {
+	/// The pallet's own rules for one section (or function body) of a module.
+	fn check(&mut self, payload: &Payload, params: &Params) -> Result<(), ValidationError> {
+		let invalid = |error: BinaryReaderError| classify(&error);
+		match payload {
+			Payload::TypeSection(reader) =>
+				for func_type in reader.clone().into_iter_err_on_gc_types() {
+					let func_type = func_type.map_err(invalid)?;
+					if func_type.results().len() > 1 {
+						return Err(ValidationError::MultiValue)
+					}
+					if func_type.params().len() > limits::MAX_FUNC_PARAMS as usize {
+						return Err(ValidationError::Invalid)
+					}
+					self.types.push(func_type);
+				},
+			Payload::ImportSection(reader) =>
+				for import in reader.clone() {
+					let import = import.map_err(invalid)?;
+					let TypeRef::Func(type_index) = import.ty else {
+						return Err(match import.ty {
+							TypeRef::Memory(_) => ValidationError::Memory,
+							_ => ValidationError::UnknownImport,
+						})
+					};
+					if import.module != abi::HOST_MODULE {
+						return Err(ValidationError::UnknownImport)
+					}
+					let host_fn = HostFn::from_name(import.name).ok_or(ValidationError::UnknownImport)?;
+					let func_type = self.types.get(type_index as usize).ok_or(ValidationError::Invalid)?;
+					if func_type.params() != host_fn.params() || func_type.results() != host_fn.results() {
+						return Err(ValidationError::ImportSignature)
+					}
+					self.function_types.push(type_index);
+				},
+			Payload::FunctionSection(reader) =>
+				for type_index in reader.clone() {
+					self.function_types.push(type_index.map_err(invalid)?);
+				},
+			Payload::MemorySection(reader) =>
+				for memory in reader.clone() {
+					let memory = memory.map_err(invalid)?;
+					self.memories += 1;
+					if self.memories > 1 {
+						return Err(ValidationError::Memory)
+					}
+					if memory.shared {
+						return Err(ValidationError::Threads)
+					}
+					if memory.initial > params.max_memory_pages as u64 {
+						return Err(ValidationError::TooManyMemoryPages)
+					}
+				},
+			Payload::TableSection(reader) =>
+				for table in reader.clone() {
+					let table = table.map_err(invalid)?;
+					self.tables += 1;
+					if self.tables > 1 || table.ty.initial > limits::MAX_TABLE_ELEMENTS as u64 {
+						return Err(ValidationError::Table)
+					}
+				},
+			Payload::GlobalSection(reader) =>
+				if reader.count() > limits::MAX_GLOBALS {
+					return Err(ValidationError::TooManyGlobals)
+				},
+			Payload::StartSection { .. } => return Err(ValidationError::StartFunction),
+			Payload::ExportSection(reader) =>
+				for export in reader.clone() {
+					let export = export.map_err(invalid)?;
+					if export.name == abi::ALLOCATE_EXPORT && !self.is_allocator(export.kind, export.index) {
+						return Err(ValidationError::AllocateSignature)
+					}
+				},
+			Payload::CodeSectionEntry(body) => {
+				let mut locals = 0u32;
+				for entry in body.get_locals_reader().map_err(invalid)? {
+					let (count, _) = entry.map_err(invalid)?;
+					locals = locals.saturating_add(count);
+				}
+				if locals > limits::MAX_LOCALS {
+					return Err(ValidationError::TooManyLocals)
+				}
+			},
+			_ => {},
+		}
+		if self.function_types.len() > limits::MAX_FUNCTIONS as usize {
+			return Err(ValidationError::TooManyFunctions)
+		}
+		Ok(())
+	}
+
+	/// Whether export `index` of `kind` is a function of type `(i32) -> i32`.
+	fn is_allocator(&self, kind: ExternalKind, index: u32) -> bool {
+		kind == ExternalKind::Func &&
+			self.function_types
+				.get(index as usize)
+				.and_then(|type_index| self.types.get(*type_index as usize))
+				.is_some_and(|ty| ty.params() == [ValType::I32] && ty.results() == [ValType::I32])
+	}
+}
+
+/// What instantiating a module costs beyond its code: the memory it starts with and the data
+/// copied into it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Footprint {
+	/// Initial pages of its memory.
+	pub memory_pages: u32,
+	/// Bytes of its data segments.
+	pub data_bytes: u32,
+}
+
+/// The [`Footprint`] of a validated module, read from its memory and data sections; the code
+/// section is skipped, so this costs little whatever the module's size.
+pub fn footprint(wasm: &[u8]) -> Footprint {
+	let mut footprint = Footprint::default();
+	let mut parser = Parser::new(0);
+	let mut offset = 0usize;
+	while let Some(rest) = wasm.get(offset..) {
+		let Ok(Chunk::Parsed { consumed, payload }) = parser.parse(rest, true) else { break };
+		offset = offset.saturating_add(consumed);
+		match payload {
+			Payload::CodeSectionStart { size, .. } => {
+				parser.skip_section();
+				offset = offset.saturating_add(size as usize);
+			},
+			Payload::MemorySection(reader) =>
+				for memory in reader.into_iter().flatten() {
+					footprint.memory_pages = u32::try_from(memory.initial).unwrap_or(u32::MAX);
+				},
+			Payload::DataSection(reader) =>
+				for data in reader.into_iter().flatten() {
+					let len = u32::try_from(data.data.len()).unwrap_or(u32::MAX);
+					footprint.data_bytes = footprint.data_bytes.saturating_add(len);
+				},
+			Payload::End(_) => break,
+			_ => {},
+		}
+	}
+	footprint
+}
