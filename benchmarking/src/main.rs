@@ -6,6 +6,7 @@
 //! Run: `cargo run --release -p wasm-contracts-benchmarks --bin perf` (`RUNS` sets the samples).
 
 mod runtime;
+mod uploads;
 mod workloads;
 
 use pallet_wasm_contracts::{
@@ -118,6 +119,19 @@ fn main() {
 			ratio(row.injected, row.native),
 			format!("{:.1?}", row.fuel),
 			format!("{:.1}", row.charged_ps as f64 / measured_ps),
+		);
+	}
+	println!();
+	println!("{:<32} {:>10} {:>12} {:>18}", "upload", "bytes", "validation", "charged/measured");
+	for upload in uploads::all() {
+		let time = median_time(runs, || uploads::validate(&upload));
+		let measured_ps = time.as_nanos() as f64 * 1_000.0;
+		println!(
+			"{:<32} {:>10} {:>12} {:>18}",
+			upload.name,
+			upload.wasm.len(),
+			format!("{time:.1?}"),
+			format!("{:.1}", uploads::charged_ps(&upload) as f64 / measured_ps),
 		);
 	}
 }

@@ -49,6 +49,71 @@ pub fn all() -> Vec<Workload> {
 		Workload { name: "no-op, 10k 40 B functions", wat: small_functions_module(), entry: "run", input: vec![], setup: None, native: native_noop },
 		Workload { name: "1 MB function, translated", wat: large_function_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop },
 	]
+	.into_iter()
+	.chain(instruction_classes())
+	.collect()
+}
+
+/// Iterations of each instruction-class loop.
+const CLASS_ITERATIONS: u32 = 20_000;
+/// Instructions of the class under test per iteration.
+const CLASS_REPEAT: usize = 16;
+
+/// Loops dominated by one class of instruction each: the shapes that cost the most time per
+/// unit of fuel. Their native versions do nothing, so the ratio columns compare strategies only.
+fn instruction_classes() -> Vec<Workload> {
+	let class = |name, locals: &str, op: &str, extra: &str| Workload {
+		name,
+		wat: class_loop(CLASS_ITERATIONS, locals, &op.repeat(CLASS_REPEAT), extra),
+		entry: "run",
+		input: vec![],
+		setup: None,
+		native: native_noop,
+	};
+	let params = "i64 ".repeat(32);
+	let args = "(local.get $x) ".repeat(32);
+	vec![
+		class("class: counted loop", "", "", ""),
+		class("class: i64.div_u", "(local $x i64)", "(local.set $x (i64.div_u (local.get $x) (global.get $three)))", ""),
+		class("class: i64.rem_u", "(local $x i64)", "(local.set $x (i64.rem_u (local.get $x) (global.get $three)))", ""),
+		class(
+			"class: call_indirect",
+			"",
+			"(call_indirect (type $unit) (global.get $zero))",
+			"(table 1 funcref) (elem (i32.const 0) $empty)",
+		),
+		class("class: call, 32 params", "(local $x i64)", &format!("(call $wide {args})"), &format!("(func $wide (param {params}))")),
+		Workload {
+			name: "class: call, 1024 locals",
+			wat: class_loop(100, "", "(call $roomy)", &format!("(func $roomy (local {}))", "i64 ".repeat(1024))),
+			entry: "run",
+			input: vec![],
+			setup: None,
+			native: native_noop,
+		},
+		class("class: empty call", "", "(call $empty)", ""),
+		class("class: global.set", "", "(global.set $g (global.get $zero))", ""),
+		class("class: i32.store", "", "(i32.store (global.get $zero) (global.get $zero))", ""),
+		class("class: select", "(local $x i64)", "(local.set $x (select (local.get $x) (i64.const 1) (global.get $zero)))", ""),
+	]
+}
+
+/// A module whose `run` repeats `body` `iterations` times; `extra` adds definitions.
+fn class_loop(iterations: u32, locals: &str, body: &str, extra: &str) -> String {
+	format!(
+		r#"(module
+		(type $unit (func))
+		(memory (export "memory") 1)
+		(global $zero (mut i32) (i32.const 0))
+		(global $g (mut i32) (i32.const 0))
+		(global $three (mut i64) (i64.const 3))
+		(func $empty)
+		{extra}
+		(func (export "run") (local $i i32) {locals}
+			(loop $next
+				{body}
+				(br_if $next (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const {iterations}))))))"#
+	)
 }
 
 /// A module whose `run` does nothing, padded with about `code_bytes` of never-called functions.

@@ -10,14 +10,36 @@
 use crate::{weights::WeightInfo, Config};
 use frame_support::weights::Weight;
 
-/// Units of wasmi fuel one iteration of the `instr` benchmark loop burns.
-pub const FUEL_PER_LOOP_ITERATION: u64 = 9;
+/// Units of wasmi fuel one iteration of each instruction benchmark's loop burns (checked by the
+/// benchmarks' tests): `instr`, `instr_call`, `instr_call_indirect`, `instr_div`,
+/// `instr_memory`.
+pub const FUEL_PER_ITERATION: [u64; 5] = [10, 82, 154, 74, 90];
 
-/// ref_time of one unit of fuel: the `instr` benchmark's cost per loop iteration, divided by
-/// the fuel an iteration burns, rounded up so that fuel is never undercharged; at least 1.
+/// ref_time of one unit of fuel: the largest cost per unit of fuel of the instruction
+/// benchmarks (each loop's slope divided by the fuel an iteration burns), rounded up so that no
+/// class of instruction is undercharged; at least 1.
 pub fn fuel_unit<T: Config>() -> Weight {
-	let per_iteration = T::WeightInfo::instr(1).saturating_sub(T::WeightInfo::instr(0));
-	Weight::from_parts(per_iteration.ref_time().div_ceil(FUEL_PER_LOOP_ITERATION).max(1), 0)
+	let loops: [fn(u32) -> Weight; 5] = [
+		T::WeightInfo::instr,
+		T::WeightInfo::instr_call,
+		T::WeightInfo::instr_call_indirect,
+		T::WeightInfo::instr_div,
+		T::WeightInfo::instr_memory,
+	];
+	let per_fuel = loops.iter().zip(FUEL_PER_ITERATION).map(|(weight_of, fuel)| {
+		weight_of(1).saturating_sub(weight_of(0)).ref_time().div_ceil(fuel.max(1))
+	});
+	Weight::from_parts(per_fuel.max().unwrap_or(1).max(1), 0)
+}
+
+/// The part of a host function benchmark's weight that is the function itself: each such
+/// benchmark enters the contract once from the host, which the call that entered it already
+/// paid for, so the entry (`host_call(0)`) is deducted; at least the marginal cost of a host
+/// call remains.
+pub fn host_fn_weight<T: Config>(measured: Weight) -> Weight {
+	let entry = T::WeightInfo::host_call(0).ref_time();
+	let marginal = T::WeightInfo::host_call(1).saturating_sub(T::WeightInfo::host_call(0)).ref_time();
+	Weight::from_parts(measured.ref_time().saturating_sub(entry).max(marginal), measured.proof_size())
 }
 
 /// Fuel wasmi charges per byte of a function body it translates on the function's first call:

@@ -22,16 +22,27 @@ pub trait WeightInfo {
 	fn deploy(c: u32) -> Weight;
 	/// `set_params`.
 	fn set_params() -> Weight;
-	/// `r` iterations of the benchmark loop, each burning `gas::FUEL_PER_LOOP_ITERATION` units
-	/// of fuel: the slope prices fuel (`gas::fuel_unit`).
+	/// `r` iterations of the counting loop (branches and arithmetic); with the `instr_*` loops
+	/// below, one per class of costly instruction, its slope per unit of fuel prices fuel at
+	/// the slowest class (`gas::fuel_unit`).
 	fn instr(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 calls of an empty function.
+	fn instr_call(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 indirect calls of an empty function.
+	fn instr_call_indirect(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 pairs of 64-bit division and remainder.
+	fn instr_div(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 pairs of memory load and store.
+	fn instr_memory(r: u32) -> Weight;
 	/// Reading and compiling `c` bytes of stored code before a call.
 	fn code_load(c: u32) -> Weight;
 	/// Translating a function body of `c` bytes into wasmi's IR on its first call: its slope,
 	/// in units of fuel, prices each translated byte (`gas::translation_fuel_per_byte`).
 	fn translate(c: u32) -> Weight;
-	/// Fixed cost of every host call (the wasm-to-host transition), included in each below.
-	fn host_call() -> Weight;
+	/// A contract call that calls `gas_left` `r` times: its slope is the marginal cost of a
+	/// host call, its intercept the cost of entering the contract's export from the host,
+	/// which each host function benchmark below includes once and the pallet deducts.
+	fn host_call(r: u32) -> Weight;
 	/// A host function that returns a value from the call context (`get_caller`,
 	/// `get_block_number`, `get_block_timestamp`, `get_contract_address`, `get_value`,
 	/// `gas_left`).

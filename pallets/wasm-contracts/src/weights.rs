@@ -84,9 +84,25 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		Weight::from_parts(15_598_880, 0)
 			.saturating_add(Weight::from_parts(35_249, 0).saturating_mul(r.into()))
 	}
-	fn host_call() -> Weight {
-		// Measured proof: 0 bytes.
+	fn instr_call(r: u32, ) -> Weight {
+		Weight::from_parts(15_598_880, 0)
+			.saturating_add(Weight::from_parts(35_249 * 8, 0).saturating_mul(r.into()))
+	}
+	fn instr_call_indirect(r: u32, ) -> Weight {
+		Weight::from_parts(15_598_880, 0)
+			.saturating_add(Weight::from_parts(35_249 * 16, 0).saturating_mul(r.into()))
+	}
+	fn instr_div(r: u32, ) -> Weight {
+		Weight::from_parts(15_598_880, 0)
+			.saturating_add(Weight::from_parts(35_249 * 8, 0).saturating_mul(r.into()))
+	}
+	fn instr_memory(r: u32, ) -> Weight {
+		Weight::from_parts(15_598_880, 0)
+			.saturating_add(Weight::from_parts(35_249 * 12, 0).saturating_mul(r.into()))
+	}
+	fn host_call(r: u32, ) -> Weight {
 		Weight::from_parts(1_723_000, 0)
+			.saturating_add(Weight::from_parts(1_723_000, 0).saturating_mul(r.into()))
 	}
 	fn host_context() -> Weight {
 		// Measured proof: 0 bytes.

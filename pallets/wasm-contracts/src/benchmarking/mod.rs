@@ -19,7 +19,7 @@ use alloc::{rc::Rc, vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::{Inspect, Mutate};
 use frame_system::RawOrigin;
-use module::{ModuleSpec, BENCH_EXPORT};
+use module::{InstrClass, ModuleSpec, BENCH_EXPORT};
 use sp_runtime::traits::{Bounded, SaturatedConversion, Saturating, Zero};
 use vm::host::HostFn;
 use wasm_contracts_primitives::{limits, Params};
@@ -228,10 +228,10 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `r` iterations of an empty loop.
+	/// `r` iterations of the counting loop.
 	#[benchmark(pov_mode = Ignored)]
 	fn instr(r: Linear<0, 10_000>) -> Result<(), BenchmarkError> {
-		let mut prepared = prepared_code::<T>(module::counting_loop(r))?;
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::Branch, r))?;
 		#[block]
 		{
 			call_once::<T>(&mut prepared)?;
@@ -239,9 +239,54 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `r` iterations of the counting loop with 8 calls each.
 	#[benchmark(pov_mode = Ignored)]
-	fn host_call() -> Result<(), BenchmarkError> {
-		let mut prepared = prepared::<T>(ModuleSpec::calling(HostFn::GasLeft, vec![]))?;
+	fn instr_call(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::Call, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 indirect calls each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_call_indirect(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::CallIndirect, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 divisions and 8 remainders each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_div(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::DivRem, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 loads and 8 stores each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_memory(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::Memory, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// A call of an export that calls `gas_left` `r` times.
+	#[benchmark(pov_mode = Ignored)]
+	fn host_call(r: Linear<0, 1_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::host_calls(r))?;
 		#[block]
 		{
 			call_once::<T>(&mut prepared)?;
@@ -489,8 +534,8 @@ mod tests {
 	use super::*;
 	use crate::tests::{new_test_ext, Test};
 
-	fn fuel_burnt(iterations: u32) -> u64 {
-		let mut prepared = prepared_code::<Test>(module::counting_loop(iterations)).unwrap();
+	fn fuel_burnt(class: InstrClass, iterations: u32) -> u64 {
+		let mut prepared = prepared_code::<Test>(module::class_loop(class, iterations)).unwrap();
 		let before = prepared.fuel();
 		prepared.call().unwrap();
 		before - prepared.fuel()
@@ -505,10 +550,20 @@ mod tests {
 	}
 
 	#[test]
-	fn a_loop_iteration_burns_the_fuel_the_fuel_price_assumes() {
+	fn each_loop_iteration_burns_the_fuel_the_fuel_price_assumes() {
+		let classes = [InstrClass::Branch, InstrClass::Call, InstrClass::CallIndirect, InstrClass::DivRem, InstrClass::Memory];
 		new_test_ext().execute_with(|| {
-			let per_hundred = fuel_burnt(300) - fuel_burnt(200);
-			assert_eq!(per_hundred, 100 * gas::FUEL_PER_LOOP_ITERATION);
+			for (class, fuel) in classes.into_iter().zip(gas::FUEL_PER_ITERATION) {
+				let per_hundred = fuel_burnt(class, 300) - fuel_burnt(class, 200);
+				assert_eq!(per_hundred, 100 * fuel, "{class:?}");
+			}
 		});
+	}
+
+	#[test]
+	fn the_filler_function_is_as_long_as_the_code_benchmarks_assume() {
+		let one = module::sized(module::FILLER_FUNCTION_BYTES).len();
+		let two = module::sized(2 * module::FILLER_FUNCTION_BYTES).len();
+		assert_eq!(two - one, module::FILLER_FUNCTION_BYTES as usize);
 	}
 }

@@ -1,26 +1,27 @@
 //! Wasm modules generated for benchmarks, built with `wasm-instrument`'s `parity-wasm`.
 
 use crate::vm::host::HostFn;
-use alloc::{string::ToString, vec, vec::Vec};
-use wasm_contracts_primitives::abi;
+use alloc::{boxed::Box, string::ToString, vec, vec::Vec};
+use wasm_contracts_primitives::{abi, limits};
 use wasm_instrument::parity_wasm::elements::{
-	self, BlockType, CodeSection, DataSegment, DataSection, ExportEntry, ExportSection, External, Func, FuncBody,
+	self, BlockType, BrTableData, CodeSection, ElementSection, ElementSegment, DataSegment, DataSection, ExportEntry, ExportSection, External, Func, FuncBody,
 	FunctionSection, FunctionType, GlobalEntry, GlobalSection, GlobalType, ImportEntry, ImportSection, InitExpr,
-	Instruction, Instructions, Internal, Local, MemorySection, MemoryType, Module, Section, Type, TypeSection,
+	Instruction, Instructions, Internal, Local, MemorySection, TableSection, TableType, MemoryType, Module, Section, Type, TypeSection,
 	ValueType,
 };
 
 /// Name of the export benchmarks call (also exported as `call`, for deploy modules).
 pub const BENCH_EXPORT: &str = "bench";
 
-/// `i32.const 0; drop` pairs in a filler function: the smallest body (41 bytes with its local
-/// count and `end`) that keeps the average of 40 bytes per function wasmi requires of modules
-/// with many functions. Validation has a cost per function, so code made of the most functions
-/// that are allowed is the most expensive to load per byte.
-const FILLER_PAIRS: u32 = 13;
-/// Bytes each filler function adds to a module: its type index, body size, local count,
-/// instructions and `end`.
-pub const FILLER_FUNCTION_BYTES: u32 = 1 + 1 + 1 + FILLER_PAIRS * 3 + 1;
+/// Targets of the `br_table` in each filler function.
+const FILLER_TARGETS: u32 = 28;
+/// Bytes each filler function adds to a module: its type index, body size, the declaration of
+/// its 1,024 locals, `block`, `i32.const 0`, a `br_table` of [`FILLER_TARGETS`] targets and two
+/// `end`s. Validation and translation cost per function, per local and per branch target, so
+/// code made of the most functions allowed, each with the most locals and a `br_table` in the
+/// rest of the 40-odd bytes wasmi requires per function, costs the most per byte (the harness
+/// compares it with each of those shapes alone: `upload:` rows of `perf`).
+pub const FILLER_FUNCTION_BYTES: u32 = 1 + 1 + 4 + 2 + 2 + (3 + FILLER_TARGETS) + 2;
 
 /// What a generated module holds.
 #[derive(Default)]
@@ -40,6 +41,9 @@ pub struct ModuleSpec {
 	/// Whether the first call of the export only returns (and clears a flag for the next), so
 	/// that a warm-up call translates the export without running its body.
 	pub skip_first_call: bool,
+	/// Whether the module has an empty function `() -> ()` (index [`ModuleSpec::helper`]) in
+	/// a table of one element, for calls and indirect calls.
+	pub with_helper: bool,
 }
 
 fn value_type(ty: &wasmparser::ValType) -> ValueType {
@@ -63,6 +67,11 @@ impl ModuleSpec {
 	/// The function index of the first defined function.
 	fn first_defined(&self) -> u32 {
 		self.imports.len() as u32
+	}
+
+	/// The function index of the empty helper function.
+	pub fn helper(&self) -> u32 {
+		self.first_defined() + 1
 	}
 
 	/// The wasm bytes.
@@ -94,6 +103,15 @@ impl ModuleSpec {
 		body.push(Instruction::End);
 		let mut functions = vec![Func::new(unit_type)];
 		let mut bodies = vec![FuncBody::new(self.locals.clone(), Instructions::new(body))];
+		let mut tables = Vec::new();
+		let mut elements = Vec::new();
+		if self.with_helper {
+			functions.push(Func::new(unit_type));
+			bodies.push(FuncBody::new(vec![], Instructions::new(vec![Instruction::End])));
+			tables.push(TableType::new(1, Some(1)));
+			let offset = InitExpr::new(vec![Instruction::I32Const(0), Instruction::End]);
+			elements.push(ElementSegment::new(0, Some(offset), vec![self.helper()]));
+		}
 		for _ in 0..self.filler_bytes / FILLER_FUNCTION_BYTES {
 			functions.push(Func::new(unit_type));
 			bodies.push(filler_body());
@@ -117,9 +135,11 @@ impl ModuleSpec {
 			Section::Type(TypeSection::with_types(types)),
 			Section::Import(ImportSection::with_entries(imports)),
 			Section::Function(FunctionSection::with_entries(functions)),
+			Section::Table(TableSection::with_entries(tables)),
 			Section::Memory(MemorySection::with_entries(vec![MemoryType::new(self.memory_pages, None)])),
 			Section::Global(GlobalSection::with_entries(globals)),
 			Section::Export(ExportSection::with_entries(exports)),
+			Section::Element(ElementSection::with_entries(elements)),
 			Section::Code(CodeSection::with_bodies(bodies)),
 			Section::Data(DataSection::with_entries(data)),
 		]);
@@ -127,15 +147,12 @@ impl ModuleSpec {
 	}
 }
 
-/// A function body of [`FILLER_PAIRS`] times `i32.const 0; drop`.
+/// A function body with the most locals and a `br_table` of [`FILLER_TARGETS`] targets.
 fn filler_body() -> FuncBody {
-	let mut body = Vec::new();
-	for _ in 0..FILLER_PAIRS {
-		body.push(Instruction::I32Const(0));
-		body.push(Instruction::Drop);
-	}
-	body.push(Instruction::End);
-	FuncBody::new(vec![], Instructions::new(body))
+	use Instruction::*;
+	let table = BrTableData { table: vec![0; FILLER_TARGETS as usize].into_boxed_slice(), default: 0 };
+	let body = vec![Block(BlockType::NoResult), I32Const(0), BrTable(Box::new(table)), End, End];
+	FuncBody::new(vec![Local::new(limits::MAX_LOCALS, ValueType::I64)], Instructions::new(body))
 }
 
 /// A module of about `bytes` bytes whose exported function does nothing.
@@ -158,24 +175,63 @@ pub fn translated(bytes: u32) -> Vec<u8> {
 	ModuleSpec { memory_pages: 1, locals, body, skip_first_call: true, ..Default::default() }.build()
 }
 
-/// A module whose exported function runs an empty loop `iterations` times.
-pub fn counting_loop(iterations: u32) -> Vec<u8> {
-	use Instruction::*;
-	let body = vec![
-		I32Const(iterations as i32),
-		SetLocal(0),
-		Block(BlockType::NoResult),
-		Loop(BlockType::NoResult),
-		GetLocal(0),
-		I32Eqz,
-		BrIf(1),
-		GetLocal(0),
-		I32Const(1),
-		I32Sub,
-		SetLocal(0),
-		Br(0),
-		End,
-		End,
-	];
-	ModuleSpec { memory_pages: 1, locals: vec![Local::new(1, ValueType::I32)], body, ..Default::default() }.build()
+/// Classes of instructions that take the longest per unit of fuel, each measured by a loop of
+/// its own so that the fuel price covers the slowest.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum InstrClass {
+	/// Branches: the counting loop alone.
+	Branch,
+	/// Calls of an empty function.
+	Call,
+	/// Indirect calls of an empty function through the table.
+	CallIndirect,
+	/// 64-bit unsigned division and remainder of a large dividend.
+	DivRem,
+	/// Loads from and stores to memory.
+	Memory,
 }
+
+/// Instructions of the class in each iteration of its loop.
+const CLASS_OPS: usize = 8;
+
+/// A module whose exported function runs `iterations` iterations of a loop that does
+/// [`CLASS_OPS`] instructions of `class` (none for [`InstrClass::Branch`]).
+pub fn class_loop(class: InstrClass, iterations: u32) -> Vec<u8> {
+	use Instruction::*;
+	let spec = ModuleSpec { memory_pages: 1, with_helper: true, ..Default::default() };
+	let helper = spec.helper();
+	let ops: Vec<Instruction> = match class {
+		InstrClass::Branch => vec![],
+		InstrClass::Call => vec![Call(helper)],
+		InstrClass::CallIndirect => vec![I32Const(0), CallIndirect(unit_type_index(&spec), 0)],
+		InstrClass::DivRem => vec![GetLocal(1), GetLocal(2), I64DivU, SetLocal(3), GetLocal(1), GetLocal(2), I64RemU, SetLocal(3)],
+		InstrClass::Memory => vec![I32Const(0), I32Const(0), I32Load(2, 0), I32Store(2, 0)],
+	};
+	let ops: Vec<Instruction> = (0..CLASS_OPS).flat_map(|_| ops.iter().cloned()).collect();
+	counted(spec, &ops, iterations)
+}
+
+/// `spec` with an export that runs `ops` `iterations` times in a counting loop (counter in
+/// local 0; locals 1 to 3 are `i64`, local 1 starting at `u64::MAX` and local 2 at 3).
+fn counted(spec: ModuleSpec, ops: &[Instruction], iterations: u32) -> Vec<u8> {
+	use Instruction::*;
+	let mut body = vec![I64Const(-1), SetLocal(1), I64Const(3), SetLocal(2), I32Const(iterations as i32), SetLocal(0)];
+	body.extend([Block(BlockType::NoResult), Loop(BlockType::NoResult), GetLocal(0), I32Eqz, BrIf(1)]);
+	body.extend(ops.iter().cloned());
+	body.extend([GetLocal(0), I32Const(1), I32Sub, SetLocal(0), Br(0), End, End]);
+	let locals = vec![Local::new(1, ValueType::I32), Local::new(3, ValueType::I64)];
+	ModuleSpec { locals, body, ..spec }.build()
+}
+
+/// A module whose export calls the host function `gas_left` `calls` times in a loop.
+pub fn host_calls(calls: u32) -> Vec<u8> {
+	let spec = ModuleSpec { imports: vec![HostFn::GasLeft], memory_pages: 1, ..Default::default() };
+	counted(spec, &[Instruction::Call(0), Instruction::Drop], calls)
+}
+
+/// The type index of `() -> ()` in a module built from `spec`: after one type per import.
+fn unit_type_index(spec: &ModuleSpec) -> u32 {
+	spec.imports.len() as u32
+}
+
+

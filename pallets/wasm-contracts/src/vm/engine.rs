@@ -2,7 +2,9 @@
 
 use super::validation;
 use wasm_contracts_primitives::{limits, Params};
-use wasmi::{CompilationMode, Config, CustomFuelCosts, EnforcedLimits, Engine, StoreLimits, StoreLimitsBuilder};
+use wasmi::{
+	CompilationMode, Config, CustomFuelCosts, EnforcedLimits, Engine, OperatorCost, StoreLimits, StoreLimitsBuilder,
+};
 
 /// Deepest wasm-to-wasm recursion inside one contract call.
 pub const MAX_RECURSION_DEPTH: usize = 1_024;
@@ -33,6 +35,44 @@ pub enum Metering {
 	InjectedCounter,
 }
 
+/// Fuel of each wasm operator: wasmi's default of one per operator that does work, raised for
+/// the operators that take several times as long as an arithmetic operator (calls, memory
+/// access, global writes, branches). One unit of fuel is then priced at the slowest class per
+/// unit of fuel (`gas::fuel_unit`), which leaves honest code of any mix within a small factor
+/// of its cost. The `instr*` benchmarks measure one loop per class.
+pub fn operator_costs() -> OperatorCost {
+	let mut cost = OperatorCost::default();
+	cost.br = 2;
+	cost.br_table = 2;
+	cost.call = 8;
+	cost.call_indirect = 16;
+	cost.global_set = 2;
+	for access in [
+		&mut cost.i32_load,
+		&mut cost.i64_load,
+		&mut cost.i32_load8_s,
+		&mut cost.i32_load8_u,
+		&mut cost.i32_load16_s,
+		&mut cost.i32_load16_u,
+		&mut cost.i64_load8_s,
+		&mut cost.i64_load8_u,
+		&mut cost.i64_load16_s,
+		&mut cost.i64_load16_u,
+		&mut cost.i64_load32_s,
+		&mut cost.i64_load32_u,
+		&mut cost.i32_store,
+		&mut cost.i64_store,
+		&mut cost.i32_store8,
+		&mut cost.i32_store16,
+		&mut cost.i64_store8,
+		&mut cost.i64_store16,
+		&mut cost.i64_store32,
+	] {
+		*access = 4;
+	}
+	cost
+}
+
 /// An engine that meters fuel (with [`Metering::Fuel`]), charging `translation_fuel_per_byte`
 /// for each byte of a function it translates, and accepts exactly the proposals of
 /// [`validation::allowed_features`] under wasmi's strict parsing limits.
@@ -44,6 +84,7 @@ pub fn new_engine(metering: Metering, translation_fuel_per_byte: u32) -> Engine 
 	let mut config = Config::default();
 	config
 		.consume_fuel(metering == Metering::Fuel)
+		.operator_cost(operator_costs())
 		.fuel_cost(CustomFuelCosts {
 			bytes_copied_per_fuel: BYTES_PER_FUEL,
 			fuel_per_bytes_translated: translation_fuel_per_byte,

@@ -7,7 +7,10 @@
 //! [`ReturnCode`].
 
 use super::{engine::PAGE_SIZE, memory_weight, AccountIdOf, Ext};
-use crate::{error::ExecError, gas::GasMeter, weights::WeightInfo, BalanceOf, Config, Error, Event, Pallet};
+use crate::{
+	error::ExecError,
+	gas::{host_fn_weight, GasMeter},
+	weights::WeightInfo, BalanceOf, Config, Error, Event, Pallet};
 use alloc::vec::Vec;
 use frame_support::{
 	traits::{
@@ -131,6 +134,12 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		Ok(())
 	}
 
+	/// Charges a host function's benchmarked `weight`, less the entry into the contract that
+	/// its benchmark included ([`host_fn_weight`]).
+	fn charge_host(&mut self, weight: Weight) -> HostResult<()> {
+		self.charge(host_fn_weight::<E::T>(weight))
+	}
+
 	/// Traps when `len` is above `max`, with `error`.
 	fn ensure_len(&mut self, len: u32, max: u32, error: Error<E::T>) -> HostResult<()> {
 		if len > max {
@@ -240,7 +249,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	pub fn storage_read(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u64> {
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
-		self.charge(<E::T as Config>::WeightInfo::host_storage_read(key_len))?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_storage_read(key_len))?;
 		let key = self.read(key_ptr, key_len)?;
 		let Some(value) = self.ext().storage().read(&key) else { return Ok(0) };
 		let total = key_len.saturating_add(value.len().saturated_into());
@@ -265,7 +274,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		// The collator proves the trie path to the key when it recomputes the root after the
 		// write; the write benchmark stops before that, the read benchmark measures the path.
 		let path_proof = Weight::from_parts(0, <E::T as Config>::WeightInfo::host_storage_read(key_len).proof_size());
-		let write = <E::T as Config>::WeightInfo::host_storage_write(key_len.saturating_add(value_len));
+		let write = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_write(key_len.saturating_add(value_len)));
 		self.charge(write.saturating_add(path_proof))?;
 		let key = self.read(key_ptr, key_len)?;
 		let value = self.read(value_ptr, value_len)?;
@@ -279,7 +288,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		self.ensure_mutable()?;
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
-		self.charge(<E::T as Config>::WeightInfo::host_storage_delete(key_len))?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_storage_delete(key_len))?;
 		let key = self.read(key_ptr, key_len)?;
 		let storage = self.ext().storage();
 		if !storage.contains(&key) {
@@ -292,7 +301,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `get_caller(result_ptr) -> i32`: writes the 32-byte caller address; `NoCaller` at the
 	/// top of a query. Cost: `host_context`.
 	pub fn get_caller(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
 		let Some(caller) = self.ext().caller().cloned() else { return code(ReturnCode::NoCaller) };
 		self.write(result_ptr, caller.as_ref())?;
 		code(ReturnCode::Success)
@@ -300,20 +309,20 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 
 	/// `get_block_number() -> i64`. Cost: `host_context`.
 	pub fn get_block_number(&mut self) -> HostResult<u64> {
-		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
 		Ok(frame_system::Pallet::<E::T>::block_number().saturated_into())
 	}
 
 	/// `get_block_timestamp() -> i64`: milliseconds since the Unix epoch. Cost: `host_context`.
 	pub fn get_block_timestamp(&mut self) -> HostResult<u64> {
-		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
 		Ok(<E::T as Config>::Time::now().saturated_into())
 	}
 
 	/// `get_contract_address(result_ptr) -> i32`: writes the contract's 32-byte address; 0.
 	/// Cost: `host_context`.
 	pub fn get_contract_address(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
 		let address = self.ext().address().clone();
 		self.write(result_ptr, address.as_ref())?;
 		code(ReturnCode::Success)
@@ -322,7 +331,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `crypto_hash(data_ptr, data_len, result_ptr) -> i32`: writes the 32-byte Blake2-256 of
 	/// the data; 0. Cost: `host_crypto_hash(data)`.
 	pub fn crypto_hash(&mut self, data_ptr: u32, data_len: u32, result_ptr: u32) -> HostResult<u32> {
-		self.charge(<E::T as Config>::WeightInfo::host_crypto_hash(data_len))?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_crypto_hash(data_len))?;
 		let data = self.read(data_ptr, data_len)?;
 		self.write(result_ptr, &sp_io::hashing::blake2_256(&data))?;
 		code(ReturnCode::Success)
@@ -342,7 +351,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		pk_ptr: u32,
 		pk_len: u32,
 	) -> HostResult<u32> {
-		self.charge(<E::T as Config>::WeightInfo::host_crypto_verify(msg_len))?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_crypto_verify(msg_len))?;
 		let valid = match (sig_len, pk_len) {
 			(64, 32) => {
 				let (message, signature, public) =
@@ -379,7 +388,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		self.ensure_len(topic_len, limits::MAX_EVENT_TOPIC_LEN, Error::<E::T>::EventTopicTooLarge)?;
 		let max_data = self.ext().params().max_event_data_len;
 		self.ensure_len(data_len, max_data, Error::<E::T>::EventDataTooLarge)?;
-		let event = <E::T as Config>::WeightInfo::host_log_event(topic_len.saturating_add(data_len));
+		let event = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_log_event(topic_len.saturating_add(data_len)));
 		// Every event reads and writes the block's event counter (`Ext::reserve_event_bytes`).
 		let counter = <<E::T as frame_system::Config>::DbWeight as Get<_>>::get()
 			.reads_writes(1, 1)
@@ -401,7 +410,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// keep its existential deposit. Cost: `host_transfer`. Traps: read-only call.
 	pub fn transfer(&mut self, to_ptr: u32, amount_ptr: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
-		self.charge(<E::T as Config>::WeightInfo::host_transfer())?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_transfer())?;
 		let to = self.read_address(to_ptr)?;
 		let amount = self.read_balance(amount_ptr)?;
 		let Ok(amount) = BalanceOf::<E::T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
@@ -423,7 +432,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	pub fn set_return_data(&mut self, data_ptr: u32, data_len: u32) -> HostResult<()> {
 		let max = self.ext().params().max_contract_msg_size;
 		self.ensure_len(data_len, max, Error::<E::T>::ReturnDataTooLarge)?;
-		self.charge(<E::T as Config>::WeightInfo::host_copy(data_len))?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_copy(data_len))?;
 		let data = self.read(data_ptr, data_len)?;
 		self.state_mut().output = Some(data);
 		Ok(())
@@ -435,7 +444,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	pub fn revert(&mut self, msg_ptr: u32, msg_len: u32) -> HostResult<()> {
 		let max = self.ext().params().max_contract_msg_size;
 		self.ensure_len(msg_len, max, Error::<E::T>::ReturnDataTooLarge)?;
-		self.charge(<E::T as Config>::WeightInfo::host_revert(msg_len))?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_revert(msg_len))?;
 		let message = self.read(msg_ptr, msg_len)?;
 		Err(self.trap(ExecError::reverted::<E::T>(message)))
 	}
@@ -443,7 +452,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `get_value(result_ptr) -> i32`: writes the 16-byte value sent with this call; 0.
 	/// Cost: `host_context`.
 	pub fn get_value(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
 		let value: u128 = self.ext().value().saturated_into();
 		self.write(result_ptr, &value.to_le_bytes())?;
 		code(ReturnCode::Success)
@@ -452,7 +461,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `get_balance(result_ptr) -> i32`: writes the contract's 16-byte balance; 0.
 	/// Cost: `host_balance`.
 	pub fn get_balance(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge(<E::T as Config>::WeightInfo::host_balance())?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_balance())?;
 		let balance: u128 = <E::T as Config>::Currency::balance(self.ext().address()).saturated_into();
 		self.write(result_ptr, &balance.to_le_bytes())?;
 		code(ReturnCode::Success)
@@ -460,7 +469,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 
 	/// `gas_left() -> i64`: the ref_time this call may still use. Cost: `host_context`.
 	pub fn gas_left(&mut self) -> HostResult<u64> {
-		self.charge(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
 		Ok(self.state().gas.remaining().ref_time())
 	}
 
@@ -486,7 +495,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		self.ensure_len(entry_len, limits::MAX_ENTRY_POINT_LEN, Error::<E::T>::InvalidEntryPoint)?;
 		let max_msg = self.ext().params().max_contract_msg_size;
 		self.ensure_len(input_len, max_msg, Error::<E::T>::MsgTooLarge)?;
-		self.charge(<E::T as Config>::WeightInfo::host_call_contract(entry_len.saturating_add(input_len)))?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_call_contract(entry_len.saturating_add(input_len)))?;
 		let callee = self.read_address(address_ptr)?;
 		let entry = self.read(entry_ptr, entry_len)?;
 		let input = self.read(input_ptr, input_len)?;
@@ -537,7 +546,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		let max_msg = self.ext().params().max_contract_msg_size;
 		self.ensure_len(msg_len, max_msg, Error::<E::T>::MsgTooLarge)?;
 		self.ensure_len(salt_len, limits::MAX_SALT_LEN, Error::<E::T>::SaltTooLong)?;
-		self.charge(<E::T as Config>::WeightInfo::host_instantiate_contract(msg_len.saturating_add(salt_len)))?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_instantiate_contract(msg_len.saturating_add(salt_len)))?;
 		let msg = self.read(msg_ptr, msg_len)?;
 		let value = self.read_balance(value_ptr)?;
 		let salt = self.read(salt_ptr, salt_len)?;
@@ -567,7 +576,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 
 	/// Charges `host_copy` for the bytes of the state that `pick` selects, then places them.
 	fn charge_and_place(&mut self, pick: fn(&HostState<E>) -> &[u8]) -> HostResult<u64> {
-		self.charge(<E::T as Config>::WeightInfo::host_copy(pick(self.state()).len().saturated_into()))?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_copy(pick(self.state()).len().saturated_into()))?;
 		let data = pick(self.state()).to_vec();
 		self.place(&data)
 	}
@@ -579,7 +588,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// Traps: read-only call.
 	pub fn pay(&mut self, amount_ptr: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
-		self.charge(<E::T as Config>::WeightInfo::host_transfer())?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_transfer())?;
 		let amount = self.read_balance(amount_ptr)?;
 		let Ok(amount) = BalanceOf::<E::T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
 		code(self.state_mut().ext.pay(amount))
