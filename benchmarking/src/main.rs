@@ -5,9 +5,7 @@
 //!
 //! Run: `cargo run --release -p wasm-contracts-benchmarks --bin perf` (`RUNS` sets the samples).
 
-mod runtime;
-mod uploads;
-mod workloads;
+use wasm_contracts_benchmarks::{runtime, uploads, workloads};
 
 use pallet_wasm_contracts::{
 	storage::ContractTrie,

@@ -1,0 +1,294 @@
+//! `fuzz`: seeded random modules and byte-level mutations of them, driven through upload,
+//! instantiate, execute, query and deploy on the harness runtime (`wasm-contracts-benchmarks`).
+//!
+//! Modules come from `wasm-smith`: most within the ABI's rules (imports drawn from every host
+//! function, so host calls get random arguments), some with forbidden proposals (floats, SIMD,
+//! multi-value, threads), and a third of them mutated byte by byte. Every case checks:
+//! - nothing panics;
+//! - every failure is a named error of the pallet;
+//! - a failed dispatch leaves the state root as it was;
+//! - whatever the pallet accepts, wasmi's fully validating constructor accepts too (loading
+//!   stored code unchecked is sound only then);
+//! - a call takes no longer natively than [`TOLERANCE`] times its charged weight, and all
+//!   calls together no longer than their charged weights together.
+//!
+//! Run: `cargo run --release -p wasm-contracts-fuzz -- [cases] [seed]` (defaults 1000 and 1).
+
+use arbitrary::Unstructured;
+use frame_support::{
+	dispatch::DispatchResultWithPostInfo,
+	storage::{with_transaction, TransactionOutcome},
+	weights::Weight,
+};
+use pallet_wasm_contracts::vm::{engine::Metering, host::HostFn};
+use sp_runtime::{DispatchError, StateVersion};
+use std::{collections::BTreeMap, time::Instant};
+use wasm_contracts_benchmarks::runtime::{self, Contracts, Runtime, RuntimeOrigin, CALLER};
+use wasm_smith::Config;
+
+/// Gas limit of every call: small, so that loops end quickly by running out of gas.
+const CALL_GAS: Weight = Weight::from_parts(5_000_000_000, 1024 * 1024);
+/// How many times its charged weight one call may take natively before the case fails, plus
+/// [`NOISE_PS`]: room for scheduling noise on a loaded machine, far below the 10x to 290x of the
+/// underpricing this kind of check exists to catch. All calls together must take no longer
+/// than their charged weights together.
+const TOLERANCE: u128 = 4;
+/// Timed runs of each call; the least counts.
+const TIMINGS: usize = 3;
+/// Time a call may take beyond its tolerance before the case fails (1 ms, in picoseconds).
+const NOISE_PS: u128 = 1_000_000_000;
+/// Index of the contracts pallet in the harness runtime.
+const PALLET_INDEX: u8 = 3;
+
+/// A splitmix64 stream: the bytes `wasm-smith` draws from, the same for the same seed.
+struct Stream(u64);
+
+impl Stream {
+	fn next(&mut self) -> u64 {
+		self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+		let mut z = self.0;
+		z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+		z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+		z ^ (z >> 31)
+	}
+
+	fn bytes(&mut self, len: usize) -> Vec<u8> {
+		(0..len).map(|_| self.next() as u8).collect()
+	}
+
+	fn below(&mut self, bound: u64) -> u64 {
+		self.next() % bound.max(1)
+	}
+
+	/// Up to 63 bytes: a message.
+	fn message(&mut self) -> Vec<u8> {
+		let len = self.below(64) as usize;
+		self.bytes(len)
+	}
+}
+
+/// A module importing every host function, from which `wasm-smith` draws imports.
+fn host_imports() -> Vec<u8> {
+	let ty = |types: &[wasmparser::ValType]| {
+		types.iter().map(|ty| if *ty == wasmparser::ValType::I64 { "i64 " } else { "i32 " }).collect::<String>()
+	};
+	let imports: String = HostFn::ALL
+		.iter()
+		.map(|host_fn| {
+			format!(
+				r#"(import "env" "{}" (func (param {}) (result {})))"#,
+				host_fn.name(),
+				ty(host_fn.params()),
+				ty(host_fn.results())
+			)
+		})
+		.collect();
+	wat::parse_str(format!("(module {imports})")).expect("the host imports parse")
+}
+
+/// The generator's configuration: within the ABI's rules unless `forbidden`.
+fn config(imports: &[u8], forbidden: bool) -> Config {
+	let mut config = Config::default();
+	config.available_imports = Some(imports.to_vec());
+	config.export_everything = true;
+	config.min_funcs = 1;
+	config.max_funcs = 40;
+	config.max_instructions = 300;
+	config.max_memories = 1;
+	config.max_tables = 1;
+	config.max_memory32_bytes = 16 * 65_536;
+	config.max_table_elements = 4_096;
+	config.memory64_enabled = false;
+	config.allow_start_export = false;
+	config.exceptions_enabled = false;
+	config.gc_enabled = false;
+	config.tail_call_enabled = false;
+	config.extended_const_enabled = false;
+	config.custom_page_sizes_enabled = false;
+	config.wide_arithmetic_enabled = false;
+	config.relaxed_simd_enabled = false;
+	config.allow_floats = forbidden;
+	config.saturating_float_to_int_enabled = forbidden;
+	config.simd_enabled = forbidden;
+	config.threads_enabled = forbidden;
+	config.multi_value_enabled = forbidden;
+	config
+}
+
+/// `wasm` with a few bytes flipped, inserted or cut.
+fn mutate(mut wasm: Vec<u8>, stream: &mut Stream) -> Vec<u8> {
+	for _ in 0..=stream.below(4) {
+		if wasm.is_empty() {
+			break
+		}
+		let at = stream.below(wasm.len() as u64) as usize;
+		match stream.below(3) {
+			0 => wasm[at] ^= 1 << stream.below(8),
+			1 => wasm.insert(at, stream.next() as u8),
+			_ => wasm.truncate(at),
+		}
+	}
+	wasm
+}
+
+/// What the cases saw.
+#[derive(Default)]
+struct Tally {
+	outcomes: BTreeMap<String, u64>,
+	worst_time_per_weight: f64,
+	worst: String,
+	case: u64,
+	elapsed_ps: u128,
+	charged_ps: u128,
+}
+
+impl Tally {
+	fn count(&mut self, what: String) {
+		*self.outcomes.entry(what).or_default() += 1;
+	}
+}
+
+fn state_root() -> Vec<u8> {
+	sp_io::storage::root(StateVersion::V1)
+}
+
+/// The name of a pallet error; panics on anything else.
+fn named(step: &str, error: DispatchError) -> String {
+	match error {
+		DispatchError::Module(error) if error.index == PALLET_INDEX && error.message.is_some() =>
+			format!("{step}: {}", error.message.unwrap_or_default()),
+		other => panic!("{step} failed with an unnamed error: {other:?}"),
+	}
+}
+
+/// Runs a dispatch and checks its outcome: on failure a named error and no state change; and
+/// its time (the least of [`TIMINGS`] runs, each rolled back, so that a busy machine does not
+/// fail the case) against its charged weight.
+fn dispatch(tally: &mut Tally, step: &str, call: impl Fn() -> DispatchResultWithPostInfo) -> bool {
+	let elapsed_ps = (0..TIMINGS)
+		.map(|_| {
+			with_transaction(|| {
+				let started = Instant::now();
+				let _ = call();
+				TransactionOutcome::Rollback(Ok::<_, DispatchError>(started.elapsed().as_nanos() * 1_000))
+			})
+			.unwrap_or(u128::MAX)
+		})
+		.min()
+		.unwrap_or(u128::MAX);
+	let before = state_root();
+	let (charged, outcome) = match call() {
+		Ok(info) => (info.actual_weight, Ok(())),
+		Err(failure) => (failure.post_info.actual_weight, Err(failure.error)),
+	};
+	if let Some(charged) = charged {
+		let charged_ps = charged.ref_time() as u128;
+		let case = tally.case;
+		assert!(
+			elapsed_ps <= TOLERANCE * charged_ps + NOISE_PS,
+			"case {case}, {step}: took {elapsed_ps} ps, charged {charged_ps} ps"
+		);
+		tally.elapsed_ps += elapsed_ps;
+		tally.charged_ps += charged_ps;
+		let ratio = elapsed_ps as f64 / charged_ps.max(1) as f64;
+		if ratio > tally.worst_time_per_weight {
+			tally.worst_time_per_weight = ratio;
+			tally.worst = format!("{step} ({outcome:?}), {elapsed_ps} ps for {charged_ps} ps");
+		}
+	}
+	match outcome {
+		Ok(()) => {
+			tally.count(format!("{step}: ok"));
+			true
+		},
+		Err(error) => {
+			assert_eq!(state_root(), before, "{step} failed and changed state");
+			tally.count(named(step, error));
+			false
+		},
+	}
+}
+
+/// The exports of `wasm` that `execute` may call: functions without parameters.
+fn entry_points(module: &wasmi::Module) -> Vec<String> {
+	module
+		.exports()
+		.filter_map(|export| match export.ty() {
+			wasmi::ExternType::Func(ty) if ty.params().is_empty() => Some(export.name().to_string()),
+			_ => None,
+		})
+		.collect()
+}
+
+fn run_case(case: u64, imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
+	let forbidden = stream.below(5) == 0;
+	let entropy = stream.bytes(4_096);
+	let Ok(module) = wasm_smith::Module::new(config(imports, forbidden), &mut Unstructured::new(&entropy)) else {
+		tally.count("generator: no module".into());
+		return
+	};
+	let mut wasm = module.to_bytes();
+	if stream.below(3) == 0 {
+		wasm = mutate(wasm, stream);
+	}
+	runtime::new_externalities().execute_with(|| {
+		let uploaded = dispatch(tally, "upload", || Contracts::upload_code(RuntimeOrigin::signed(CALLER), wasm.clone()));
+		if !uploaded {
+			return
+		}
+		let engine = pallet_wasm_contracts::vm::engine::new_engine(Metering::Fuel, 1);
+		let checked = wasmi::Module::new(&engine, &wasm)
+			.unwrap_or_else(|error| panic!("case {case}: uploaded code that wasmi refuses: {error}"));
+		let code_id = pallet_wasm_contracts::NextCodeId::<Runtime>::get() - 1;
+		let msg = stream.message();
+		let instantiated = dispatch(tally, "instantiate", || {
+			Contracts::instantiate(RuntimeOrigin::signed(CALLER), code_id, msg.clone(), None, 0, CALL_GAS, None)
+		});
+		if instantiated {
+			let contract = pallet_wasm_contracts::address::instance_address::<Runtime>(code_id, 0);
+			for entry in entry_points(&checked) {
+				let msg = stream.message();
+				dispatch(tally, "execute", || {
+					let entry = entry.as_bytes().to_vec();
+					Contracts::execute(RuntimeOrigin::signed(CALLER), contract.clone(), entry, msg.clone(), 0, CALL_GAS)
+				});
+				let before = state_root();
+				let query = Contracts::query(contract.clone(), entry.as_bytes().to_vec(), msg, Some(CALL_GAS));
+				assert_eq!(state_root(), before, "a query changed state");
+				match query.result {
+					Ok(_) => tally.count("query: ok".into()),
+					Err(error) => tally.count(named("query", error)),
+				}
+			}
+		}
+		dispatch(tally, "deploy", || {
+			Contracts::deploy(RuntimeOrigin::signed(CALLER), vec![], wasm.clone(), 1_000_000_000, CALL_GAS)
+		});
+	});
+}
+
+fn main() {
+	let mut args = std::env::args().skip(1);
+	let cases: u64 = args.next().and_then(|cases| cases.parse().ok()).unwrap_or(1_000);
+	let seed: u64 = args.next().and_then(|seed| seed.parse().ok()).unwrap_or(1);
+	let imports = host_imports();
+	let mut stream = Stream(seed);
+	let mut tally = Tally::default();
+	let started = Instant::now();
+	for case in 0..cases {
+		tally.case = case;
+		run_case(case, &imports, &mut stream, &mut tally);
+	}
+	println!("{cases} cases from seed {seed} in {:.1?}; no panic, every failure named, no change on failure", started.elapsed());
+	for (outcome, count) in &tally.outcomes {
+		println!("{count:>8}  {outcome}");
+	}
+	println!("largest time / charged weight of a call: {:.3}: {}", tally.worst_time_per_weight, tally.worst);
+	let total = tally.elapsed_ps as f64 / tally.charged_ps.max(1) as f64;
+	println!("all calls: {:.1?} measured for {:.1?} charged ({total:.3})", ps(tally.elapsed_ps), ps(tally.charged_ps));
+	assert!(tally.elapsed_ps <= tally.charged_ps, "the calls together took longer than they were charged");
+}
+
+fn ps(picoseconds: u128) -> std::time::Duration {
+	std::time::Duration::from_nanos((picoseconds / 1_000) as u64)
+}
