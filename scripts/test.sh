@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need (scripts/setup.sh, the e2e suite's npm packages) and runs every
 # test: the unit tests of the primitives, the pallet (with its benchmarks run as tests) and the
-# performance harness, the runtime's tests, the runtime's wasm build and the node (profile
-# `testnet`), and the end-to-end suite with polkadot.js against a dev node it starts.
+# performance harness, the harness's check that nothing is undercharged, a seeded fuzzing run,
+# the runtime's tests, the runtime's wasm build and the node (profile `testnet`), and the
+# end-to-end suite with polkadot.js against a dev node it starts.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -12,6 +13,12 @@ bash scripts/setup.sh
 echo "== unit tests: primitives, pallet (and the pallet's benchmarks), performance harness"
 cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts -p wasm-contracts-benchmarks \
 	--features pallet-wasm-contracts/runtime-benchmarks
+
+echo "== performance harness: every workload and upload shape charged at least what it measures"
+RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- --check
+
+echo "== fuzzing: a seeded smoke run (fuzz/README.md has the long runs)"
+cargo run --locked --release -q -p wasm-contracts-fuzz -- 3000 1
 
 echo "== runtime tests, runtime wasm and node (profile testnet)"
 # Testing the runtime together with the node gives its dependencies the node's features, so the

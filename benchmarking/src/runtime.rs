@@ -113,8 +113,23 @@ pub fn instantiate(code_id: CodeId, metering: Metering) -> AccountId {
 
 /// Runs `entry` of `contract` with `input` under `metering`; returns the gas it consumed.
 pub fn call(metering: Metering, contract: &AccountId, entry: &str, input: &[u8]) -> Weight {
+	call_limited(metering, contract, entry, input, None)
+}
+
+/// Runs `entry` of `contract` with `input` under `metering`, with `gas_limit` ref_time when it
+/// is given, and then it must run out of gas; returns the gas it consumed.
+pub fn call_limited(metering: Metering, contract: &AccountId, entry: &str, input: &[u8], gas_limit: Option<u64>) -> Weight {
+	// Each call starts with the block's event budget unspent, as if it were alone in its block.
+	pallet_wasm_contracts::BlockEventBytes::<Runtime>::kill();
 	let (tree, mut gas) = call_tree(metering);
-	exec::call::<Runtime>(&tree, &mut gas, 1, Some(CALLER), contract, entry, input.to_vec(), 0)
-		.unwrap_or_else(|error| panic!("{entry} fails: {error:?}"));
+	if let Some(ref_time) = gas_limit {
+		gas = GasMeter::new(Weight::from_parts(ref_time, gas.limit().proof_size()), gas::fuel_unit::<Runtime>());
+	}
+	let result = exec::call::<Runtime>(&tree, &mut gas, 1, Some(CALLER), contract, entry, input.to_vec(), 0);
+	match (result, gas_limit) {
+		(Ok(_), None) => {},
+		(Err(error), Some(_)) if error.is_out_of_gas::<Runtime>() => {},
+		(outcome, _) => panic!("{entry}: unexpected {outcome:?}"),
+	}
 	gas.consumed()
 }

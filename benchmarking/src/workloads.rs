@@ -22,6 +22,8 @@ pub struct Workload {
 	pub setup: Option<(&'static str, Vec<u8>)>,
 	/// The same work in Rust, on a trie of its own.
 	pub native: fn(&ContractTrie),
+	/// `Some(ref_time)`: the entry point runs until it is out of this much gas.
+	pub gas_limit: Option<u64>,
 }
 
 /// Every workload of the table.
@@ -32,8 +34,8 @@ pub fn all() -> Vec<Workload> {
 	let mut mint = AsRef::<[u8; 32]>::as_ref(&crate::runtime::CALLER).to_vec();
 	mint.extend_from_slice(&(u64::MAX / 2).to_le_bytes());
 	vec![
-		Workload { name: "no-op call", wat: noop_module(0), entry: "run", input: vec![], setup: None, native: native_noop },
-		Workload { name: "cpu: 100k hash rounds", wat: hash_module(), entry: "run", input: vec![], setup: None, native: native_hash },
+		Workload { name: "no-op call", wat: noop_module(0), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "cpu: 100k hash rounds", wat: hash_module(), entry: "run", input: vec![], setup: None, native: native_hash, gas_limit: None },
 		Workload {
 			name: "token transfer",
 			wat: include_str!("../../pallets/wasm-contracts/fixtures/token.wat").to_string(),
@@ -41,18 +43,24 @@ pub fn all() -> Vec<Workload> {
 			input: transfer,
 			setup: Some(("mint", mint)),
 			native: native_transfer,
+			gas_limit: None,
 		},
-		Workload { name: "storage: 100 writes", wat: storage_module(), entry: "run", input: vec![], setup: None, native: native_storage },
-		Workload { name: "no-op, 1 KB code", wat: noop_module(1_000), entry: "run", input: vec![], setup: None, native: native_noop },
-		Workload { name: "no-op, 100 KB code", wat: noop_module(100_000), entry: "run", input: vec![], setup: None, native: native_noop },
-		Workload { name: "no-op, 1 MB code", wat: noop_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop },
-		Workload { name: "no-op, 10k 40 B functions", wat: small_functions_module(), entry: "run", input: vec![], setup: None, native: native_noop },
-		Workload { name: "1 MB function, translated", wat: large_function_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop },
+		Workload { name: "storage: 100 writes", wat: storage_module(), entry: "run", input: vec![], setup: None, native: native_storage, gas_limit: None },
+		Workload { name: "no-op, 1 KB code", wat: noop_module(1_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 100 KB code", wat: noop_module(100_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 1 MB code", wat: noop_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 10k 40 B functions", wat: small_functions_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "1 MB function, translated", wat: large_function_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 	]
 	.into_iter()
 	.chain(instruction_classes())
 	.collect()
 }
+
+/// Gas of the bare loop, which runs until it is out of gas (20 ms of ref_time).
+const BARE_LOOP_GAS: u64 = 20_000_000_000;
+/// The import of `log_event`, as the first definition of a class loop's module.
+const LOG_IMPORT: &str = r#"(import "env" "log_event" (func $log (param i32 i32 i32 i32)))"#;
 
 /// Iterations of each instruction-class loop.
 const CLASS_ITERATIONS: u32 = 20_000;
@@ -69,7 +77,9 @@ fn instruction_classes() -> Vec<Workload> {
 		input: vec![],
 		setup: None,
 		native: native_noop,
+		gas_limit: None,
 	};
+	let plain = |name, wat: String| Workload { name, wat, entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None };
 	let params = "i64 ".repeat(32);
 	let args = "(local.get $x) ".repeat(32);
 	vec![
@@ -83,14 +93,27 @@ fn instruction_classes() -> Vec<Workload> {
 			"(table 1 funcref) (elem (i32.const 0) $empty)",
 		),
 		class("class: call, 32 params", "(local $x i64)", &format!("(call $wide {args})"), &format!("(func $wide (param {params}))")),
+		plain(
+			"class: call, 1024 locals",
+			class_loop(100, "", "(call $roomy)", &format!("(func $roomy (local {}))", "i64 ".repeat(1024))),
+		),
 		Workload {
-			name: "class: call, 1024 locals",
-			wat: class_loop(100, "", "(call $roomy)", &format!("(func $roomy (local {}))", "i64 ".repeat(1024))),
-			entry: "run",
-			input: vec![],
-			setup: None,
-			native: native_noop,
+			gas_limit: Some(BARE_LOOP_GAS),
+			..plain("class: (loop (br 0)), 20 ms", r#"(module (memory (export "memory") 1) (func (export "run") (loop (br 0))))"#.into())
 		},
+		plain("memory: 16 pages at start", r#"(module (memory (export "memory") 16) (func (export "run")))"#.into()),
+		plain(
+			"memory: grow by 15 pages",
+			r#"(module (memory (export "memory") 1) (func (export "run") (drop (memory.grow (i32.const 15)))))"#.into(),
+		),
+		plain(
+			"memory: fill 1 MiB",
+			class_loop(16, "", "(memory.fill (global.get $zero) (global.get $zero) (i32.const 65536))", ""),
+		),
+		plain(
+			"events: 64 of 4 KiB",
+			class_loop(64, "", "(call $log (global.get $zero) (i32.const 8) (global.get $zero) (i32.const 4096))", LOG_IMPORT),
+		),
 		class("class: empty call", "", "(call $empty)", ""),
 		class("class: global.set", "", "(global.set $g (global.get $zero))", ""),
 		class("class: i32.store", "", "(i32.store (global.get $zero) (global.get $zero))", ""),
@@ -98,17 +121,20 @@ fn instruction_classes() -> Vec<Workload> {
 	]
 }
 
-/// A module whose `run` repeats `body` `iterations` times; `extra` adds definitions.
+/// A module whose `run` repeats `body` `iterations` times; `extra` adds definitions (imports
+/// among them, which wasm requires first).
 fn class_loop(iterations: u32, locals: &str, body: &str, extra: &str) -> String {
+	let (imports, definitions) = if extra.starts_with("(import") { (extra, "") } else { ("", extra) };
 	format!(
 		r#"(module
+		{imports}
 		(type $unit (func))
 		(memory (export "memory") 1)
 		(global $zero (mut i32) (i32.const 0))
 		(global $g (mut i32) (i32.const 0))
 		(global $three (mut i64) (i64.const 3))
 		(func $empty)
-		{extra}
+		{definitions}
 		(func (export "run") (local $i i32) {locals}
 			(loop $next
 				{body}

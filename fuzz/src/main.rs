@@ -12,7 +12,10 @@
 //! - a call takes no longer natively than [`TOLERANCE`] times its charged weight, and all
 //!   calls together no longer than their charged weights together.
 //!
-//! Run: `cargo run --release -p wasm-contracts-fuzz -- [cases] [seed]` (defaults 1000 and 1).
+//! Run: `cargo run --release -p wasm-contracts-fuzz -- [cases] [seed] [first case]` (defaults
+//! 1000, 1 and 0); each case has a stream of its own, so `-- 1 <seed> <case>` runs one case
+//! again. With `FUZZ_WORST=<file>` the module of the call with the largest time per charged
+//! weight is written to that file.
 
 use arbitrary::Unstructured;
 use frame_support::{
@@ -44,6 +47,13 @@ const PALLET_INDEX: u8 = 3;
 struct Stream(u64);
 
 impl Stream {
+	/// The stream of case `case` of a run from `seed`: each case can be run alone.
+	fn for_case(seed: u64, case: u64) -> Self {
+		let mut stream = Stream(seed ^ case.wrapping_mul(0xa076_1d64_78bd_642f));
+		stream.next();
+		stream
+	}
+
 	fn next(&mut self) -> u64 {
 		self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
 		let mut z = self.0;
@@ -137,6 +147,8 @@ struct Tally {
 	outcomes: BTreeMap<String, u64>,
 	worst_time_per_weight: f64,
 	worst: String,
+	worst_wasm: Vec<u8>,
+	wasm: Vec<u8>,
 	case: u64,
 	elapsed_ps: u128,
 	charged_ps: u128,
@@ -193,7 +205,8 @@ fn dispatch(tally: &mut Tally, step: &str, call: impl Fn() -> DispatchResultWith
 		let ratio = elapsed_ps as f64 / charged_ps.max(1) as f64;
 		if ratio > tally.worst_time_per_weight {
 			tally.worst_time_per_weight = ratio;
-			tally.worst = format!("{step} ({outcome:?}), {elapsed_ps} ps for {charged_ps} ps");
+			tally.worst = format!("case {case}, {step} ({outcome:?}), {elapsed_ps} ps for {charged_ps} ps");
+			tally.worst_wasm = tally.wasm.clone();
 		}
 	}
 	match outcome {
@@ -220,7 +233,7 @@ fn entry_points(module: &wasmi::Module) -> Vec<String> {
 		.collect()
 }
 
-fn run_case(case: u64, imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
+fn run_case(imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
 	let forbidden = stream.below(5) == 0;
 	let entropy = stream.bytes(4_096);
 	let Ok(module) = wasm_smith::Module::new(config(imports, forbidden), &mut Unstructured::new(&entropy)) else {
@@ -231,6 +244,7 @@ fn run_case(case: u64, imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
 	if stream.below(3) == 0 {
 		wasm = mutate(wasm, stream);
 	}
+	tally.wasm = wasm.clone();
 	runtime::new_externalities().execute_with(|| {
 		let uploaded = dispatch(tally, "upload", || Contracts::upload_code(RuntimeOrigin::signed(CALLER), wasm.clone()));
 		if !uploaded {
@@ -238,7 +252,7 @@ fn run_case(case: u64, imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
 		}
 		let engine = pallet_wasm_contracts::vm::engine::new_engine(Metering::Fuel, 1);
 		let checked = wasmi::Module::new(&engine, &wasm)
-			.unwrap_or_else(|error| panic!("case {case}: uploaded code that wasmi refuses: {error}"));
+			.unwrap_or_else(|error| panic!("case {}: uploaded code that wasmi refuses: {error}", tally.case));
 		let code_id = pallet_wasm_contracts::NextCodeId::<Runtime>::get() - 1;
 		let msg = stream.message();
 		let instantiated = dispatch(tally, "instantiate", || {
@@ -271,13 +285,16 @@ fn main() {
 	let mut args = std::env::args().skip(1);
 	let cases: u64 = args.next().and_then(|cases| cases.parse().ok()).unwrap_or(1_000);
 	let seed: u64 = args.next().and_then(|seed| seed.parse().ok()).unwrap_or(1);
+	let first: u64 = args.next().and_then(|first| first.parse().ok()).unwrap_or(0);
 	let imports = host_imports();
-	let mut stream = Stream(seed);
 	let mut tally = Tally::default();
 	let started = Instant::now();
-	for case in 0..cases {
+	for case in first..first.saturating_add(cases) {
 		tally.case = case;
-		run_case(case, &imports, &mut stream, &mut tally);
+		run_case(&imports, &mut Stream::for_case(seed, case), &mut tally);
+	}
+	if let Ok(path) = std::env::var("FUZZ_WORST") {
+		std::fs::write(&path, &tally.worst_wasm).unwrap_or_else(|error| panic!("{path}: {error}"));
 	}
 	println!("{cases} cases from seed {seed} in {:.1?}; no panic, every failure named, no change on failure", started.elapsed());
 	for (outcome, count) in &tally.outcomes {

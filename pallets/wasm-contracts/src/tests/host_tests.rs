@@ -119,3 +119,48 @@ fn a_module_importing_every_host_function_uploads_and_links() {
 		assert_eq!(dry_execute(&BOB, &contract, "noop", vec![]), Ok(vec![]));
 	});
 }
+
+/// Signatures of the host function table in `docs/abi.md`: name, parameter types, result types.
+fn documented_host_functions() -> Vec<(String, Vec<String>, Vec<String>)> {
+	let abi = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/abi.md")).unwrap();
+	let section = abi.split("## Host functions").nth(1).unwrap();
+	section
+		.lines()
+		.filter_map(|line| line.strip_prefix("| `"))
+		.filter_map(|row| row.split('`').next())
+		.filter(|signature| signature.contains('('))
+		.map(|signature| {
+			let (name, rest) = signature.split_once('(').unwrap();
+			let (params, result) = rest.split_once(')').unwrap();
+			// `a, b: i32` gives both `a` and `b` the type that follows the last of them.
+			let mut types: Vec<String> = Vec::new();
+			let mut untyped = 0;
+			for param in params.split(',').map(str::trim).filter(|param| !param.is_empty()) {
+				match param.split_once(':') {
+					Some((_, ty)) => {
+						types.extend(std::iter::repeat_n(ty.trim().to_string(), untyped + 1));
+						untyped = 0;
+					},
+					None => untyped += 1,
+				}
+			}
+			let result = result.trim().strip_prefix("->").map(|ty| vec![ty.trim().to_string()]).unwrap_or_default();
+			(name.to_string(), types, result)
+		})
+		.collect()
+}
+
+#[test]
+fn the_abi_document_lists_every_host_function_with_its_exact_signature() {
+	use crate::vm::host::HostFn;
+	let wasm_type = |ty: &wasmparser::ValType| if *ty == wasmparser::ValType::I64 { "i64" } else { "i32" }.to_string();
+	let declared: Vec<(String, Vec<String>, Vec<String>)> = HostFn::ALL
+		.iter()
+		.map(|host_fn| {
+			let params = host_fn.params().iter().map(wasm_type).collect();
+			let results = host_fn.results().iter().map(wasm_type).collect();
+			(host_fn.name().to_string(), params, results)
+		})
+		.collect();
+	assert_eq!(documented_host_functions(), declared);
+}
