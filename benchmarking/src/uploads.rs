@@ -33,24 +33,21 @@ pub fn all() -> Vec<Upload> {
 		let body = call.repeat(SHAPE_BYTES / 70 / 100);
 		format!("(func $wide (param {params}))\n") + &format!("(func (local i64) {body})\n").repeat(100)
 	};
-	let many_locals = format!("(func (local {}) {})\n", "i64 ".repeat(1_024), "(drop (i32.const 0)) ".repeat(13)).repeat(9_000);
+	let many_locals = format!("(func (local {}) {})\n", "i64 ".repeat(52), "(drop (i32.const 0)) ".repeat(12)).repeat(9_000);
 	let deep_blocks = {
 		let depth = 1_000;
 		let body = format!("{}{}", "(block ".repeat(depth), ")".repeat(depth));
 		format!("(func {body})\n").repeat(SHAPE_BYTES / (3 * depth))
 	};
-	let combined = format!(
-		"(func (local {}) (block $b (br_table {} $b (i32.const 0))))\n",
-		"i64 ".repeat(1_024),
-		"$b ".repeat(28)
-	)
-	.repeat(9_999);
+	let combined =
+		format!("(func (local {}) (block $b (br_table {} $b (i32.const 0))))\n", "i64 ".repeat(52), "$b ".repeat(28))
+			.repeat(9_999);
 	vec![
 		Upload { name: "upload: 10k 40 B functions", wasm: module(&small_functions, "") },
 		Upload { name: "upload: locals + br_table", wasm: module(&combined, "") },
 		Upload { name: "upload: br_table 40k targets", wasm: module(&br_table, "") },
 		Upload { name: "upload: calls of 32 params", wasm: module(&wide_calls, "") },
-		Upload { name: "upload: 1024 locals each", wasm: module(&many_locals, "") },
+		Upload { name: "upload: most locals per byte", wasm: module(&many_locals, "") },
 		Upload { name: "upload: blocks 1000 deep", wasm: module(&deep_blocks, "") },
 	]
 }

@@ -62,6 +62,25 @@ const BARE_LOOP_GAS: u64 = 20_000_000_000;
 /// The import of `log_event`, as the first definition of a class loop's module.
 const LOG_IMPORT: &str = r#"(import "env" "log_event" (func $log (param i32 i32 i32 i32)))"#;
 
+/// A module whose `run` calls `functions` functions once each, each with the most locals its
+/// 40 bytes allow and a `br_table`: every call translates the costliest function per byte.
+fn called_fillers_module(functions: usize) -> String {
+	let filler = format!("(func (local {}) (block $b (br_table {} $b (i32.const 0))))\n", "i64 ".repeat(52), "$b ".repeat(28));
+	let calls: String = (1..=functions).map(|index| format!("(call {index})")).collect();
+	format!(r#"(module (memory (export "memory") 1) (func (export "run") {calls}) {})"#, filler.repeat(functions))
+}
+
+/// `functions` functions of a few bytes with `locals` locals each (the most such a body may
+/// have), all called once, and one large function that is never called, so that the module
+/// keeps wasmi's average of 40 bytes per function.
+fn tiny_functions_module(functions: usize, locals: usize) -> String {
+	let tiny = if locals == 0 { "(func)\n".to_string() } else { format!("(func (local {}))\n", "i64 ".repeat(locals)) };
+	let padding = format!("(func {})", "(drop (i32.const 0)) ".repeat(functions * 40 / 3));
+	let calls: String = (1..=functions).map(|index| format!("(call {index})")).collect();
+	format!(r#"(module (memory (export "memory") 1) (func (export "run") {calls}) {} {padding})"#, tiny.repeat(functions))
+}
+
+
 /// Iterations of each instruction-class loop.
 const CLASS_ITERATIONS: u32 = 20_000;
 /// Instructions of the class under test per iteration.
@@ -95,12 +114,23 @@ fn instruction_classes() -> Vec<Workload> {
 		class("class: call, 32 params", "(local $x i64)", &format!("(call $wide {args})"), &format!("(func $wide (param {params}))")),
 		plain(
 			"class: call, 1024 locals",
-			class_loop(100, "", "(call $roomy)", &format!("(func $roomy (local {}))", "i64 ".repeat(1024))),
+			class_loop(
+				100,
+				"",
+				"(call $roomy)",
+				&format!(
+					"(func $roomy (local {}) (if (global.get $zero) (then {})))",
+					"i64 ".repeat(1024),
+					"(drop (i32.const 0)) ".repeat(700)
+				),
+			),
 		),
 		Workload {
 			gas_limit: Some(BARE_LOOP_GAS),
 			..plain("class: (loop (br 0)), 20 ms", r#"(module (memory (export "memory") 1) (func (export "run") (loop (br 0))))"#.into())
 		},
+		plain("translated: 5k filler functions", called_fillers_module(5_000)),
+		plain("translated: 9k tiny functions", tiny_functions_module(9_000, 34)),
 		plain("memory: 16 pages at start", r#"(module (memory (export "memory") 16) (func (export "run")))"#.into()),
 		plain(
 			"memory: grow by 15 pages",

@@ -98,6 +98,24 @@ pub mod limits {
 	pub const MAX_FUNCTIONS: u32 = 10_000;
 	/// Most locals in one function.
 	pub const MAX_LOCALS: u32 = 1_024;
+	/// Locals any function may declare, however short its body.
+	pub const FREE_LOCALS: u32 = 32;
+	/// Bytes of function body that allow one more local beyond [`FREE_LOCALS`]. Compilers
+	/// declare only locals they use, and every use takes at least two bytes, so real code stays
+	/// within this; it keeps what translating a function costs per local in proportion to the
+	/// bytes it pays for.
+	pub const BODY_BYTES_PER_LOCAL: u32 = 2;
+
+	/// Most locals a function whose body (locals declaration included) has `body_len` bytes may
+	/// declare.
+	pub const fn max_locals(body_len: u32) -> u32 {
+		let allowed = FREE_LOCALS.saturating_add(body_len / BODY_BYTES_PER_LOCAL);
+		if allowed < MAX_LOCALS {
+			allowed
+		} else {
+			MAX_LOCALS
+		}
+	}
 	/// Most globals in one module.
 	pub const MAX_GLOBALS: u32 = 256;
 	/// Most elements in the module's table.

@@ -39,6 +39,10 @@ pub trait WeightInfo {
 	/// Translating a function body of `c` bytes into wasmi's IR on its first call: its slope,
 	/// in units of fuel, prices each translated byte (`gas::translation_fuel_per_byte`).
 	fn translate(c: u32) -> Weight;
+	/// The first calls of `n` functions of a few bytes, each with the most locals its size
+	/// allows: the slope is the fixed cost of translating one function, which a module's first
+	/// run in a call tree pays for every function it defines.
+	fn translate_functions(n: u32) -> Weight;
 	/// A contract call that calls `gas_left` `r` times: its slope is the marginal cost of a
 	/// host call, its intercept the cost of entering the contract's export from the host,
 	/// which each host function benchmark below includes once and the pallet deducts.

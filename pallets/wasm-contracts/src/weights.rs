@@ -100,6 +100,10 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		Weight::from_parts(15_598_880, 0)
 			.saturating_add(Weight::from_parts(35_249 * 12, 0).saturating_mul(r.into()))
 	}
+	fn translate_functions(n: u32, ) -> Weight {
+		Weight::from_parts(15_598_880, 0)
+			.saturating_add(Weight::from_parts(1_500_000, 0).saturating_mul(n.into()))
+	}
 	fn host_call(r: u32, ) -> Weight {
 		Weight::from_parts(1_723_000, 0)
 			.saturating_add(Weight::from_parts(1_723_000, 0).saturating_mul(r.into()))

@@ -86,7 +86,12 @@ fn started<T: Config>() -> (Rc<CallTree<T>>, GasMeter) {
 /// The module of `spec` instantiated as the code of a funded contract, its export already
 /// translated by a first call that skips the body, ready for the measured call.
 fn prepared<T: Config>(spec: ModuleSpec) -> Result<Prepared<Frame<T>>, BenchmarkError> {
-	let mut prepared = prepared_code::<T>(ModuleSpec { skip_first_call: true, ..spec }.build())?;
+	warmed_up::<T>(ModuleSpec { skip_first_call: true, ..spec }.build())
+}
+
+/// `wasm`, whose export skips its body on the first call, instantiated and called once.
+fn warmed_up<T: Config>(wasm: Vec<u8>) -> Result<Prepared<Frame<T>>, BenchmarkError> {
+	let mut prepared = prepared_code::<T>(wasm)?;
 	prepared.call().map_err(|_| BenchmarkError::Stop("the warm-up call trapped"))?;
 	Ok(prepared)
 }
@@ -221,6 +226,17 @@ mod benchmarks {
 	#[benchmark(pov_mode = Ignored)]
 	fn translate(c: Linear<0, MAX_BODY>) -> Result<(), BenchmarkError> {
 		let mut prepared = prepared_code::<T>(module::translated(c))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// The first calls of `n` tiny functions, each translated then.
+	#[benchmark(pov_mode = Ignored)]
+	fn translate_functions(n: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = warmed_up::<T>(module::tiny_functions(n))?;
 		#[block]
 		{
 			call_once::<T>(&mut prepared)?;

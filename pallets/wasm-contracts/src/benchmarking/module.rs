@@ -15,13 +15,15 @@ pub const BENCH_EXPORT: &str = "bench";
 
 /// Targets of the `br_table` in each filler function.
 const FILLER_TARGETS: u32 = 28;
-/// Bytes each filler function adds to a module: its type index, body size, the declaration of
-/// its 1,024 locals, `block`, `i32.const 0`, a `br_table` of [`FILLER_TARGETS`] targets and two
-/// `end`s. Validation and translation cost per function, per local and per branch target, so
-/// code made of the most functions allowed, each with the most locals and a `br_table` in the
-/// rest of the 40-odd bytes wasmi requires per function, costs the most per byte (the harness
+/// Bytes of a filler function's body: the declaration of its locals, `block`, `i32.const 0`, a
+/// `br_table` of [`FILLER_TARGETS`] targets and two `end`s.
+const FILLER_BODY_BYTES: u32 = 3 + 2 + 2 + (3 + FILLER_TARGETS) + 2;
+/// Bytes each filler function adds to a module: its type index, body size and body.
+/// Validation and translation cost per function, per local and per branch target, so code made
+/// of the most functions allowed, each with the most locals its size allows and a `br_table` in
+/// the rest of the 40 bytes wasmi requires per function, costs the most per byte (the harness
 /// compares it with each of those shapes alone: `upload:` rows of `perf`).
-pub const FILLER_FUNCTION_BYTES: u32 = 1 + 1 + 4 + 2 + 2 + (3 + FILLER_TARGETS) + 2;
+pub const FILLER_FUNCTION_BYTES: u32 = 1 + 1 + FILLER_BODY_BYTES;
 
 /// What a generated module holds.
 #[derive(Default)]
@@ -44,6 +46,8 @@ pub struct ModuleSpec {
 	/// Whether the module has an empty function `() -> ()` (index [`ModuleSpec::helper`]) in
 	/// a table of one element, for calls and indirect calls.
 	pub with_helper: bool,
+	/// Bodies of more functions `() -> ()`, after the helper and before the filler.
+	pub extra: Vec<FuncBody>,
 }
 
 fn value_type(ty: &wasmparser::ValType) -> ValueType {
@@ -112,6 +116,10 @@ impl ModuleSpec {
 			let offset = InitExpr::new(vec![Instruction::I32Const(0), Instruction::End]);
 			elements.push(ElementSegment::new(0, Some(offset), vec![self.helper()]));
 		}
+		for extra in &self.extra {
+			functions.push(Func::new(unit_type));
+			bodies.push(extra.clone());
+		}
 		for _ in 0..self.filler_bytes / FILLER_FUNCTION_BYTES {
 			functions.push(Func::new(unit_type));
 			bodies.push(filler_body());
@@ -152,7 +160,8 @@ fn filler_body() -> FuncBody {
 	use Instruction::*;
 	let table = BrTableData { table: vec![0; FILLER_TARGETS as usize].into_boxed_slice(), default: 0 };
 	let body = vec![Block(BlockType::NoResult), I32Const(0), BrTable(Box::new(table)), End, End];
-	FuncBody::new(vec![Local::new(limits::MAX_LOCALS, ValueType::I64)], Instructions::new(body))
+	let locals = vec![Local::new(limits::max_locals(FILLER_BODY_BYTES), ValueType::I64)];
+	FuncBody::new(locals, Instructions::new(body))
 }
 
 /// A module of about `bytes` bytes whose exported function does nothing.
@@ -221,6 +230,29 @@ fn counted(spec: ModuleSpec, ops: &[Instruction], iterations: u32) -> Vec<u8> {
 	body.extend([GetLocal(0), I32Const(1), I32Sub, SetLocal(0), Br(0), End, End]);
 	let locals = vec![Local::new(1, ValueType::I32), Local::new(3, ValueType::I64)];
 	ModuleSpec { locals, body, ..spec }.build()
+}
+
+/// A module whose export calls `functions` functions once each, each the shortest body (4 bytes)
+/// with the most locals that size allows, and which keeps wasmi's average of 40 bytes per
+/// function with one long function that is never called: the first call of the export
+/// translates them all.
+pub fn tiny_functions(functions: u32) -> Vec<u8> {
+	use Instruction::*;
+	const TINY_BODY_BYTES: u32 = 4;
+	let spec = ModuleSpec { memory_pages: 1, ..Default::default() };
+	let first = spec.first_defined() + 1;
+	let mut body: Vec<Instruction> = (first..first + functions).map(Call).collect();
+	body.push(Nop);
+	let tiny = FuncBody::new(
+		vec![Local::new(limits::max_locals(TINY_BODY_BYTES), ValueType::I64)],
+		Instructions::new(vec![End]),
+	);
+	let pairs = 40 * (functions + 2) / 3 + 1;
+	let mut padding: Vec<Instruction> = (0..pairs).flat_map(|_| [I32Const(0), Drop]).collect();
+	padding.push(End);
+	let mut extra = vec![tiny; functions as usize];
+	extra.push(FuncBody::new(vec![], Instructions::new(padding)));
+	ModuleSpec { body, extra, skip_first_call: true, ..spec }.build()
 }
 
 /// A module whose export calls the host function `gas_left` `calls` times in a loop.

@@ -265,3 +265,36 @@ fn migration_to_v2_removes_stored_code_that_fails_the_new_rules() {
 		assert!(PristineCode::<Test>::contains_key(code_hash));
 	});
 }
+
+#[test]
+fn locals_are_bounded_by_the_size_of_their_function() {
+	new_test_ext().execute_with(|| {
+		let with_locals = |locals: usize, body: &str| {
+			wat(&format!(r#"(module (func (export "f") (local {}) {body}))"#, "i64 ".repeat(locals)))
+		};
+		let tiny_but_roomy = with_locals(40, "");
+		assert_refused_unchanged(
+			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), tiny_but_roomy.clone()),
+			Error::<Test>::TooManyLocals,
+		);
+		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), with_locals(32, "")));
+		// 2,000 bytes of body allow the most locals of any function.
+		let long_body = "(drop (i32.const 0)) ".repeat(700);
+		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), with_locals(1_024, &long_body)));
+	});
+}
+
+#[test]
+fn the_first_run_of_a_module_in_a_call_tree_pays_for_translating_its_functions() {
+	new_test_ext().execute_with(|| {
+		let padding = format!("(func {})\n", "(drop (i32.const 0)) ".repeat(20)).repeat(500);
+		let module = wat(&format!(r#"(module (memory (export "memory") 1) (func (export "run")) {padding})"#));
+		let contract = instantiate(&ALICE, upload(&ALICE, module), vec![], None);
+		let once = gas_of_calls_in_one_tree(&contract, "run", 1);
+		let twice = gas_of_calls_in_one_tree(&contract, "run", 2);
+		let translation = vm::function_translation_weight::<Test>(501).ref_time();
+		assert!(translation > 0);
+		assert!(once.ref_time() >= translation);
+		assert!((twice - once).ref_time() < once.ref_time() - translation, "the second run does not pay again");
+	});
+}

@@ -8,7 +8,8 @@
 //! function, so the byte bound also bounds the code map's function entries.
 
 use super::validation::{footprint, Footprint};
-use alloc::collections::BTreeMap;
+use alloc::{collections::BTreeMap, rc::Rc};
+use core::cell::Cell;
 use wasm_contracts_primitives::CodeHash;
 use wasmi::{Engine, Module};
 
@@ -22,8 +23,10 @@ pub const MAX_CODE_BYTES: usize = 4 * 1024 * 1024;
 pub struct CachedModule {
 	/// The module, compiled on the call tree's engine.
 	pub module: Module,
-	/// Initial memory and data bytes of each instance.
+	/// Functions, initial memory and data bytes of each instance.
 	pub footprint: Footprint,
+	/// Whether the call tree paid for translating the module's functions (on the first run).
+	pub translation_paid: Rc<Cell<bool>>,
 }
 
 /// Why a module could not be added to the cache.
@@ -72,7 +75,7 @@ impl ModuleCache {
 		// `validation::allowed_features` and `engine::new_engine`), which is what wasmi requires
 		// of unchecked modules; wasmi still checks its own parsing limits.
 		let module = unsafe { Module::new_unchecked(engine, wasm) }.map_err(|_| CacheError::Compile)?;
-		let cached = CachedModule { module, footprint: footprint(wasm) };
+		let cached = CachedModule { module, footprint: footprint(wasm), translation_paid: Rc::new(Cell::new(false)) };
 		self.modules.insert(code_hash, cached.clone());
 		self.code_bytes = code_bytes;
 		Ok(cached)

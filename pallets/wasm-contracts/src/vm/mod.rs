@@ -125,6 +125,16 @@ pub fn memory_weight<T: Config>(bytes: u64) -> Weight {
 	Weight::from_parts(fuel.saturating_mul(crate::gas::fuel_unit::<T>().ref_time()), 0)
 }
 
+/// Weight of translating `functions` functions beyond their bytes: wasmi translates each on its
+/// first call in a call tree and charges fuel per byte translated, but every function also has
+/// a fixed cost that a module of many tiny functions would not pay. The first run of a module
+/// in a call tree pays it for every function the module defines (the `translate_functions`
+/// benchmark's slope).
+pub fn function_translation_weight<T: Config>(functions: u32) -> Weight {
+	let per_function = T::WeightInfo::translate_functions(1).saturating_sub(T::WeightInfo::translate_functions(0));
+	Weight::from_parts(per_function.ref_time().saturating_mul(functions.into()), 0)
+}
+
 /// Weight of instantiating a module of `footprint` beyond its code.
 fn instance_weight<T: Config>(footprint: Footprint) -> Weight {
 	let memory = (footprint.memory_pages as u64).saturating_mul(engine::PAGE_SIZE);
@@ -201,9 +211,15 @@ pub fn run<E: Ext>(
 	gas: GasMeter,
 ) -> (E, GasMeter, Result<Vec<u8>, ExecError>) {
 	let mut gas = gas;
-	if gas.charge(instance_weight::<E::T>(module.footprint)).is_err() {
+	let mut weight = instance_weight::<E::T>(module.footprint);
+	let first_run = !module.translation_paid.get();
+	if first_run {
+		weight = weight.saturating_add(function_translation_weight::<E::T>(module.footprint.functions));
+	}
+	if gas.charge(weight).is_err() {
 		return (ext, gas, Err(Error::<E::T>::OutOfGas.into()))
 	}
+	module.translation_paid.set(true);
 	let mut store = new_store(vm, ext, gas);
 	let outcome = run_in_store(vm, &mut store, module, entry);
 	let fuel_left = store.get_fuel();

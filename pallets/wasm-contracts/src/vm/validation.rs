@@ -47,7 +47,8 @@ pub enum ValidationError {
 	TooManyFunctions,
 	/// Has more globals than allowed.
 	TooManyGlobals,
-	/// A function declares more locals than allowed.
+	/// A function declares more locals than allowed: 1,024, and 32 plus one per two bytes of
+	/// its body.
 	TooManyLocals,
 	/// Exports `allocate` with a type other than `(i32) -> i32`.
 	AllocateSignature,
@@ -213,7 +214,8 @@ impl Structure {
 					let (count, _) = entry.map_err(invalid)?;
 					locals = locals.saturating_add(count);
 				}
-				if locals > limits::MAX_LOCALS {
+				let body_len = u32::try_from(body.range().len()).unwrap_or(u32::MAX);
+				if locals > limits::max_locals(body_len) {
 					return Err(ValidationError::TooManyLocals)
 				}
 			},
@@ -235,18 +237,20 @@ impl Structure {
 	}
 }
 
-/// What instantiating a module costs beyond its code: the memory it starts with and the data
-/// copied into it.
+/// What a module costs beyond its bytes: the functions that may be translated, the memory each
+/// instance starts with and the data copied into it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct Footprint {
+	/// Functions the module defines.
+	pub functions: u32,
 	/// Initial pages of its memory.
 	pub memory_pages: u32,
 	/// Bytes of its data segments.
 	pub data_bytes: u32,
 }
 
-/// The [`Footprint`] of a validated module, read from its memory and data sections; the code
-/// section is skipped, so this costs little whatever the module's size.
+/// The [`Footprint`] of a validated module, read from its function, memory and data sections;
+/// the code section is skipped, so this costs little whatever the module's size.
 pub fn footprint(wasm: &[u8]) -> Footprint {
 	let mut footprint = Footprint::default();
 	let mut parser = Parser::new(0);
@@ -259,6 +263,7 @@ pub fn footprint(wasm: &[u8]) -> Footprint {
 				parser.skip_section();
 				offset = offset.saturating_add(size as usize);
 			},
+			Payload::FunctionSection(reader) => footprint.functions = reader.count(),
 			Payload::MemorySection(reader) =>
 				for memory in reader.into_iter().flatten() {
 					footprint.memory_pages = u32::try_from(memory.initial).unwrap_or(u32::MAX);
