@@ -98,31 +98,32 @@ fn host_imports() -> Vec<u8> {
 
 /// The generator's configuration: within the ABI's rules unless `forbidden`.
 fn config(imports: &[u8], forbidden: bool) -> Config {
-	let mut config = Config::default();
-	config.available_imports = Some(imports.to_vec());
-	config.export_everything = true;
-	config.min_funcs = 1;
-	config.max_funcs = 40;
-	config.max_instructions = 300;
-	config.max_memories = 1;
-	config.max_tables = 1;
-	config.max_memory32_bytes = 16 * 65_536;
-	config.max_table_elements = 4_096;
-	config.memory64_enabled = false;
-	config.allow_start_export = false;
-	config.exceptions_enabled = false;
-	config.gc_enabled = false;
-	config.tail_call_enabled = false;
-	config.extended_const_enabled = false;
-	config.custom_page_sizes_enabled = false;
-	config.wide_arithmetic_enabled = false;
-	config.relaxed_simd_enabled = false;
-	config.allow_floats = forbidden;
-	config.saturating_float_to_int_enabled = forbidden;
-	config.simd_enabled = forbidden;
-	config.threads_enabled = forbidden;
-	config.multi_value_enabled = forbidden;
-	config
+	Config {
+		available_imports: Some(imports.to_vec()),
+		export_everything: true,
+		min_funcs: 1,
+		max_funcs: 40,
+		max_instructions: 300,
+		max_memories: 1,
+		max_tables: 1,
+		max_memory32_bytes: 16 * 65_536,
+		max_table_elements: 4_096,
+		memory64_enabled: false,
+		allow_start_export: false,
+		exceptions_enabled: false,
+		gc_enabled: false,
+		tail_call_enabled: false,
+		extended_const_enabled: false,
+		custom_page_sizes_enabled: false,
+		wide_arithmetic_enabled: false,
+		relaxed_simd_enabled: false,
+		allow_floats: forbidden,
+		saturating_float_to_int_enabled: forbidden,
+		simd_enabled: forbidden,
+		threads_enabled: forbidden,
+		multi_value_enabled: forbidden,
+		..Config::default()
+	}
 }
 
 /// `wasm` with a few bytes flipped, inserted or cut.

@@ -41,12 +41,8 @@ pub enum Metering {
 /// unit of fuel (`gas::fuel_unit`), which leaves honest code of any mix within a small factor
 /// of its cost. The `instr*` benchmarks measure one loop per class.
 pub fn operator_costs() -> OperatorCost {
-	let mut cost = OperatorCost::default();
-	cost.br = 2;
-	cost.br_table = 2;
-	cost.call = 8;
-	cost.call_indirect = 16;
-	cost.global_set = 2;
+	let mut cost =
+		OperatorCost { br: 2, br_table: 2, call: 8, call_indirect: 16, global_set: 2, ..OperatorCost::default() };
 	for access in [
 		&mut cost.i32_load,
 		&mut cost.i64_load,

@@ -10,7 +10,9 @@ use super::{engine::PAGE_SIZE, memory_weight, AccountIdOf, Ext};
 use crate::{
 	error::ExecError,
 	gas::{host_fn_weight, GasMeter},
-	weights::WeightInfo, BalanceOf, Config, Error, Event, Pallet};
+	weights::WeightInfo,
+	BalanceOf, Config, Error, Event, Pallet,
+};
 use alloc::vec::Vec;
 use frame_support::{
 	traits::{
