@@ -302,7 +302,7 @@ mod benchmarks {
 	/// A call of an export that calls `gas_left` `r` times.
 	#[benchmark(pov_mode = Ignored)]
 	fn host_call(r: Linear<0, 1_000>) -> Result<(), BenchmarkError> {
-		let mut prepared = prepared_code::<T>(module::host_calls(r))?;
+		let mut prepared = warmed_up::<T>(module::host_calls(r))?;
 		#[block]
 		{
 			call_once::<T>(&mut prepared)?;

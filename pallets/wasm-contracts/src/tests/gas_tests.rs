@@ -146,3 +146,23 @@ fn translating_a_function_on_its_first_call_is_charged_per_byte() {
 		assert!(gas_of(large) - gas_of(small) >= loading + translation);
 	});
 }
+
+#[test]
+fn the_contract_entry_deducted_from_host_functions_is_at_most_the_cheapest_of_them() {
+	// Every host function benchmark includes one entry into the contract, so the deducted entry
+	// may not exceed the cheapest of them less one host call; more would undercharge them all.
+	let entry = crate::gas::contract_entry::<Test>();
+	let marginal = crate::gas::host_call_marginal::<Test>();
+	assert!(marginal > 0);
+	let single_calls = [
+		<RocksDbWeights as WeightInfo>::host_context(),
+		<RocksDbWeights as WeightInfo>::host_copy(0),
+		<RocksDbWeights as WeightInfo>::host_revert(0),
+		<RocksDbWeights as WeightInfo>::host_crypto_hash(0),
+		<RocksDbWeights as WeightInfo>::host_balance(),
+	];
+	for weight in single_calls {
+		assert!(entry + marginal <= weight.ref_time(), "entry {entry} ps + {marginal} ps above {weight:?}");
+		assert!(crate::gas::host_fn_weight::<Test>(weight).ref_time() >= marginal);
+	}
+}
