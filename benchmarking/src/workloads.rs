@@ -141,6 +141,18 @@ fn instruction_classes() -> Vec<Workload> {
 			class_loop(16, "", "(memory.fill (global.get $zero) (global.get $zero) (i32.const 65536))", ""),
 		),
 		plain(
+			"table: fill 4096 elements",
+			class_loop(16, "", "(table.fill $t (i32.const 0) (ref.null func) (i32.const 4096))", "(table $t 4096 funcref)"),
+		),
+		plain(
+			"table: copy 4096 elements",
+			class_loop(16, "", "(table.copy $t $t (i32.const 0) (i32.const 0) (i32.const 4096))", "(table $t 4096 funcref)"),
+		),
+		plain(
+			"memory: copy 64 KiB",
+			class_loop(16, "", "(memory.copy (global.get $zero) (global.get $zero) (i32.const 65536))", ""),
+		),
+		plain(
 			"events: 64 of 4 KiB",
 			class_loop(64, "", "(call $log (global.get $zero) (i32.const 8) (global.get $zero) (i32.const 4096))", LOG_IMPORT),
 		),

@@ -21,10 +21,15 @@ const LOOPS = {
     (loop (local.set $x (i64.div_u (i64.const -1) (global.get $d))) (br 0)))`,
 };
 
-/** Milliseconds the node logged for preparing block `number`. */
-function preparedMs(logPath, number) {
-  const match = readFileSync(logPath, 'utf8').match(new RegExp(`Prepared block for proposing at ${number} \\((\\d+) ms\\)`));
-  return match ? Number(match[1]) : NaN;
+/** Milliseconds the node logged for preparing block `number` (waiting for the log to show it). */
+async function preparedMs(logPath, number) {
+  const pattern = new RegExp(`Prepared block for proposing at ${number} \\((\\d+) ms\\)`);
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const match = readFileSync(logPath, 'utf8').match(pattern);
+    if (match) return Number(match[1]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return NaN;
 }
 
 async function blockOf(api, tx, signer) {
@@ -41,13 +46,13 @@ try {
   const refTime = BigInt(process.env.GAS_MS ?? 1000) * 1_000_000_000n;
   const gasLimit = { refTime, proofSize: maxContractGas.proofSize.toBigInt() };
   const remark = await blockOf(api, api.tx.system.remark('0x00'), alice);
-  console.log(`remark: block ${remark} prepared in ${preparedMs(node.logPath, remark)} ms`);
+  console.log(`remark: block ${remark} prepared in ${await preparedMs(node.logPath, remark)} ms`);
   for (const [name, body] of Object.entries(LOOPS)) {
     const wasm = await watToWasm(`(module (memory (export "memory") 1) ${body})`);
     const { codeId } = await uploadCode(api, alice, wasm);
     const { contract } = await instantiate(api, alice, codeId);
     const block = await blockOf(api, executeTx(api, contract, 'run', new Uint8Array(), gasLimit), alice);
-    console.log(`${name}: ${refTime / 1_000_000_000n} ms of gas, block ${block} prepared in ${preparedMs(node.logPath, block)} ms`);
+    console.log(`${name}: ${refTime / 1_000_000_000n} ms of gas, block ${block} prepared in ${await preparedMs(node.logPath, block)} ms`);
   }
 } finally {
   await api.disconnect();

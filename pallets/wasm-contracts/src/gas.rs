@@ -13,7 +13,7 @@ use frame_support::weights::Weight;
 /// Units of wasmi fuel one iteration of each instruction benchmark's loop burns (checked by the
 /// benchmarks' tests): `instr`, `instr_call`, `instr_call_indirect`, `instr_div`,
 /// `instr_memory`.
-pub const FUEL_PER_ITERATION: [u64; 5] = [10, 82, 154, 74, 90];
+pub const FUEL_PER_ITERATION: [u64; 5] = [13, 85, 157, 125, 93];
 
 /// ref_time of one unit of fuel: the largest cost per unit of fuel of the instruction
 /// benchmarks (each loop's slope divided by the fuel an iteration burns), rounded up so that no

@@ -41,8 +41,23 @@ pub enum Metering {
 /// unit of fuel (`gas::fuel_unit`), which leaves honest code of any mix within a small factor
 /// of its cost. The `instr*` benchmarks measure one loop per class.
 pub fn operator_costs() -> OperatorCost {
-	let mut cost =
-		OperatorCost { br: 2, br_table: 2, call: 8, call_indirect: 16, global_set: 2, ..OperatorCost::default() };
+	let mut cost = OperatorCost {
+		br: 4,
+		br_if: 2,
+		br_table: 4,
+		call: 8,
+		call_indirect: 16,
+		global_set: 2,
+		i32_div_s: 3,
+		i32_div_u: 3,
+		i32_rem_s: 3,
+		i32_rem_u: 3,
+		i64_div_s: 4,
+		i64_div_u: 4,
+		i64_rem_s: 4,
+		i64_rem_u: 4,
+		..OperatorCost::default()
+	};
 	for access in [
 		&mut cost.i32_load,
 		&mut cost.i64_load,
