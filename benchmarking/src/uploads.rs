@@ -16,8 +16,11 @@ pub struct Upload {
 const SHAPE_BYTES: usize = 400_000;
 
 fn module(functions: &str, extra: &str) -> Vec<u8> {
-	wat::parse_str(format!(r#"(module (memory (export "memory") 1) {extra} (func (export "run")) {functions})"#))
-		.expect("upload shapes parse")
+	parse(&format!(r#"(module (memory (export "memory") 1) {extra} (func (export "run")) {functions})"#))
+}
+
+fn parse(wat: &str) -> Vec<u8> {
+	wat::parse_str(wat).expect("upload shapes parse")
 }
 
 /// Every upload shape.
@@ -49,6 +52,8 @@ pub fn all() -> Vec<Upload> {
 		Upload { name: "upload: calls of 32 params", wasm: module(&wide_calls, "") },
 		Upload { name: "upload: most locals per byte", wasm: module(&many_locals, "") },
 		Upload { name: "upload: blocks 1000 deep", wasm: module(&deep_blocks, "") },
+		Upload { name: "upload: 64 KiB of types", wasm: parse(&crate::workloads::declared_types_module()) },
+		Upload { name: "upload: 64 KiB of exports", wasm: parse(&crate::workloads::declared_exports_module()) },
 	]
 }
 
@@ -61,5 +66,7 @@ pub fn validate(upload: &Upload) {
 
 /// What `upload_code` charges for the upload's module, in picoseconds of ref_time.
 pub fn charged_ps(upload: &Upload) -> u64 {
-	<SubstrateWeight<Runtime> as WeightInfo>::upload_code(upload.wasm.len() as u32).ref_time()
+	let declarations = vm::validation::footprint(&upload.wasm).declaration_bytes;
+	let base = <SubstrateWeight<Runtime> as WeightInfo>::upload_code(upload.wasm.len() as u32);
+	base.saturating_add(vm::declaration_validation_weight::<Runtime>(declarations)).ref_time()
 }

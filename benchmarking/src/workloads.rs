@@ -50,6 +50,9 @@ pub fn all() -> Vec<Workload> {
 		Workload { name: "no-op, 100 KB code", wat: noop_module(100_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "no-op, 1 MB code", wat: noop_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "no-op, 10k 40 B functions", wat: small_functions_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 64 KiB of types", wat: declared_types_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 64 KiB of exports", wat: declared_exports_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 9k empty functions", wat: uncalled_functions_module(9_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "1 MB function, translated", wat: large_function_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 	]
 	.into_iter()
@@ -129,6 +132,8 @@ fn instruction_classes() -> Vec<Workload> {
 			gas_limit: Some(BARE_LOOP_GAS),
 			..plain("class: (loop (br 0)), 20 ms", r#"(module (memory (export "memory") 1) (func (export "run") (loop (br 0))))"#.into())
 		},
+		class("host: get_block_timestamp", "", "(drop (call $now))", r#"(import "env" "get_block_timestamp" (func $now (result i64)))"#),
+		class("host: get_block_number", "", "(drop (call $number))", r#"(import "env" "get_block_number" (func $number (result i64)))"#),
 		plain("translated: 5k filler functions", called_fillers_module(5_000)),
 		plain("translated: 9k tiny functions", tiny_functions_module(9_000, 34)),
 		plain("memory: 16 pages at start", r#"(module (memory (export "memory") 16) (func (export "run")))"#.into()),
@@ -189,6 +194,31 @@ fn noop_module(code_bytes: usize) -> String {
 	let filler_body = "(drop (i32.const 0)) ".repeat(100);
 	let filler = format!("(func {filler_body})\n").repeat(code_bytes / 300);
 	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {filler})"#)
+}
+
+/// A module with the costliest declarations in as many bytes as a module may declare: distinct
+/// function types of 32 reference-typed parameters.
+pub fn declared_types_module() -> String {
+	let types: String = (0..1_850u32)
+		.map(|index| {
+			let params: String = (0..32).map(|bit| if index >> bit & 1 == 1 { "funcref " } else { "externref " }).collect();
+			format!("(type (func (param {params})))\n")
+		})
+		.collect();
+	format!(r#"(module {types} (memory (export "memory") 1) (func (export "run")))"#)
+}
+
+/// A module whose declarations are short exports, as many as a module may declare.
+pub fn declared_exports_module() -> String {
+	let exports: String = (0..9_000u32).map(|index| format!("(export \"{index:x}\" (func 0))\n")).collect();
+	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {exports})"#)
+}
+
+/// A module of `functions` empty functions that are never called, and one large function that
+/// keeps wasmi's average of 40 bytes per function.
+fn uncalled_functions_module(functions: usize) -> String {
+	let padding = format!("(func {})", "(drop (i32.const 0)) ".repeat(functions * 40 / 3));
+	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {} {padding})"#, "(func)\n".repeat(functions))
 }
 
 /// The most functions a module may have, each of the smallest average size wasmi accepts in a

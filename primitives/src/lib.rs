@@ -122,6 +122,13 @@ pub mod limits {
 	pub const MAX_TABLE_ELEMENTS: u32 = 4_096;
 	/// Most parameters of a function type.
 	pub const MAX_FUNC_PARAMS: u32 = 32;
+	/// Most bytes of a module's declarations: every section but code, data and custom sections
+	/// (types, imports, functions, table, memory, globals, exports, elements), and the headers
+	/// of data segments. Declarations cost far more per byte to validate and load than code
+	/// (a function type of 32 reference parameters takes about as long as 100 bytes of
+	/// instructions), so they are priced per byte of their own and bounded here; compilers
+	/// emit a few KiB of them.
+	pub const MAX_DECLARATION_BYTES: u32 = 64 * 1024;
 }
 
 impl Params {

@@ -94,7 +94,10 @@ pub type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
 
 /// Storage migrations run by the next runtime upgrade, oldest first; each runs once, guarded
 /// by its pallet's storage version.
-pub type Migrations = (pallet_wasm_contracts::migrations::v2::Migrate<Runtime>,);
+pub type Migrations = (
+	pallet_wasm_contracts::migrations::v2::Migrate<Runtime>,
+	pallet_wasm_contracts::migrations::v3::Migrate<Runtime>,
+);
 
 /// Dispatches extrinsics to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<
@@ -129,7 +132,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	impl_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	authoring_version: 1,
-	spec_version: 2,
+	spec_version: 3,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

@@ -1,10 +1,13 @@
 //! Code upload: gzip decompression with a bounded output and the code store.
 
-use crate::{vm, CodeInfoOf, Config, Error, NextCodeId, Pallet, PristineCode};
+use crate::{
+	vm::{self, validation::Footprint},
+	CodeInfoOf, Config, Error, NextCodeId, Pallet, PristineCode};
 use alloc::vec::Vec;
-use frame_support::{ensure, BoundedVec};
+use frame_support::{ensure, weights::Weight, BoundedVec};
 use sp_io::hashing::blake2_256;
-use wasm_contracts_primitives::{abi::GZIP_MAGIC, CodeId, CodeInfo, Params};
+use crate::weights::WeightInfo;
+use wasm_contracts_primitives::{abi::GZIP_MAGIC, limits, CodeId, CodeInfo, Params};
 
 const GZIP_HEADER_LEN: usize = 10;
 const GZIP_TRAILER_LEN: usize = 8;
@@ -29,33 +32,56 @@ pub fn is_gzip(code: &[u8]) -> bool {
 	code.starts_with(&GZIP_MAGIC)
 }
 
-/// Inflates a gzip member into at most `max_len` bytes.
+/// Inflates `data`, which must be exactly one gzip member, into at most `max_len` bytes.
 ///
-/// The size recorded in the trailer is checked before inflating, and the inflater stops as soon
-/// as its output would pass `max_len`, so a gzip bomb costs at most `max_len` bytes of memory.
+/// The inflater stops as soon as its output would pass `max_len`, so a gzip bomb costs at most
+/// `max_len` bytes of memory. The member's trailer follows the end of its deflate stream, and
+/// nothing may follow the trailer: a second member or trailing bytes make the input malformed.
 pub fn gunzip(data: &[u8], max_len: usize) -> Result<Vec<u8>, GzipError> {
 	let body_start = header_len(data)?;
-	let trailer_start = data.len().checked_sub(GZIP_TRAILER_LEN).ok_or(GzipError::Malformed)?;
-	if trailer_start < body_start {
-		return Err(GzipError::Malformed)
-	}
-	let (body, trailer) = data.split_at(trailer_start);
-	let crc = u32::from_le_bytes([trailer[0], trailer[1], trailer[2], trailer[3]]);
-	let declared_len = u32::from_le_bytes([trailer[4], trailer[5], trailer[6], trailer[7]]);
-	if declared_len as usize > max_len {
-		return Err(GzipError::TooLarge)
-	}
-	let deflate = body.get(body_start..).ok_or(GzipError::Malformed)?;
-	let output = miniz_oxide::inflate::decompress_to_vec_with_limit(deflate, max_len).map_err(|error| {
-		match error.status {
-			miniz_oxide::inflate::TINFLStatus::HasMoreOutput => GzipError::TooLarge,
-			_ => GzipError::Malformed,
-		}
-	})?;
+	let deflate = data.get(body_start..).ok_or(GzipError::Malformed)?;
+	let (output, consumed) = inflate(deflate, max_len)?;
+	let trailer = deflate.get(consumed..).ok_or(GzipError::Malformed)?;
+	let [c0, c1, c2, c3, l0, l1, l2, l3] = <[u8; GZIP_TRAILER_LEN]>::try_from(trailer).map_err(|_| GzipError::Malformed)?;
+	let crc = u32::from_le_bytes([c0, c1, c2, c3]);
+	let declared_len = u32::from_le_bytes([l0, l1, l2, l3]);
 	if output.len() != declared_len as usize || crc32fast::hash(&output) != crc {
 		return Err(GzipError::Malformed)
 	}
 	Ok(output)
+}
+
+/// Inflates the raw deflate stream at the start of `input` into at most `max_len` bytes;
+/// returns the output and the bytes of `input` the stream took.
+fn inflate(input: &[u8], max_len: usize) -> Result<(Vec<u8>, usize), GzipError> {
+	use miniz_oxide::inflate::{
+		core::{decompress, inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF, DecompressorOxide},
+		TINFLStatus,
+	};
+	let mut decompressor = DecompressorOxide::default();
+	let mut output = alloc::vec![0u8; input.len().saturating_mul(4).clamp(1, max_len.max(1))];
+	let (mut in_pos, mut out_pos) = (0usize, 0usize);
+	loop {
+		let rest = input.get(in_pos..).ok_or(GzipError::Malformed)?;
+		let (status, consumed, written) =
+			decompress(&mut decompressor, rest, &mut output, out_pos, TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF);
+		in_pos = in_pos.saturating_add(consumed);
+		out_pos = out_pos.saturating_add(written);
+		match status {
+			TINFLStatus::Done => {
+				output.truncate(out_pos);
+				return Ok((output, in_pos))
+			},
+			TINFLStatus::HasMoreOutput => {
+				if output.len() >= max_len {
+					return Err(GzipError::TooLarge)
+				}
+				let grown = output.len().saturating_mul(2).min(max_len);
+				output.resize(grown, 0);
+			},
+			_ => return Err(GzipError::Malformed),
+		}
+	}
 }
 
 /// Length of the gzip header (RFC 1952, section 2.3) at the start of `data`.
@@ -86,8 +112,8 @@ fn header_len(data: &[u8]) -> Result<usize, GzipError> {
 	Ok(position)
 }
 
-/// Decompresses (when gzip) and validates `code`, returning the wasm module.
-pub fn prepare<T: Config>(code: Vec<u8>, params: &Params) -> Result<Vec<u8>, Error<T>> {
+/// Decompresses (when gzip) and validates `code`, returning the wasm module and its footprint.
+pub fn prepare<T: Config>(code: Vec<u8>, params: &Params) -> Result<(Vec<u8>, Footprint), Error<T>> {
 	let max_len = params.max_contract_size as usize;
 	ensure!(code.len() <= max_len, Error::<T>::CodeTooLarge);
 	let wasm = if is_gzip(&code) {
@@ -98,11 +124,23 @@ pub fn prepare<T: Config>(code: Vec<u8>, params: &Params) -> Result<Vec<u8>, Err
 	} else {
 		code
 	};
-	vm::validate::<T>(&wasm, params)?;
-	Ok(wasm)
+	let footprint = vm::validate::<T>(&wasm, params)?;
+	Ok((wasm, footprint))
 }
 
 impl<T: Config> Pallet<T> {
+	/// Weight of validating a module of `size` bytes (after decompression) whose declarations
+	/// take `declaration_bytes`, as `upload_code` does.
+	pub(crate) fn upload_weight(size: u32, declaration_bytes: u32) -> Weight {
+		T::WeightInfo::upload_code(size).saturating_add(vm::declaration_validation_weight::<T>(declaration_bytes))
+	}
+
+	/// The most [`Self::upload_weight`] can be for `code` as sent (raw or gzip).
+	pub(crate) fn upload_weight_bound(code: &[u8]) -> Weight {
+		let size = Self::upload_size_bound(code);
+		Self::upload_weight(size, size.min(limits::MAX_DECLARATION_BYTES))
+	}
+
 	/// Stores validated `wasm` (once per hash) under the next code id.
 	pub(crate) fn store_code(uploader: T::AccountId, wasm: Vec<u8>) -> Result<(CodeId, CodeInfo<T::AccountId>), Error<T>> {
 		let code_size = u32::try_from(wasm.len()).map_err(|_| Error::<T>::CodeTooLarge)?;
@@ -145,6 +183,23 @@ mod tests {
 		let len = bomb.len();
 		bomb[len - 4..].copy_from_slice(&100u32.to_le_bytes());
 		assert_eq!(gunzip(&bomb, 1_000), Err(GzipError::TooLarge));
+	}
+
+	#[test]
+	fn refuses_a_second_member_and_trailing_bytes() {
+		let one = gzip(b"(module)");
+		let mut two = one.clone();
+		two.extend(gzip(b"(module (func))"));
+		assert_eq!(gunzip(&two, 100), Err(GzipError::Malformed));
+		for junk in [&[0u8][..], &[1, 2, 3], &[0xff; 8], &[0; 12]] {
+			let mut trailing = one.clone();
+			trailing.extend_from_slice(junk);
+			assert_eq!(gunzip(&trailing, 100), Err(GzipError::Malformed), "junk {junk:?}");
+		}
+		let mut truncated = one.clone();
+		truncated.pop();
+		assert_eq!(gunzip(&truncated, 100), Err(GzipError::Malformed));
+		assert_eq!(gunzip(&one, 100), Ok(b"(module)".to_vec()));
 	}
 
 	#[test]

@@ -19,7 +19,7 @@ use crate::{
 	error::ExecError,
 	exec::{self, CallTree, DeployContext, Frame},
 	gas::GasMeter,
-	vm::{cache::CachedModule, EntryPoint},
+	vm::{self, cache::CachedModule, validation::Footprint, EntryPoint},
 	weights::WeightInfo,
 	AccountTrie, BalanceOf, Config, Error, Event, Pallet, Parameters, TrieNonce,
 };
@@ -34,7 +34,7 @@ use frame_support::{
 	weights::Weight,
 };
 use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
-use wasm_contracts_primitives::{abi, TrieId};
+use wasm_contracts_primitives::{abi, limits, TrieId};
 
 /// ref_time units that [`Config::GasPrice`] prices (one microsecond).
 pub const GAS_PRICE_UNIT: u128 = 1_000_000;
@@ -92,11 +92,18 @@ impl<T: Config> DeployOutcome<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Base weight of a deploy carrying `payment` and `session`: validating both at their
-	/// largest possible decompressed size.
+	/// Base weight of a deploy carrying `payment` and `session`: validating and loading both at
+	/// their largest possible decompressed size and with the most declarations that size holds.
 	pub(crate) fn deploy_base_weight(payment: &[u8], session: &[u8]) -> Weight {
-		let size = Self::upload_size_bound(payment).saturating_add(Self::upload_size_bound(session));
-		T::WeightInfo::deploy(size)
+		let (payment, session) = (Self::upload_size_bound(payment), Self::upload_size_bound(session));
+		let declarations = |size: u32| {
+			let bytes = size.min(limits::MAX_DECLARATION_BYTES);
+			let footprint = Footprint { declaration_bytes: bytes, ..Default::default() };
+			vm::declaration_validation_weight::<T>(bytes).saturating_add(vm::module_load_weight::<T>(&footprint))
+		};
+		T::WeightInfo::deploy(payment.saturating_add(session))
+			.saturating_add(declarations(payment))
+			.saturating_add(declarations(session))
 	}
 
 	/// The persistent variables trie of `account`, created on first use.
@@ -206,8 +213,8 @@ impl<T: Config> Pallet<T> {
 			return Err(Error::<T>::GasLimitTooHigh.into())
 		}
 		let compile = |code: Vec<u8>| -> Result<CachedModule, ExecError> {
-			let wasm = code::prepare::<T>(code, params)?;
-			tree.vm().compile_validated(sp_io::hashing::blake2_256(&wasm), &wasm)
+			let (wasm, footprint) = code::prepare::<T>(code, params)?;
+			tree.vm().compile_validated(sp_io::hashing::blake2_256(&wasm), &wasm, footprint)
 		};
 		let payment = if payment.is_empty() { None } else { Some(compile(payment)?) };
 		let session = compile(session)?;

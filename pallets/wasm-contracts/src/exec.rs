@@ -24,17 +24,39 @@ use frame_support::{
 		Get,
 	},
 };
-use sp_runtime::traits::{Saturating, Zero};
+use frame_support::traits::Time;
+use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
 use wasm_contracts_primitives::{abi, abi::ReturnCode, CodeChange, CodeHistoryEntry, CodeId, ContractInfo, Params, TrieId};
 
 /// What all frames of one outermost call share.
 pub struct CallTree<T: Config> {
 	params: Params,
 	read_only: bool,
+	/// Read-only calls (`query_contract`) in progress: while any is, the whole tree is read-only.
+	read_only_calls: Cell<u32>,
 	deploy: Option<DeployContext>,
 	/// Bytes of contract events this call has emitted so far.
 	event_bytes: Cell<u32>,
+	/// The block's number and timestamp, read once: they cannot change during the call, and a
+	/// contract reads them at the price of the cheapest host function.
+	block: BlockContext,
 	vm: Vm<Frame<T>>,
+}
+
+/// The block a call tree runs in.
+#[derive(Clone, Copy)]
+struct BlockContext {
+	number: u64,
+	timestamp: u64,
+}
+
+impl BlockContext {
+	fn current<T: Config>() -> Self {
+		Self {
+			number: frame_system::Pallet::<T>::block_number().saturated_into(),
+			timestamp: T::Time::now().saturated_into(),
+		}
+	}
 }
 
 impl<T: Config> CallTree<T> {
@@ -45,12 +67,28 @@ impl<T: Config> CallTree<T> {
 
 	/// A call tree metering with `metering` (strategies other than fuel are for comparisons).
 	pub fn with_metering(params: Params, read_only: bool, metering: Metering) -> Rc<Self> {
-		Rc::new(Self { params, read_only, deploy: None, event_bytes: Cell::new(0), vm: Vm::new(metering) })
+		Rc::new(Self {
+			params,
+			read_only,
+			read_only_calls: Cell::new(0),
+			deploy: None,
+			event_bytes: Cell::new(0),
+			block: BlockContext::current::<T>(),
+			vm: Vm::new(metering),
+		})
 	}
 
 	/// The call tree of a deploy by `deploy.account`.
 	pub fn for_deploy(params: Params, deploy: DeployContext) -> Rc<Self> {
-		Rc::new(Self { params, read_only: false, deploy: Some(deploy), event_bytes: Cell::new(0), vm: Vm::new(Metering::Fuel) })
+		Rc::new(Self {
+			params,
+			read_only: false,
+			read_only_calls: Cell::new(0),
+			deploy: Some(deploy),
+			event_bytes: Cell::new(0),
+			block: BlockContext::current::<T>(),
+			vm: Vm::new(Metering::Fuel),
+		})
 	}
 
 	/// The parameters the call started with.
@@ -61,6 +99,30 @@ impl<T: Config> CallTree<T> {
 	/// The machine the tree's frames run on.
 	pub fn vm(&self) -> &Vm<Frame<T>> {
 		&self.vm
+	}
+
+	/// Whether state may not change now: in a query, or inside a read-only call.
+	fn is_read_only(&self) -> bool {
+		self.read_only || self.read_only_calls.get() > 0
+	}
+
+	/// Takes `bytes` from the call's and the block's budgets of event bytes.
+	fn reserve_event_bytes(&self, bytes: u32) -> Result<(), Error<T>> {
+		let call_total = self.event_bytes.get().saturating_add(bytes);
+		if call_total > T::MaxEventBytesPerCall::get() {
+			return Err(Error::<T>::EventBudgetExceeded)
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let block_total = match BlockEventBytes::<T>::get() {
+			Some((block, used)) if block == now => used.saturating_add(bytes),
+			_ => bytes,
+		};
+		if block_total > T::MaxEventBytesPerBlock::get() {
+			return Err(Error::<T>::EventBudgetExceeded)
+		}
+		BlockEventBytes::<T>::put((now, block_total));
+		self.event_bytes.set(call_total);
+		Ok(())
 	}
 
 	fn ensure_depth(&self, depth: u32) -> Result<(), ExecError> {
@@ -155,7 +217,15 @@ impl<T: Config> Ext for Frame<T> {
 	}
 
 	fn read_only(&self) -> bool {
-		self.tree.read_only
+		self.tree.is_read_only()
+	}
+
+	fn block_number(&self) -> u64 {
+		self.tree.block.number
+	}
+
+	fn block_timestamp(&self) -> u64 {
+		self.tree.block.timestamp
 	}
 
 	fn caller(&self) -> Option<&T::AccountId> {
@@ -190,6 +260,14 @@ impl<T: Config> Ext for Frame<T> {
 		call::<T>(&self.tree, gas, depth, Some(self.address.clone()), callee, entry, input, value)
 	}
 
+	fn query(&mut self, gas: &mut GasMeter, callee: &T::AccountId, entry: &str, input: Vec<u8>) -> Result<Vec<u8>, ExecError> {
+		let tree = self.tree.clone();
+		tree.read_only_calls.set(tree.read_only_calls.get().saturating_add(1));
+		let result = self.call(gas, callee, entry, input, Zero::zero());
+		tree.read_only_calls.set(tree.read_only_calls.get().saturating_sub(1));
+		result
+	}
+
 	fn instantiate(
 		&mut self,
 		gas: &mut GasMeter,
@@ -216,21 +294,7 @@ impl<T: Config> Ext for Frame<T> {
 	}
 
 	fn reserve_event_bytes(&mut self, bytes: u32) -> Result<(), Error<T>> {
-		let call_total = self.tree.event_bytes.get().saturating_add(bytes);
-		if call_total > T::MaxEventBytesPerCall::get() {
-			return Err(Error::<T>::EventBudgetExceeded)
-		}
-		let now = frame_system::Pallet::<T>::block_number();
-		let block_total = match BlockEventBytes::<T>::get() {
-			Some((block, used)) if block == now => used.saturating_add(bytes),
-			_ => bytes,
-		};
-		if block_total > T::MaxEventBytesPerBlock::get() {
-			return Err(Error::<T>::EventBudgetExceeded)
-		}
-		BlockEventBytes::<T>::put((now, block_total));
-		self.tree.event_bytes.set(call_total);
-		Ok(())
+		self.tree.reserve_event_bytes(bytes)
 	}
 }
 
@@ -283,6 +347,17 @@ fn run_contract<T: Config>(
 	frame.run(&module, entry, gas).1
 }
 
+/// What the event of a successful call carries of its `output`: all of it when it fits
+/// `max_event_data_len` and the call's and the block's event budgets, charged like the data of
+/// a contract event (out of gas fails the call); else nothing.
+fn output_for_event<T: Config>(tree: &CallTree<T>, gas: &mut GasMeter, output: &[u8]) -> Result<Option<Vec<u8>>, ExecError> {
+	let Some(len) = u32::try_from(output.len()).ok().filter(|len| *len <= tree.params.max_event_data_len) else {
+		return Ok(None)
+	};
+	gas.charge(crate::gas::event_bytes_weight::<T>(len)).map_err(|_| Error::<T>::OutOfGas)?;
+	Ok(tree.reserve_event_bytes(len).ok().map(|()| output.to_vec()))
+}
+
 /// Runs `entry` of `contract` with `input`, after moving `value` from the caller to it.
 #[allow(clippy::too_many_arguments)]
 pub fn call<T: Config>(
@@ -299,15 +374,17 @@ pub fn call<T: Config>(
 	let info = ContractInfoOf::<T>::get(contract).ok_or(Error::<T>::ContractNotFound)?;
 	transactional(|| {
 		if !value.is_zero() {
-			let from = caller.as_ref().filter(|_| !tree.read_only).ok_or(Error::<T>::StateChangeInReadOnlyCall)?;
+			let from = caller.as_ref().filter(|_| !tree.is_read_only()).ok_or(Error::<T>::StateChangeInReadOnlyCall)?;
 			transfer::<T>(from, contract, value)?;
 		}
 		let event_caller = caller.clone();
 		let entry_point = EntryPoint::Required(entry);
 		let output = run_contract(tree, gas, depth, caller, contract, &info, entry_point, input, value)?;
-		if let (false, Some(caller)) = (tree.read_only, event_caller) {
+		if let (false, Some(caller)) = (tree.is_read_only(), event_caller) {
 			let entry_point = entry.as_bytes().to_vec();
-			Pallet::<T>::deposit_event(Event::Executed { caller, contract: contract.clone(), entry_point });
+			let event_output = output_for_event(tree, gas, &output)?;
+			let event = Event::Executed { caller, contract: contract.clone(), entry_point, output: event_output };
+			Pallet::<T>::deposit_event(event);
 		}
 		Ok(output)
 	})
@@ -328,7 +405,7 @@ pub fn instantiate<T: Config>(
 	scheme: AddressScheme,
 ) -> Result<(T::AccountId, Vec<u8>), ExecError> {
 	tree.ensure_depth(depth)?;
-	if tree.read_only {
+	if tree.is_read_only() {
 		return Err(Error::<T>::StateChangeInReadOnlyCall.into())
 	}
 	let code_info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
@@ -364,7 +441,9 @@ pub fn instantiate<T: Config>(
 		let entry = EntryPoint::Optional(abi::INSTANTIATE_EXPORT);
 		let caller = Some(creator.clone());
 		let output = run_contract(tree, gas, depth, caller, &contract, &info, entry, init_msg, value)?;
-		Pallet::<T>::deposit_event(Event::Instantiated { creator, contract: contract.clone(), code_id, admin });
+		let event_output = output_for_event(tree, gas, &output)?;
+		let event = Event::Instantiated { creator, contract: contract.clone(), code_id, admin, output: event_output };
+		Pallet::<T>::deposit_event(event);
 		Ok((contract, output))
 	})
 }

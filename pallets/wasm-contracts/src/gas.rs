@@ -4,8 +4,9 @@
 //! host function, the store gets as much fuel as the remaining ref_time buys
 //! ([`GasMeter::grant_fuel`]); when a host function is entered, the fuel burnt since then is
 //! converted back into ref_time ([`GasMeter::absorb_fuel`]). Host functions and code loading
-//! charge their weight directly ([`GasMeter::charge`]). Gas only ever grows, so the gas consumed
-//! by a successful call is also the smallest limit with which it succeeds.
+//! charge their weight directly ([`GasMeter::charge`]). A charge that covers a worst case may be
+//! partly given back once the actual cost is known ([`GasMeter::refund`]); the meter remembers
+//! its peak ([`GasMeter::required`]), the smallest limit with which the call succeeds.
 
 use crate::{weights::WeightInfo, Config};
 use frame_support::weights::Weight;
@@ -56,6 +57,13 @@ pub fn host_fn_weight<T: Config>(measured: Weight) -> Weight {
 	Weight::from_parts(function.max(host_call_marginal::<T>()), measured.proof_size())
 }
 
+/// Weight of `bytes` of event data beyond the event itself: the per-byte slope of
+/// `host_log_event`, which moves event data into the block's events.
+pub fn event_bytes_weight<T: Config>(bytes: u32) -> Weight {
+	let per_byte = T::WeightInfo::host_log_event(1).saturating_sub(T::WeightInfo::host_log_event(0)).ref_time();
+	Weight::from_parts(per_byte.saturating_mul(bytes.into()), 0)
+}
+
 /// Fuel wasmi charges per byte of a function body it translates on the function's first call:
 /// the `translate` benchmark's cost per byte in units of fuel, rounded up; at least 1.
 pub fn translation_fuel_per_byte<T: Config>() -> u32 {
@@ -73,6 +81,8 @@ pub struct OutOfGas;
 pub struct GasMeter {
 	limit: Weight,
 	consumed: Weight,
+	/// The most `consumed` has been, nested meters' peaks included.
+	peak: Weight,
 	/// ref_time of one unit of fuel; at least 1.
 	ref_time_per_fuel: u64,
 	/// Fuel handed to the store at the last grant, minus what was absorbed since.
@@ -82,7 +92,13 @@ pub struct GasMeter {
 impl GasMeter {
 	/// A meter with `limit`, pricing a unit of fuel at `fuel_unit` ref_time.
 	pub fn new(limit: Weight, fuel_unit: Weight) -> Self {
-		Self { limit, consumed: Weight::zero(), ref_time_per_fuel: fuel_unit.ref_time().max(1), fuel_granted: 0 }
+		Self {
+			limit,
+			consumed: Weight::zero(),
+			peak: Weight::zero(),
+			ref_time_per_fuel: fuel_unit.ref_time().max(1),
+			fuel_granted: 0,
+		}
 	}
 
 	/// The limit of this meter.
@@ -93,6 +109,23 @@ impl GasMeter {
 	/// Gas consumed so far.
 	pub fn consumed(&self) -> Weight {
 		self.consumed
+	}
+
+	/// The smallest limit with which everything charged so far would have succeeded: the peak
+	/// of the consumption, which refunds do not lower.
+	pub fn required(&self) -> Weight {
+		self.peak.max(self.consumed)
+	}
+
+	/// Whether the meter ran out (its whole limit is consumed).
+	pub fn is_exhausted(&self) -> bool {
+		self.consumed == self.limit
+	}
+
+	/// Gives back `amount` of a charge that covered more than was used.
+	pub fn refund(&mut self, amount: Weight) {
+		self.peak = self.required();
+		self.consumed = self.consumed.saturating_sub(amount);
 	}
 
 	/// Gas still available.
@@ -136,12 +169,20 @@ impl GasMeter {
 	/// A meter for a nested call, limited to `limit` and to what this meter has left.
 	pub fn nested(&self, limit: Weight) -> GasMeter {
 		let limit = limit.min(self.remaining());
-		GasMeter { limit, consumed: Weight::zero(), ref_time_per_fuel: self.ref_time_per_fuel, fuel_granted: 0 }
+		GasMeter {
+			limit,
+			consumed: Weight::zero(),
+			peak: Weight::zero(),
+			ref_time_per_fuel: self.ref_time_per_fuel,
+			fuel_granted: 0,
+		}
 	}
 
-	/// Charges what a nested call consumed.
+	/// Charges what a nested call consumed, and its peak towards this meter's.
 	pub fn absorb_nested(&mut self, nested: &GasMeter) {
 		// Cannot pass the limit: the nested meter's limit was at most what remained here.
+		let nested_peak = self.consumed.saturating_add(nested.required()).min(self.limit);
+		self.peak = self.required().max(nested_peak);
 		self.consumed = self.consumed.saturating_add(nested.consumed).min(self.limit);
 	}
 }
@@ -171,6 +212,21 @@ mod tests {
 		assert_eq!(gas.grant_fuel(), 40);
 		gas.absorb_fuel(40);
 		assert_eq!(gas.consumed().ref_time(), 600);
+	}
+
+	#[test]
+	fn a_refund_lowers_consumption_but_not_the_required_limit() {
+		let mut gas = meter(100, 100);
+		gas.charge(Weight::from_parts(60, 10)).unwrap();
+		gas.refund(Weight::from_parts(50, 0));
+		assert_eq!(gas.consumed(), Weight::from_parts(10, 10));
+		assert_eq!(gas.required(), Weight::from_parts(60, 10));
+		let mut child = gas.nested(Weight::from_parts(1_000, 1_000));
+		child.charge(Weight::from_parts(70, 0)).unwrap();
+		child.refund(Weight::from_parts(65, 0));
+		gas.absorb_nested(&child);
+		assert_eq!(gas.consumed(), Weight::from_parts(15, 10));
+		assert_eq!(gas.required(), Weight::from_parts(80, 10));
 	}
 
 	#[test]

@@ -73,9 +73,10 @@ pub mod pallet {
 
 	/// Version of the pallet's storage layout.
 	///
-	/// Version 2 validates code without multi-value and loads stored code unchecked, so the
-	/// migration to it validates every stored module again ([`crate::migrations::v2`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// Stored code is loaded unchecked, so each version that changes the validation rules
+	/// validates every stored module again: version 2 refuses multi-value
+	/// ([`crate::migrations::v2`]), version 3 bounds declarations ([`crate::migrations::v3`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -192,10 +193,19 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// `uploader` stored code of `code_size` bytes (decompressed) as `code_id`.
 		CodeUploaded { code_id: CodeId, code_hash: CodeHash, uploader: T::AccountId, code_size: u32 },
-		/// `creator` instantiated `contract` from `code_id`.
-		Instantiated { creator: T::AccountId, contract: T::AccountId, code_id: CodeId, admin: Option<T::AccountId> },
-		/// `caller` ran `entry_point` of `contract` successfully.
-		Executed { caller: T::AccountId, contract: T::AccountId, entry_point: Vec<u8> },
+		/// `creator` instantiated `contract` from `code_id`; `output` is what its `instantiate`
+		/// export returned (see `Executed`).
+		Instantiated {
+			creator: T::AccountId,
+			contract: T::AccountId,
+			code_id: CodeId,
+			admin: Option<T::AccountId>,
+			output: Option<Vec<u8>>,
+		},
+		/// `caller` ran `entry_point` of `contract` successfully, and the contract returned
+		/// `output`: `None` when it was longer than `max_event_data_len`, or the call's or the
+		/// block's event budget could not take it (a dry run returns it).
+		Executed { caller: T::AccountId, contract: T::AccountId, entry_point: Vec<u8>, output: Option<Vec<u8>> },
 		/// `contract` emitted an event through `log_event`.
 		ContractEmitted { contract: T::AccountId, topic: Vec<u8>, data: Vec<u8> },
 		/// The admin moved `contract` from `from_code_id` to `to_code_id`.
@@ -328,6 +338,9 @@ pub mod pallet {
 		PaymentLoanExceeded,
 		/// The deploy paid less than its base weight and payment gas cost at the gas price.
 		PaymentInsufficient,
+		/// The code's declarations (every section but code, data and custom sections, and the
+		/// headers of data segments) pass 64 KiB.
+		DeclarationsTooLarge,
 	}
 
 	#[pallet::hooks]
@@ -348,11 +361,11 @@ pub mod pallet {
 		/// The module is validated once here; identical modules are stored once.
 		/// Emits `CodeUploaded`.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::upload_code(Pallet::<T>::upload_size_bound(code)))]
+		#[pallet::weight(Pallet::<T>::upload_weight_bound(code))]
 		pub fn upload_code(origin: OriginFor<T>, code: Vec<u8>) -> DispatchResultWithPostInfo {
 			let uploader = T::UploadOrigin::ensure_origin(origin)?;
-			let wasm = code::prepare::<T>(code, &Parameters::<T>::get())?;
-			let size = wasm.len() as u32;
+			let (wasm, footprint) = code::prepare::<T>(code, &Parameters::<T>::get())?;
+			let weight = Self::upload_weight(wasm.len() as u32, footprint.declaration_bytes);
 			let (code_id, info) = Self::store_code(uploader, wasm)?;
 			Self::deposit_event(Event::CodeUploaded {
 				code_id,
@@ -360,7 +373,7 @@ pub mod pallet {
 				uploader: info.uploader,
 				code_size: info.code_size,
 			});
-			Ok(Some(T::WeightInfo::upload_code(size)).into())
+			Ok(Some(weight).into())
 		}
 
 		/// Creates a contract from `code_id`, funded with the existential deposit plus `value`
@@ -513,13 +526,16 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Runs `f` with `gas_limit` and reports `base` plus the gas used as the actual weight,
-	/// whether `f` succeeds or not.
+	/// whether `f` succeeds or not; a refused gas limit reports `base` alone.
 	fn run_metered(
 		base: Weight,
 		gas_limit: Weight,
 		f: impl FnOnce(&Rc<CallTree<T>>, &mut GasMeter) -> Result<(), ExecError>,
 	) -> DispatchResultWithPostInfo {
-		let (tree, mut gas) = Self::start_call(gas_limit, false)?;
+		let (tree, mut gas) = match Self::start_call(gas_limit, false) {
+			Ok(started) => started,
+			Err(error) => return Err(DispatchErrorWithPostInfo { post_info: Some(base).into(), error: error.into() }),
+		};
 		let result = f(&tree, &mut gas);
 		let post_info = PostDispatchInfo::from(Some(base.saturating_add(gas.consumed())));
 		match result {

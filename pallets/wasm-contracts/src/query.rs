@@ -209,7 +209,7 @@ impl<T: Config> Pallet<T> {
 		};
 		ContractResult {
 			gas_consumed: gas.consumed(),
-			gas_required: gas.consumed(),
+			gas_required: gas.required(),
 			result,
 			revert_message,
 			events,

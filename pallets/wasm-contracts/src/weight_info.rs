@@ -34,14 +34,26 @@ pub trait WeightInfo {
 	fn instr_div(r: u32) -> Weight;
 	/// `r` iterations of the counting loop with 8 pairs of memory load and store.
 	fn instr_memory(r: u32) -> Weight;
-	/// Reading and compiling `c` bytes of stored code before a call.
+	/// Reading and loading `c` bytes of stored code before a call, in a module of one function
+	/// and few declarations: the cost of the bytes themselves.
 	fn code_load(c: u32) -> Weight;
+	/// Loading stored code of `f` functions of a few bytes: the slope is what loading costs
+	/// per function beyond its bytes.
+	fn load_functions(f: u32) -> Weight;
+	/// Loading stored code with `d` bytes of the costliest declarations (distinct function
+	/// types of 32 reference-typed parameters): the slope is the load cost per byte of
+	/// declarations.
+	fn load_declarations(d: u32) -> Weight;
+	/// `upload_code` of a module with `d` bytes of the costliest declarations: the slope is the
+	/// validation cost per byte of declarations, charged on top of `upload_code` and `deploy`.
+	fn validate_declarations(d: u32) -> Weight;
 	/// Translating a function body of `c` bytes into wasmi's IR on its first call: its slope,
 	/// in units of fuel, prices each translated byte (`gas::translation_fuel_per_byte`).
 	fn translate(c: u32) -> Weight;
 	/// The first calls of `n` functions of a few bytes, each with the most locals its size
-	/// allows: the slope is the fixed cost of translating one function, which a module's first
-	/// run in a call tree pays for every function it defines.
+	/// allows: the slope is the fixed cost of translating one function. A run reserves it for
+	/// every function of its module not yet paid for and keeps it for at most one function per
+	/// call it made (`vm::run`).
 	fn translate_functions(n: u32) -> Weight;
 	/// A contract call that calls `gas_left` `r` times: its slope is the marginal cost of a
 	/// host call, its intercept the cost of entering the contract's export from the host,

@@ -35,6 +35,11 @@ const MAX_KEY: u32 = 128;
 /// benchmark touches by their first 32 bytes and fits each group over its steps, so every step's
 /// key must share them.
 const MIN_KEY: u32 = 32;
+/// Most functions the function-loading benchmark adds to a module: with the padding that keeps
+/// their average size at 40 bytes, a module of about 360 KiB.
+const MAX_UNCALLED_FUNCTIONS: u32 = 9_000;
+/// Most bytes of declarations the declaration benchmarks add, leaving room for the module's own.
+const MAX_DECLARATIONS: u32 = limits::MAX_DECLARATION_BYTES - 1024;
 /// Largest function body the translation benchmark uses.
 const MAX_BODY: u32 = 256 * 1024;
 /// Largest message the message-size benchmarks use.
@@ -57,6 +62,12 @@ fn funded<T: Config>(name: &'static str) -> T::AccountId {
 fn upload<T: Config>(uploader: &T::AccountId, wasm: Vec<u8>) -> Result<CodeId, BenchmarkError> {
 	let (code_id, _) = Pallet::<T>::store_code(uploader.clone(), wasm).map_err(|_| "the module stores")?;
 	Ok(code_id)
+}
+
+/// A contract of `wasm` created by a funded account, and that account.
+fn stored_contract<T: Config>(wasm: Vec<u8>) -> Result<(T::AccountId, T::AccountId), BenchmarkError> {
+	let creator = funded::<T>("creator");
+	Ok((contract_of::<T>(&creator, wasm)?, creator))
 }
 
 /// Instantiates `wasm` as `creator`, with `creator` as admin.
@@ -140,15 +151,50 @@ mod benchmarks {
 
 	#[benchmark(pov_mode = Measured)]
 	fn code_load(c: Linear<0, MAX_CODE>) -> Result<(), BenchmarkError> {
-		let creator = funded::<T>("creator");
-		let contract = contract_of::<T>(&creator, module::sized(c))?;
+		let (contract, caller) = stored_contract::<T>(module::one_function(c))?;
 		let (tree, mut gas) = started::<T>();
 		let result;
 		#[block]
 		{
-			result = exec::call::<T>(&tree, &mut gas, 1, Some(creator), &contract, BENCH_EXPORT, vec![], 0u32.into());
+			result = exec::call::<T>(&tree, &mut gas, 1, Some(caller), &contract, BENCH_EXPORT, vec![], 0u32.into());
 		}
 		assert!(result.is_ok());
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn load_functions(f: Linear<0, MAX_UNCALLED_FUNCTIONS>) -> Result<(), BenchmarkError> {
+		let (contract, caller) = stored_contract::<T>(module::uncalled_functions(f))?;
+		let (tree, mut gas) = started::<T>();
+		let result;
+		#[block]
+		{
+			result = exec::call::<T>(&tree, &mut gas, 1, Some(caller), &contract, BENCH_EXPORT, vec![], 0u32.into());
+		}
+		assert!(result.is_ok());
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn load_declarations(d: Linear<0, MAX_DECLARATIONS>) -> Result<(), BenchmarkError> {
+		let (contract, caller) = stored_contract::<T>(module::declarations(d))?;
+		let (tree, mut gas) = started::<T>();
+		let result;
+		#[block]
+		{
+			result = exec::call::<T>(&tree, &mut gas, 1, Some(caller), &contract, BENCH_EXPORT, vec![], 0u32.into());
+		}
+		assert!(result.is_ok());
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn validate_declarations(d: Linear<0, MAX_DECLARATIONS>) -> Result<(), BenchmarkError> {
+		let origin = T::UploadOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let wasm = module::declarations(d);
+		#[extrinsic_call]
+		upload_code(origin as T::RuntimeOrigin, wasm);
+		assert!(CodeInfoOf::<T>::contains_key(1));
 		Ok(())
 	}
 
@@ -526,7 +572,9 @@ fn prepared_code<T: Config>(wasm: Vec<u8>) -> Result<Prepared<Frame<T>>, Benchma
 	let contract = contract_of::<T>(&creator, wasm.clone())?;
 	let info = ContractInfoOf::<T>::get(&contract).ok_or("the contract exists")?;
 	let (tree, gas) = started::<T>();
-	let module = tree.vm().compile_validated(sp_io::hashing::blake2_256(&wasm), &wasm).map_err(|_| "the module compiles")?;
+	let footprint = vm::validation::footprint(&wasm);
+	let module = tree.vm().compile_validated(sp_io::hashing::blake2_256(&wasm), &wasm, footprint);
+	let module = module.map_err(|_| "the module compiles")?;
 	let frame = Frame::<T>::new(&tree, 1, Some(creator), contract, &info.trie_id, 0u32.into(), vec![]);
 	Ok(Prepared::new(tree.vm(), &module, BENCH_EXPORT, frame, gas)?)
 }

@@ -247,11 +247,8 @@ pub fn tiny_functions(functions: u32) -> Vec<u8> {
 		vec![Local::new(limits::max_locals(TINY_BODY_BYTES), ValueType::I64)],
 		Instructions::new(vec![End]),
 	);
-	let pairs = 40 * (functions + 2) / 3 + 1;
-	let mut padding: Vec<Instruction> = (0..pairs).flat_map(|_| [I32Const(0), Drop]).collect();
-	padding.push(End);
 	let mut extra = vec![tiny; functions as usize];
-	extra.push(FuncBody::new(vec![], Instructions::new(padding)));
+	extra.push(padding(40 * (functions + 2) / 3 + 1));
 	ModuleSpec { body, extra, skip_first_call: true, ..spec }.build()
 }
 
@@ -268,3 +265,95 @@ fn unit_type_index(spec: &ModuleSpec) -> u32 {
 }
 
 
+
+/// Bytes of a padding function body of `pairs` pairs of `i32.const 0` and `drop`: its locals
+/// declaration, the pairs and `end`.
+fn padding(pairs: u32) -> FuncBody {
+	let mut body: Vec<Instruction> = (0..pairs).flat_map(|_| [Instruction::I32Const(0), Instruction::Drop]).collect();
+	body.push(Instruction::End);
+	FuncBody::new(vec![], Instructions::new(body))
+}
+
+/// A module whose export does nothing, with one more function of about `bytes` bytes that is
+/// never called: the least work per byte of code that loading can do.
+pub fn one_function(bytes: u32) -> Vec<u8> {
+	const PAIR_BYTES: u32 = 3;
+	ModuleSpec { memory_pages: 1, extra: vec![padding(bytes / PAIR_BYTES)], ..Default::default() }.build()
+}
+
+/// A module whose export does nothing, with `functions` more functions of two bytes that are
+/// never called, and one padding function that makes the module's average function as small
+/// as wasmi accepts (40 bytes).
+pub fn uncalled_functions(functions: u32) -> Vec<u8> {
+	let empty = FuncBody::new(vec![], Instructions::new(vec![Instruction::End]));
+	let mut extra = vec![empty; functions as usize];
+	extra.push(padding(40 * (functions + 2) / 3 + 1));
+	ModuleSpec { memory_pages: 1, extra, ..Default::default() }.build()
+}
+
+/// Bytes of one of the function types [`declarations`] adds: its form, the count and types of
+/// 32 parameters, and the count of results.
+const DECLARED_TYPE_BYTES: u32 = 3 + limits::MAX_FUNC_PARAMS;
+
+/// A module whose export does nothing, with about `bytes` bytes of the costliest declarations
+/// to validate and load: distinct function types of 32 parameters, each `funcref` or
+/// `externref`.
+pub fn declarations(bytes: u32) -> Vec<u8> {
+	const FORM_FUNC: u8 = 0x60;
+	const FUNCREF: u8 = 0x70;
+	const EXTERNREF: u8 = 0x6f;
+	let wasm = ModuleSpec { memory_pages: 1, ..Default::default() }.build();
+	let extra: Vec<Vec<u8>> = (0..bytes / DECLARED_TYPE_BYTES)
+		.map(|index| {
+			let mut ty = vec![FORM_FUNC, limits::MAX_FUNC_PARAMS as u8];
+			ty.extend((0..limits::MAX_FUNC_PARAMS).map(|bit| if index >> bit & 1 == 1 { FUNCREF } else { EXTERNREF }));
+			ty.push(0);
+			ty
+		})
+		.collect();
+	with_more_types(&wasm, &extra)
+}
+
+/// `wasm`, whose first section is its type section, with `types` (encoded) appended to it.
+fn with_more_types(wasm: &[u8], types: &[Vec<u8>]) -> Vec<u8> {
+	const HEADER: usize = 8;
+	const TYPE_SECTION: u8 = 1;
+	assert_eq!(wasm[HEADER], TYPE_SECTION, "generated modules start with their types");
+	let (section_len, len_bytes) = read_leb(&wasm[HEADER + 1..]);
+	let body_start = HEADER + 1 + len_bytes;
+	let body_end = body_start + section_len as usize;
+	let (count, count_bytes) = read_leb(&wasm[body_start..]);
+	let mut body = Vec::new();
+	write_leb(&mut body, count + types.len() as u32);
+	body.extend_from_slice(&wasm[body_start + count_bytes..body_end]);
+	types.iter().for_each(|ty| body.extend_from_slice(ty));
+	let mut out = wasm[..HEADER].to_vec();
+	out.push(TYPE_SECTION);
+	write_leb(&mut out, body.len() as u32);
+	out.extend(body);
+	out.extend_from_slice(&wasm[body_end..]);
+	out
+}
+
+fn read_leb(bytes: &[u8]) -> (u32, usize) {
+	let mut value = 0u32;
+	for (index, byte) in bytes.iter().enumerate().take(5) {
+		value |= u32::from(byte & 0x7f) << (7 * index);
+		if byte & 0x80 == 0 {
+			return (value, index + 1)
+		}
+	}
+	(value, 5)
+}
+
+fn write_leb(out: &mut Vec<u8>, mut value: u32) {
+	loop {
+		let byte = (value & 0x7f) as u8;
+		value >>= 7;
+		if value == 0 {
+			out.push(byte);
+			return
+		}
+		out.push(byte | 0x80);
+	}
+}

@@ -132,6 +132,17 @@ fn refuses_corrupt_gzip() {
 }
 
 #[test]
+fn gzip_must_be_one_member_with_nothing_after_it() {
+	let counter = gzip(&fixture("counter"));
+	let mut two_members = counter.clone();
+	two_members.extend(gzip(&wat("(module)")));
+	assert_refused(two_members, Error::InvalidGzip);
+	let mut trailing = counter;
+	trailing.extend_from_slice(&[0, 1, 2]);
+	assert_refused(trailing, Error::InvalidGzip);
+}
+
+#[test]
 fn refuses_start_function_that_loops() {
 	assert_refused(wat(r#"(module (func $start (loop $l (br $l))) (start $start))"#), Error::StartFunctionNotAllowed);
 }
@@ -173,10 +184,13 @@ fn only_upload_origin_may_upload() {
 #[test]
 fn upload_reports_the_weight_of_the_decompressed_size() {
 	new_test_ext().execute_with(|| {
-		use crate::weights::{RocksDbWeights, WeightInfo};
 		let counter = fixture("counter");
+		let declarations = crate::vm::validation::footprint(&counter).declaration_bytes;
+		assert!(declarations > 0);
 		let post = Contracts::upload_code(RuntimeOrigin::signed(ALICE), gzip(&counter)).unwrap();
-		assert_eq!(post.actual_weight, Some(<RocksDbWeights as WeightInfo>::upload_code(counter.len() as u32)));
+		assert_eq!(post.actual_weight, Some(Contracts::upload_weight(counter.len() as u32, declarations)));
+		let bound = Contracts::upload_weight_bound(&gzip(&counter));
+		assert!(post.actual_weight.unwrap().ref_time() < bound.ref_time());
 		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), counter));
 	});
 }

@@ -25,10 +25,12 @@ fn counter_increments_one_two_three() {
 			assert_ok!(execute(&BOB, &counter, "increment", vec![]));
 			assert_eq!(stored(&counter, b"counter"), Some(expected.to_le_bytes().to_vec()));
 		}
+		// Each execute's event carries what `increment` returned: the new value.
 		assert!(contract_events().contains(&Event::Executed {
 			caller: BOB,
 			contract: counter.clone(),
-			entry_point: b"increment".to_vec()
+			entry_point: b"increment".to_vec(),
+			output: Some(3u32.to_le_bytes().to_vec()),
 		}));
 	});
 }
@@ -112,7 +114,8 @@ fn contracts_call_contracts() {
 		assert!(contract_events().contains(&Event::Executed {
 			caller: proxy.clone(),
 			contract: counter.clone(),
-			entry_point: b"increment".to_vec()
+			entry_point: b"increment".to_vec(),
+			output: Some(1u32.to_le_bytes().to_vec()),
 		}));
 	});
 }
@@ -166,5 +169,78 @@ fn call_depth_is_limited() {
 				.count();
 			assert_eq!(frames, max_call_depth as usize);
 		}
+	});
+}
+
+#[test]
+fn an_output_longer_than_the_event_bound_is_left_out_of_the_event() {
+	new_test_ext().execute_with(|| {
+		// `run` returns `len` bytes of its memory, `len` being its 4-byte input (placed by the
+		// host at the old end of memory, page 1).
+		let module = wat(
+			r#"(module (import "env" "set_return_data" (func $set (param i32 i32)))
+			(import "env" "get_input" (func $input (result i64)))
+			(memory (export "memory") 1)
+			(func (export "run")
+				(call $set (i32.const 0) (i32.load (i32.wrap_i64 (i64.shr_u (call $input) (i64.const 32)))))))"#,
+		);
+		let contract = instantiate(&ALICE, upload(&ALICE, module), vec![], None);
+		let bound = crate::Parameters::<Test>::get().max_event_data_len;
+		let output_of = |len: u32| {
+			frame_system::Pallet::<Test>::reset_events();
+			assert_ok!(execute(&BOB, &contract, "run", len.to_le_bytes().to_vec()));
+			contract_events().into_iter().find_map(|event| match event {
+				Event::Executed { output, .. } => Some(output),
+				_ => None,
+			})
+		};
+		let within = output_of(bound).unwrap().unwrap();
+		assert_eq!(within, vec![0u8; bound as usize]);
+		assert_eq!(output_of(bound + 1), Some(None));
+	});
+}
+
+/// The reader fixture's input for `contract`, followed by `rest`.
+fn read_msg(contract: &AccountId, rest: &[u8]) -> Vec<u8> {
+	let mut msg = AsRef::<[u8; 32]>::as_ref(contract).to_vec();
+	msg.extend_from_slice(rest);
+	msg
+}
+
+#[test]
+fn a_contract_reads_another_with_a_read_only_call() {
+	new_test_ext().execute_with(|| {
+		let token = deploy_fixture("token");
+		let reader = deploy_fixture("reader");
+		assert_ok!(execute(&ALICE, &token, "mint", amount_msg(&BOB, 500)));
+		let msg = read_msg(&token, AsRef::<[u8; 32]>::as_ref(&BOB));
+		let read = dry_execute(&CHARLIE, &reader, "balance", msg.clone()).unwrap();
+		assert_eq!(read, [0u32.to_le_bytes().as_slice(), &500u64.to_le_bytes()].concat());
+		frame_system::Pallet::<Test>::reset_events();
+		assert_ok!(execute(&CHARLIE, &reader, "balance", msg));
+		// The query's callee emits no `Executed`; the reader, which may write around it, does.
+		let executed: Vec<_> = contract_events()
+			.into_iter()
+			.filter_map(|event| match event {
+				Event::Executed { contract, .. } => Some(contract),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(executed, vec![reader.clone()]);
+		assert_eq!(stored(&reader, b"after"), Some(b"after".to_vec()));
+	});
+}
+
+#[test]
+fn a_read_only_call_that_changes_state_fails_and_leaves_the_caller_alone() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		let reader = deploy_fixture("reader");
+		assert_ok!(execute(&BOB, &reader, "increment", read_msg(&counter, &[])));
+		assert_eq!(stored(&counter, b"counter"), None, "the callee's write was refused");
+		assert_eq!(stored(&reader, b"before"), Some(b"before".to_vec()));
+		assert_eq!(stored(&reader, b"after"), Some(b"after".to_vec()), "the caller writes again after the query");
+		let output = dry_execute(&BOB, &reader, "increment", read_msg(&counter, &[])).unwrap();
+		assert_eq!(output, (wasm_contracts_primitives::abi::ReturnCode::CalleeTrapped as u32).to_le_bytes().to_vec());
 	});
 }

@@ -127,16 +127,22 @@ fn module_of_size(bytes: usize, seed: u32) -> Vec<u8> {
 	wat(&format!(r#"(module (memory (export "memory") 16) (data (i32.const {seed}) "{data}") (func (export "run")))"#))
 }
 
+/// Compiles `module` in `tree` as a deploy module.
+fn compile(tree: &CallTree<Test>, module: &[u8]) -> Result<cache::CachedModule, crate::error::ExecError> {
+	let footprint = vm::validation::footprint(module);
+	tree.vm().compile_validated(sp_io::hashing::blake2_256(module), module, footprint)
+}
+
 #[test]
 fn a_call_tree_holds_a_bounded_number_of_modules() {
 	new_test_ext().execute_with(|| {
 		let tree = CallTree::<Test>::new(Params::default(), false);
 		for seed in 0..cache::MAX_MODULES as u32 {
 			let module = module_of_size(10, seed);
-			assert!(tree.vm().compile_validated(sp_io::hashing::blake2_256(&module), &module).is_ok());
+			assert!(compile(&tree, &module).is_ok());
 		}
 		let one_more = module_of_size(10, 1_000);
-		let refused = tree.vm().compile_validated(sp_io::hashing::blake2_256(&one_more), &one_more);
+		let refused = compile(&tree, &one_more);
 		assert_eq!(refused.err().map(|error| error.error), Some(Error::<Test>::TooManyModulesInCall.into()));
 	});
 }
@@ -148,10 +154,10 @@ fn a_call_tree_holds_a_bounded_amount_of_code() {
 		let piece = cache::MAX_CODE_BYTES / 5;
 		for seed in 0..4 {
 			let module = module_of_size(piece, seed);
-			assert!(tree.vm().compile_validated(sp_io::hashing::blake2_256(&module), &module).is_ok());
+			assert!(compile(&tree, &module).is_ok());
 		}
 		let too_much = module_of_size(piece + 1_000, 4);
-		let refused = tree.vm().compile_validated(sp_io::hashing::blake2_256(&too_much), &too_much);
+		let refused = compile(&tree, &too_much);
 		assert_eq!(refused.err().map(|error| error.error), Some(Error::<Test>::TooMuchCodeInCall.into()));
 	});
 }
@@ -251,6 +257,23 @@ fn contract_history_is_read_a_page_at_a_time() {
 }
 
 #[test]
+fn migration_to_v3_removes_stored_code_with_too_many_declarations() {
+	new_test_ext().execute_with(|| {
+		let valid = upload(&ALICE, fixture("counter"));
+		let exports: String = (0..1_100).map(|index| format!("(export \"{index:060}\" (func 0))")).collect();
+		let declared = wat(&format!(r#"(module (func (export "run")) {exports})"#));
+		let hash = sp_io::hashing::blake2_256(&declared);
+		PristineCode::<Test>::insert(hash, frame_support::BoundedVec::try_from(declared).unwrap());
+		StorageVersion::new(2).put::<Contracts>();
+		crate::migrations::v3::Migrate::<Test>::on_runtime_upgrade();
+		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(3));
+		assert!(!PristineCode::<Test>::contains_key(hash));
+		let code_hash = crate::CodeInfoOf::<Test>::get(valid).unwrap().code_hash;
+		assert!(PristineCode::<Test>::contains_key(code_hash));
+	});
+}
+
+#[test]
 fn migration_to_v2_removes_stored_code_that_fails_the_new_rules() {
 	new_test_ext().execute_with(|| {
 		let valid = upload(&ALICE, fixture("counter"));
@@ -285,16 +308,70 @@ fn locals_are_bounded_by_the_size_of_their_function() {
 }
 
 #[test]
-fn the_first_run_of_a_module_in_a_call_tree_pays_for_translating_its_functions() {
+fn a_run_pays_the_fixed_cost_of_translating_only_the_functions_it_can_have_called() {
 	new_test_ext().execute_with(|| {
-		let padding = format!("(func {})\n", "(drop (i32.const 0)) ".repeat(20)).repeat(500);
-		let module = wat(&format!(r#"(module (memory (export "memory") 1) (func (export "run")) {padding})"#));
+		// 500 functions of 60 bytes; `run` returns at once, `all` calls each of them.
+		let functions = format!("(func {})\n", "(drop (i32.const 0)) ".repeat(20)).repeat(500);
+		let calls: String = (2..502).map(|index| format!("(call {index})")).collect();
+		let module = wat(&format!(
+			r#"(module (memory (export "memory") 1) (func (export "run")) (func (export "all") {calls}) {functions})"#
+		));
 		let contract = instantiate(&ALICE, upload(&ALICE, module), vec![], None);
-		let once = gas_of_calls_in_one_tree(&contract, "run", 1);
-		let twice = gas_of_calls_in_one_tree(&contract, "run", 2);
-		let translation = vm::function_translation_weight::<Test>(501).ref_time();
+		let translation = vm::function_translation_weight::<Test>(500).ref_time();
 		assert!(translation > 0);
-		assert!(once.ref_time() >= translation);
+
+		let no_op = Contracts::dry_run_execute(BOB, contract.clone(), b"run".to_vec(), vec![], 0, None);
+		assert!(no_op.result.is_ok());
+		// The run reserved all 500, and was charged for at most the two functions a run enters
+		// from the host (it made no call).
+		let not_charged = vm::function_translation_weight::<Test>(498).ref_time();
+		assert!(no_op.gas_required.ref_time() >= no_op.gas_consumed.ref_time() + not_charged);
+		let exact = Contracts::dry_run_execute(BOB, contract.clone(), b"run".to_vec(), vec![], 0, Some(no_op.gas_required));
+		assert!(exact.result.is_ok());
+
+		let all = Contracts::dry_run_execute(BOB, contract.clone(), b"all".to_vec(), vec![], 0, None);
+		assert!(all.result.is_ok());
+		assert!(all.gas_consumed.ref_time() > translation, "every called function is charged");
+		let twice = gas_of_calls_in_one_tree(&contract, "all", 2);
+		let once = gas_of_calls_in_one_tree(&contract, "all", 1);
 		assert!((twice - once).ref_time() < once.ref_time() - translation, "the second run does not pay again");
+	});
+}
+
+#[test]
+fn declarations_are_bounded_in_bytes() {
+	new_test_ext().execute_with(|| {
+		// Each export of a 60-character name takes 64 bytes of the export section.
+		let with_exports = |count: usize| {
+			let exports: String = (0..count).map(|index| format!("(export \"{index:060}\" (func 0))")).collect();
+			wat(&format!(r#"(module (memory (export "memory") 1) (func (export "run")) {exports})"#))
+		};
+		let too_many = with_exports(1_100);
+		assert!(vm::validation::footprint(&too_many).declaration_bytes > wasm_contracts_primitives::limits::MAX_DECLARATION_BYTES);
+		assert_refused_unchanged(
+			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), too_many.clone()),
+			Error::<Test>::DeclarationsTooLarge,
+		);
+		let within = with_exports(1_000);
+		assert!(vm::validation::footprint(&within).declaration_bytes <= wasm_contracts_primitives::limits::MAX_DECLARATION_BYTES);
+		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), within));
+	});
+}
+
+#[test]
+fn loading_declarations_is_charged_per_byte_of_them() {
+	new_test_ext().execute_with(|| {
+		let types: String = (0..1_000).map(|index| format!("(type (func (param {})))", "i64 ".repeat(index % 32))).collect();
+		let declared = wat(&format!(r#"(module {types} (memory (export "memory") 1) (func (export "run")))"#));
+		let plain = wat(r#"(module (memory (export "memory") 1) (func (export "run")))"#);
+		let gas_of = |wasm: Vec<u8>| {
+			let contract = instantiate(&ALICE, upload(&ALICE, wasm), vec![], None);
+			Contracts::dry_run_execute(BOB, contract, b"run".to_vec(), vec![], 0, None).gas_consumed.ref_time()
+		};
+		let extra_bytes = vm::validation::footprint(&declared).declaration_bytes -
+			vm::validation::footprint(&plain).declaration_bytes;
+		let per_byte = vm::module_load_weight::<Test>(&vm::validation::Footprint { declaration_bytes: 1, ..Default::default() });
+		assert!(per_byte.ref_time() > 0);
+		assert!(gas_of(declared) - gas_of(plain) >= per_byte.ref_time() * extra_bytes as u64);
 	});
 }

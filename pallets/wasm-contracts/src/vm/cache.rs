@@ -7,7 +7,7 @@
 //! [`MAX_CODE_BYTES`] bytes of code. wasmi requires modules to average at least 40 bytes per
 //! function, so the byte bound also bounds the code map's function entries.
 
-use super::validation::{footprint, Footprint};
+use super::validation::Footprint;
 use alloc::{collections::BTreeMap, rc::Rc};
 use core::cell::Cell;
 use wasm_contracts_primitives::CodeHash;
@@ -25,8 +25,8 @@ pub struct CachedModule {
 	pub module: Module,
 	/// Functions, initial memory and data bytes of each instance.
 	pub footprint: Footprint,
-	/// Whether the call tree paid for translating the module's functions (on the first run).
-	pub translation_paid: Rc<Cell<bool>>,
+	/// Functions whose fixed translation cost no run in the call tree has paid for yet.
+	pub untranslated: Rc<Cell<u32>>,
 }
 
 /// Why a module could not be added to the cache.
@@ -53,8 +53,8 @@ impl ModuleCache {
 		self.modules.get(code_hash).cloned()
 	}
 
-	/// Compiles `wasm` (lazily: functions are translated on first call) and keeps it under
-	/// `code_hash`.
+	/// Compiles `wasm`, whose [`Footprint`] is `footprint` (lazily: functions are translated on
+	/// first call), and keeps it under `code_hash`.
 	///
 	/// `wasm` must have passed [`super::validation::validate`]: stored code did at upload, under
 	/// the rules of the pallet's storage version, and deploy modules do right before they run.
@@ -63,6 +63,7 @@ impl ModuleCache {
 		engine: &Engine,
 		code_hash: CodeHash,
 		wasm: &[u8],
+		footprint: Footprint,
 	) -> Result<CachedModule, CacheError> {
 		if self.modules.len() >= MAX_MODULES {
 			return Err(CacheError::TooManyModules)
@@ -75,7 +76,8 @@ impl ModuleCache {
 		// `validation::allowed_features` and `engine::new_engine`), which is what wasmi requires
 		// of unchecked modules; wasmi still checks its own parsing limits.
 		let module = unsafe { Module::new_unchecked(engine, wasm) }.map_err(|_| CacheError::Compile)?;
-		let cached = CachedModule { module, footprint: footprint(wasm), translation_paid: Rc::new(Cell::new(false)) };
+		let untranslated = Rc::new(Cell::new(footprint.functions));
+		let cached = CachedModule { module, footprint, untranslated };
 		self.modules.insert(code_hash, cached.clone());
 		self.code_bytes = code_bytes;
 		Ok(cached)

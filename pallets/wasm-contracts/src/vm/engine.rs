@@ -35,6 +35,12 @@ pub enum Metering {
 	InjectedCounter,
 }
 
+/// Fuel of a `call`, the cheapest operator that enters a function (`call_indirect` costs
+/// twice as much; tail calls are not enabled): a run translates at most one function per
+/// `MIN_CALL_FUEL` units of fuel it burns (`vm::run` gives back the rest of what it reserved
+/// for translating functions).
+pub const MIN_CALL_FUEL: u64 = 8;
+
 /// Fuel of each wasm operator: wasmi's default of one per operator that does work, raised for
 /// the operators that take several times as long as an arithmetic operator (calls, memory
 /// access, global writes, branches). One unit of fuel is then priced at the slowest class per
@@ -45,8 +51,8 @@ pub fn operator_costs() -> OperatorCost {
 		br: 4,
 		br_if: 2,
 		br_table: 4,
-		call: 8,
-		call_indirect: 16,
+		call: MIN_CALL_FUEL as u8,
+		call_indirect: 2 * MIN_CALL_FUEL as u8,
 		global_set: 2,
 		i32_div_s: 3,
 		i32_div_u: 3,

@@ -142,6 +142,10 @@ host_functions! {
 		address_ptr: u32, entry_ptr: u32, entry_len: u32, input_ptr: u32, input_len: u32, value_ptr: u32,
 		gas_limit: u64
 	) -> u32;
+	/// Calls an entry point of another contract read-only.
+	QueryContract => fn query_contract(
+		address_ptr: u32, entry_ptr: u32, entry_len: u32, input_ptr: u32, input_len: u32, gas_limit: u64
+	) -> u32;
 	/// Instantiates a contract from stored code.
 	InstantiateContract => fn instantiate_contract(
 		code_id: u64, msg_ptr: u32, msg_len: u32, value_ptr: u32, salt_ptr: u32, salt_len: u32,

@@ -39,6 +39,10 @@ pub trait Ext: Sized + 'static {
 	fn params(&self) -> &Params;
 	/// Whether the call tree is read-only (a query): state changes trap.
 	fn read_only(&self) -> bool;
+	/// The number of the block the call runs in.
+	fn block_number(&self) -> u64;
+	/// The timestamp of the block the call runs in, in milliseconds since the Unix epoch.
+	fn block_timestamp(&self) -> u64;
 	/// Who called this frame (`None` at the top of a query).
 	fn caller(&self) -> Option<&AccountIdOf<Self::T>>;
 	/// The running contract (the deploying account for deploy modules).
@@ -57,6 +61,15 @@ pub trait Ext: Sized + 'static {
 		entry: &str,
 		input: Vec<u8>,
 		value: BalanceOf<Self::T>,
+	) -> Result<Vec<u8>, ExecError>;
+	/// Runs `entry` of `callee` with `input` as a read-only call, metered by `gas`: any state
+	/// change, transfer or event inside it fails with `StateChangeInReadOnlyCall`.
+	fn query(
+		&mut self,
+		gas: &mut GasMeter,
+		callee: &AccountIdOf<Self::T>,
+		entry: &str,
+		input: Vec<u8>,
 	) -> Result<Vec<u8>, ExecError>;
 	/// Creates a contract from `code_id` with this frame's contract as creator and admin,
 	/// metered by `gas`; returns its address and output.
@@ -99,22 +112,43 @@ pub fn entry_point_name<T: Config>(bytes: &[u8]) -> Result<&str, Error<T>> {
 }
 
 /// Validates `wasm` for storage or a deploy: the pallet's rules in one pass, then wasmi's own
-/// parsing limits (a lazy compilation, which translates no function).
-pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<(), Error<T>> {
+/// parsing limits (a lazy compilation, which translates no function). Returns its footprint.
+pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<Footprint, Error<T>> {
 	validation::validate(wasm, params).map_err(Error::<T>::from)?;
 	let engine = engine::new_engine(Metering::Fuel, 1);
+	let footprint = validation::footprint(wasm);
 	let mut cache = ModuleCache::default();
-	cache.compile_validated(&engine, CodeHash::default(), wasm).map_err(|_| Error::<T>::InvalidModule)?;
-	Ok(())
+	cache.compile_validated(&engine, CodeHash::default(), wasm, footprint).map_err(|_| Error::<T>::InvalidModule)?;
+	Ok(footprint)
 }
 
-/// Weight of loading `code_size` bytes of stored code: the benchmarked weight, its proof_size at
-/// least that of empty code plus the code itself, which the collator ships in the proof of
-/// validity whatever slope the benchmark's proof fit found.
+/// The cost per unit of `weight_of`'s component: its slope, in ref_time only.
+fn slope(weight_of: fn(u32) -> Weight) -> Weight {
+	Weight::from_parts(weight_of(1).saturating_sub(weight_of(0)).ref_time(), 0)
+}
+
+/// Weight of reading `code_size` bytes of stored code and loading them, beyond their functions
+/// and declarations ([`module_load_weight`]): the benchmarked weight, its proof_size at least
+/// that of empty code plus the code itself, which the collator ships in the proof of validity
+/// whatever slope the benchmark's proof fit found.
 pub fn code_load_weight<T: Config>(code_size: u32) -> Weight {
 	let weight = T::WeightInfo::code_load(code_size);
 	let code_proof = T::WeightInfo::code_load(0).proof_size().saturating_add(code_size.into());
 	Weight::from_parts(weight.ref_time(), weight.proof_size().max(code_proof))
+}
+
+/// Weight of loading a module's functions and declarations, which cost more than their bytes:
+/// the slopes of `load_functions` and `load_declarations`.
+pub fn module_load_weight<T: Config>(footprint: &Footprint) -> Weight {
+	let functions = slope(T::WeightInfo::load_functions).saturating_mul(footprint.functions.into());
+	let declarations = slope(T::WeightInfo::load_declarations).saturating_mul(footprint.declaration_bytes.into());
+	functions.saturating_add(declarations)
+}
+
+/// Weight of validating `declaration_bytes` of declarations beyond what `upload_code` and
+/// `deploy` charge per byte of module: the slope of `validate_declarations`.
+pub fn declaration_validation_weight<T: Config>(declaration_bytes: u32) -> Weight {
+	slope(T::WeightInfo::validate_declarations).saturating_mul(declaration_bytes.into())
 }
 
 /// Weight of `bytes` of memory created, zeroed or copied outside wasm instructions (initial
@@ -125,14 +159,24 @@ pub fn memory_weight<T: Config>(bytes: u64) -> Weight {
 	Weight::from_parts(fuel.saturating_mul(crate::gas::fuel_unit::<T>().ref_time()), 0)
 }
 
-/// Weight of translating `functions` functions beyond their bytes: wasmi translates each on its
-/// first call in a call tree and charges fuel per byte translated, but every function also has
-/// a fixed cost that a module of many tiny functions would not pay. The first run of a module
-/// in a call tree pays it for every function the module defines (the `translate_functions`
-/// benchmark's slope).
+/// Weight of the fixed cost of translating `functions` functions, beyond their bytes (the
+/// slope of `translate_functions`): wasmi translates a function on its first call and charges
+/// fuel per byte translated, but every function also has a fixed cost that a module of many
+/// tiny functions would not pay through its bytes.
 pub fn function_translation_weight<T: Config>(functions: u32) -> Weight {
-	let per_function = T::WeightInfo::translate_functions(1).saturating_sub(T::WeightInfo::translate_functions(0));
-	Weight::from_parts(per_function.ref_time().saturating_mul(functions.into()), 0)
+	slope(T::WeightInfo::translate_functions).saturating_mul(functions.into())
+}
+
+/// Functions a run may translate without a call instruction: the export it runs and the
+/// `allocate` export that host functions call.
+const FUNCTIONS_ENTERED_FROM_HOST: u64 = 2;
+
+/// Most functions a run that used `gas_used` of ref_time can have translated: those entered
+/// from the host, and one per call instruction, each of which burns at least
+/// `engine::MIN_CALL_FUEL` units of fuel.
+fn functions_translated_bound<T: Config>(gas_used: u64) -> u64 {
+	let per_call = crate::gas::fuel_unit::<T>().ref_time().saturating_mul(engine::MIN_CALL_FUEL).max(1);
+	FUNCTIONS_ENTERED_FROM_HOST.saturating_add(gas_used / per_call)
 }
 
 /// Weight of instantiating a module of `footprint` beyond its code.
@@ -166,19 +210,22 @@ impl<E: Ext> Vm<E> {
 		code_size: u32,
 		fetch: impl FnOnce() -> Option<Vec<u8>>,
 	) -> Result<CachedModule, ExecError> {
+		let out_of_gas = |_| ExecError::from(Error::<E::T>::OutOfGas);
 		let cached = self.cache.borrow().get(&code_hash);
 		let charge = if cached.is_some() { 0 } else { code_size };
-		gas.charge(code_load_weight::<E::T>(charge)).map_err(|_| Error::<E::T>::OutOfGas)?;
+		gas.charge(code_load_weight::<E::T>(charge)).map_err(out_of_gas)?;
 		if let Some(cached) = cached {
 			return Ok(cached)
 		}
 		let wasm = fetch().ok_or(Error::<E::T>::CodeNotFound)?;
-		self.compile_validated(code_hash, &wasm)
+		let footprint = validation::footprint(&wasm);
+		gas.charge(module_load_weight::<E::T>(&footprint)).map_err(out_of_gas)?;
+		self.compile_validated(code_hash, &wasm, footprint)
 	}
 
 	/// Compiles a module that was just validated (a deploy module), keyed by its hash.
-	pub fn compile_validated(&self, code_hash: CodeHash, wasm: &[u8]) -> Result<CachedModule, ExecError> {
-		let compiled = self.cache.borrow_mut().compile_validated(&self.engine, code_hash, wasm);
+	pub fn compile_validated(&self, code_hash: CodeHash, wasm: &[u8], footprint: Footprint) -> Result<CachedModule, ExecError> {
+		let compiled = self.cache.borrow_mut().compile_validated(&self.engine, code_hash, wasm, footprint);
 		compiled.map_err(|error| {
 			match error {
 				CacheError::TooManyModules => Error::<E::T>::TooManyModulesInCall,
@@ -211,15 +258,15 @@ pub fn run<E: Ext>(
 	gas: GasMeter,
 ) -> (E, GasMeter, Result<Vec<u8>, ExecError>) {
 	let mut gas = gas;
-	let mut weight = instance_weight::<E::T>(module.footprint);
-	let first_run = !module.translation_paid.get();
-	if first_run {
-		weight = weight.saturating_add(function_translation_weight::<E::T>(module.footprint.functions));
-	}
+	// The fixed translation cost of every function no run has paid for is reserved, and what
+	// the run cannot have translated is given back afterwards.
+	let reserved = module.untranslated.take();
+	let weight = instance_weight::<E::T>(module.footprint).saturating_add(function_translation_weight::<E::T>(reserved));
 	if gas.charge(weight).is_err() {
+		module.untranslated.set(reserved);
 		return (ext, gas, Err(Error::<E::T>::OutOfGas.into()))
 	}
-	module.translation_paid.set(true);
+	let consumed_before = gas.consumed().ref_time();
 	let mut store = new_store(vm, ext, gas);
 	let outcome = run_in_store(vm, &mut store, module, entry);
 	let fuel_left = store.get_fuel();
@@ -232,6 +279,13 @@ pub fn run<E: Ext>(
 		Ok(value) => Ok(state.output.take().or(value).unwrap_or_default()),
 		Err(error) => Err(state.classify(error)),
 	};
+	if !state.gas.is_exhausted() {
+		let gas_used = state.gas.consumed().ref_time().saturating_sub(consumed_before);
+		let translated = functions_translated_bound::<E::T>(gas_used).min(reserved.into()) as u32;
+		let unused = reserved.saturating_sub(translated);
+		state.gas.refund(function_translation_weight::<E::T>(unused));
+		module.untranslated.set(module.untranslated.get().saturating_add(unused));
+	}
 	(state.ext, state.gas, result)
 }
 

@@ -13,12 +13,11 @@ use crate::{
 	weights::WeightInfo,
 	BalanceOf, Config, Error, Event, Pallet,
 };
-use alloc::vec::Vec;
+use alloc::{string::String, vec::Vec};
 use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::Preservation,
-		Time,
 	},
 	weights::Weight,
 };
@@ -312,13 +311,13 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `get_block_number() -> i64`. Cost: `host_context`.
 	pub fn get_block_number(&mut self) -> HostResult<u64> {
 		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
-		Ok(frame_system::Pallet::<E::T>::block_number().saturated_into())
+		Ok(self.ext().block_number())
 	}
 
 	/// `get_block_timestamp() -> i64`: milliseconds since the Unix epoch. Cost: `host_context`.
 	pub fn get_block_timestamp(&mut self) -> HostResult<u64> {
 		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
-		Ok(<E::T as Config>::Time::now().saturated_into())
+		Ok(self.ext().block_timestamp())
 	}
 
 	/// `get_contract_address(result_ptr) -> i32`: writes the contract's 32-byte address; 0.
@@ -494,6 +493,46 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		value_ptr: u32,
 		gas_limit: u64,
 	) -> HostResult<u32> {
+		let (callee, entry, input) = self.read_call(address_ptr, entry_ptr, entry_len, input_ptr, input_len)?;
+		let value = self.read_balance(value_ptr)?;
+		let Ok(value) = BalanceOf::<E::T>::try_from(value) else { return code(ReturnCode::TransferFailed) };
+		if !value.is_zero() {
+			self.ensure_mutable()?;
+		}
+		self.nested_call(gas_limit, |ext, gas| ext.call(gas, &callee, &entry, input, value))
+	}
+
+	/// `query_contract(address_ptr, entry_ptr, entry_len, input_ptr, input_len, gas_limit: i64)
+	/// -> i32`: calls an entry point of another contract as `call_contract` does, without value
+	/// and read-only: a state change, transfer, instantiation or event inside the callee (or
+	/// anything it calls) fails it with `StateChangeInReadOnlyCall`, which this call returns as
+	/// `CalleeTrapped`; what this contract did before stays. Returns 0, `CalleeReverted`,
+	/// `CalleeTrapped`, `NotAContract`, `EntryPointNotFound` or `CallDepthExceeded`. Cost:
+	/// `host_call_contract(entry + input)` plus what the callee uses. Traps: entry point invalid
+	/// or reserved, input too long.
+	pub fn query_contract(
+		&mut self,
+		address_ptr: u32,
+		entry_ptr: u32,
+		entry_len: u32,
+		input_ptr: u32,
+		input_len: u32,
+		gas_limit: u64,
+	) -> HostResult<u32> {
+		let (callee, entry, input) = self.read_call(address_ptr, entry_ptr, entry_len, input_ptr, input_len)?;
+		self.nested_call(gas_limit, |ext, gas| ext.query(gas, &callee, &entry, input))
+	}
+
+	/// Checks and charges the arguments of `call_contract` and `query_contract`, and reads the
+	/// callee, the entry point and the input.
+	fn read_call(
+		&mut self,
+		address_ptr: u32,
+		entry_ptr: u32,
+		entry_len: u32,
+		input_ptr: u32,
+		input_len: u32,
+	) -> Result<(AccountIdOf<E::T>, String, Vec<u8>), wasmi::Error> {
 		self.ensure_len(entry_len, limits::MAX_ENTRY_POINT_LEN, Error::<E::T>::InvalidEntryPoint)?;
 		let max_msg = self.ext().params().max_contract_msg_size;
 		self.ensure_len(input_len, max_msg, Error::<E::T>::MsgTooLarge)?;
@@ -501,15 +540,19 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		let callee = self.read_address(address_ptr)?;
 		let entry = self.read(entry_ptr, entry_len)?;
 		let input = self.read(input_ptr, input_len)?;
-		let value = self.read_balance(value_ptr)?;
-		let entry = match super::entry_point_name::<E::T>(&entry) {
-			Ok(entry) => entry,
-			Err(error) => return Err(self.trap(error)),
-		};
-		let Ok(value) = BalanceOf::<E::T>::try_from(value) else { return code(ReturnCode::TransferFailed) };
-		if !value.is_zero() {
-			self.ensure_mutable()?;
+		match super::entry_point_name::<E::T>(&entry) {
+			Ok(entry) => Ok((callee, entry.into(), input)),
+			Err(error) => Err(self.trap(error)),
 		}
+	}
+
+	/// Runs `call` on a nested gas meter of `gas_limit` (0: all that is left) and returns the
+	/// callee's status.
+	fn nested_call(
+		&mut self,
+		gas_limit: u64,
+		call: impl FnOnce(&mut E, &mut GasMeter) -> Result<Vec<u8>, ExecError>,
+	) -> HostResult<u32> {
 		self.sync_fuel();
 		let state = self.state_mut();
 		let limit = match gas_limit {
@@ -517,7 +560,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 			ref_time => Weight::from_parts(ref_time, state.gas.remaining().proof_size()),
 		};
 		let mut callee_gas = state.gas.nested(limit);
-		let result = state.ext.call(&mut callee_gas, &callee, entry, input, value);
+		let result = call(&mut state.ext, &mut callee_gas);
 		state.gas.absorb_nested(&callee_gas);
 		let status = state.callee_status(result);
 		self.refuel();

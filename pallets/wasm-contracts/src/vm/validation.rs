@@ -52,6 +52,8 @@ pub enum ValidationError {
 	TooManyLocals,
 	/// Exports `allocate` with a type other than `(i32) -> i32`.
 	AllocateSignature,
+	/// Has more than [`limits::MAX_DECLARATION_BYTES`] of declarations.
+	Declarations,
 }
 
 impl<T: Config> From<ValidationError> for Error<T> {
@@ -72,6 +74,7 @@ impl<T: Config> From<ValidationError> for Error<T> {
 			ValidationError::TooManyGlobals => Error::TooManyGlobals,
 			ValidationError::TooManyLocals => Error::TooManyLocals,
 			ValidationError::AllocateSignature => Error::InvalidAllocateExport,
+			ValidationError::Declarations => Error::DeclarationsTooLarge,
 		}
 	}
 }
@@ -133,6 +136,7 @@ struct Structure {
 	function_types: Vec<u32>,
 	memories: u32,
 	tables: u32,
+	declaration_bytes: u32,
 }
 
 impl Structure {
@@ -224,6 +228,10 @@ impl Structure {
 		if self.function_types.len() > limits::MAX_FUNCTIONS as usize {
 			return Err(ValidationError::TooManyFunctions)
 		}
+		self.declaration_bytes = self.declaration_bytes.saturating_add(declaration_bytes(payload));
+		if self.declaration_bytes > limits::MAX_DECLARATION_BYTES {
+			return Err(ValidationError::Declarations)
+		}
 		Ok(())
 	}
 
@@ -237,20 +245,42 @@ impl Structure {
 	}
 }
 
-/// What a module costs beyond its bytes: the functions that may be translated, the memory each
-/// instance starts with and the data copied into it.
+/// Bytes of declarations in `payload`: the whole of a section other than code, data and custom
+/// sections, and the segment headers of the data section.
+fn declaration_bytes(payload: &Payload) -> u32 {
+	const CUSTOM: u8 = 0;
+	const CODE: u8 = 10;
+	const DATA: u8 = 11;
+	let bytes = match payload {
+		Payload::DataSection(reader) => {
+			let data: usize = reader.clone().into_iter().flatten().map(|data| data.data.len()).sum();
+			reader.range().len().saturating_sub(data)
+		},
+		_ => match payload.as_section() {
+			Some((id, range)) if !matches!(id, CUSTOM | CODE | DATA) => range.len(),
+			_ => 0,
+		},
+	};
+	u32::try_from(bytes).unwrap_or(u32::MAX)
+}
+
+/// What a module costs beyond its bytes: the functions that may be translated, the
+/// declarations to load, the memory each instance starts with and the data copied into it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct Footprint {
 	/// Functions the module defines.
 	pub functions: u32,
+	/// Bytes of its declarations (see [`limits::MAX_DECLARATION_BYTES`]).
+	pub declaration_bytes: u32,
 	/// Initial pages of its memory.
 	pub memory_pages: u32,
 	/// Bytes of its data segments.
 	pub data_bytes: u32,
 }
 
-/// The [`Footprint`] of a validated module, read from its function, memory and data sections;
-/// the code section is skipped, so this costs little whatever the module's size.
+/// The [`Footprint`] of a validated module, read from its section headers and its function,
+/// memory and data sections; the code section is skipped, so this costs little whatever the
+/// module's size.
 pub fn footprint(wasm: &[u8]) -> Footprint {
 	let mut footprint = Footprint::default();
 	let mut parser = Parser::new(0);
@@ -258,6 +288,7 @@ pub fn footprint(wasm: &[u8]) -> Footprint {
 	while let Some(rest) = wasm.get(offset..) {
 		let Ok(Chunk::Parsed { consumed, payload }) = parser.parse(rest, true) else { break };
 		offset = offset.saturating_add(consumed);
+		footprint.declaration_bytes = footprint.declaration_bytes.saturating_add(declaration_bytes(&payload));
 		match payload {
 			Payload::CodeSectionStart { size, .. } => {
 				parser.skip_section();
