@@ -7,6 +7,10 @@ fn main() {
 			let workspace = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
 			std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
 		}
+		#[cfg(not(feature = "metadata-hash"))]
 		substrate_wasm_builder::WasmBuilder::build_using_defaults();
+		// The token symbol and decimals of the runtime's genesis, which signers display.
+		#[cfg(feature = "metadata-hash")]
+		substrate_wasm_builder::WasmBuilder::init_with_defaults().enable_metadata_hash("UNIT", 12).build();
 	}
 }

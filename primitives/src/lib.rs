@@ -310,7 +310,11 @@ sp_api::decl_runtime_apis! {
 	/// Read-only access to contracts: queries, raw storage, info and dry runs.
 	///
 	/// Nothing called through this API changes state or charges a fee; queries and dry runs
-	/// run with at most the `query_gas_cap` parameter, and lists come a page at a time.
+	/// run with at most the `query_gas_cap` parameter, and lists come a page at a time. Byte
+	/// arguments (`Vec<u8>`: entry points, messages, keys) are passed as hex strings from
+	/// polkadot.js; `Option` arguments as the value or `null`. Dry runs report `gas_consumed`
+	/// (what the call is charged) and `gas_required` (the smallest `gas_limit` with which it
+	/// succeeds), the result or the `DispatchError`, the revert message and the events.
 	#[api_version(2)]
 	pub trait WasmContractsApi<AccountId, Balance, BlockNumber, EventRecord> where
 		AccountId: codec::Codec,

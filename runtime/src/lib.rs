@@ -82,6 +82,7 @@ pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 		frame_system::CheckNonce<Runtime>,
 		frame_system::CheckWeight<Runtime>,
 		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+		frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	),
 >;
 
@@ -240,4 +241,18 @@ construct_runtime!(
 cumulus_pallet_parachain_system::register_validate_block! {
 	Runtime = Runtime,
 	BlockExecutor = cumulus_pallet_aura_ext::BlockExecutor::<Runtime, Executive>,
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn metadata_is_offered_up_to_v16_and_names_the_metadata_hash_extension() {
+		assert!(Runtime::metadata_versions().contains(&16));
+		assert!(Runtime::metadata_at_version(16).is_some());
+		let ir = Runtime::metadata_ir();
+		let extensions: Vec<_> = ir.extrinsic.extensions_in_versions.iter().map(|extension| extension.identifier).collect();
+		assert!(extensions.contains(&"CheckMetadataHash"), "{extensions:?}");
+	}
 }

@@ -95,6 +95,7 @@ pub mod pallet {
 		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Account that deploy payments go to (a treasury, or the block author's account).
 		/// It should exist, or payments below the existential deposit fail.
+		#[pallet::constant]
 		type FeeDestination: Get<Self::AccountId>;
 		/// What deploys pay for one microsecond (1,000,000 units) of ref_time; set it to what
 		/// the transaction fee charges for the same weight.
