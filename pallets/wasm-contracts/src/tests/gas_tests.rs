@@ -170,3 +170,23 @@ fn the_contract_entry_deducted_from_host_functions_is_at_most_the_cheapest_of_th
 		assert!(crate::gas::host_fn_weight::<Test>(weight).ref_time() >= marginal);
 	}
 }
+
+#[test]
+fn a_no_op_call_of_a_100_kb_contract_costs_at_most_one_and_a_half_times_one_of_1_kb() {
+	// Contracts of functions of 300 bytes that the call never runs, as the harness's rows.
+	let padded = |bytes: usize| {
+		let function = format!("(func {})\n", "(drop (i32.const 0)) ".repeat(100));
+		wat(&format!(r#"(module (memory (export "memory") 1) (func (export "run")) {})"#, function.repeat(bytes / 300)))
+	};
+	new_test_ext().execute_with(|| {
+		let charged = |wasm: Vec<u8>| {
+			let contract = instantiate(&ALICE, upload(&ALICE, wasm), vec![], None);
+			let post = execute(&BOB, &contract, "run", vec![]).unwrap();
+			post.actual_weight.unwrap().ref_time()
+		};
+		let small = charged(padded(1_000));
+		let large = charged(padded(100_000));
+		assert!(large > small, "the larger module pays for its bytes");
+		assert!(large * 2 <= small * 3, "100 KB: {large}, 1 KB: {small}");
+	});
+}
