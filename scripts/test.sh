@@ -2,8 +2,9 @@
 # Installs what the tests need (scripts/setup.sh, the e2e suite's npm packages) and runs every
 # test: the unit tests of the primitives, the pallet (with its benchmarks run as tests) and the
 # performance harness, the harness's check that nothing is undercharged, a seeded fuzzing run,
-# the runtime's tests, the runtime's wasm build and the node (profile `testnet`), and the
-# end-to-end suite with polkadot.js against a dev node it starts.
+# the runtime's tests, the runtime's wasm build and the node (profile `testnet`), the
+# end-to-end suite with polkadot.js against a dev node it starts, and the network tests: a
+# local relay chain and a collator under zombienet (zombienet/README.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -20,11 +21,12 @@ RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -
 echo "== fuzzing: a seeded smoke run (fuzz/README.md has the long runs)"
 cargo run --locked --release -q -p wasm-contracts-fuzz -- 3000 1
 
-echo "== runtime tests, runtime wasm and node (profile testnet)"
+echo "== runtime tests, runtime wasm, node and the network's relay node and runtime (profile testnet)"
 # Testing the runtime together with the node gives its dependencies the node's features, so the
-# test build shares them with the node build instead of compiling them a second time.
+# test build shares them with the node build instead of compiling them a second time. The relay
+# parts are built in the same invocation as the node so that their shared crates are built once.
 cargo test --locked --profile testnet -p wasm-contracts-runtime -p wasm-contracts-node
-cargo build --locked --profile testnet -p wasm-contracts-node
+cargo build --locked --profile testnet -p wasm-contracts-node -p wasm-contracts-relay-node -p wasm-contracts-relay-runtime
 wasm="$CARGO_TARGET_DIR/testnet/wbuild/wasm-contracts-runtime/wasm_contracts_runtime.compact.compressed.wasm"
 if [ ! -s "$wasm" ]; then
 	echo "the runtime's wasm is missing: $wasm" >&2
@@ -34,3 +36,6 @@ echo "runtime wasm: $wasm ($(stat -c %s "$wasm") bytes)"
 
 echo "== end to end: polkadot.js against a dev node"
 NODE_BIN="$CARGO_TARGET_DIR/testnet/wasm-contracts-node" bash e2e/run.sh
+
+echo "== network: relay chain and collator under zombienet"
+bash zombienet/run.sh
