@@ -33,6 +33,8 @@ pub mod deploy;
 pub mod error;
 pub mod exec;
 pub mod gas;
+#[cfg(any(test, feature = "try-runtime"))]
+pub mod invariants;
 pub mod migrations;
 mod query;
 pub use query::MAX_HISTORY_PAGE;
@@ -352,6 +354,11 @@ pub mod pallet {
 				"wasm execution must cost ref_time"
 			);
 			assert!(Params::default().check().is_ok(), "default parameters must be valid");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_block: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			crate::invariants::check::<T>().map_err(Into::into)
 		}
 	}
 

@@ -58,13 +58,26 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for RevalidateCode<T> {
 		weight.saturating_add(T::DbWeight::get().writes(invalid.len() as u64))
 	}
 
+	/// The number of stored modules before the migration.
 	#[cfg(feature = "try-runtime")]
-	fn post_upgrade(_state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+	fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+		use codec::Encode;
+		Ok((PristineCode::<T>::iter_keys().count() as u64).encode())
+	}
+
+	/// Every module left validates, none was added, and the storage invariants hold.
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		use codec::Decode;
+		let before = u64::decode(&mut &state[..]).map_err(|_| "the pre-upgrade state decodes")?;
 		let params = Parameters::<T>::get();
+		let mut after = 0u64;
 		for (_, code) in PristineCode::<T>::iter() {
 			frame_support::ensure!(vm::validate::<T>(&code, &params).is_ok(), "stored code fails validation");
+			after += 1;
 		}
-		Ok(())
+		frame_support::ensure!(after <= before, "the migration added stored code");
+		crate::invariants::check::<T>().map_err(Into::into)
 	}
 }
 

@@ -375,3 +375,23 @@ fn loading_declarations_is_charged_per_byte_of_them() {
 		assert!(gas_of(declared) - gas_of(plain) >= per_byte.ref_time() * extra_bytes as u64);
 	});
 }
+
+#[test]
+fn the_storage_invariants_hold_through_the_life_cycle_and_name_what_breaks() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
+		let v2 = upload(&ALICE, fixture("counter_v2"));
+		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), v2, vec![], gas()));
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+		crate::ContractInfoOf::<Test>::mutate(&counter, |info| {
+			if let Some(info) = info {
+				info.history_len += 1;
+			}
+		});
+		assert_eq!(
+			crate::invariants::check::<Test>(),
+			Err("a contract's history length differs from its history")
+		);
+	});
+}
