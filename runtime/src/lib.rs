@@ -96,9 +96,16 @@ pub type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
 /// Storage migrations run by the next runtime upgrade, oldest first; each runs once, guarded
 /// by its pallet's storage version.
 pub type Migrations = (
+	pallet_wasm_contracts::migrations::v0::Initialize<Runtime, ContractParamsOnUpgrade>,
 	pallet_wasm_contracts::migrations::v2::Migrate<Runtime>,
 	pallet_wasm_contracts::migrations::v3::Migrate<Runtime>,
 );
+
+frame_support::parameter_types! {
+	/// The contract parameters a chain that adds the pallet by a runtime upgrade starts with:
+	/// those of this runtime's genesis presets.
+	pub ContractParamsOnUpgrade: wasm_contracts_primitives::Params = wasm_contracts_primitives::Params::default();
+}
 
 /// Dispatches extrinsics to the pallets and runs their hooks.
 pub type Executive = frame_executive::Executive<

@@ -2,7 +2,8 @@
 //!
 //! Stored code is loaded without validation, so every change of the validation rules comes
 //! with a storage version whose migration validates every stored module again
-//! ([`RevalidateCode`]).
+//! ([`RevalidateCode`]). A chain that adds the pallet with a runtime upgrade starts at version 0
+//! with no state, since the pallet's genesis never ran: [`v0::Initialize`] sets it up.
 
 use crate::{vm, Config, Parameters, PristineCode};
 use alloc::vec::Vec;
@@ -10,7 +11,20 @@ use frame_support::{
 	traits::{Get, UncheckedOnRuntimeUpgrade},
 	weights::Weight,
 };
-use wasm_contracts_primitives::{limits, CodeHash};
+use wasm_contracts_primitives::{limits, CodeHash, Params};
+
+/// From version 0, the pallet's version on a chain that added it with a runtime upgrade, to the
+/// current version: the storage its genesis would have written.
+pub mod v0 {
+	use super::InitializeStorage;
+	use crate::Pallet;
+	use frame_support::migrations::VersionedMigration;
+
+	/// The migration for a chain that adds the pallet, with the parameters `P` would have set at
+	/// genesis.
+	pub type Initialize<T, P> =
+		VersionedMigration<0, 3, InitializeStorage<T, P>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+}
 
 /// Version 2: multi-value is no longer allowed.
 pub mod v2 {
@@ -31,6 +45,37 @@ pub mod v3 {
 
 	/// The migration from version 2, for the runtime's migrations tuple.
 	pub type Migrate<T> = VersionedMigration<2, 3, RevalidateCode<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
+}
+
+/// Writes what the pallet's genesis writes: the parameters `P` gives (the defaults when `P`'s
+/// are out of range). Counters start at their defaults, as at genesis.
+pub struct InitializeStorage<T, P>(core::marker::PhantomData<(T, P)>);
+
+impl<T: Config, P: Get<Params>> UncheckedOnRuntimeUpgrade for InitializeStorage<T, P> {
+	fn on_runtime_upgrade() -> Weight {
+		let mut params = P::get();
+		if let Err(field) = params.check() {
+			log::error!(target: "runtime::wasm-contracts", "parameter {field} out of range; using the defaults");
+			params = Params::default();
+		}
+		Parameters::<T>::put(params);
+		T::DbWeight::get().writes(1)
+	}
+
+	/// The pallet has no state yet.
+	#[cfg(feature = "try-runtime")]
+	fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+		frame_support::ensure!(!Parameters::<T>::exists(), "the pallet already has parameters");
+		frame_support::ensure!(PristineCode::<T>::iter_keys().next().is_none(), "the pallet already has code");
+		Ok(Vec::new())
+	}
+
+	/// The parameters are in range and the storage invariants hold.
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(_state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		frame_support::ensure!(Parameters::<T>::exists(), "the parameters were not written");
+		crate::invariants::check::<T>().map_err(Into::into)
+	}
 }
 
 /// Validates every stored module again under the current rules and removes those that fail, so

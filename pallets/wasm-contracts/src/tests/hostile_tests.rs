@@ -395,3 +395,27 @@ fn the_storage_invariants_hold_through_the_life_cycle_and_name_what_breaks() {
 		);
 	});
 }
+
+frame_support::parameter_types! {
+	pub ChainParams: Params = Params { max_call_depth: 4, ..Params::default() };
+}
+
+#[test]
+fn a_chain_that_adds_the_pallet_by_upgrade_gets_its_genesis_state_and_runs_contracts() {
+	new_test_ext().execute_with(|| {
+		// What a chain without the pallet has: no version, no parameters.
+		StorageVersion::new(0).put::<Contracts>();
+		crate::Parameters::<Test>::kill();
+		assert!(!crate::Parameters::<Test>::exists());
+		crate::migrations::v0::Initialize::<Test, ChainParams>::on_runtime_upgrade();
+		// The later migrations are for chains that had the pallet before; they do nothing here.
+		crate::migrations::v2::Migrate::<Test>::on_runtime_upgrade();
+		crate::migrations::v3::Migrate::<Test>::on_runtime_upgrade();
+		assert_eq!(Contracts::on_chain_storage_version(), crate::pallet::STORAGE_VERSION);
+		assert_eq!(crate::Parameters::<Test>::get(), ChainParams::get());
+		let counter = deploy_fixture("counter");
+		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
+		assert_eq!(stored(&counter, b"counter"), Some(1u32.to_le_bytes().to_vec()));
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}
