@@ -349,12 +349,21 @@ fn run_contract<T: Config>(
 
 /// What the event of a successful call carries of its `output`: all of it when it fits
 /// `max_event_data_len` and the call's and the block's event budgets, charged like the data of
-/// a contract event (out of gas fails the call); else nothing.
+/// a contract event, with the block's event counter (out of gas fails the call); else nothing.
+/// An empty output takes nothing from the budgets.
 fn output_for_event<T: Config>(tree: &CallTree<T>, gas: &mut GasMeter, output: &[u8]) -> Result<Option<Vec<u8>>, ExecError> {
+	if output.is_empty() {
+		return Ok(Some(Vec::new()))
+	}
 	let Some(len) = u32::try_from(output.len()).ok().filter(|len| *len <= tree.params.max_event_data_len) else {
 		return Ok(None)
 	};
-	gas.charge(crate::gas::event_bytes_weight::<T>(len)).map_err(|_| Error::<T>::OutOfGas)?;
+	// The counter's read and write, in ref_time: its proof is a single small value per block,
+	// which the runtime's proof reclaim accounts for as measured; a callee that ran out of gas
+	// leaves its caller no proof_size to charge it from.
+	let counter = frame_support::weights::Weight::from_parts(vm::runtime::event_counter_weight::<T>().ref_time(), 0);
+	let weight = crate::gas::event_bytes_weight::<T>(len).saturating_add(counter);
+	gas.charge(weight).map_err(|_| Error::<T>::OutOfGas)?;
 	Ok(tree.reserve_event_bytes(len).ok().map(|()| output.to_vec()))
 }
 

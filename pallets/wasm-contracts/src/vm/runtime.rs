@@ -40,6 +40,14 @@ pub const EVENT_RECORD_OVERHEAD: u32 = 128;
 /// Proof size charged for the block's event counter: its key, value and a generous trie path.
 pub const EVENT_COUNTER_PROOF: u64 = 1024;
 
+/// Weight of reading and writing the block's event counter, which every event that takes from
+/// the event budgets does (`Ext::reserve_event_bytes`).
+pub fn event_counter_weight<T: Config>() -> Weight {
+	<T as frame_system::Config>::DbWeight::get()
+		.reads_writes(1, 1)
+		.saturating_add(Weight::from_parts(0, EVENT_COUNTER_PROOF))
+}
+
 /// The data of a contract's store: the frame's context, its gas and what host functions leave
 /// behind for the frame.
 pub struct HostState<E: Ext> {
@@ -390,11 +398,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		let max_data = self.ext().params().max_event_data_len;
 		self.ensure_len(data_len, max_data, Error::<E::T>::EventDataTooLarge)?;
 		let event = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_log_event(topic_len.saturating_add(data_len)));
-		// Every event reads and writes the block's event counter (`Ext::reserve_event_bytes`).
-		let counter = <<E::T as frame_system::Config>::DbWeight as Get<_>>::get()
-			.reads_writes(1, 1)
-			.saturating_add(Weight::from_parts(0, EVENT_COUNTER_PROOF));
-		self.charge(event.saturating_add(counter))?;
+		self.charge(event.saturating_add(event_counter_weight::<E::T>()))?;
 		let bytes = topic_len.saturating_add(data_len).saturating_add(EVENT_RECORD_OVERHEAD);
 		if let Err(error) = self.state_mut().ext.reserve_event_bytes(bytes) {
 			return Err(self.trap(error))
