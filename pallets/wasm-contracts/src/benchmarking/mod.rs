@@ -615,6 +615,13 @@ mod tests {
 	}
 
 	#[test]
+	fn each_function_of_the_function_loading_benchmark_adds_the_bytes_its_price_leaves_out() {
+		let functions = 3_000u32;
+		let grown = module::uncalled_functions(functions).len() - module::uncalled_functions(0).len();
+		assert!(grown as u64 >= vm::LOAD_FUNCTIONS_BYTES_PER_FUNCTION * functions as u64);
+	}
+
+	#[test]
 	fn sized_modules_have_the_size_the_code_benchmarks_name() {
 		for size in [10_000, MAX_CODE] {
 			let len = module::sized(size).len() as u32;
