@@ -2,11 +2,12 @@
 
 use crate::{
 	vm::{self, validation::Footprint},
-	CodeInfoOf, Config, Error, NextCodeId, Pallet, PristineCode};
+	weights::WeightInfo,
+	CodeInfoOf, Config, Error, NextCodeId, Pallet, PristineCode,
+};
 use alloc::vec::Vec;
 use frame_support::{ensure, weights::Weight, BoundedVec};
 use sp_io::hashing::blake2_256;
-use crate::weights::WeightInfo;
 use wasm_contracts_primitives::{abi::GZIP_MAGIC, limits, CodeId, CodeInfo, Params};
 
 const GZIP_HEADER_LEN: usize = 10;

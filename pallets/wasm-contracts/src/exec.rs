@@ -21,10 +21,9 @@ use frame_support::{
 	traits::{
 		fungible::{Inspect, Mutate},
 		tokens::Preservation,
-		Get,
+		Get, Time,
 	},
 };
-use frame_support::traits::Time;
 use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
 use wasm_contracts_primitives::{abi, abi::ReturnCode, CodeChange, CodeHistoryEntry, CodeId, ContractInfo, Params, TrieId};
 
