@@ -110,7 +110,10 @@ pub type Migrations =
 /// Multi-block migrations, run by `pallet_migrations` after the single-block ones, a step per
 /// block: those whose data has no bound, such as revalidating every stored module.
 #[cfg(not(feature = "without-contracts"))]
-pub type SteppedMigrations = (pallet_wasm_contracts::migrations::v3::Migrate<Runtime>,);
+pub type SteppedMigrations = (
+	pallet_wasm_contracts::migrations::v3::Migrate<Runtime>,
+	pallet_wasm_contracts::migrations::v4::Migrate<Runtime>,
+);
 
 /// The chain before the pallet is added has nothing to migrate.
 #[cfg(feature = "without-contracts")]
@@ -161,7 +164,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	impl_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	authoring_version: 1,
-	spec_version: 3,
+	spec_version: 4,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -294,10 +297,13 @@ mod tests {
 	use frame_support::traits::Get;
 
 	#[test]
-	fn a_block_of_migrations_has_room_to_revalidate_the_largest_module() {
-		let per_module = pallet_wasm_contracts::migrations::v3::Migrate::<Runtime>::max_module_weight();
+	fn a_block_of_migrations_has_room_for_the_largest_step_of_each_migration() {
+		use pallet_wasm_contracts::migrations::{v3, v4};
 		let service = configs::MigrationServiceWeight::get();
+		let per_module = v3::Migrate::<Runtime>::max_module_weight();
 		assert!(per_module.all_lte(service), "{per_module} does not fit in {service}");
+		let per_entry = v4::Migrate::<Runtime>::max_entry_weight();
+		assert!(per_entry.all_lte(service), "{per_entry} does not fit in {service}");
 	}
 
 	#[test]

@@ -1,14 +1,44 @@
 //! Contract storage: one child trie per contract, addressed by its [`TrieId`].
 //!
-//! Keys are stored as the contract gives them (no hashing), so that a trie can be read key by
-//! key by clients. Writes go through the storage overlay, so they are undone together with the
-//! storage transaction of the call that made them.
+//! A contract's key `k` is stored under `blake2_128(k) ++ k`. The hash spreads keys evenly over
+//! the trie, so a path stays about log16 of the trie's size deep whatever keys a contract picks
+//! (keys sharing long prefixes would otherwise build paths hundreds of nodes deep, each in the
+//! proof of a read); the key follows its hash, so stored keys stay readable. Writes go through the
+//! storage overlay, so they are undone together with the storage transaction of the call that
+//! made them.
 
 use alloc::vec::Vec;
 use frame_support::storage::child::{self, ChildInfo};
+use sp_io::hashing::blake2_128;
 use wasm_contracts_primitives::TrieId;
 
-const TRIE_PREFIX: &[u8] = b"wasm-contracts:";
+/// Prefix of the child tries of this layout (storage version 4 on): hashed keys.
+const TRIE_PREFIX: &[u8] = b"wasm-contracts:v4:";
+
+/// Prefix of the child tries of storage versions up to 3, whose keys were stored as given;
+/// `migrations::v4` moves their contents into tries of [`TRIE_PREFIX`].
+pub(crate) const UNHASHED_TRIE_PREFIX: &[u8] = b"wasm-contracts:";
+
+/// The child trie `prefix ++ trie_id`.
+pub(crate) fn child_info(prefix: &[u8], trie_id: &TrieId) -> ChildInfo {
+	let mut unique = Vec::with_capacity(prefix.len() + trie_id.len());
+	unique.extend_from_slice(prefix);
+	unique.extend_from_slice(trie_id);
+	ChildInfo::new_default(&unique)
+}
+
+/// The first key of `info`'s trie after `after`.
+pub(crate) fn next_key(info: &ChildInfo, after: &[u8]) -> Option<Vec<u8>> {
+	sp_io::default_child_storage::next_key(info.storage_key(), after)
+}
+
+/// Where a contract's `key` is stored in its trie: `blake2_128(key) ++ key`.
+pub(crate) fn hashed_key(key: &[u8]) -> Vec<u8> {
+	let mut hashed = Vec::with_capacity(16 + key.len());
+	hashed.extend_from_slice(&blake2_128(key));
+	hashed.extend_from_slice(key);
+	hashed
+}
 
 /// The child trie of one contract (or one account's persistent variables).
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -19,29 +49,26 @@ pub struct ContractTrie {
 impl ContractTrie {
 	/// The trie with id `trie_id`.
 	pub fn new(trie_id: &TrieId) -> Self {
-		let mut unique = Vec::with_capacity(TRIE_PREFIX.len() + trie_id.len());
-		unique.extend_from_slice(TRIE_PREFIX);
-		unique.extend_from_slice(trie_id);
-		Self { info: ChildInfo::new_default(&unique) }
+		Self { info: child_info(TRIE_PREFIX, trie_id) }
 	}
 
 	/// The value under `key`, if any.
 	pub fn read(&self, key: &[u8]) -> Option<Vec<u8>> {
-		child::get_raw(&self.info, key)
+		child::get_raw(&self.info, &hashed_key(key))
 	}
 
 	/// Whether a value is stored under `key`.
 	pub fn contains(&self, key: &[u8]) -> bool {
-		child::exists(&self.info, key)
+		child::exists(&self.info, &hashed_key(key))
 	}
 
 	/// Stores `value` under `key`.
 	pub fn write(&self, key: &[u8], value: &[u8]) {
-		child::put_raw(&self.info, key, value)
+		child::put_raw(&self.info, &hashed_key(key), value)
 	}
 
 	/// Removes the value under `key`.
 	pub fn remove(&self, key: &[u8]) {
-		child::kill(&self.info, key)
+		child::kill(&self.info, &hashed_key(key))
 	}
 }

@@ -1,29 +1,43 @@
 //! Migrations of the pallet's storage: the initialisation of a chain that adds the pallet by a
-//! runtime upgrade, and the multi-block revalidation of stored code.
+//! runtime upgrade, the multi-block revalidation of stored code, and the move of contract
+//! storage to hashed keys.
 
 use super::*;
-use crate::{Error, PristineCode};
+use crate::{
+	storage::{child_info, next_key, ContractTrie, UNHASHED_TRIE_PREFIX},
+	weights::WeightInfo,
+	Error, PristineCode,
+};
+use codec::Encode;
 use frame_support::{
 	assert_ok,
 	migrations::{SteppedMigration, SteppedMigrationError},
 	traits::{Get, GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
 	weights::{RuntimeDbWeight, Weight, WeightMeter},
 };
-use wasm_contracts_primitives::CodeHash;
+use wasm_contracts_primitives::{CodeHash, TrieId};
 
-/// Runs the code revalidation as `pallet_migrations` does, one step per block of `block_weight`;
+/// Runs migration `M` as `pallet_migrations` does, one step per block of `block_weight`;
 /// returns the number of blocks it took.
-fn revalidate_in_blocks(block_weight: Weight) -> u32 {
+fn migrate_in_blocks<M: SteppedMigration>(block_weight: Weight) -> u32 {
 	let mut cursor = None;
-	for blocks in 1..=1_000 {
+	for blocks in 1..=10_000 {
 		let mut meter = WeightMeter::with_limit(block_weight);
-		cursor = crate::migrations::v3::Migrate::<Test>::step(cursor, &mut meter).expect("each block makes progress");
+		cursor = M::step(cursor, &mut meter).expect("each block makes progress");
 		assert!(meter.consumed().all_lte(block_weight));
 		if cursor.is_none() {
 			return blocks
 		}
 	}
-	panic!("the revalidation did not end within 1000 blocks");
+	panic!("the migration did not end within 10000 blocks");
+}
+
+type Revalidate = crate::migrations::v3::Migrate<Test>;
+type HashKeys = crate::migrations::v4::Migrate<Test>;
+
+/// Runs the revalidation in blocks of `block_weight`.
+fn revalidate_in_blocks(block_weight: Weight) -> u32 {
+	migrate_in_blocks::<Revalidate>(block_weight)
 }
 
 /// Stores `wasm` as a module stored before the current validation rules, without validating it.
@@ -65,7 +79,6 @@ fn revalidation_spreads_over_blocks_within_their_weight() {
 		StorageVersion::new(2).put::<Contracts>();
 		// A step goes on while the largest module would still fit: a block with room for it and
 		// two modules of this size more takes three, so seven take three blocks.
-		type Revalidate = crate::migrations::v3::Migrate<Test>;
 		let start = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads(2);
 		let block = start + Revalidate::max_module_weight() + Revalidate::module_weight(size) * 2;
 		assert_eq!(revalidate_in_blocks(block), 3);
@@ -79,10 +92,10 @@ fn revalidation_asks_for_a_block_with_room_for_the_largest_module() {
 	new_test_ext().execute_with(|| {
 		store_unchecked(fixture("counter"));
 		StorageVersion::new(2).put::<Contracts>();
-		let per_module = crate::migrations::v3::Migrate::<Test>::max_module_weight();
+		let per_module = Revalidate::max_module_weight();
 		let mut meter = WeightMeter::with_limit(per_module - Weight::from_parts(1, 0));
 		assert_eq!(
-			crate::migrations::v3::Migrate::<Test>::step(None, &mut meter),
+			Revalidate::step(None, &mut meter),
 			Err(SteppedMigrationError::InsufficientWeight { required: per_module })
 		);
 		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(2));
@@ -99,6 +112,7 @@ fn dry_runs_and_queries_wait_until_stored_code_is_validated_again() {
 		assert_eq!(dry_run.result, Err(migrating));
 		assert_eq!(Contracts::query(counter.clone(), b"increment".to_vec(), vec![], None).result, Err(migrating));
 		revalidate_in_blocks(Weight::MAX);
+		migrate_in_blocks::<HashKeys>(Weight::MAX);
 		let dry_run = Contracts::dry_run_execute(ALICE, counter, b"increment".to_vec(), vec![], 0, None);
 		assert!(dry_run.result.is_ok(), "{:?}", dry_run.result);
 	});
@@ -116,9 +130,9 @@ fn a_chain_that_adds_the_pallet_by_upgrade_gets_its_genesis_state_and_runs_contr
 		crate::Parameters::<Test>::kill();
 		assert!(!crate::Parameters::<Test>::exists());
 		crate::migrations::v0::Initialize::<Test, ChainParams>::on_runtime_upgrade();
-		// The revalidation is for chains that had the pallet before; it ends at once here.
-		let mut meter = WeightMeter::new();
-		assert_eq!(crate::migrations::v3::Migrate::<Test>::step(None, &mut meter), Ok(None));
+		// The multi-block migrations are for chains that had the pallet before; they end at once.
+		assert_eq!(Revalidate::step(None, &mut WeightMeter::new()), Ok(None));
+		assert_eq!(HashKeys::step(None, &mut WeightMeter::new()), Ok(None));
 		assert_eq!(Contracts::on_chain_storage_version(), crate::pallet::STORAGE_VERSION);
 		assert_eq!(crate::Parameters::<Test>::get(), ChainParams::get());
 		let counter = deploy_fixture("counter");
@@ -126,4 +140,111 @@ fn a_chain_that_adds_the_pallet_by_upgrade_gets_its_genesis_state_and_runs_contr
 		assert_eq!(stored(&counter, b"counter"), Some(1u32.to_le_bytes().to_vec()));
 		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
 	});
+}
+
+/// Writes `entries` into `trie_id`'s trie as storage version 3 kept them: keys as given.
+fn store_unhashed(trie_id: &TrieId, entries: &[(Vec<u8>, Vec<u8>)]) {
+	let old = child_info(UNHASHED_TRIE_PREFIX, trie_id);
+	for (key, value) in entries {
+		frame_support::storage::child::put_raw(&old, key, value);
+	}
+}
+
+fn unhashed_trie_is_empty(trie_id: &TrieId) -> bool {
+	let old = child_info(UNHASHED_TRIE_PREFIX, trie_id);
+	!frame_support::storage::child::exists(&old, &[]) && next_key(&old, &[]).is_none()
+}
+
+#[test]
+fn hashing_keys_moves_every_entry_over_several_blocks_and_contracts_keep_their_state() {
+	new_test_ext().execute_with(|| {
+		// A counter at 41 and an account's variables, as version 3 stored them.
+		let counter = deploy_fixture("counter");
+		let counter_trie = crate::ContractInfoOf::<Test>::get(&counter).unwrap().trie_id;
+		let counter_trie_new = ContractTrie::new(&counter_trie);
+		counter_trie_new.remove(b"counter");
+		let mut entries = vec![(b"counter".to_vec(), 41u32.to_le_bytes().to_vec())];
+		entries.extend((0u8..20).map(|index| (vec![index; usize::from(index)], vec![index; 100])));
+		store_unhashed(&counter_trie, &entries);
+		let variables_trie: TrieId = [7; 32];
+		crate::AccountTrie::<Test>::insert(&BOB, variables_trie);
+		store_unhashed(&variables_trie, &[(b"balance".to_vec(), vec![1, 2, 3])]);
+		StorageVersion::new(3).put::<Contracts>();
+
+		// Room for the largest entry and a few small ones per block.
+		let start = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads_writes(2, 1);
+		let block = start + HashKeys::max_entry_weight() * 2 + HashKeys::entry_weight(20, 100) * 4;
+		let blocks = migrate_in_blocks::<HashKeys>(block);
+		assert!(blocks >= 4, "22 entries in blocks of about 5 took {blocks} block(s)");
+
+		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(4));
+		assert!(unhashed_trie_is_empty(&counter_trie));
+		assert!(unhashed_trie_is_empty(&variables_trie));
+		for (key, value) in &entries {
+			assert_eq!(Contracts::get_storage(counter.clone(), key.clone()), Ok(Some(value.clone())));
+		}
+		assert_eq!(Contracts::get_account_variable(BOB, b"balance".to_vec()), Some(vec![1, 2, 3]));
+		assert_ok!(execute(&ALICE, &counter, "increment", vec![]));
+		assert_eq!(stored(&counter, b"counter"), Some(42u32.to_le_bytes().to_vec()));
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}
+
+#[test]
+fn hashing_keys_asks_for_a_block_with_room_for_the_largest_entry() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		let trie_id = crate::ContractInfoOf::<Test>::get(&counter).unwrap().trie_id;
+		store_unhashed(&trie_id, &[(b"old".to_vec(), vec![1])]);
+		StorageVersion::new(3).put::<Contracts>();
+		let mut meter = WeightMeter::with_limit(HashKeys::max_entry_weight() - Weight::from_parts(1, 0));
+		assert!(matches!(
+			HashKeys::step(None, &mut meter),
+			Err(SteppedMigrationError::InsufficientWeight { .. })
+		));
+		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(3));
+	});
+}
+
+/// Keys each one zero byte longer than the last, ending in 1: stored as given, every key
+/// branches off the path of the next one, so the path to the longest is as deep as there are
+/// keys.
+fn deep_prefix_keys(count: usize) -> Vec<Vec<u8>> {
+	(0..count).map(|zeros| {
+		let mut key = vec![0u8; zeros];
+		key.push(1);
+		key
+	}).collect()
+}
+
+#[test]
+fn deep_prefix_keys_of_two_contracts_stay_within_the_proof_a_read_is_charged() {
+	let mut ext = new_test_ext();
+	let max_key_len = Params::default().max_storage_key_len as usize;
+	let keys = deep_prefix_keys(max_key_len);
+	let tries: [TrieId; 2] = [[1; 32], [2; 32]];
+	ext.execute_with(|| {
+		for trie_id in &tries {
+			let trie = ContractTrie::new(trie_id);
+			keys.iter().for_each(|key| trie.write(key, &[0xAB; 32]));
+			// The same keys as given, for comparison: the layout of storage version 3.
+			store_unhashed(trie_id, &keys.iter().map(|key| (key.clone(), vec![0xAB; 32])).collect::<Vec<_>>());
+		}
+	});
+	ext.commit_all().unwrap();
+	let deepest = keys.last().unwrap().clone();
+	let charged = <Test as crate::Config>::WeightInfo::host_storage_read((deepest.len() + 32) as u32).proof_size();
+	let proof_of = |ext: &mut sp_io::TestExternalities, read: &dyn Fn() -> Option<Vec<u8>>| {
+		let (value, proof) = ext.execute_and_prove(read);
+		assert_eq!(value, Some(vec![0xAB; 32]));
+		proof.encoded_size() as u64
+	};
+	for trie_id in &tries {
+		let hashed = proof_of(&mut ext, &|| ContractTrie::new(trie_id).read(&deepest));
+		assert!(hashed <= charged, "a read proves {hashed} bytes, charged {charged}");
+		let unhashed = proof_of(&mut ext, &|| {
+			frame_support::storage::child::get_raw(&child_info(UNHASHED_TRIE_PREFIX, trie_id), &deepest)
+		});
+		assert!(unhashed > charged, "keys as given: a read proves {unhashed} bytes, charged {charged}");
+	}
 }

@@ -1,72 +1,19 @@
-//! Storage migrations of the pallet, one module per storage version.
-//!
-//! Stored code is loaded without validation, so every change of the validation rules comes
-//! with a storage version whose migration validates every stored module again
-//! ([`RevalidateCode`], a multi-block migration for the runtime's `pallet_migrations`). While it
-//! is under way no contract runs: FRAME puts only inherents in blocks during multi-block
-//! migrations, and dry runs and queries fail with `MigrationInProgress`. A chain that adds the
-//! pallet with a runtime upgrade starts at version 0 with no state, since the pallet's genesis
-//! never ran: [`v0::Initialize`] sets it up.
+//! Version 3: a module's declarations may take at most 64 KiB
+//! (`limits::MAX_DECLARATION_BYTES`); version 2 refused multi-value. One revalidation brings
+//! versions 1 and 2 to 3.
 
+use super::{hex, PALLET_MIGRATION_ID};
 use crate::{vm, Config, Parameters, PristineCode};
 use alloc::vec::Vec;
 use frame_support::{
 	migrations::{MigrationId, SteppedMigration, SteppedMigrationError},
-	traits::{Get, GetStorageVersion, StorageVersion, UncheckedOnRuntimeUpgrade},
+	traits::{Get, GetStorageVersion, StorageVersion},
 	weights::{Weight, WeightMeter},
 };
-use wasm_contracts_primitives::{limits, CodeHash, Params};
+use wasm_contracts_primitives::{limits, CodeHash};
 
-/// From version 0, the pallet's version on a chain that added it with a runtime upgrade, to the
-/// current version: the storage its genesis would have written.
-pub mod v0 {
-	use super::InitializeStorage;
-	use crate::Pallet;
-	use frame_support::migrations::VersionedMigration;
-
-	/// The migration for a chain that adds the pallet, with the parameters `P` would have set at
-	/// genesis.
-	pub type Initialize<T, P> =
-		VersionedMigration<0, 3, InitializeStorage<T, P>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
-}
-
-/// Version 3: a module's declarations may take at most 64 KiB (`limits::MAX_DECLARATION_BYTES`);
-/// version 2 refused multi-value. One revalidation brings versions 1 and 2 to 3.
-pub mod v3 {
-	/// The multi-block migration from versions 1 and 2, for the runtime's `pallet_migrations`.
-	pub type Migrate<T> = super::RevalidateCode<T, 3>;
-}
-
-/// Writes what the pallet's genesis writes: the parameters `P` gives (the defaults when `P`'s
-/// are out of range). Counters start at their defaults, as at genesis.
-pub struct InitializeStorage<T, P>(core::marker::PhantomData<(T, P)>);
-
-impl<T: Config, P: Get<Params>> UncheckedOnRuntimeUpgrade for InitializeStorage<T, P> {
-	fn on_runtime_upgrade() -> Weight {
-		let mut params = P::get();
-		if let Err(field) = params.check() {
-			log::error!(target: "runtime::wasm-contracts", "parameter {field} out of range; using the defaults");
-			params = Params::default();
-		}
-		Parameters::<T>::put(params);
-		T::DbWeight::get().writes(1)
-	}
-
-	/// The pallet has no state yet.
-	#[cfg(feature = "try-runtime")]
-	fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
-		frame_support::ensure!(!Parameters::<T>::exists(), "the pallet already has parameters");
-		frame_support::ensure!(PristineCode::<T>::iter_keys().next().is_none(), "the pallet already has code");
-		Ok(Vec::new())
-	}
-
-	/// The parameters are in range and the storage invariants hold.
-	#[cfg(feature = "try-runtime")]
-	fn post_upgrade(_state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
-		frame_support::ensure!(Parameters::<T>::exists(), "the parameters were not written");
-		crate::invariants::check::<T>().map_err(Into::into)
-	}
-}
+/// The multi-block migration from versions 1 and 2, for the runtime's `pallet_migrations`.
+pub type Migrate<T> = RevalidateCode<T, 3>;
 
 /// Validates every stored module again under the current rules and removes those that fail, so
 /// that no code the engine would now refuse is ever loaded unchecked; calls of contracts built
@@ -110,7 +57,7 @@ impl<T: Config, const TO: u16> SteppedMigration for RevalidateCode<T, TO> {
 	type Identifier = MigrationId<14>;
 
 	fn id() -> Self::Identifier {
-		MigrationId { pallet_id: *b"wasm-contracts", version_from: 1, version_to: u8::try_from(TO).unwrap_or(u8::MAX) }
+		MigrationId { pallet_id: PALLET_MIGRATION_ID, version_from: 1, version_to: u8::try_from(TO).unwrap_or(u8::MAX) }
 	}
 
 	fn step(mut cursor: Option<CodeHash>, meter: &mut WeightMeter) -> Result<Option<CodeHash>, SteppedMigrationError> {
@@ -179,6 +126,3 @@ impl<T: Config, const TO: u16> SteppedMigration for RevalidateCode<T, TO> {
 	}
 }
 
-fn hex(bytes: &[u8]) -> alloc::string::String {
-	bytes.iter().map(|byte| alloc::format!("{byte:02x}")).collect()
-}
