@@ -44,7 +44,8 @@ impl pallet_balances::Config for Runtime {
 parameter_types! {
 	pub const ExistentialDeposit: u128 = 1;
 	pub const Treasury: AccountId = AccountId32::new([9u8; 32]);
-	pub const GasPrice: u128 = 1;
+	pub const RefTimePrice: u128 = 1;
+	pub const ProofSizePrice: u128 = 1;
 }
 
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
@@ -56,7 +57,8 @@ impl pallet_wasm_contracts::Config for Runtime {
 	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
 	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
 	type FeeDestination = Treasury;
-	type GasPrice = GasPrice;
+	type WeightPrice = pallet_wasm_contracts::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
+	type InclusionFee = sp_runtime::traits::ConvertInto;
 	type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;
 	type MaxEventBytesPerBlock = ConstU32<{ 4 * 1024 * 1024 }>;
 	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;

@@ -211,7 +211,11 @@ parameter_types! {
 /// that adds it.
 #[cfg(not(feature = "without-contracts"))]
 mod contracts {
-	use frame_support::{traits::ConstU32, weights::Weight};
+	use frame_support::{
+		parameter_types,
+		traits::ConstU32,
+		weights::{Weight, WeightToFee as _},
+	};
 
 	use super::DeployFeeDestination;
 	use crate::{AccountId, Balance, Balances, Runtime, WeightToFee};
@@ -230,8 +234,9 @@ mod contracts {
 		type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
 		/// Deploy payments go to the treasury account, funded at genesis so that it exists.
 		type FeeDestination = DeployFeeDestination;
-		/// Deploys pay for gas what the transaction fee charges for the same ref_time.
-		type GasPrice = DeployGasPrice;
+		/// Deploys pay for weight and inclusion what a transaction fee charges for them.
+		type WeightPrice = pallet_wasm_contracts::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
+		type InclusionFee = DeployInclusionFee;
 		/// One call may emit 1 MiB of contract events.
 		type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;
 		/// A block holds at most 4 MiB of contract events: what every node, and every relay-chain
@@ -241,14 +246,21 @@ mod contracts {
 		type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
 	}
 
-	/// Price of one microsecond of ref_time for deploys: `WeightToFee` of it (the fee multiplier of
-	/// this runtime is constant).
-	pub struct DeployGasPrice;
+	parameter_types! {
+		/// What the transaction fee charges for a microsecond of ref_time alone.
+		pub RefTimePrice: Balance = WeightToFee::weight_to_fee(&Weight::from_parts(1_000_000, 0));
+		/// What the transaction fee charges for 1,000,000 bytes of proof alone.
+		pub ProofSizePrice: Balance = WeightToFee::weight_to_fee(&Weight::from_parts(0, 1_000_000));
+	}
 
-	impl frame_support::traits::Get<Balance> for DeployGasPrice {
-		fn get() -> Balance {
-			use frame_support::weights::WeightToFee as _;
-			WeightToFee::weight_to_fee(&Weight::from_parts(1_000_000, 0))
+	/// The base fee and length fee of a signed extrinsic of `len` bytes, as the transaction
+	/// fee computes them (the fee multiplier of this runtime is constant).
+	pub struct DeployInclusionFee;
+
+	impl sp_runtime::traits::Convert<u32, Balance> for DeployInclusionFee {
+		fn convert(len: u32) -> Balance {
+			let info = frame_support::dispatch::DispatchInfo::default();
+			pallet_transaction_payment::Pallet::<Runtime>::compute_fee(len, &info, 0)
 		}
 	}
 }

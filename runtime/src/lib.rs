@@ -238,12 +238,33 @@ type ConsensusHook = cumulus_pallet_aura_ext::FixedVelocityConsensusHook<
 	UNINCLUDED_SEGMENT_CAPACITY,
 >;
 
-/// Fee for weight: linear in `ref_time`, so that the base weight of an extrinsic costs
-/// 0.1 MILLIUNIT and a whole block of compute (2 s) about 2.7 UNIT. Because the fee follows
-/// weight, gas a contract call does not use is refunded with the weight it gives back.
+/// Fee for weight, by whichever of its two dimensions takes the larger share of a block:
+///
+/// `fee(w) = c * max(ref_time(w), proof_size(w) * MAXIMUM_BLOCK_WEIGHT.ref_time / MAX_BLOCK_PROOF_SIZE)`
+///
+/// with `c` such that the base weight of an extrinsic costs 0.1 MILLIUNIT. A block's whole
+/// proof budget (5 MiB) then costs what its whole compute (2 s, about 2.7 UNIT) does, so neither
+/// can be filled more cheaply than the other. Gas a contract call does not use is refunded with
+/// the weight it gives back.
 pub struct WeightToFee;
 
-impl WeightToFeePolynomial for WeightToFee {
+impl frame_support::weights::WeightToFee for WeightToFee {
+	type Balance = Balance;
+
+	fn weight_to_fee(weight: &Weight) -> Balance {
+		let proof_as_ref_time = u128::from(weight.proof_size())
+			.saturating_mul(u128::from(MAXIMUM_BLOCK_WEIGHT.ref_time()))
+			.div_ceil(u128::from(MAXIMUM_BLOCK_WEIGHT.proof_size()));
+		let ref_time = u128::from(weight.ref_time()).max(proof_as_ref_time);
+		let ref_time = Weight::from_parts(u64::try_from(ref_time).unwrap_or(u64::MAX), 0);
+		<RefTimeToFee as frame_support::weights::WeightToFee>::weight_to_fee(&ref_time)
+	}
+}
+
+/// The fee of ref_time: the base weight of an extrinsic costs 0.1 MILLIUNIT.
+pub struct RefTimeToFee;
+
+impl WeightToFeePolynomial for RefTimeToFee {
 	type Balance = Balance;
 
 	fn polynomial() -> WeightToFeeCoefficients<Self::Balance> {
@@ -295,6 +316,20 @@ cumulus_pallet_parachain_system::register_validate_block! {
 mod tests {
 	use super::*;
 	use frame_support::traits::Get;
+
+	#[test]
+	fn a_block_of_proof_costs_what_a_block_of_compute_does() {
+		use frame_support::weights::WeightToFee as _;
+		let compute = WeightToFee::weight_to_fee(&Weight::from_parts(MAXIMUM_BLOCK_WEIGHT.ref_time(), 0));
+		let proof = WeightToFee::weight_to_fee(&Weight::from_parts(0, MAXIMUM_BLOCK_WEIGHT.proof_size()));
+		assert_eq!(proof, compute);
+		assert!(compute > 2 * UNIT, "a block of compute costs {compute}");
+		// A weight pays for its costlier dimension only.
+		let both = WeightToFee::weight_to_fee(&MAXIMUM_BLOCK_WEIGHT);
+		assert_eq!(both, compute);
+		let half_proof = Weight::from_parts(MAXIMUM_BLOCK_WEIGHT.ref_time() / 4, MAXIMUM_BLOCK_WEIGHT.proof_size() / 2);
+		assert_eq!(WeightToFee::weight_to_fee(&half_proof), compute / 2);
+	}
 
 	#[test]
 	fn a_block_of_migrations_has_room_for_the_largest_step_of_each_migration() {

@@ -4,12 +4,15 @@
 //! |---|---|---|
 //! | both modules are validated like uploaded code | the base weight | refused: the transaction fee pays the base weight |
 //! | payment's `call` runs (or, with an empty payment module, `payment_amount` is paid) | at most the `payment_loan` parameter | its changes are undone; the transaction fee pays the base weight and the gas payment used |
-//! | what was paid must cover the base weight and payment's gas at the gas price | | as above (`PaymentInsufficient`) |
+//! | what was paid must cover the inclusion fee and the price of the base weight and payment's gas | | as above (`PaymentInsufficient`) |
 //! | session's `call` runs | what the rest of the payment buys, at most `session_gas_limit` and `max_contract_gas` | its changes are undone; the payment stands |
-//! | the account gets back what it paid beyond the price of the base weight and of the gas both phases used | | |
+//! | the account gets back what it paid beyond the inclusion fee and the price of the base weight and of the gas both phases used | | |
 //!
 //! A deploy that pays is fee-less as a transaction: its whole cost comes out of the payment, so
-//! `paid = used + refunded`. Gas is priced by ref_time at [`Config::GasPrice`] per microsecond.
+//! `paid = used + refunded`. What it costs is what its extrinsic would pay as a transaction
+//! fee: the inclusion fee ([`Config::InclusionFee`]: base fee and length fee, for the encoded
+//! length of its call) and its weight (base weight and the gas of both modules) at
+//! [`Config::WeightPrice`].
 //! Both modules read and write the account's persistent variables (a child trie of its own)
 //! and run with the account as caller and as their own address; contracts they create without
 //! a salt get addresses from the account, its nonce and a per-deploy counter.
@@ -33,27 +36,48 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
+use codec::Encode;
+use sp_runtime::traits::{AtLeast32BitUnsigned, Convert, SaturatedConversion, Saturating, Zero};
 use wasm_contracts_primitives::{abi, limits, TrieId};
 
-/// ref_time units that [`Config::GasPrice`] prices (one microsecond).
-pub const GAS_PRICE_UNIT: u128 = 1_000_000;
+/// Units of weight (picoseconds of ref_time, bytes of proof) that [`LinearWeightPrice`]'s
+/// prices are for.
+pub const PRICE_UNIT: u128 = 1_000_000;
 
-/// The price of `weight` at the gas price, rounded up.
-pub fn gas_cost<T: Config>(weight: Weight) -> BalanceOf<T> {
-	let price: u128 = T::GasPrice::get().saturated_into();
-	let cost = (weight.ref_time() as u128).saturating_mul(price).div_ceil(GAS_PRICE_UNIT);
-	cost.saturated_into()
+/// How deploys price weight; set it to what the transaction fee charges for the same weight.
+pub trait WeightPrice<Balance> {
+	/// The price of `weight`, rounded up.
+	fn price(weight: Weight) -> Balance;
+	/// The most weight, in each dimension, that `budget` pays for.
+	fn bought(budget: Balance) -> Weight;
 }
 
-/// The ref_time that `budget` buys at the gas price, rounded down.
-pub fn gas_bought<T: Config>(budget: BalanceOf<T>) -> u64 {
-	let price: u128 = T::GasPrice::get().saturated_into();
-	if price == 0 {
-		return u64::MAX
+/// Prices weight by its costlier dimension:
+/// `max(ref_time * R, proof_size * P) / 1,000,000`, rounded up, where `R` is the price of a
+/// microsecond of ref_time and `P` that of 1,000,000 bytes of proof.
+pub struct LinearWeightPrice<R, P>(core::marker::PhantomData<(R, P)>);
+
+impl<B: AtLeast32BitUnsigned + Copy, R: Get<B>, P: Get<B>> WeightPrice<B> for LinearWeightPrice<R, P> {
+	fn price(weight: Weight) -> B {
+		let (ref_time_price, proof_price): (u128, u128) = (R::get().saturated_into(), P::get().saturated_into());
+		let ref_time = u128::from(weight.ref_time()).saturating_mul(ref_time_price);
+		let proof = u128::from(weight.proof_size()).saturating_mul(proof_price);
+		ref_time.max(proof).div_ceil(PRICE_UNIT).saturated_into()
 	}
-	let budget: u128 = budget.saturated_into();
-	(budget.saturating_mul(GAS_PRICE_UNIT) / price).saturated_into()
+
+	fn bought(budget: B) -> Weight {
+		let budget = u128::from(budget.saturated_into::<u128>()).saturating_mul(PRICE_UNIT);
+		let units = |price: B| match price.saturated_into::<u128>() {
+			0 => u64::MAX,
+			price => (budget / price).saturated_into(),
+		};
+		Weight::from_parts(units(R::get()), units(P::get()))
+	}
+}
+
+/// The price of `weight` for deploys.
+pub fn gas_cost<T: Config>(weight: Weight) -> BalanceOf<T> {
+	T::WeightPrice::price(weight)
 }
 
 /// How a deploy went.
@@ -118,7 +142,23 @@ impl<T: Config> Pallet<T> {
 		Ok(trie_id)
 	}
 
-	/// Runs a deploy of `account`; `base` is its base weight, priced into what it costs.
+	/// Encoded length of the runtime call of a deploy with these arguments: the pallet's and the
+	/// call's index, then the arguments as the call encodes them.
+	pub(crate) fn deploy_call_len(
+		payment: &[u8],
+		session: &[u8],
+		payment_amount: BalanceOf<T>,
+		session_gas_limit: Weight,
+	) -> u32 {
+		let arguments = payment.encoded_size() +
+			session.encoded_size() +
+			codec::Compact::<u128>(payment_amount.saturated_into()).encoded_size() +
+			session_gas_limit.encoded_size();
+		u32::try_from(arguments.saturating_add(2)).unwrap_or(u32::MAX)
+	}
+
+	/// Runs a deploy of `account`; `base` is its base weight and `call_len` the encoded length of
+	/// its call, priced into what it costs.
 	pub(crate) fn do_deploy(
 		account: T::AccountId,
 		payment: Vec<u8>,
@@ -126,7 +166,9 @@ impl<T: Config> Pallet<T> {
 		payment_amount: BalanceOf<T>,
 		session_gas_limit: Weight,
 		base: Weight,
+		call_len: u32,
 	) -> DeployOutcome<T> {
+		let inclusion_fee = T::InclusionFee::convert(call_len);
 		let params = Parameters::<T>::get();
 		let nonce: u64 = frame_system::Pallet::<T>::account_nonce(&account).saturated_into();
 		let deploy = DeployContext { account: *account.as_ref(), nonce, created: Cell::new(0) };
@@ -146,29 +188,28 @@ impl<T: Config> Pallet<T> {
 				},
 				Some(module) => Self::run_payment(&tree, &mut payment_gas, &account, &trie_id, module)?,
 			};
-			let payment_cost = gas_cost::<T>(base.saturating_add(payment_gas.consumed()));
+			let payment_cost = inclusion_fee.saturating_add(gas_cost::<T>(base.saturating_add(payment_gas.consumed())));
 			if paid < payment_cost {
 				return Err(Error::<T>::PaymentInsufficient.into())
 			}
-			Ok((paid, payment_cost))
+			Ok(paid)
 		});
-		let (paid, payment_cost) = match paid {
-			Ok(paid_and_cost) => paid_and_cost,
+		let paid = match paid {
+			Ok(paid) => paid,
 			Err(error) => return DeployOutcome::refused(error, payment_gas.consumed()),
 		};
 
-		let budget = paid.saturating_sub(payment_cost);
-		let session_limit = Weight::from_parts(
-			session_gas_limit.ref_time().min(gas_bought::<T>(budget)),
-			session_gas_limit.proof_size(),
-		);
+		// What is left after the inclusion fee buys the base weight and the gas of both phases.
+		let bought = T::WeightPrice::bought(paid.saturating_sub(inclusion_fee));
+		let session_limit =
+			session_gas_limit.min(bought.saturating_sub(base.saturating_add(payment_gas.consumed())));
 		let mut session_gas = GasMeter::new(session_limit, crate::gas::fuel_unit::<T>());
 		let session_result = exec::transactional(|| {
 			Self::run_module(&tree, &mut session_gas, &account, &trie_id, &session, false).1.map(|_| ())
 		});
 
 		let total_gas = base.saturating_add(payment_gas.consumed()).saturating_add(session_gas.consumed());
-		let mut used = gas_cost::<T>(total_gas).min(paid);
+		let mut used = inclusion_fee.saturating_add(gas_cost::<T>(total_gas)).min(paid);
 		let mut refunded = paid.saturating_sub(used);
 		if !refunded.is_zero() {
 			// The destination received `paid` in this deploy, so it can give back a part of it

@@ -56,6 +56,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::*;
 use gas::GasMeter;
+use sp_runtime::traits::Convert;
 use wasm_contracts_primitives::{limits, CodeHash, CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, Params, TrieId};
 use weights::WeightInfo;
 
@@ -100,9 +101,13 @@ pub mod pallet {
 		/// It should exist, or payments below the existential deposit fail.
 		#[pallet::constant]
 		type FeeDestination: Get<Self::AccountId>;
-		/// What deploys pay for one microsecond (1,000,000 units) of ref_time; set it to what
-		/// the transaction fee charges for the same weight.
-		type GasPrice: Get<BalanceOf<Self>>;
+		/// How deploys price weight (their base weight and the gas of both modules); set it to
+		/// what the transaction fee charges for the same weight.
+		type WeightPrice: deploy::WeightPrice<BalanceOf<Self>>;
+		/// The fee a signed extrinsic of `len` bytes pays whatever its weight: the base fee and
+		/// the length fee. A deploy that pays settles it out of its payment, for the encoded
+		/// length of its call.
+		type InclusionFee: Convert<u32, BalanceOf<Self>>;
 		/// Most bytes of contract events one outermost call may emit: each event counts its
 		/// topic, its data and `vm::runtime::EVENT_RECORD_OVERHEAD`.
 		#[pallet::constant]
@@ -501,7 +506,9 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let account = ensure_signed(origin)?;
 			let base = Self::deploy_base_weight(&payment, &session);
-			let outcome = Self::do_deploy(account, payment, session, payment_amount, session_gas_limit, base);
+			let call_len = Self::deploy_call_len(&payment, &session, payment_amount, session_gas_limit);
+			let outcome =
+				Self::do_deploy(account, payment, session, payment_amount, session_gas_limit, base, call_len);
 			let actual_weight = Some(base.saturating_add(outcome.payment_gas).saturating_add(outcome.session_gas));
 			match outcome.result {
 				Ok(()) => Ok(PostDispatchInfo { actual_weight, pays_fee: Pays::No }),

@@ -128,7 +128,8 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// A deploy as `origin` would run it, without keeping any change.
+	/// A deploy as `origin` would run it, without keeping any change. Its inclusion fee is that
+	/// of a call carrying `session_gas_limit`, or `max_contract_gas` without one.
 	pub fn dry_run_deploy(
 		origin: T::AccountId,
 		payment: Vec<u8>,
@@ -138,8 +139,11 @@ impl<T: Config> Pallet<T> {
 	) -> DeployResult<BalanceOf<T>, EventRecordOf<T>> {
 		let limit = Self::dry_run_limit(session_gas_limit);
 		let base = Self::deploy_base_weight(&payment, &session);
+		// Without a limit, the call is priced as carrying `max_contract_gas`, the usual limit.
+		let carried_limit = session_gas_limit.unwrap_or_else(|| Parameters::<T>::get().max_contract_gas);
+		let call_len = Self::deploy_call_len(&payment, &session, payment_amount, carried_limit);
 		let rolled_back = Self::ensure_migrated().map_err(Into::into).and_then(|()| {
-			Self::rolled_back(|| Self::do_deploy(origin, payment, session, payment_amount, limit, base))
+			Self::rolled_back(|| Self::do_deploy(origin, payment, session, payment_amount, limit, base, call_len))
 		});
 		let (outcome, events) = match rolled_back {
 			Ok(done) => done,

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::{address, deploy::gas_cost, ContractInfoOf, Error, Event};
+use codec::Encode;
 use frame_support::dispatch::Pays;
 
 const PAID: Balance = 500_000;
@@ -16,8 +17,22 @@ fn balances_of(account: &AccountId) -> Balances {
 }
 
 fn deploy(payment: &str, session: &str) -> Result<PostDispatchInfo, DispatchErrorWithPostInfo> {
-	let payment = if payment.is_empty() { vec![] } else { fixture(payment) };
-	Contracts::deploy(RuntimeOrigin::signed(ALICE), payment, fixture(session), PAID, gas())
+	Contracts::deploy(RuntimeOrigin::signed(ALICE), payment_module(payment), fixture(session), PAID, gas())
+}
+
+fn payment_module(name: &str) -> Vec<u8> {
+	if name.is_empty() { vec![] } else { fixture(name) }
+}
+
+/// The inclusion fee of the deploy extrinsic's call, from its encoding in the runtime call.
+fn inclusion_fee_of(payment: &str, session: &str) -> Balance {
+	let call = RuntimeCall::Contracts(crate::Call::deploy {
+		payment: payment_module(payment),
+		session: fixture(session),
+		payment_amount: PAID,
+		session_gas_limit: gas(),
+	});
+	<InclusionFee as sp_runtime::traits::Convert<u32, Balance>>::convert(call.encoded_size() as u32)
 }
 
 fn variable(key: &[u8]) -> Option<Vec<u8>> {
@@ -39,14 +54,15 @@ fn deployed() -> (Balance, Balance, Balance, Weight, Weight, Result<(), Dispatch
 
 /// Checks `paid = used + refunded`, that the account lost exactly `used` (plus the existential
 /// deposits of the contracts its session created) and the treasury gained it, and that `used` is
-/// the price of the weight the deploy reported.
-fn assert_accounts_add_up(before: Balances, post: &PostDispatchInfo, contracts_created: Balance) {
+/// the inclusion fee of the deploy's call (`payment` and `session`) and the price of the weight
+/// the deploy reported.
+fn assert_accounts_add_up(before: Balances, post: &PostDispatchInfo, contracts_created: Balance, modules: (&str, &str)) {
 	let (paid, used, refunded, _, _, _) = deployed();
 	assert_eq!(paid, used + refunded);
 	let after = balances_of(&ALICE);
 	assert_eq!(before.account - after.account, used + contracts_created * EXISTENTIAL_DEPOSIT);
 	assert_eq!(after.treasury - before.treasury, used);
-	assert_eq!(used, gas_cost::<Test>(post.actual_weight.unwrap()));
+	assert_eq!(used, inclusion_fee_of(modules.0, modules.1) + gas_cost::<Test>(post.actual_weight.unwrap()));
 	assert_eq!(post.pays_fee, Pays::No);
 }
 
@@ -69,7 +85,7 @@ fn session_creates_a_counter_increments_it_and_writes_a_variable() {
 		let (paid, _, refunded, payment_gas, session_gas, session_result) = deployed();
 		assert_eq!((paid, session_result), (PAID, Ok(())));
 		assert!(refunded > 0 && payment_gas.ref_time() > 0 && session_gas.ref_time() > 0);
-		assert_accounts_add_up(before, &post, 1);
+		assert_accounts_add_up(before, &post, 1, ("deploy_pay", "deploy_session_counter"));
 	});
 }
 
@@ -82,7 +98,7 @@ fn standard_payment_pays_the_given_amount() {
 		assert_eq!(variable(b"count"), Some(1u32.to_le_bytes().to_vec()));
 		let (paid, _, _, payment_gas, _, _) = deployed();
 		assert_eq!((paid, payment_gas), (PAID, Weight::zero()));
-		assert_accounts_add_up(before, &post, 1);
+		assert_accounts_add_up(before, &post, 1, ("", "deploy_session_counter"));
 	});
 }
 
@@ -141,12 +157,12 @@ fn session_out_of_gas_is_undone_and_payment_stands() {
 		assert_eq!(variable(b"payment"), Some(b"payment".to_vec()), "the payment stands");
 		// The session used all the gas the payment bought: what is refunded is the rounding.
 		let base = Contracts::deploy_base_weight(&fixture("deploy_pay"), &fixture("deploy_session_loop"));
-		let payment_cost = gas_cost::<Test>(base + payment_gas);
-		let bought = (paid - payment_cost) as u128 * crate::deploy::GAS_PRICE_UNIT;
-		assert_eq!(session_gas.ref_time() as u128, bought);
-		assert_eq!(used, gas_cost::<Test>(base + payment_gas + session_gas));
+		let inclusion_fee = inclusion_fee_of("deploy_pay", "deploy_session_loop");
+		let bought = (paid - inclusion_fee) as u128 * crate::deploy::PRICE_UNIT / RefTimePrice::get() as u128;
+		assert_eq!((base + payment_gas + session_gas).ref_time() as u128, bought);
+		assert_eq!(used, inclusion_fee + gas_cost::<Test>(base + payment_gas + session_gas));
 		assert_eq!(refunded, paid - used);
-		assert_accounts_add_up(before, &post, 0);
+		assert_accounts_add_up(before, &post, 0, ("deploy_pay", "deploy_session_loop"));
 	});
 }
 
@@ -215,4 +231,55 @@ fn deploy_modules_are_validated_like_uploads() {
 		let result = Contracts::deploy(RuntimeOrigin::signed(ALICE), vec![], fixture("deploy_session_loop"), PAID, too_much);
 		assert_eq!(error_of(result), Error::<Test>::GasLimitTooHigh.into());
 	});
+}
+
+/// `wasm` with a custom section of `len` bytes appended: a module that carries more bytes but
+/// runs the same.
+fn padded(mut wasm: Vec<u8>, len: usize) -> Vec<u8> {
+	let name = b"padding";
+	let payload = 1 + name.len() + len;
+	wasm.push(0);
+	let mut size = payload;
+	loop {
+		let byte = (size & 0x7f) as u8;
+		size >>= 7;
+		wasm.push(if size == 0 { byte } else { byte | 0x80 });
+		if size == 0 {
+			break
+		}
+	}
+	wasm.push(name.len() as u8);
+	wasm.extend_from_slice(name);
+	wasm.extend(core::iter::repeat(0u8).take(len));
+	wasm
+}
+
+#[test]
+fn a_deploy_pays_the_length_fee_of_the_bytes_it_carries() {
+	new_test_ext().execute_with(|| {
+		upload(&BOB, fixture("counter"));
+		let used_by = |payment: Vec<u8>| {
+			assert_ok!(Contracts::deploy(RuntimeOrigin::signed(ALICE), payment, fixture("deploy_session_counter"), PAID, gas()));
+			deployed().1
+		};
+		let small = used_by(fixture("deploy_pay"));
+		let large = used_by(padded(fixture("deploy_pay"), 64 * 1024));
+		// One unit per byte of length fee, and the base weight of validating the larger module.
+		assert!(large - small >= 64 * 1024, "64 KiB more cost {} more", large - small);
+	});
+}
+
+#[test]
+fn weight_is_priced_by_its_costlier_dimension_and_budgets_buy_no_more_than_they_pay() {
+	type Price = crate::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
+	use crate::deploy::WeightPrice;
+	// 1 per microsecond of ref_time, 1,000 per megabyte of proof.
+	assert_eq!(<Price as WeightPrice<Balance>>::price(Weight::from_parts(5_000_000, 1_000)), 5);
+	assert_eq!(<Price as WeightPrice<Balance>>::price(Weight::from_parts(5_000_000, 1_000_000)), 1_000);
+	assert_eq!(<Price as WeightPrice<Balance>>::price(Weight::from_parts(1, 0)), 1, "rounded up");
+	for budget in [0, 1, 999, 1_000, 123_456] {
+		let bought = <Price as WeightPrice<Balance>>::bought(budget);
+		assert!(<Price as WeightPrice<Balance>>::price(bought) <= budget);
+		assert_eq!(bought, Weight::from_parts(budget * 1_000_000, budget * 1_000));
+	}
 }

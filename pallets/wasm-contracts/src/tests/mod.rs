@@ -60,7 +60,8 @@ impl pallet_wasm_contracts::Config for Test {
 	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
 	type FeeDestination = Treasury;
-	type GasPrice = GasPrice;
+	type WeightPrice = crate::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
+	type InclusionFee = InclusionFee;
 	type MaxEventBytesPerCall = ConstU32<MAX_EVENT_BYTES_PER_CALL>;
 	type MaxEventBytesPerBlock = ConstU32<MAX_EVENT_BYTES_PER_BLOCK>;
 	type WeightInfo = crate::weights::RocksDbWeights;
@@ -69,7 +70,18 @@ impl pallet_wasm_contracts::Config for Test {
 parameter_types! {
 	pub const Treasury: AccountId = TREASURY;
 	/// One unit per microsecond of ref_time.
-	pub const GasPrice: Balance = 1;
+	pub const RefTimePrice: Balance = 1;
+	/// A thousand units per megabyte of proof.
+	pub const ProofSizePrice: Balance = 1_000;
+}
+
+/// The inclusion fee of a transaction of `len` bytes: a base fee of 500 and one per byte.
+pub struct InclusionFee;
+
+impl sp_runtime::traits::Convert<u32, Balance> for InclusionFee {
+	fn convert(len: u32) -> Balance {
+		500 + Balance::from(len)
+	}
 }
 
 pub const EXISTENTIAL_DEPOSIT: Balance = 10;
