@@ -15,12 +15,12 @@ use crate::{
 	Pallet, PristineCode, TrieNonce,
 };
 use alloc::{rc::Rc, vec::Vec};
-use core::cell::Cell;
+use core::cell::{Cell, RefCell};
 use frame_support::{
 	storage::{with_transaction, TransactionOutcome},
 	traits::{
 		fungible::{Inspect, Mutate},
-		tokens::Preservation,
+		tokens::{Fortitude, Preservation},
 		Get, Time,
 	},
 };
@@ -33,6 +33,9 @@ pub struct CallTree<T: Config> {
 	read_only: bool,
 	/// Read-only calls (`query_contract`) in progress: while any is, the whole tree is read-only.
 	read_only_calls: Cell<u32>,
+	/// The contracts running now, outermost first: a contract may terminate only while it is
+	/// on the stack once.
+	running: RefCell<Vec<T::AccountId>>,
 	deploy: Option<DeployContext>,
 	/// Bytes of contract events this call has emitted so far.
 	event_bytes: Cell<u32>,
@@ -70,6 +73,7 @@ impl<T: Config> CallTree<T> {
 			params,
 			read_only,
 			read_only_calls: Cell::new(0),
+			running: RefCell::new(Vec::new()),
 			deploy: None,
 			event_bytes: Cell::new(0),
 			block: BlockContext::current::<T>(),
@@ -83,6 +87,7 @@ impl<T: Config> CallTree<T> {
 			params,
 			read_only: false,
 			read_only_calls: Cell::new(0),
+			running: RefCell::new(Vec::new()),
 			deploy: Some(deploy),
 			event_bytes: Cell::new(0),
 			block: BlockContext::current::<T>(),
@@ -295,6 +300,26 @@ impl<T: Config> Ext for Frame<T> {
 	fn reserve_event_bytes(&mut self, bytes: u32) -> Result<(), Error<T>> {
 		self.tree.reserve_event_bytes(bytes)
 	}
+
+	fn terminate(&mut self, beneficiary: &T::AccountId) -> Result<(), ExecError> {
+		let info = ContractInfoOf::<T>::get(&self.address).ok_or(Error::<T>::DeployModuleCannotTerminate)?;
+		let frames = self.tree.running.borrow().iter().filter(|running| **running == self.address).count();
+		if frames > 1 {
+			return Err(Error::<T>::TerminatedWhileReentrant.into())
+		}
+		if *beneficiary == self.address {
+			return Err(Error::<T>::InvalidBeneficiary.into())
+		}
+		let balance = T::Currency::reducible_balance(&self.address, Preservation::Expendable, Fortitude::Polite);
+		if !balance.is_zero() {
+			T::Currency::transfer(&self.address, beneficiary, balance, Preservation::Expendable)
+				.map_err(|_| Error::<T>::TransferFailed)?;
+		}
+		ContractInfoOf::<T>::remove(&self.address);
+		Pallet::<T>::queue_deletion(self.address.clone(), info.trie_id, info.history_len)?;
+		Pallet::<T>::deposit_event(Event::Terminated { contract: self.address.clone(), beneficiary: beneficiary.clone() });
+		Ok(())
+	}
 }
 
 /// How the address of a new contract is chosen.
@@ -343,7 +368,10 @@ fn run_contract<T: Config>(
 ) -> Result<Vec<u8>, ExecError> {
 	let module = tree.module_of(gas, info.code_id)?;
 	let frame = Frame::new(tree, depth, caller, contract.clone(), &info.trie_id, value, input);
-	frame.run(&module, entry, gas).1
+	tree.running.borrow_mut().push(contract.clone());
+	let result = frame.run(&module, entry, gas).1;
+	tree.running.borrow_mut().pop();
+	result
 }
 
 /// What the event of a successful call carries of its `output`: all of it when it fits

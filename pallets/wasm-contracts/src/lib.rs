@@ -29,6 +29,7 @@ pub mod address;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
 pub mod code;
+pub mod deletion;
 pub mod deploy;
 pub mod error;
 pub mod exec;
@@ -177,6 +178,15 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TrieNonce<T: Config> = StorageValue<_, u64, ValueQuery>;
 
+	/// Terminated contracts whose storage and code history `on_idle` has yet to remove, by
+	/// slot (see [`deletion`]).
+	#[pallet::storage]
+	pub type DeletionQueue<T: Config> = StorageMap<_, Twox64Concat, u64, deletion::QueuedDeletion<T::AccountId>>;
+
+	/// The occupied slots of [`DeletionQueue`].
+	#[pallet::storage]
+	pub type DeletionQueueBounds<T: Config> = StorageValue<_, deletion::QueueBounds, ValueQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -219,6 +229,9 @@ pub mod pallet {
 		ContractEmitted { contract: T::AccountId, topic: Vec<u8>, data: Vec<u8> },
 		/// The admin moved `contract` from `from_code_id` to `to_code_id`.
 		Migrated { contract: T::AccountId, from_code_id: CodeId, to_code_id: CodeId },
+		/// `contract` terminated itself: its balance went to `beneficiary`, and its storage and
+		/// code history are queued for removal.
+		Terminated { contract: T::AccountId, beneficiary: T::AccountId },
 		/// The admin of `contract` is now `admin` (`None`: cleared, no more migrations).
 		AdminChanged { contract: T::AccountId, admin: Option<T::AccountId> },
 		/// The pallet parameters changed.
@@ -353,6 +366,12 @@ pub mod pallet {
 		/// The pallet's storage is being migrated after a runtime upgrade (stored code is being
 		/// validated again); contracts run again once the migration has completed.
 		MigrationInProgress,
+		/// `terminate` was called by a contract that is on the call stack more than once.
+		TerminatedWhileReentrant,
+		/// `terminate` named the terminating contract itself as the beneficiary.
+		InvalidBeneficiary,
+		/// `terminate` was called by a deploy's module, which is not a contract.
+		DeployModuleCannotTerminate,
 	}
 
 	#[pallet::hooks]
@@ -363,6 +382,11 @@ pub mod pallet {
 				"wasm execution must cost ref_time"
 			);
 			assert!(Params::default().check().is_ok(), "default parameters must be valid");
+		}
+
+		/// Removes what terminated contracts left behind, within the weight the block has left.
+		fn on_idle(_block: BlockNumberFor<T>, remaining_weight: Weight) -> Weight {
+			Self::process_deletion_queue(remaining_weight)
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -13,7 +13,7 @@ use sp_io::hashing::blake2_128;
 use wasm_contracts_primitives::TrieId;
 
 /// Prefix of the child tries of this layout (storage version 4 on): hashed keys.
-const TRIE_PREFIX: &[u8] = b"wasm-contracts:v4:";
+pub(crate) const TRIE_PREFIX: &[u8] = b"wasm-contracts:v4:";
 
 /// Prefix of the child tries of storage versions up to 3, whose keys were stored as given;
 /// `migrations::v4` moves their contents into tries of [`TRIE_PREFIX`].

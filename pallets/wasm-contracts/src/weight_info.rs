@@ -87,4 +87,9 @@ pub trait WeightInfo {
 	fn host_instantiate_contract(n: u32) -> Weight;
 	/// `revert` with a message of `n` bytes.
 	fn host_revert(n: u32) -> Weight;
+	/// `terminate`: the contract's balance sent, its info removed, its deletion queued.
+	fn host_terminate() -> Weight;
+	/// One step of `on_idle` that removes `k` keys of a terminated contract's storage, with the
+	/// deletion queue's bookkeeping.
+	fn lazy_deletion(k: u32) -> Weight;
 }

@@ -210,4 +210,16 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		Weight::from_parts(2_330_706, 0)
 			.saturating_add(Weight::from_parts(73, 0).saturating_mul(n.into()))
 	}
+	fn host_terminate() -> Weight {
+		Weight::from_parts(150_000_000, 12_000)
+			.saturating_add(D::get().reads(5))
+			.saturating_add(D::get().writes(6))
+	}
+	fn lazy_deletion(k: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 2_000)
+			.saturating_add(Weight::from_parts(30_000_000, 2_200).saturating_mul(k.into()))
+			.saturating_add(D::get().reads(2))
+			.saturating_add(D::get().writes(2))
+			.saturating_add(D::get().writes(1).saturating_mul(k.into()))
+	}
 }

@@ -572,6 +572,48 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The costliest termination: the contract account is reaped and the beneficiary is
+	/// created by the transfer.
+	#[benchmark(pov_mode = Measured)]
+	fn host_terminate() -> Result<(), BenchmarkError> {
+		let beneficiary: T::AccountId = account("beneficiary", 0, 0);
+		let spec = ModuleSpec {
+			data: vec![(DATA as u32, beneficiary.as_ref().to_vec())],
+			..ModuleSpec::calling(HostFn::Terminate, args(&[DATA]))
+		};
+		let mut prepared = prepared::<T>(spec)?;
+		let contract = prepared.ext().address().clone();
+		T::Currency::set_balance(&contract, T::Currency::minimum_balance().saturating_mul(10u32.into()));
+		#[block]
+		{
+			// `terminate` ends the run with a trap that the pallet turns into success.
+			let _ = prepared.call();
+		}
+		assert!(!ContractInfoOf::<T>::contains_key(&contract));
+		assert!(!T::Currency::balance(&beneficiary).is_zero());
+		Ok(())
+	}
+
+	/// `on_idle` removing a queued trie of `k` keys, each as long as keys may be, so that the
+	/// proof of each removal is as large as it can be.
+	#[benchmark(pov_mode = Measured)]
+	fn lazy_deletion(k: Linear<0, 1_024>) -> Result<(), BenchmarkError> {
+		let trie_id: wasm_contracts_primitives::TrieId = sp_io::hashing::blake2_256(b"terminated");
+		let trie = storage::ContractTrie::new(&trie_id);
+		for index in 0..k {
+			let mut key = bytes_of(limits::MAX_STORAGE_KEY_LEN, 3);
+			key[..4].copy_from_slice(&index.to_le_bytes());
+			trie.write(&key, &[7u8; 32]);
+		}
+		Pallet::<T>::queue_deletion(account("terminated", 0, 0), trie_id, 0).map_err(|_| "the queue takes it")?;
+		#[block]
+		{
+			Pallet::<T>::process_deletion_queue(Weight::MAX);
+		}
+		assert!(DeletionQueue::<T>::iter().next().is_none());
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::tests::new_test_ext(), crate::tests::Test);
 }
 

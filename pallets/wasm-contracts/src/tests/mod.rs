@@ -10,6 +10,7 @@ mod hostile_tests;
 mod lifecycle_tests;
 mod migration_tests;
 mod query_tests;
+mod termination_tests;
 
 use crate::{self as pallet_wasm_contracts, error::ExecError, BalanceOf, Parameters};
 use frame_support::{

@@ -155,4 +155,6 @@ host_functions! {
 	GetReturnData => fn get_return_data() -> u64;
 	/// Pays for a deploy from the deploying account (payment module only).
 	Pay => fn pay(amount_ptr: u32) -> u32;
+	/// Ends the contract: its balance goes to a beneficiary and its storage is removed.
+	Terminate => fn terminate(beneficiary_ptr: u32) -> ();
 }

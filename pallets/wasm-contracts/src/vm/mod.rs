@@ -85,6 +85,9 @@ pub trait Ext: Sized + 'static {
 	fn pay(&mut self, amount: BalanceOf<Self::T>) -> ReturnCode;
 	/// Takes `bytes` from the call tree's and the block's event budgets.
 	fn reserve_event_bytes(&mut self, bytes: u32) -> Result<(), Error<Self::T>>;
+	/// Terminates the contract of this frame: its balance goes to `beneficiary`, its info is
+	/// removed and its storage and code history are queued for removal.
+	fn terminate(&mut self, beneficiary: &AccountIdOf<Self::T>) -> Result<(), ExecError>;
 }
 
 /// Which export to run.
@@ -286,6 +289,8 @@ pub fn run<E: Ext>(
 	}
 	let result = match outcome {
 		Ok(value) => Ok(state.output.take().or(value).unwrap_or_default()),
+		// `terminate` ends the run successfully, returning nothing.
+		Err(_) if state.terminated => Ok(Vec::new()),
 		Err(error) => Err(state.classify(error)),
 	};
 	if !state.gas.is_exhausted() {

@@ -63,6 +63,8 @@ pub struct HostState<E: Ext> {
 	in_allocate: bool,
 	/// Why a host function stopped the contract.
 	pub(super) trap: Option<ExecError>,
+	/// The contract terminated itself: the run ends with success.
+	pub(super) terminated: bool,
 	/// Memory and table limits of the instance.
 	limits: StoreLimits,
 }
@@ -70,7 +72,7 @@ pub struct HostState<E: Ext> {
 impl<E: Ext> HostState<E> {
 	/// The state of a frame about to run.
 	pub(super) fn new(ext: E, gas: GasMeter, limits: StoreLimits) -> Self {
-		Self { ext, gas, output: None, callee_output: Vec::new(), in_allocate: false, trap: None, limits }
+		Self { ext, gas, output: None, callee_output: Vec::new(), in_allocate: false, trap: None, terminated: false, limits }
 	}
 
 	/// The instance's resource limits, for the store's limiter.
@@ -641,6 +643,25 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		let amount = self.read_balance(amount_ptr)?;
 		let Ok(amount) = BalanceOf::<E::T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
 		code(self.state_mut().ext.pay(amount))
+	}
+
+	/// `terminate(beneficiary_ptr)`: ends the contract. Its whole balance goes to the
+	/// beneficiary (32 bytes at `beneficiary_ptr`), its info is removed, so that calling its
+	/// address fails with `ContractNotFound`, and its storage and code history are queued for
+	/// removal by `on_idle`; the run ends successfully with no return data. Cost:
+	/// `host_terminate`. Traps: in a read-only call, when the contract is on the call stack
+	/// more than once (`TerminatedWhileReentrant`), with itself as beneficiary
+	/// (`InvalidBeneficiary`), in a deploy's module (`DeployModuleCannotTerminate`), or when the transfer
+	/// fails (`TransferFailed`).
+	pub fn terminate(&mut self, beneficiary_ptr: u32) -> HostResult<()> {
+		self.ensure_mutable()?;
+		self.charge_host(<E::T as Config>::WeightInfo::host_terminate())?;
+		let beneficiary = self.read_address(beneficiary_ptr)?;
+		if let Err(error) = self.state_mut().ext.terminate(&beneficiary) {
+			return Err(self.trap(error))
+		}
+		self.state_mut().terminated = true;
+		Err(wasmi::Error::new("the contract terminated"))
 	}
 
 	/// `gas(units)` of the injected-counter strategy: charges `units` of fuel.

@@ -1,0 +1,119 @@
+//! Contracts that terminate: the balance to the beneficiary, the address freed at once, the
+//! storage and code history removed by `on_idle` over as many blocks as it takes.
+
+use super::*;
+use crate::{
+	storage::{child_info, next_key, ContractTrie, TRIE_PREFIX},
+	weights::WeightInfo,
+	CodeHistory, ContractInfoOf, DeletionQueue, Error, Event,
+};
+use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight};
+
+fn beneficiary_input(beneficiary: &AccountId) -> Vec<u8> {
+	AsRef::<[u8; 32]>::as_ref(beneficiary).to_vec()
+}
+
+fn terminator_with(value: Balance) -> AccountId {
+	let code_id = upload(&ALICE, fixture("terminator"));
+	assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(ALICE), code_id, vec![], Some(ALICE), value, gas(), None));
+	crate::ContractInfoOf::<Test>::iter_keys().find(|contract| *contract != ALICE).expect("the contract exists")
+}
+
+fn trie_is_empty(trie_id: &wasm_contracts_primitives::TrieId) -> bool {
+	let trie = child_info(TRIE_PREFIX, trie_id);
+	!frame_support::storage::child::exists(&trie, &[]) && next_key(&trie, &[]).is_none()
+}
+
+#[test]
+fn terminate_sends_the_balance_to_the_beneficiary_and_frees_the_address_at_once() {
+	new_test_ext().execute_with(|| {
+		let contract = terminator_with(1_000);
+		let held = balance(&contract);
+		assert_eq!(held, 1_000 + EXISTENTIAL_DEPOSIT);
+		let before = balance(&CHARLIE);
+		assert_ok!(execute(&BOB, &contract, "terminate", beneficiary_input(&CHARLIE)));
+		assert_eq!(balance(&CHARLIE), before + held);
+		assert_eq!(balance(&contract), 0, "the contract account is gone");
+		assert!(!ContractInfoOf::<Test>::contains_key(&contract));
+		assert!(contract_events().contains(&Event::Terminated { contract: contract.clone(), beneficiary: CHARLIE }));
+		assert_noop!(
+			Contracts::execute(RuntimeOrigin::signed(BOB), contract.clone(), b"store".to_vec(), vec![1], 0, gas())
+				.map_err(|error| error.error),
+			Error::<Test>::ContractNotFound
+		);
+		assert_eq!(DeletionQueue::<Test>::iter().count(), 1);
+	});
+}
+
+#[test]
+fn a_trie_larger_than_a_block_can_delete_is_removed_over_several_blocks() {
+	let mut ext = new_test_ext();
+	let (contract, trie_id) = ext.execute_with(|| {
+		let contract = terminator_with(0);
+		assert_ok!(execute(&ALICE, &contract, "store", vec![7; 100]));
+		let code_id = ContractInfoOf::<Test>::get(&contract).unwrap().code_id;
+		for _ in 0..3 {
+			assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), contract.clone(), code_id, vec![], gas()));
+		}
+		let info = ContractInfoOf::<Test>::get(&contract).unwrap();
+		assert_eq!(info.history_len, 4);
+		let trie = ContractTrie::new(&info.trie_id);
+		for index in 0u32..1_000 {
+			trie.write(&index.to_le_bytes(), &[1; 40]);
+		}
+		assert_ok!(execute(&ALICE, &contract, "terminate", beneficiary_input(&BOB)));
+		(contract, info.trie_id)
+	});
+	// The keys were written in earlier blocks: they are in the database, not the overlay.
+	ext.commit_all().unwrap();
+
+	// Blocks with room for 300 keys and the history.
+	let block = <Test as crate::Config>::WeightInfo::lazy_deletion(300) + Weight::from_parts(1_000_000_000, 0);
+	let mut blocks = 0;
+	while ext.execute_with(|| DeletionQueue::<Test>::iter().next().is_some()) {
+		let used = ext.execute_with(|| Contracts::on_idle(1, block));
+		ext.commit_all().unwrap();
+		assert!(used.all_lte(block), "used {used} of {block}");
+		blocks += 1;
+		assert!(blocks < 10, "the queue empties");
+	}
+	assert_eq!(blocks, 4, "1,001 keys at about 300 a block");
+	ext.execute_with(|| {
+		assert!(trie_is_empty(&trie_id));
+		assert_eq!(CodeHistory::<Test>::iter_prefix(&contract).count(), 0);
+		// With nothing queued, a block's idle step costs only the queue's bookkeeping.
+		assert!(Contracts::on_idle(1, block).all_lte(<Test as crate::Config>::WeightInfo::lazy_deletion(0)));
+	});
+}
+
+#[test]
+fn a_block_without_room_for_one_step_deletes_nothing() {
+	new_test_ext().execute_with(|| {
+		let contract = terminator_with(0);
+		assert_ok!(execute(&ALICE, &contract, "store", vec![7; 10]));
+		assert_ok!(execute(&ALICE, &contract, "terminate", beneficiary_input(&BOB)));
+		let tight = <Test as crate::Config>::WeightInfo::lazy_deletion(0) - Weight::from_parts(1, 0);
+		assert_eq!(Contracts::on_idle(1, tight), Weight::zero());
+		assert_eq!(DeletionQueue::<Test>::iter().count(), 1);
+	});
+}
+
+#[test]
+fn a_contract_on_the_call_stack_twice_cannot_terminate() {
+	new_test_ext().execute_with(|| {
+		let contract = terminator_with(100);
+		assert_ok!(execute(&ALICE, &contract, "reenter", beneficiary_input(&BOB)));
+		let executed = contract_events().into_iter().rev().find_map(|event| match event {
+			Event::Executed { entry_point, output, .. } if entry_point == b"reenter" => output,
+			_ => None,
+		});
+		let callee_trapped = u32::from(wasm_contracts_primitives::abi::ReturnCode::CalleeTrapped).to_le_bytes();
+		assert_eq!(executed, Some(callee_trapped.to_vec()));
+		assert!(ContractInfoOf::<Test>::contains_key(&contract));
+		let dry_run = Contracts::dry_run_execute(ALICE, contract.clone(), b"terminate".to_vec(), beneficiary_input(&contract), 0, None);
+		assert_eq!(dry_run.result.map(|_| ()), Err(Error::<Test>::InvalidBeneficiary.into()));
+		let query = Contracts::query(contract.clone(), b"terminate".to_vec(), beneficiary_input(&BOB), None);
+		assert_eq!(query.result.map(|_| ()), Err(Error::<Test>::StateChangeInReadOnlyCall.into()));
+		assert!(ContractInfoOf::<Test>::contains_key(&contract));
+	});
+}
