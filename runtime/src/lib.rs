@@ -337,8 +337,8 @@ mod tests {
 		let service = configs::MigrationServiceWeight::get();
 		let per_module = v3::Migrate::<Runtime>::max_module_weight();
 		assert!(per_module.all_lte(service), "{per_module} does not fit in {service}");
-		let per_entry = v4::Migrate::<Runtime>::max_entry_weight();
-		assert!(per_entry.all_lte(service), "{per_entry} does not fit in {service}");
+		let per_item = v4::Migrate::<Runtime>::max_item_weight();
+		assert!(per_item.all_lte(service), "{per_item} does not fit in {service}");
 	}
 
 	#[test]

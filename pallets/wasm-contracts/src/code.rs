@@ -3,7 +3,7 @@
 use crate::{
 	vm::{self, validation::Footprint},
 	weights::WeightInfo,
-	CodeInfoOf, Config, Error, NextCodeId, Pallet, PristineCode,
+	CodeInfoOf, Config, Error, ModuleUsers, NextCodeId, Pallet, PristineCode,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, weights::Weight, BoundedVec};
@@ -152,6 +152,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let code_id = NextCodeId::<T>::get();
 		let next = code_id.checked_add(1).ok_or(Error::<T>::CounterOverflow)?;
+		let module_users = ModuleUsers::<T>::get(code_hash).checked_add(1).ok_or(Error::<T>::CounterOverflow)?;
+		ModuleUsers::<T>::insert(code_hash, module_users);
 		let info = CodeInfo { code_hash, uploader, code_size };
 		CodeInfoOf::<T>::insert(code_id, &info);
 		NextCodeId::<T>::put(next);

@@ -11,8 +11,8 @@ use crate::{
 	gas::GasMeter,
 	storage::ContractTrie,
 	vm::{self, cache::CachedModule, engine::Metering, EntryPoint, Ext, Vm},
-	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, Config, ContractInfoOf, Error, Event, InstanceCounter,
-	Pallet, PristineCode, TrieNonce,
+	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, Error, Event,
+	InstanceCounter, Pallet, PristineCode, TrieNonce,
 };
 use alloc::{rc::Rc, vec::Vec};
 use core::cell::{Cell, RefCell};
@@ -316,6 +316,7 @@ impl<T: Config> Ext for Frame<T> {
 				.map_err(|_| Error::<T>::TransferFailed)?;
 		}
 		ContractInfoOf::<T>::remove(&self.address);
+		remove_code_user::<T>(info.code_id);
 		Pallet::<T>::queue_deletion(self.address.clone(), info.trie_id, info.history_len)?;
 		Pallet::<T>::deposit_event(Event::Terminated { contract: self.address.clone(), beneficiary: beneficiary.clone() });
 		Ok(())
@@ -470,6 +471,7 @@ pub fn instantiate<T: Config>(
 			history_len: 1,
 		};
 		ContractInfoOf::<T>::insert(&contract, &info);
+		add_code_user::<T>(code_id)?;
 		let block = frame_system::Pallet::<T>::block_number();
 		CodeHistory::<T>::insert(&contract, 0, CodeHistoryEntry { change: CodeChange::Instantiate, code_id, block });
 		let deposit = T::Currency::minimum_balance().saturating_add(value);
@@ -482,6 +484,21 @@ pub fn instantiate<T: Config>(
 		Pallet::<T>::deposit_event(event);
 		Ok((contract, output))
 	})
+}
+
+/// Counts one more contract running `code_id`.
+fn add_code_user<T: Config>(code_id: CodeId) -> Result<(), Error<T>> {
+	CodeUsers::<T>::try_mutate(code_id, |users| {
+		*users = users.checked_add(1).ok_or(Error::<T>::CounterOverflow)?;
+		Ok(())
+	})
+}
+
+/// Counts one contract less running `code_id`; no entry is kept for code nobody runs.
+fn remove_code_user<T: Config>(code_id: CodeId) {
+	CodeUsers::<T>::mutate_exists(code_id, |users| {
+		*users = users.map(|users| users.saturating_sub(1)).filter(|users| *users > 0);
+	});
 }
 
 /// Switches `contract` to `new_code_id` when `origin` is its admin, records the change and runs
@@ -509,6 +526,8 @@ pub fn migrate<T: Config>(
 		info.code_id = new_code_id;
 		info.history_len = index.checked_add(1).ok_or(Error::<T>::CounterOverflow)?;
 		ContractInfoOf::<T>::insert(contract, &info);
+		remove_code_user::<T>(from_code_id);
+		add_code_user::<T>(new_code_id)?;
 		let block = frame_system::Pallet::<T>::block_number();
 		let entry = CodeHistoryEntry { change: CodeChange::Migrate, code_id: new_code_id, block };
 		CodeHistory::<T>::insert(contract, index, entry);

@@ -2,8 +2,10 @@
 //! and every runtime upgrade it runs) and by the tests.
 
 use crate::{
-	BlockEventBytes, CodeHistory, CodeInfoOf, Config, ContractInfoOf, NextCodeId, Parameters, PristineCode,
+	BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, ModuleUsers, NextCodeId,
+	Parameters, PristineCode,
 };
+use alloc::collections::BTreeMap;
 use frame_support::{ensure, traits::Get};
 
 /// Checks that the pallet's storage is consistent; names the first invariant that does not
@@ -18,11 +20,25 @@ pub fn check<T: Config>() -> Result<(), &'static str> {
 			ensure!(u32::try_from(code.len()) == Ok(info.code_size), "a code's recorded size differs from its module");
 		}
 	}
+	let mut code_users = BTreeMap::new();
 	for (contract, info) in ContractInfoOf::<T>::iter() {
 		ensure!(CodeInfoOf::<T>::contains_key(info.code_id), "a contract's code id has no code info");
 		let entries = CodeHistory::<T>::iter_prefix(&contract).count();
 		ensure!(u32::try_from(entries) == Ok(info.history_len), "a contract's history length differs from its history");
+		*code_users.entry(info.code_id).or_insert(0u64) += 1;
 	}
+	for (code_id, users) in CodeUsers::<T>::iter() {
+		ensure!(code_users.remove(&code_id) == Some(users), "a code id's user count differs from its contracts");
+	}
+	ensure!(code_users.is_empty(), "contracts run a code id whose users are not counted");
+	let mut module_users = BTreeMap::new();
+	for (_, info) in CodeInfoOf::<T>::iter() {
+		*module_users.entry(info.code_hash).or_insert(0u32) += 1;
+	}
+	for (code_hash, users) in ModuleUsers::<T>::iter() {
+		ensure!(module_users.remove(&code_hash) == Some(users), "a module's user count differs from its code ids");
+	}
+	ensure!(module_users.is_empty(), "code ids refer to a module whose users are not counted");
 	if let Some((_, bytes)) = BlockEventBytes::<T>::get() {
 		ensure!(bytes <= T::MaxEventBytesPerBlock::get(), "the block's event bytes pass its budget");
 	}

@@ -145,6 +145,14 @@ pub mod pallet {
 	pub type PristineCode<T: Config> =
 		StorageMap<_, Identity, CodeHash, BoundedVec<u8, ConstU32<{ limits::MAX_CONTRACT_SIZE }>>>;
 
+	/// How many contracts run each code id: code can be removed only when none does.
+	#[pallet::storage]
+	pub type CodeUsers<T: Config> = StorageMap<_, Twox64Concat, CodeId, u64, ValueQuery>;
+
+	/// How many code ids refer to each stored module: the module goes with the last of them.
+	#[pallet::storage]
+	pub type ModuleUsers<T: Config> = StorageMap<_, Identity, CodeHash, u32, ValueQuery>;
+
 	/// Contracts by address.
 	#[pallet::storage]
 	pub type ContractInfoOf<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, ContractInfo<T::AccountId>>;
@@ -229,6 +237,9 @@ pub mod pallet {
 		ContractEmitted { contract: T::AccountId, topic: Vec<u8>, data: Vec<u8> },
 		/// The admin moved `contract` from `from_code_id` to `to_code_id`.
 		Migrated { contract: T::AccountId, from_code_id: CodeId, to_code_id: CodeId },
+		/// `code_id` was removed; `module_removed` when it was the last code id of its module,
+		/// which was removed with it.
+		CodeRemoved { code_id: CodeId, code_hash: CodeHash, module_removed: bool },
 		/// `contract` terminated itself: its balance went to `beneficiary`, and its storage and
 		/// code history are queued for removal.
 		Terminated { contract: T::AccountId, beneficiary: T::AccountId },
@@ -372,6 +383,10 @@ pub mod pallet {
 		InvalidBeneficiary,
 		/// `terminate` was called by a deploy's module, which is not a contract.
 		DeployModuleCannotTerminate,
+		/// Contracts run this code id; it can be removed once none does.
+		CodeInUse,
+		/// Only the uploader of a code id (or the parameters origin) may remove it.
+		NotUploader,
 	}
 
 	#[pallet::hooks]
@@ -541,6 +556,32 @@ pub mod pallet {
 					error: failure.error,
 				}),
 			}
+		}
+
+		/// Removes `code_id`, which no contract may run any more; only its uploader (or the
+		/// parameters origin) may. The stored module goes with the last code id that refers to
+		/// it. Emits `CodeRemoved`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::remove_code())]
+		pub fn remove_code(origin: OriginFor<T>, code_id: CodeId) -> DispatchResult {
+			let info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
+			if T::ParamsOrigin::ensure_origin(origin.clone()).is_err() {
+				let who = ensure_signed(origin)?;
+				ensure!(who == info.uploader, Error::<T>::NotUploader);
+			}
+			ensure!(CodeUsers::<T>::get(code_id) == 0, Error::<T>::CodeInUse);
+			CodeInfoOf::<T>::remove(code_id);
+			CodeUsers::<T>::remove(code_id);
+			let users_left = ModuleUsers::<T>::get(info.code_hash).saturating_sub(1);
+			let module_removed = users_left == 0;
+			if module_removed {
+				ModuleUsers::<T>::remove(info.code_hash);
+				PristineCode::<T>::remove(info.code_hash);
+			} else {
+				ModuleUsers::<T>::insert(info.code_hash, users_left);
+			}
+			Self::deposit_event(Event::CodeRemoved { code_id, code_hash: info.code_hash, module_removed });
+			Ok(())
 		}
 	}
 }

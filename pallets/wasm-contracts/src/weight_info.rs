@@ -22,6 +22,8 @@ pub trait WeightInfo {
 	fn deploy(c: u32) -> Weight;
 	/// `set_params`.
 	fn set_params() -> Weight;
+	/// `remove_code` of the last code id of the largest module.
+	fn remove_code() -> Weight;
 	/// `r` iterations of the counting loop (branches and arithmetic); with the `instr_*` loops
 	/// below, one per class of costly instruction, its slope per unit of fuel prices fuel at
 	/// the slowest class (`gas::fuel_unit`).

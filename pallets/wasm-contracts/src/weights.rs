@@ -222,4 +222,9 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 			.saturating_add(D::get().writes(2))
 			.saturating_add(D::get().writes(1).saturating_mul(k.into()))
 	}
+	fn remove_code() -> Weight {
+		Weight::from_parts(40_000_000, 4_000)
+			.saturating_add(D::get().reads(4))
+			.saturating_add(D::get().writes(4))
+	}
 }

@@ -572,6 +572,18 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// Removing the last code id of a module as large as the benchmarks' largest.
+	#[benchmark(pov_mode = Measured)]
+	fn remove_code() -> Result<(), BenchmarkError> {
+		let uploader = funded::<T>("uploader");
+		let code_id = upload::<T>(&uploader, module::sized(MAX_CODE))?;
+		let code_hash = CodeInfoOf::<T>::get(code_id).ok_or("the code exists")?.code_hash;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(uploader), code_id);
+		assert!(!PristineCode::<T>::contains_key(code_hash));
+		Ok(())
+	}
+
 	/// The costliest termination: the contract account is reaped and the beneficiary is
 	/// created by the transfer.
 	#[benchmark(pov_mode = Measured)]

@@ -1,13 +1,15 @@
 //! Version 4: contract storage keys are stored hashed (`blake2_128(key) ++ key`, see
-//! [`crate::storage`]), in child tries of a new prefix. Every entry of every contract's trie and
-//! of every account's persistent variables moves from the trie of the old layout to the trie of
-//! the new one.
+//! [`crate::storage`]), in child tries of a new prefix, and code counts its users so that it can
+//! be removed. The migration moves every entry of every contract's trie and of every account's
+//! persistent variables from the trie of the old layout to the trie of the new one, then counts
+//! the contracts running each code id (`CodeUsers`) and the code ids of each module
+//! (`ModuleUsers`).
 
 use super::PALLET_MIGRATION_ID;
 use crate::{
 	storage::{child_info, next_key, ContractTrie, UNHASHED_TRIE_PREFIX},
 	weights::WeightInfo,
-	AccountTrie, Config, ContractInfoOf, Pallet,
+	AccountTrie, CodeInfoOf, CodeUsers, Config, ContractInfoOf, ModuleUsers, Pallet,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
@@ -17,7 +19,7 @@ use frame_support::{
 	traits::{Get, GetStorageVersion, StorageVersion},
 	weights::{Weight, WeightMeter},
 };
-use wasm_contracts_primitives::{limits, TrieId};
+use wasm_contracts_primitives::{limits, CodeId, TrieId};
 
 /// The multi-block migration from version 3, for the runtime's `pallet_migrations`.
 pub type Migrate<T> = HashStorageKeys<T>;
@@ -31,8 +33,23 @@ pub enum TrieOwner<AccountId> {
 	Account(AccountId),
 }
 
-/// Moves every trie's entries to the hashed layout, a bounded number per block. A trie is
-/// drained from its first key, so the cursor only names the trie being drained.
+/// Where the migration is.
+#[derive(Encode, Decode, MaxEncodedLen, Clone, PartialEq, Eq, Debug)]
+pub enum Progress<AccountId> {
+	/// Moving the entries of this owner's trie. A trie is drained from its first key, so the
+	/// cursor only names the trie being drained.
+	Trie(TrieOwner<AccountId>),
+	/// Counting the code id of every contract after this one (`None`: from the first).
+	CodeUsers(Option<AccountId>),
+	/// Counting the module of every code id after this one (`None`: from the first).
+	ModuleUsers(Option<CodeId>),
+}
+
+/// Proof of reading one contract's or code id's info and its user count, and writing the count.
+const COUNT_PROOF: u64 = 2 * 1024;
+
+/// Moves every trie's entries to the hashed layout and counts code users, a bounded number of
+/// items per block.
 pub struct HashStorageKeys<T>(core::marker::PhantomData<T>);
 
 impl<T: Config> HashStorageKeys<T> {
@@ -53,6 +70,68 @@ impl<T: Config> HashStorageKeys<T> {
 	/// Finding the trie after a drained one: one map read.
 	fn next_trie_weight() -> Weight {
 		T::DbWeight::get().reads(1)
+	}
+
+	/// Counting one user: reading the item and the count, writing the count.
+	fn count_weight() -> Weight {
+		T::DbWeight::get().reads_writes(2, 1).saturating_add(Weight::from_parts(0, COUNT_PROOF))
+	}
+
+	/// The most one item of any phase can weigh.
+	pub fn max_item_weight() -> Weight {
+		Self::max_entry_weight().saturating_add(Self::next_trie_weight()).max(Self::count_weight())
+	}
+
+	/// Does one item of the migration after `progress`: moves an entry, counts a user, or moves
+	/// on to the next trie or phase. Returns where the migration is then (`None`: done) and the
+	/// weight of what it did.
+	fn advance(progress: Progress<T::AccountId>) -> (Option<Progress<T::AccountId>>, Weight) {
+		match progress {
+			Progress::Trie(owner) => {
+				let moved = Self::trie_of(&owner).and_then(|trie_id| {
+					let old = child_info(UNHASHED_TRIE_PREFIX, &trie_id);
+					let key = Self::first_key(&old)?;
+					let value = child::get_raw(&old, &key).unwrap_or_default();
+					ContractTrie::new(&trie_id).write(&key, &value);
+					child::kill(&old, &key);
+					Some(Self::entry_weight(len_of(&key), len_of(&value)))
+				});
+				match moved {
+					Some(weight) => (Some(Progress::Trie(owner)), weight),
+					None => {
+						let next = Self::next_owner(Some(&owner)).map_or(Progress::CodeUsers(None), Progress::Trie);
+						(Some(next), Self::next_trie_weight())
+					},
+				}
+			},
+			Progress::CodeUsers(last) => {
+				let mut contracts = match last {
+					Some(last) => ContractInfoOf::<T>::iter_from(ContractInfoOf::<T>::hashed_key_for(last)),
+					None => ContractInfoOf::<T>::iter(),
+				};
+				let next = match contracts.next() {
+					Some((contract, info)) => {
+						CodeUsers::<T>::mutate(info.code_id, |users| *users = users.saturating_add(1));
+						Progress::CodeUsers(Some(contract))
+					},
+					None => Progress::ModuleUsers(None),
+				};
+				(Some(next), Self::count_weight())
+			},
+			Progress::ModuleUsers(last) => {
+				let mut code_ids = match last {
+					Some(last) => CodeInfoOf::<T>::iter_from(CodeInfoOf::<T>::hashed_key_for(last)),
+					None => CodeInfoOf::<T>::iter(),
+				};
+				match code_ids.next() {
+					Some((code_id, info)) => {
+						ModuleUsers::<T>::mutate(info.code_hash, |users| *users = users.saturating_add(1));
+						(Some(Progress::ModuleUsers(Some(code_id))), Self::count_weight())
+					},
+					None => (None, Self::count_weight()),
+				}
+			},
+		}
 	}
 
 	/// The trie id of `owner`, if it still has one.
@@ -92,16 +171,15 @@ impl<T: Config> HashStorageKeys<T> {
 		Pallet::<T>::on_chain_storage_version() == StorageVersion::new(3)
 	}
 
-	/// Records the new version; the migration is over.
-	fn finish(meter: &mut WeightMeter) -> Option<TrieOwner<T::AccountId>> {
+	/// Records the new version (its write is in each step's start); the migration is over.
+	fn finish() -> Option<Progress<T::AccountId>> {
 		StorageVersion::new(4).put::<Pallet<T>>();
-		meter.consume(T::DbWeight::get().writes(1));
 		None
 	}
 }
 
 impl<T: Config> SteppedMigration for HashStorageKeys<T> {
-	type Cursor = TrieOwner<T::AccountId>;
+	type Cursor = Progress<T::AccountId>;
 	type Identifier = MigrationId<14>;
 
 	fn id() -> Self::Identifier {
@@ -112,47 +190,31 @@ impl<T: Config> SteppedMigration for HashStorageKeys<T> {
 		cursor: Option<Self::Cursor>,
 		meter: &mut WeightMeter,
 	) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
-		// The version read, finding the first trie, and the version write when there is none.
+		// The version read, finding the first trie, and the version write at the end.
 		let start = T::DbWeight::get().reads_writes(1, 1).saturating_add(Self::next_trie_weight());
 		if meter.try_consume(start).is_err() {
 			return Err(SteppedMigrationError::InsufficientWeight { required: start })
 		}
-		let mut owner = match cursor {
-			Some(owner) => owner,
+		let mut progress = match cursor {
+			Some(progress) => progress,
 			None if !Self::applies() => return Ok(None),
-			None => match Self::next_owner(None) {
-				Some(owner) => owner,
-				None => return Ok(Self::finish(meter)),
-			},
+			None => Self::next_owner(None).map_or(Progress::CodeUsers(None), Progress::Trie),
 		};
 		let mut progressed = false;
 		loop {
-			let needed = Self::max_entry_weight().saturating_add(Self::next_trie_weight());
-			if !meter.can_consume(needed) {
+			if !meter.can_consume(Self::max_item_weight()) {
 				return if progressed {
-					Ok(Some(owner))
+					Ok(Some(progress))
 				} else {
-					Err(SteppedMigrationError::InsufficientWeight { required: needed.saturating_add(start) })
+					Err(SteppedMigrationError::InsufficientWeight { required: Self::max_item_weight().saturating_add(start) })
 				}
 			}
 			progressed = true;
-			let moved = Self::trie_of(&owner).and_then(|trie_id| {
-				let old = child_info(UNHASHED_TRIE_PREFIX, &trie_id);
-				let key = Self::first_key(&old)?;
-				let value = child::get_raw(&old, &key).unwrap_or_default();
-				ContractTrie::new(&trie_id).write(&key, &value);
-				child::kill(&old, &key);
-				Some(Self::entry_weight(len_of(&key), len_of(&value)))
-			});
-			match moved {
-				Some(weight) => meter.consume(weight),
-				None => {
-					meter.consume(Self::next_trie_weight());
-					match Self::next_owner(Some(&owner)) {
-						Some(next) => owner = next,
-						None => return Ok(Self::finish(meter)),
-					}
-				},
+			let (next, weight) = Self::advance(progress);
+			meter.consume(weight);
+			match next {
+				Some(next) => progress = next,
+				None => return Ok(Self::finish()),
 			}
 		}
 	}

@@ -10,7 +10,7 @@ use crate::{
 };
 use codec::Encode;
 use frame_support::{
-	assert_ok,
+	assert_noop, assert_ok,
 	migrations::{SteppedMigration, SteppedMigrationError},
 	traits::{Get, GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
 	weights::{RuntimeDbWeight, Weight, WeightMeter},
@@ -142,6 +142,13 @@ fn a_chain_that_adds_the_pallet_by_upgrade_gets_its_genesis_state_and_runs_contr
 	});
 }
 
+/// Makes the pallet's storage what version 3 had: no user counts, and the version.
+fn as_version_3() {
+	let _ = crate::CodeUsers::<Test>::clear(u32::MAX, None);
+	let _ = crate::ModuleUsers::<Test>::clear(u32::MAX, None);
+	StorageVersion::new(3).put::<Contracts>();
+}
+
 /// Writes `entries` into `trie_id`'s trie as storage version 3 kept them: keys as given.
 fn store_unhashed(trie_id: &TrieId, entries: &[(Vec<u8>, Vec<u8>)]) {
 	let old = child_info(UNHASHED_TRIE_PREFIX, trie_id);
@@ -169,11 +176,11 @@ fn hashing_keys_moves_every_entry_over_several_blocks_and_contracts_keep_their_s
 		let variables_trie: TrieId = [7; 32];
 		crate::AccountTrie::<Test>::insert(&BOB, variables_trie);
 		store_unhashed(&variables_trie, &[(b"balance".to_vec(), vec![1, 2, 3])]);
-		StorageVersion::new(3).put::<Contracts>();
+		as_version_3();
 
 		// Room for the largest entry and a few small ones per block.
 		let start = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads_writes(2, 1);
-		let block = start + HashKeys::max_entry_weight() * 2 + HashKeys::entry_weight(20, 100) * 4;
+		let block = start + HashKeys::max_item_weight() * 2 + HashKeys::entry_weight(20, 100) * 4;
 		let blocks = migrate_in_blocks::<HashKeys>(block);
 		assert!(blocks >= 4, "22 entries in blocks of about 5 took {blocks} block(s)");
 
@@ -191,13 +198,37 @@ fn hashing_keys_moves_every_entry_over_several_blocks_and_contracts_keep_their_s
 }
 
 #[test]
+fn version_4_counts_the_users_of_every_code_id_and_module() {
+	new_test_ext().execute_with(|| {
+		let counter = upload(&ALICE, fixture("counter"));
+		let same_module = upload(&BOB, fixture("counter"));
+		let unused = upload(&ALICE, fixture("terminator"));
+		for _ in 0..3 {
+			instantiate(&ALICE, counter, vec![], None);
+		}
+		instantiate(&BOB, same_module, vec![], None);
+		as_version_3();
+		migrate_in_blocks::<HashKeys>(HashKeys::max_item_weight() * 2);
+		assert_eq!(crate::CodeUsers::<Test>::get(counter), 3);
+		assert_eq!(crate::CodeUsers::<Test>::get(same_module), 1);
+		assert!(!crate::CodeUsers::<Test>::contains_key(unused));
+		let module = |code_id| crate::CodeInfoOf::<Test>::get(code_id).unwrap().code_hash;
+		assert_eq!(crate::ModuleUsers::<Test>::get(module(counter)), 2);
+		assert_eq!(crate::ModuleUsers::<Test>::get(module(unused)), 1);
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+		assert_noop!(Contracts::remove_code(RuntimeOrigin::signed(ALICE), counter), Error::<Test>::CodeInUse);
+		assert_ok!(Contracts::remove_code(RuntimeOrigin::signed(ALICE), unused));
+	});
+}
+
+#[test]
 fn hashing_keys_asks_for_a_block_with_room_for_the_largest_entry() {
 	new_test_ext().execute_with(|| {
 		let counter = deploy_fixture("counter");
 		let trie_id = crate::ContractInfoOf::<Test>::get(&counter).unwrap().trie_id;
 		store_unhashed(&trie_id, &[(b"old".to_vec(), vec![1])]);
-		StorageVersion::new(3).put::<Contracts>();
-		let mut meter = WeightMeter::with_limit(HashKeys::max_entry_weight() - Weight::from_parts(1, 0));
+		as_version_3();
+		let mut meter = WeightMeter::with_limit(HashKeys::max_item_weight() - Weight::from_parts(1, 0));
 		assert!(matches!(
 			HashKeys::step(None, &mut meter),
 			Err(SteppedMigrationError::InsufficientWeight { .. })

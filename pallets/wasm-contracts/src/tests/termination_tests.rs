@@ -117,3 +117,45 @@ fn a_contract_on_the_call_stack_twice_cannot_terminate() {
 		assert!(ContractInfoOf::<Test>::contains_key(&contract));
 	});
 }
+
+#[test]
+fn code_in_use_cannot_be_removed_and_goes_once_its_contract_terminated() {
+	new_test_ext().execute_with(|| {
+		let contract = terminator_with(0);
+		let info = ContractInfoOf::<Test>::get(&contract).unwrap();
+		let code_hash = crate::CodeInfoOf::<Test>::get(info.code_id).unwrap().code_hash;
+		assert_noop!(Contracts::remove_code(RuntimeOrigin::signed(ALICE), info.code_id), Error::<Test>::CodeInUse);
+		assert_ok!(execute(&ALICE, &contract, "terminate", beneficiary_input(&BOB)));
+		assert_noop!(Contracts::remove_code(RuntimeOrigin::signed(BOB), info.code_id), Error::<Test>::NotUploader);
+		assert_ok!(Contracts::remove_code(RuntimeOrigin::signed(ALICE), info.code_id));
+		assert!(contract_events().contains(&Event::CodeRemoved { code_id: info.code_id, code_hash, module_removed: true }));
+		assert!(!crate::PristineCode::<Test>::contains_key(code_hash));
+		assert_noop!(
+			Contracts::instantiate(RuntimeOrigin::signed(ALICE), info.code_id, vec![], None, 0, gas(), None)
+				.map_err(|error| error.error),
+			Error::<Test>::CodeNotFound
+		);
+		assert_noop!(Contracts::remove_code(RuntimeOrigin::signed(ALICE), info.code_id), Error::<Test>::CodeNotFound);
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}
+
+#[test]
+fn a_module_stays_until_the_last_code_id_that_refers_to_it_is_removed() {
+	new_test_ext().execute_with(|| {
+		let first = upload(&ALICE, fixture("counter"));
+		let second = upload(&BOB, fixture("counter"));
+		let code_hash = crate::CodeInfoOf::<Test>::get(first).unwrap().code_hash;
+		assert_ok!(Contracts::remove_code(RuntimeOrigin::signed(ALICE), first));
+		assert!(contract_events().contains(&Event::CodeRemoved { code_id: first, code_hash, module_removed: false }));
+		assert!(crate::PristineCode::<Test>::contains_key(code_hash));
+		let counter = instantiate(&BOB, second, vec![], None);
+		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
+		// The parameters origin may remove any code id that no contract runs.
+		assert_noop!(Contracts::remove_code(RuntimeOrigin::root(), second), Error::<Test>::CodeInUse);
+		crate::CodeUsers::<Test>::remove(second);
+		crate::ContractInfoOf::<Test>::remove(&counter);
+		assert_ok!(Contracts::remove_code(RuntimeOrigin::root(), second));
+		assert!(!crate::PristineCode::<Test>::contains_key(code_hash));
+	});
+}
