@@ -6,8 +6,7 @@
 //! multi-block migrations for the runtime's `pallet_migrations`; while one is under way no
 //! contract runs: FRAME puts only inherents in blocks during multi-block migrations, and dry
 //! runs and queries fail with `MigrationInProgress`. A chain that adds the pallet with a runtime
-//! upgrade starts at version 0 with no state, since the pallet's genesis never ran:
-//! [`v0::Initialize`] sets it up.
+//! upgrade has none of the state the pallet's genesis writes: [`v0::Initialize`] sets it up.
 
 pub mod v0;
 pub mod v3;

@@ -12,7 +12,7 @@ use codec::Encode;
 use frame_support::{
 	assert_noop, assert_ok,
 	migrations::{SteppedMigration, SteppedMigrationError},
-	traits::{Get, GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	traits::{BeforeAllRuntimeMigrations, Get, GetStorageVersion, OnRuntimeUpgrade, PalletInfoAccess, StorageVersion},
 	weights::{RuntimeDbWeight, Weight, WeightMeter},
 };
 use wasm_contracts_primitives::{CodeHash, TrieId};
@@ -125,10 +125,14 @@ frame_support::parameter_types! {
 #[test]
 fn a_chain_that_adds_the_pallet_by_upgrade_gets_its_genesis_state_and_runs_contracts() {
 	new_test_ext().execute_with(|| {
-		// What a chain without the pallet has: no version, no parameters.
-		StorageVersion::new(0).put::<Contracts>();
-		crate::Parameters::<Test>::kill();
+		// What a chain without the pallet has: nothing under the pallet's prefix.
+		let prefix = sp_io::hashing::twox_128(<Contracts as PalletInfoAccess>::name().as_bytes());
+		let _ = frame_support::storage::unhashed::clear_prefix(&prefix, None, None);
 		assert!(!crate::Parameters::<Test>::exists());
+		// As `Executive` does: FRAME gives a new pallet its current storage version, then the
+		// migrations run.
+		<Contracts as BeforeAllRuntimeMigrations>::before_all_runtime_migrations();
+		assert_eq!(Contracts::on_chain_storage_version(), crate::pallet::STORAGE_VERSION);
 		crate::migrations::v0::Initialize::<Test, ChainParams>::on_runtime_upgrade();
 		// The multi-block migrations are for chains that had the pallet before; they end at once.
 		assert_eq!(Revalidate::step(None, &mut WeightMeter::new()), Ok(None));
@@ -139,6 +143,16 @@ fn a_chain_that_adds_the_pallet_by_upgrade_gets_its_genesis_state_and_runs_contr
 		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
 		assert_eq!(stored(&counter, b"counter"), Some(1u32.to_le_bytes().to_vec()));
 		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}
+
+#[test]
+fn initialising_a_chain_that_has_the_pallet_changes_nothing() {
+	new_test_ext().execute_with(|| {
+		let before = crate::Parameters::<Test>::get();
+		assert_ne!(before, ChainParams::get());
+		crate::migrations::v0::Initialize::<Test, ChainParams>::on_runtime_upgrade();
+		assert_eq!(crate::Parameters::<Test>::get(), before);
 	});
 }
 
