@@ -4,7 +4,8 @@
 # performance harness, the harness's check that nothing is undercharged, a seeded fuzzing run,
 # the runtime's tests, the runtime's wasm build and the node (profile `testnet`), the
 # end-to-end suite with polkadot.js against a dev node it starts, and the network tests: a
-# local relay chain and a collator under zombienet (zombienet/README.md).
+# local relay chain and a collator under zombienet, with the runtime upgrade that adds the
+# pallet (zombienet/README.md).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -33,6 +34,11 @@ if [ ! -s "$wasm" ]; then
 	exit 1
 fi
 echo "runtime wasm: $wasm ($(stat -c %s "$wasm") bytes)"
+
+echo "== try-upgrade: the try-runtime check of the upgrade that the network tests run"
+# Native, with the runtime's try-runtime feature: a cargo call and profile of its own, so that
+# the feature never reaches the node's runtime.
+SKIP_WASM_BUILD=1 cargo build --locked -p wasm-contracts-try-upgrade
 
 echo "== end to end: polkadot.js against a dev node"
 NODE_BIN="$CARGO_TARGET_DIR/testnet/wasm-contracts-node" bash e2e/run.sh

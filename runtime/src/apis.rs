@@ -13,17 +13,19 @@ use sp_runtime::{
 	ApplyExtrinsicResult,
 };
 use sp_version::RuntimeVersion;
+#[cfg(not(feature = "without-contracts"))]
 use wasm_contracts_primitives::{
 	CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, ContractResult, ExecReturnValue,
 	InstantiateReturnValue, StorageReadError,
 };
 
 use crate::{
-	genesis_config_presets, AccountId, AuraId, Balance, Block, BlockNumber, ConsensusHook,
-	EventRecord, Executive, InherentDataExt, Nonce, ParachainSystem, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, WasmContracts,
-	RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
+	genesis_config_presets, AccountId, AuraId, Balance, Block, ConsensusHook, Executive,
+	InherentDataExt, Nonce, ParachainSystem, Runtime, RuntimeCall, RuntimeGenesisConfig,
+	SessionKeys, System, TransactionPayment, RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
 };
+#[cfg(not(feature = "without-contracts"))]
+use crate::{BlockNumber, EventRecord, WasmContracts};
 
 impl_runtime_apis! {
 	impl sp_api::Core<Block> for Runtime {
@@ -209,6 +211,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[cfg(not(feature = "without-contracts"))]
 	#[api_version(2)]
 	impl wasm_contracts_primitives::WasmContractsApi<Block, AccountId, Balance, BlockNumber, EventRecord>
 		for Runtime
@@ -286,7 +289,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[cfg(feature = "runtime-benchmarks")]
+	#[cfg(all(feature = "runtime-benchmarks", not(feature = "without-contracts")))]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (
 			Vec<frame_benchmarking::BenchmarkList>,

@@ -12,11 +12,11 @@ use frame_support::{
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
-use sp_runtime::traits::One;
+use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Aura, AuraId, Balance, Balances, Block, ConsensusHook, Hash, Nonce, PalletInfo,
+	AccountId, Aura, AuraId, Balance, Balances, Block, ConsensusHook, Hash, MultiBlockMigrations, Nonce, PalletInfo,
 	Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, RuntimeOrigin,
 	RuntimeTask, System, WeightToFee, AVERAGE_ON_INITIALIZE_RATIO, EXISTENTIAL_DEPOSIT,
 	MAXIMUM_BLOCK_WEIGHT, MICROUNIT, NORMAL_DISPATCH_RATIO, RELAY_PARENT_OFFSET, SLOT_DURATION,
@@ -75,6 +75,35 @@ impl frame_system::Config for Runtime {
 	/// Runtime upgrades go through the relay chain's validation-code approval.
 	type OnSetCode = cumulus_pallet_parachain_system::ParachainSetCode<Self>;
 	type MaxConsumers = ConstU32<16>;
+	/// Multi-block migrations: while one runs, blocks carry only inherents.
+	type MultiBlockMigrator = MultiBlockMigrations;
+}
+
+parameter_types! {
+	/// Weight a block gives to multi-block migrations: 90% of it, as blocks carry only
+	/// inherents meanwhile. It covers revalidating the largest stored module (a runtime test
+	/// checks it), so code revalidation always makes progress.
+	pub MigrationServiceWeight: Weight = Perbill::from_percent(90) * RuntimeBlockWeights::get().max_block;
+}
+
+/// Runs the runtime's multi-block migrations (`SteppedMigrations`) after an upgrade, within
+/// `MigrationServiceWeight` per block.
+impl pallet_migrations::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	type Migrations = crate::SteppedMigrations;
+	#[cfg(feature = "runtime-benchmarks")]
+	type Migrations = pallet_migrations::mock_helpers::MockedMigrations;
+	/// Cursors and identifiers of this runtime's migrations are a few dozen bytes.
+	type CursorMaxLen = ConstU32<256>;
+	type IdentifierMaxLen = ConstU32<256>;
+	type MigrationStatusHandler = ();
+	/// A failed migration leaves state half-migrated: the chain stays in migration mode (no
+	/// transactions) rather than run contracts on it. As the parachain then takes no
+	/// transactions, a fix comes as new code set by the relay chain (`paras.forceSetCurrentCode`).
+	type FailedMigrationHandler = frame_support::migrations::FreezeChainOnFailedMigration;
+	type MaxServiceWeight = MigrationServiceWeight;
+	type WeightInfo = pallet_migrations::weights::SubstrateWeight<Runtime>;
 }
 
 impl cumulus_pallet_weight_reclaim::Config for Runtime {
@@ -173,44 +202,54 @@ impl pallet_aura::Config for Runtime {
 
 impl cumulus_pallet_aura_ext::Config for Runtime {}
 
-/// Contracts: anyone may upload code and deploy; limits live in the pallet's `Params`
-/// (genesis preset, changed by root).
-impl pallet_wasm_contracts::Config for Runtime {
-	/// Contracts are accounts holding the native token; `value` moves it.
-	type Currency = Balances;
-	/// `get_block_timestamp` returns the block's timestamp in milliseconds.
-	type Time = crate::Timestamp;
-	/// Any signed account may upload code: its size is bounded by `max_contract_size` and the
-	/// uploader pays for it through the weight fee.
-	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
-	/// Parameters change only through root (sudo on the dev and test chains).
-	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
-	/// Deploy payments go to the treasury account, funded at genesis so that it exists.
-	type FeeDestination = DeployFeeDestination;
-	/// Deploys pay for gas what the transaction fee charges for the same ref_time.
-	type GasPrice = DeployGasPrice;
-	/// One call may emit 1 MiB of contract events.
-	type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;
-	/// A block holds at most 4 MiB of contract events: what every node, and every relay-chain
-	/// validator re-executing the block, keeps in memory for them stays small next to the
-	/// runtime's heap and the 5 MiB proof budget.
-	type MaxEventBytesPerBlock = ConstU32<{ 4 * 1024 * 1024 }>;
-	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
-}
-
 parameter_types! {
 	/// Account that receives deploy payments.
 	pub DeployFeeDestination: AccountId =
 		sp_runtime::traits::AccountIdConversion::into_account_truncating(&frame_support::PalletId(*b"py/trsry"));
 }
 
-/// Price of one microsecond of ref_time for deploys: `WeightToFee` of it (the fee multiplier of
-/// this runtime is constant).
-pub struct DeployGasPrice;
+/// The contracts pallet; left out of the `without-contracts` build, the chain before the upgrade
+/// that adds it.
+#[cfg(not(feature = "without-contracts"))]
+mod contracts {
+	use frame_support::{traits::ConstU32, weights::Weight};
 
-impl frame_support::traits::Get<Balance> for DeployGasPrice {
-	fn get() -> Balance {
-		use frame_support::weights::WeightToFee as _;
-		WeightToFee::weight_to_fee(&Weight::from_parts(1_000_000, 0))
+	use super::DeployFeeDestination;
+	use crate::{AccountId, Balance, Balances, Runtime, WeightToFee};
+
+	/// Contracts: anyone may upload code and deploy; limits live in the pallet's `Params`
+	/// (genesis preset, changed by root).
+	impl pallet_wasm_contracts::Config for Runtime {
+		/// Contracts are accounts holding the native token; `value` moves it.
+		type Currency = Balances;
+		/// `get_block_timestamp` returns the block's timestamp in milliseconds.
+		type Time = crate::Timestamp;
+		/// Any signed account may upload code: its size is bounded by `max_contract_size` and the
+		/// uploader pays for it through the weight fee.
+		type UploadOrigin = frame_system::EnsureSigned<AccountId>;
+		/// Parameters change only through root (sudo on the dev and test chains).
+		type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
+		/// Deploy payments go to the treasury account, funded at genesis so that it exists.
+		type FeeDestination = DeployFeeDestination;
+		/// Deploys pay for gas what the transaction fee charges for the same ref_time.
+		type GasPrice = DeployGasPrice;
+		/// One call may emit 1 MiB of contract events.
+		type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;
+		/// A block holds at most 4 MiB of contract events: what every node, and every relay-chain
+		/// validator re-executing the block, keeps in memory for them stays small next to the
+		/// runtime's heap and the 5 MiB proof budget.
+		type MaxEventBytesPerBlock = ConstU32<{ 4 * 1024 * 1024 }>;
+		type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
+	}
+
+	/// Price of one microsecond of ref_time for deploys: `WeightToFee` of it (the fee multiplier of
+	/// this runtime is constant).
+	pub struct DeployGasPrice;
+
+	impl frame_support::traits::Get<Balance> for DeployGasPrice {
+		fn get() -> Balance {
+			use frame_support::weights::WeightToFee as _;
+			WeightToFee::weight_to_fee(&Weight::from_parts(1_000_000, 0))
+		}
 	}
 }

@@ -7,11 +7,10 @@ use cumulus_primitives_core::ParaId;
 use frame_support::build_struct_json_patch;
 use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
-use wasm_contracts_primitives::Params;
 
 use crate::{
 	AccountId, AuraConfig, AuraId, Balance, BalancesConfig, ParachainInfoConfig,
-	RuntimeGenesisConfig, SudoConfig, WasmContractsConfig, UNIT,
+	RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// Para id of both presets (the first id free for user parachains on a local relay chain).
@@ -37,7 +36,8 @@ pub const FUNDED_DEV_ACCOUNTS: [Sr25519Keyring; 6] = [
 ];
 
 fn genesis(collators: Vec<AuraId>, funded: Vec<AccountId>, sudo: AccountId) -> serde_json::Value {
-	build_struct_json_patch!(RuntimeGenesisConfig {
+	#[cfg_attr(feature = "without-contracts", allow(unused_mut))]
+	let mut patch = build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: funded
 				.into_iter()
@@ -51,8 +51,16 @@ fn genesis(collators: Vec<AuraId>, funded: Vec<AccountId>, sudo: AccountId) -> s
 		parachain_info: ParachainInfoConfig { parachain_id: ParaId::from(PARACHAIN_ID) },
 		aura: AuraConfig { authorities: collators },
 		sudo: SudoConfig { key: Some(sudo) },
-		wasm_contracts: WasmContractsConfig { params: Params::default() },
-	})
+	});
+	#[cfg(not(feature = "without-contracts"))]
+	if let serde_json::Value::Object(fields) = &mut patch {
+		let contracts = crate::WasmContractsConfig {
+			params: wasm_contracts_primitives::Params::default(),
+			..Default::default()
+		};
+		fields.insert("wasmContracts".into(), serde_json::json!(contracts));
+	}
+	patch
 }
 
 fn funded_dev_accounts() -> Vec<AccountId> {
@@ -95,6 +103,7 @@ mod tests {
 	use super::*;
 	use frame_support::genesis_builder_helper::build_state;
 	use serde_json::Value;
+	use wasm_contracts_primitives::Params;
 
 	/// Applies `patch` to `base` the way the node does when it builds a chain spec.
 	fn merge(base: &mut Value, patch: Value) {

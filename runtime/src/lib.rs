@@ -17,8 +17,16 @@ extern crate alloc;
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
+/// The runtime's wasm as it was before the contracts pallet was added (the `without-contracts`
+/// build, `spec_version` 1): the starting point of the upgrade that adds the pallet.
+#[cfg(feature = "std")]
+pub mod without_contracts {
+	include!(concat!(env!("OUT_DIR"), "/wasm_binary_without_contracts.rs"));
+}
+
 pub mod apis;
-#[cfg(feature = "runtime-benchmarks")]
+// The chain without the pallet is only the starting point of the upgrade test: no benchmarks.
+#[cfg(all(feature = "runtime-benchmarks", not(feature = "without-contracts")))]
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
@@ -93,14 +101,27 @@ pub type UncheckedExtrinsic =
 /// An event with its phase and topics, as the contracts API reports it.
 pub type EventRecord = frame_system::EventRecord<RuntimeEvent, Hash>;
 
-/// Storage migrations run by the next runtime upgrade, oldest first; each runs once, guarded
-/// by its pallet's storage version.
-pub type Migrations = (
-	pallet_wasm_contracts::migrations::v0::Initialize<Runtime, ContractParamsOnUpgrade>,
-	pallet_wasm_contracts::migrations::v2::Migrate<Runtime>,
-	pallet_wasm_contracts::migrations::v3::Migrate<Runtime>,
-);
+/// Single-block storage migrations run by the next runtime upgrade, oldest first; each runs
+/// once, guarded by its pallet's storage version. `v0::Initialize` sets up the pallet on a chain
+/// that adds it by this upgrade (docs/runtime.md, "Adding the pallet to a live parachain").
+#[cfg(not(feature = "without-contracts"))]
+pub type Migrations =
+	(pallet_wasm_contracts::migrations::v0::Initialize<Runtime, ContractParamsOnUpgrade>,);
 
+/// Multi-block migrations, run by `pallet_migrations` after the single-block ones, a step per
+/// block: those whose data has no bound, such as revalidating every stored module.
+#[cfg(not(feature = "without-contracts"))]
+pub type SteppedMigrations = (pallet_wasm_contracts::migrations::v3::Migrate<Runtime>,);
+
+/// The chain before the pallet is added has nothing to migrate.
+#[cfg(feature = "without-contracts")]
+pub type Migrations = ();
+
+/// The chain before the pallet is added has nothing to migrate.
+#[cfg(feature = "without-contracts")]
+pub type SteppedMigrations = ();
+
+#[cfg(not(feature = "without-contracts"))]
 frame_support::parameter_types! {
 	/// The contract parameters a chain that adds the pallet by a runtime upgrade starts with:
 	/// those of this runtime's genesis presets.
@@ -135,12 +156,28 @@ impl_opaque_keys! {
 	}
 }
 
+#[cfg(not(feature = "without-contracts"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	impl_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	authoring_version: 1,
 	spec_version: 3,
+	impl_version: 0,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// The same chain before the contracts pallet is added: its `spec_version` is below the full
+/// runtime's, so that the upgrade to it is accepted.
+#[cfg(feature = "without-contracts")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
+	impl_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
+	authoring_version: 1,
+	spec_version: 1,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -228,6 +265,7 @@ construct_runtime!(
 		Timestamp: pallet_timestamp = 2,
 		ParachainInfo: parachain_info = 3,
 		WeightReclaim: cumulus_pallet_weight_reclaim = 4,
+		MultiBlockMigrations: pallet_migrations = 5,
 
 		// Money.
 		Balances: pallet_balances = 10,
@@ -241,6 +279,7 @@ construct_runtime!(
 		AuraExt: cumulus_pallet_aura_ext = 24,
 
 		// Contracts.
+		#[cfg(not(feature = "without-contracts"))]
 		WasmContracts: pallet_wasm_contracts = 50,
 	}
 );
@@ -253,6 +292,14 @@ cumulus_pallet_parachain_system::register_validate_block! {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use frame_support::traits::Get;
+
+	#[test]
+	fn a_block_of_migrations_has_room_to_revalidate_the_largest_module() {
+		let per_module = pallet_wasm_contracts::migrations::v3::Migrate::<Runtime>::max_module_weight();
+		let service = configs::MigrationServiceWeight::get();
+		assert!(per_module.all_lte(service), "{per_module} does not fit in {service}");
+	}
 
 	#[test]
 	fn metadata_is_offered_up_to_v16_and_names_the_metadata_hash_extension() {

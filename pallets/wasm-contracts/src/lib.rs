@@ -76,8 +76,8 @@ pub mod pallet {
 	/// Version of the pallet's storage layout.
 	///
 	/// Stored code is loaded unchecked, so each version that changes the validation rules
-	/// validates every stored module again: version 2 refuses multi-value
-	/// ([`crate::migrations::v2`]), version 3 bounds declarations ([`crate::migrations::v3`]).
+	/// validates every stored module again: version 2 refused multi-value and version 3 bounds
+	/// declarations ([`crate::migrations::v3`]).
 	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
@@ -344,6 +344,9 @@ pub mod pallet {
 		/// The code's declarations (every section but code, data and custom sections, and the
 		/// headers of data segments) pass 64 KiB.
 		DeclarationsTooLarge,
+		/// The pallet's storage is being migrated after a runtime upgrade (stored code is being
+		/// validated again); contracts run again once the migration has completed.
+		MigrationInProgress,
 	}
 
 	#[pallet::hooks]

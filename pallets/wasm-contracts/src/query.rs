@@ -13,11 +13,13 @@ use crate::{
 	vm,
 	gas::GasMeter,
 	storage::ContractTrie,
-	AccountTrie, BalanceOf, CodeHistory, CodeInfoOf, Config, ContractInfoOf, EventRecordOf, Pallet, Parameters,
+	AccountTrie, BalanceOf, CodeHistory, CodeInfoOf, Config, ContractInfoOf, Error, EventRecordOf, Pallet,
+	Parameters,
 };
 use alloc::{rc::Rc, vec::Vec};
 use frame_support::{
 	storage::{with_transaction, TransactionOutcome},
+	traits::GetStorageVersion,
 	weights::Weight,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -136,8 +138,9 @@ impl<T: Config> Pallet<T> {
 	) -> DeployResult<BalanceOf<T>, EventRecordOf<T>> {
 		let limit = Self::dry_run_limit(session_gas_limit);
 		let base = Self::deploy_base_weight(&payment, &session);
-		let rolled_back =
-			Self::rolled_back(|| Self::do_deploy(origin, payment, session, payment_amount, limit, base));
+		let rolled_back = Self::ensure_migrated().map_err(Into::into).and_then(|()| {
+			Self::rolled_back(|| Self::do_deploy(origin, payment, session, payment_amount, limit, base))
+		});
 		let (outcome, events) = match rolled_back {
 			Ok(done) => done,
 			Err(error) => return DeployResult {
@@ -196,6 +199,9 @@ impl<T: Config> Pallet<T> {
 		read_only: bool,
 		f: impl FnOnce(&Rc<CallTree<T>>, &mut GasMeter) -> Result<R, ExecError>,
 	) -> ContractResult<R, EventRecordOf<T>> {
+		if let Err(error) = Self::ensure_migrated() {
+			return Self::failed_before_running(error.into())
+		}
 		let limit = Self::dry_run_limit(gas_limit);
 		let (tree, mut gas) = match Self::start_call(limit, read_only) {
 			Ok(started) => started,
@@ -214,6 +220,15 @@ impl<T: Config> Pallet<T> {
 			revert_message,
 			events,
 		}
+	}
+
+	/// Refuses to run contracts while a migration of the pallet's storage is under way: stored
+	/// code may not have been validated again yet. (Blocks carry no transactions meanwhile.)
+	fn ensure_migrated() -> Result<(), Error<T>> {
+		if Self::on_chain_storage_version() < crate::pallet::STORAGE_VERSION {
+			return Err(Error::<T>::MigrationInProgress)
+		}
+		Ok(())
 	}
 
 	fn failed_before_running<R>(error: DispatchError) -> ContractResult<R, EventRecordOf<T>> {

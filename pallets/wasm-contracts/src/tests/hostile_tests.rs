@@ -6,12 +6,9 @@ use crate::{
 	exec::{self, CallTree},
 	gas::{fuel_unit, GasMeter},
 	vm::{self, cache, engine::PAGE_SIZE, runtime::EVENT_RECORD_OVERHEAD},
-	BlockEventBytes, Error, PristineCode,
+	BlockEventBytes, Error,
 };
-use frame_support::{
-	assert_ok,
-	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
-};
+use frame_support::assert_ok;
 
 /// A module whose export `run` holds `functions` functions each with a block of `arity`
 /// results that a `br_table` of `targets` targets leaves: the costliest shape to validate and
@@ -257,39 +254,6 @@ fn contract_history_is_read_a_page_at_a_time() {
 }
 
 #[test]
-fn migration_to_v3_removes_stored_code_with_too_many_declarations() {
-	new_test_ext().execute_with(|| {
-		let valid = upload(&ALICE, fixture("counter"));
-		let exports: String = (0..1_100).map(|index| format!("(export \"{index:060}\" (func 0))")).collect();
-		let declared = wat(&format!(r#"(module (func (export "run")) {exports})"#));
-		let hash = sp_io::hashing::blake2_256(&declared);
-		PristineCode::<Test>::insert(hash, frame_support::BoundedVec::try_from(declared).unwrap());
-		StorageVersion::new(2).put::<Contracts>();
-		crate::migrations::v3::Migrate::<Test>::on_runtime_upgrade();
-		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(3));
-		assert!(!PristineCode::<Test>::contains_key(hash));
-		let code_hash = crate::CodeInfoOf::<Test>::get(valid).unwrap().code_hash;
-		assert!(PristineCode::<Test>::contains_key(code_hash));
-	});
-}
-
-#[test]
-fn migration_to_v2_removes_stored_code_that_fails_the_new_rules() {
-	new_test_ext().execute_with(|| {
-		let valid = upload(&ALICE, fixture("counter"));
-		let multi_value = wat(r#"(module (func (export "f") (result i32 i32) (i32.const 1) (i32.const 2)))"#);
-		let hash = sp_io::hashing::blake2_256(&multi_value);
-		PristineCode::<Test>::insert(hash, frame_support::BoundedVec::try_from(multi_value).unwrap());
-		StorageVersion::new(1).put::<Contracts>();
-		crate::migrations::v2::Migrate::<Test>::on_runtime_upgrade();
-		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(2));
-		assert!(!PristineCode::<Test>::contains_key(hash));
-		let code_hash = crate::CodeInfoOf::<Test>::get(valid).unwrap().code_hash;
-		assert!(PristineCode::<Test>::contains_key(code_hash));
-	});
-}
-
-#[test]
 fn locals_are_bounded_by_the_size_of_their_function() {
 	new_test_ext().execute_with(|| {
 		let with_locals = |locals: usize, body: &str| {
@@ -393,29 +357,5 @@ fn the_storage_invariants_hold_through_the_life_cycle_and_name_what_breaks() {
 			crate::invariants::check::<Test>(),
 			Err("a contract's history length differs from its history")
 		);
-	});
-}
-
-frame_support::parameter_types! {
-	pub ChainParams: Params = Params { max_call_depth: 4, ..Params::default() };
-}
-
-#[test]
-fn a_chain_that_adds_the_pallet_by_upgrade_gets_its_genesis_state_and_runs_contracts() {
-	new_test_ext().execute_with(|| {
-		// What a chain without the pallet has: no version, no parameters.
-		StorageVersion::new(0).put::<Contracts>();
-		crate::Parameters::<Test>::kill();
-		assert!(!crate::Parameters::<Test>::exists());
-		crate::migrations::v0::Initialize::<Test, ChainParams>::on_runtime_upgrade();
-		// The later migrations are for chains that had the pallet before; they do nothing here.
-		crate::migrations::v2::Migrate::<Test>::on_runtime_upgrade();
-		crate::migrations::v3::Migrate::<Test>::on_runtime_upgrade();
-		assert_eq!(Contracts::on_chain_storage_version(), crate::pallet::STORAGE_VERSION);
-		assert_eq!(crate::Parameters::<Test>::get(), ChainParams::get());
-		let counter = deploy_fixture("counter");
-		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
-		assert_eq!(stored(&counter, b"counter"), Some(1u32.to_le_bytes().to_vec()));
-		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
 	});
 }

@@ -8,6 +8,7 @@ mod gas_tests;
 mod host_tests;
 mod hostile_tests;
 mod lifecycle_tests;
+mod migration_tests;
 mod query_tests;
 
 use crate::{self as pallet_wasm_contracts, error::ExecError, BalanceOf, Parameters};
@@ -86,21 +87,22 @@ pub fn gas() -> Weight {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: vec![
-			(ALICE, INITIAL_BALANCE),
-			(BOB, INITIAL_BALANCE),
-			(CHARLIE, INITIAL_BALANCE),
-			(TREASURY, EXISTENTIAL_DEPOSIT),
-		],
+	// The runtime's genesis, which also records every pallet's storage version.
+	let storage = RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig::<Test> {
+			balances: vec![
+				(ALICE, INITIAL_BALANCE),
+				(BOB, INITIAL_BALANCE),
+				(CHARLIE, INITIAL_BALANCE),
+				(TREASURY, EXISTENTIAL_DEPOSIT),
+			],
+			..Default::default()
+		},
+		contracts: pallet_wasm_contracts::GenesisConfig::<Test> { params: Params::default(), ..Default::default() },
 		..Default::default()
 	}
-	.assimilate_storage(&mut storage)
+	.build_storage()
 	.unwrap();
-	pallet_wasm_contracts::GenesisConfig::<Test> { params: Params::default(), ..Default::default() }
-		.assimilate_storage(&mut storage)
-		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);
