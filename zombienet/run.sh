@@ -3,10 +3,11 @@
 # zombienet/relay-node) and one wasm-contracts collator for parachain 1000, under zombienet's
 # native provider.
 #
-#   zombienet/run.sh          starts the parachain on the runtime without the contracts pallet,
-#                             runs network.zndsl (blocks produced, included and finalized; the
-#                             upgrade that adds the pallet and e2e/network through the collator)
-#                             and stops the network
+#   zombienet/run.sh          runs upgrade.zndsl on a network whose parachain starts without the
+#                             contracts pallet (the upgrade that adds it), then network.zndsl on
+#                             one that has it from genesis (blocks produced, included and
+#                             finalized; contracts through the collator), each network stopped
+#                             after its test
 #   zombienet/run.sh spawn    starts the network on the runtime with the pallet and keeps it
 #                             running (polkadot.js: the collator at ws://127.0.0.1:9944, the
 #                             relay validators at 9900 and 9901)
@@ -45,13 +46,13 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/wasm-contracts-network.XXXXXX")"
 export RELAY_SPEC="$work/relay-spec.json"
 "$COLLATOR_BIN" chain-spec-builder -c "$RELAY_SPEC" create -t local \
 	-n "Rococo Local Testnet" -i rococo_local_testnet -r "$relay_wasm" named-preset local_testnet
-# The parachain spec: the node's `local` chain, or for the tests the same chain on the runtime
-# without the pallet.
-export PARA_SPEC="$work/para-spec.json"
-if [ "$mode" = spawn ]; then
-	"$COLLATOR_BIN" build-spec --chain local >"$PARA_SPEC" 2>/dev/null
-else
-	"$COLLATOR_BIN" chain-spec-builder -c "$PARA_SPEC" create -t local \
+# The parachain specs: the node's `local` chain, and the same chain on the runtime without the
+# pallet, which the upgrade test starts from.
+full_spec="$work/para-spec.json"
+base_spec="$work/para-spec-without-contracts.json"
+"$COLLATOR_BIN" build-spec --chain local >"$full_spec" 2>/dev/null
+if [ "$mode" != spawn ]; then
+	"$COLLATOR_BIN" chain-spec-builder -c "$base_spec" create -t local \
 		-n "wasm-contracts local testnet" -i wasm_contracts_local --para-id 1000 --relay-chain rococo-local \
 		--properties tokenSymbol=UNIT,tokenDecimals=12,ss58Format=42 -r "$base_wasm" named-preset local_testnet
 fi
@@ -60,8 +61,14 @@ fi
 (cd "$here/../e2e" && npm ci --no-audit --no-fund --loglevel=error)
 
 cd "$here"
-echo "network files and logs: $work/network"
+echo "network files and logs: $work"
 if [ "$mode" = spawn ]; then
+	export PARA_SPEC="$full_spec"
 	exec npx zombienet spawn network.toml -p native -d "$work/network"
 fi
-npx zombienet test network.zndsl -p native -d "$work/network"
+# Each test gets a network of its own: the upgrade starts from the chain without the pallet,
+# the others from the chain with it at genesis.
+PARA_SPEC="$base_spec" NETWORK_SUITE=network/upgrade.test.js \
+	npx zombienet test upgrade.zndsl -p native -d "$work/upgrade-network"
+PARA_SPEC="$full_spec" NETWORK_SUITE=network/parachain.test.js \
+	npx zombienet test network.zndsl -p native -d "$work/network"

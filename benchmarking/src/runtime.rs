@@ -74,15 +74,17 @@ pub fn params() -> Params {
 
 /// Externalities with a funded caller and the harness parameters.
 pub fn new_externalities() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap_or_default();
-	let balances = pallet_balances::GenesisConfig::<Runtime> {
-		balances: vec![(CALLER, u128::MAX / 4), (Treasury::get(), 1)],
+	// The runtime's genesis, which also records every pallet's storage version.
+	let storage = RuntimeGenesisConfig {
+		balances: pallet_balances::GenesisConfig::<Runtime> {
+			balances: vec![(CALLER, u128::MAX / 4), (Treasury::get(), 1)],
+			..Default::default()
+		},
+		contracts: pallet_wasm_contracts::GenesisConfig::<Runtime> { params: params(), ..Default::default() },
 		..Default::default()
-	};
-	let contracts = pallet_wasm_contracts::GenesisConfig::<Runtime> { params: params(), ..Default::default() };
-	for genesis in [&balances as &dyn BuildStorage, &contracts] {
-		genesis.assimilate_storage(&mut storage).expect("valid genesis");
 	}
+	.build_storage()
+	.expect("valid genesis");
 	let mut externalities = sp_io::TestExternalities::new(storage);
 	externalities.execute_with(|| System::set_block_number(1));
 	externalities

@@ -2,7 +2,7 @@
 // the runtime built without the pallet (its `without-contracts` feature); this suite checks the
 // upgrade against the live state with try-upgrade (TRY_UPGRADE_BIN), authorises and applies the
 // runtime with the pallet (UPGRADE_WASM) through sudo as a parachain team does, and checks every
-// step on chain. It runs before parachain.test.js, which then uses the upgraded runtime.
+// step on chain.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -81,7 +81,7 @@ describe('the runtime upgrade that adds the contracts pallet to parachain 1000',
     assert.equal((await api.query.system.authorizedUpgrade()).unwrap().codeHash.toHex(), codeHash);
 
     // Anyone may submit the authorised code; parachain-system hands it to the relay chain.
-    const applied = await submitOk(api, api.tx.system.applyAuthorizedUpgrade(code), alice);
+    const applied = await submitOk(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)), alice);
     theEvent(applied, api.events.parachainSystem.ValidationFunctionStored);
     assert.ok((await api.query.system.authorizedUpgrade()).isNone, 'the authorisation is used up');
 

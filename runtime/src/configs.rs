@@ -99,7 +99,8 @@ impl pallet_migrations::Config for Runtime {
 	type IdentifierMaxLen = ConstU32<256>;
 	type MigrationStatusHandler = ();
 	/// A failed migration leaves state half-migrated: the chain stays in migration mode (no
-	/// transactions) rather than run contracts on it; fixing it takes a runtime upgrade.
+	/// transactions) rather than run contracts on it. As the parachain then takes no
+	/// transactions, a fix comes as new code set by the relay chain (`paras.forceSetCurrentCode`).
 	type FailedMigrationHandler = frame_support::migrations::FreezeChainOnFailedMigration;
 	type MaxServiceWeight = MigrationServiceWeight;
 	type WeightInfo = pallet_migrations::weights::SubstrateWeight<Runtime>;

@@ -25,7 +25,8 @@ pub mod without_contracts {
 }
 
 pub mod apis;
-#[cfg(feature = "runtime-benchmarks")]
+// The chain without the pallet is only the starting point of the upgrade test: no benchmarks.
+#[cfg(all(feature = "runtime-benchmarks", not(feature = "without-contracts")))]
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
