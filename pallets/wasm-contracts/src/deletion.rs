@@ -60,7 +60,8 @@ impl<T: Config> Pallet<T> {
 		if meter.try_consume(step).is_err() {
 			return Weight::zero()
 		}
-		let mut bounds = DeletionQueueBounds::<T>::get();
+		let initial = DeletionQueueBounds::<T>::get();
+		let mut bounds = initial;
 		while bounds.head < bounds.tail {
 			let Some(mut queued) = DeletionQueue::<T>::get(bounds.head) else {
 				bounds.head = bounds.head.saturating_add(1);
@@ -87,7 +88,9 @@ impl<T: Config> Pallet<T> {
 				break
 			}
 		}
-		DeletionQueueBounds::<T>::put(bounds);
+		if bounds != initial {
+			DeletionQueueBounds::<T>::put(bounds);
+		}
 		meter.consumed()
 	}
 }
