@@ -69,12 +69,12 @@ pub trait WeightInfo {
 	fn host_balance() -> Weight;
 	/// `get_input`, `get_return_data` and `set_return_data` moving `n` bytes.
 	fn host_copy(n: u32) -> Weight;
-	/// `storage_read` with `n` bytes of key and value.
+	/// `storage_read` of a value of `n` bytes under a key of 128 bytes.
 	fn host_storage_read(n: u32) -> Weight;
-	/// `storage_write` with `n` bytes of key and value.
+	/// `storage_write` of a value of `n` bytes under a key of 128 bytes.
 	fn host_storage_write(n: u32) -> Weight;
-	/// `storage_delete` with a key of `n` bytes.
-	fn host_storage_delete(n: u32) -> Weight;
+	/// `storage_delete` under a key of 128 bytes.
+	fn host_storage_delete() -> Weight;
 	/// `crypto_hash` of `n` bytes.
 	fn host_crypto_hash(n: u32) -> Weight;
 	/// `crypto_verify` of a message of `n` bytes.

@@ -162,10 +162,9 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 			.saturating_add(Weight::from_parts(509, 0).saturating_mul(n.into()))
 			.saturating_add(D::get().writes(1))
 	}
-	fn host_storage_delete(n: u32, ) -> Weight {
-		// Measured proof: 1500 + n * 1 bytes.
-		Weight::from_parts(60_440_902, 4965)
-			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n.into()))
+	fn host_storage_delete() -> Weight {
+		// Measured proof: 1628 bytes (the former measurement at a 128-byte key).
+		Weight::from_parts(60_440_902, 5093)
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(1))
 	}

@@ -29,12 +29,9 @@ use wasm_instrument::parity_wasm::elements::Instruction::{self, I32Const, I64Con
 /// less a margin for the module's own functions (about 420 KiB). Larger modules need larger
 /// functions, which cost less per byte, so the measured slope holds for them too.
 const MAX_CODE: u32 = (limits::MAX_FUNCTIONS - 16) * module::FILLER_FUNCTION_BYTES;
-/// Longest storage key: the default `max_storage_key_len`.
+/// Key of the storage benchmarks: as long as the default `max_storage_key_len` allows. Longer
+/// keys pay for their bytes apart (`vm::runtime::key_weight`).
 const MAX_KEY: u32 = 128;
-/// Shortest storage key the storage benchmarks use: `benchmark pallet` groups the keys a
-/// benchmark touches by their first 32 bytes and fits each group over its steps, so every step's
-/// key must share them.
-const MIN_KEY: u32 = 32;
 /// Most functions the function-loading benchmark adds to a module: with the padding that keeps
 /// their average size at 40 bytes, a module of about 360 KiB.
 const MAX_UNCALLED_FUNCTIONS: u32 = 9_000;
@@ -132,12 +129,6 @@ fn call_once<T: Config>(prepared: &mut Prepared<Frame<T>>) -> Result<(), Benchma
 
 fn bytes_of(len: u32, seed: u8) -> Vec<u8> {
 	(0..len).map(|i| (i as u8).wrapping_add(seed)).collect()
-}
-
-/// A key and a value of `n` bytes in all (at least [`MIN_KEY`] + 1), the key as long as allowed.
-fn key_and_value(n: u32) -> (Vec<u8>, Vec<u8>) {
-	let key_len = Params::default().max_storage_key_len.min(n).max(MIN_KEY);
-	(bytes_of(key_len, 1), bytes_of(n.saturating_sub(key_len).max(1), 2))
 }
 
 /// Fills the trie of the prepared contract with [`TRIE_FILL`] values under spread-out keys.
@@ -396,9 +387,12 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A read of a value of `n` bytes under a key of [`MAX_KEY`] bytes: every step reads the
+	/// same key, as `benchmark pallet` fits the proof of each key over all steps, and keys are
+	/// stored hashed, so different keys would share no prefix.
 	#[benchmark(pov_mode = Measured)]
-	fn host_storage_read(n: Linear<{ MIN_KEY + 1 }, MAX_BYTES>) -> Result<(), BenchmarkError> {
-		let (key, value) = key_and_value(n);
+	fn host_storage_read(n: Linear<1, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		let (key, value) = (bytes_of(MAX_KEY, 1), bytes_of(n, 2));
 		let spec = ModuleSpec {
 			data: vec![(DATA as u32, key.clone())],
 			..ModuleSpec::calling(HostFn::StorageRead, args(&[DATA, key.len() as i32]))
@@ -413,9 +407,11 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A write of a value of `n` bytes under a key of [`MAX_KEY`] bytes (one key for all steps,
+	/// as for `host_storage_read`).
 	#[benchmark(pov_mode = Measured)]
-	fn host_storage_write(n: Linear<{ MIN_KEY + 1 }, MAX_BYTES>) -> Result<(), BenchmarkError> {
-		let (key, value) = key_and_value(n);
+	fn host_storage_write(n: Linear<1, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		let (key, value) = (bytes_of(MAX_KEY, 1), bytes_of(n, 2));
 		let value_at = DATA + key.len() as i32;
 		let spec = ModuleSpec {
 			data: vec![(DATA as u32, key.clone()), (value_at as u32, value.clone())],
@@ -433,12 +429,13 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A delete under a key of [`MAX_KEY`] bytes.
 	#[benchmark(pov_mode = Measured)]
-	fn host_storage_delete(n: Linear<MIN_KEY, MAX_KEY>) -> Result<(), BenchmarkError> {
-		let key = bytes_of(n, 3);
+	fn host_storage_delete() -> Result<(), BenchmarkError> {
+		let key = bytes_of(MAX_KEY, 3);
 		let spec = ModuleSpec {
 			data: vec![(DATA as u32, key.clone())],
-			..ModuleSpec::calling(HostFn::StorageDelete, args(&[DATA, n as i32]))
+			..ModuleSpec::calling(HostFn::StorageDelete, args(&[DATA, key.len() as i32]))
 		};
 		let mut prepared = prepared::<T>(spec)?;
 		fill_trie::<T>(&prepared);

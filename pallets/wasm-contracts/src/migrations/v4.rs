@@ -61,10 +61,10 @@ impl<T: Config> HashStorageKeys<T> {
 
 	/// Moving an entry: reading it, writing it under its hashed key, removing the old key.
 	pub(crate) fn entry_weight(key_len: u32, value_len: u32) -> Weight {
-		let entry = key_len.saturating_add(value_len);
-		T::WeightInfo::host_storage_read(entry)
-			.saturating_add(T::WeightInfo::host_storage_write(entry.saturating_add(16)))
-			.saturating_add(T::WeightInfo::host_storage_delete(key_len))
+		T::WeightInfo::host_storage_read(value_len)
+			.saturating_add(T::WeightInfo::host_storage_write(value_len))
+			.saturating_add(T::WeightInfo::host_storage_delete())
+			.saturating_add(crate::vm::runtime::key_weight::<T>(key_len).saturating_mul(3))
 	}
 
 	/// Finding the trie after a drained one: one map read.

@@ -108,7 +108,7 @@ fn a_write_charges_the_proof_of_the_path_to_its_key() {
 		// The first increment reads the absent 7-byte key `counter`, then writes it.
 		let first = Contracts::dry_run_execute(BOB, counter, b"increment".to_vec(), vec![], 0, None);
 		let code = crate::vm::code_load_weight::<Test>(fixture("counter").len() as u32).proof_size();
-		let key_path = <RocksDbWeights as WeightInfo>::host_storage_read(7).proof_size();
+		let key_path = <RocksDbWeights as WeightInfo>::host_storage_read(0).proof_size();
 		assert!(first.gas_consumed.proof_size() >= code + 2 * key_path);
 	});
 }

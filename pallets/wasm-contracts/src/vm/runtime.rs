@@ -48,6 +48,15 @@ pub fn event_counter_weight<T: Config>() -> Weight {
 		.saturating_add(Weight::from_parts(0, EVENT_COUNTER_PROOF))
 }
 
+/// What a storage key of `len` bytes adds to a storage host function: reading and hashing its
+/// bytes (`host_crypto_hash`'s per-byte price) and their place in the proof. The storage
+/// benchmarks measure one key of 128 bytes; this prices every key's bytes on top.
+pub fn key_weight<T: Config>(len: u32) -> Weight {
+	T::WeightInfo::host_crypto_hash(len)
+		.saturating_sub(T::WeightInfo::host_crypto_hash(0))
+		.saturating_add(Weight::from_parts(0, u64::from(len)))
+}
+
 /// The data of a contract's store: the frame's context, its gas and what host functions leave
 /// behind for the frame.
 pub struct HostState<E: Ext> {
@@ -255,23 +264,24 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	}
 
 	/// `storage_read(key_ptr, key_len) -> i64`: places the value under the key and returns
-	/// `(ptr << 32) | len`, or 0 when there is none. Cost: `host_storage_read(key + value)`.
+	/// `(ptr << 32) | len`, or 0 when there is none. Cost: `host_storage_read(0)` and
+	/// [`key_weight`] before reading, the rest of `host_storage_read(value)` after.
 	/// Traps: key longer than `max_storage_key_len`.
 	pub fn storage_read(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u64> {
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
-		self.charge_host(<E::T as Config>::WeightInfo::host_storage_read(key_len))?;
+		let read = <E::T as Config>::WeightInfo::host_storage_read(0);
+		self.charge_host(read.saturating_add(key_weight::<E::T>(key_len)))?;
 		let key = self.read(key_ptr, key_len)?;
 		let Some(value) = self.ext().storage().read(&key) else { return Ok(0) };
-		let total = key_len.saturating_add(value.len().saturated_into());
-		let extra = <E::T as Config>::WeightInfo::host_storage_read(total)
-			.saturating_sub(<E::T as Config>::WeightInfo::host_storage_read(key_len));
+		let extra = <E::T as Config>::WeightInfo::host_storage_read(value.len().saturated_into()).saturating_sub(read);
 		self.charge(extra)?;
 		self.place(&value)
 	}
 
 	/// `storage_write(key_ptr, key_len, value_ptr, value_len) -> i32`: stores the value; 0.
-	/// Cost: `host_storage_write(key + value)`, plus the proof_size of `host_storage_read(key)`.
+	/// Cost: `host_storage_write(value)` and [`key_weight`], plus the proof_size of
+	/// `host_storage_read(0)`.
 	/// Traps: read-only call, key or value too long, empty value (use `storage_delete`).
 	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
@@ -284,9 +294,9 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		}
 		// The collator proves the trie path to the key when it recomputes the root after the
 		// write; the write benchmark stops before that, the read benchmark measures the path.
-		let path_proof = Weight::from_parts(0, <E::T as Config>::WeightInfo::host_storage_read(key_len).proof_size());
-		let write = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_write(key_len.saturating_add(value_len)));
-		self.charge(write.saturating_add(path_proof))?;
+		let path_proof = Weight::from_parts(0, <E::T as Config>::WeightInfo::host_storage_read(0).proof_size());
+		let write = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_write(value_len));
+		self.charge(write.saturating_add(path_proof).saturating_add(key_weight::<E::T>(key_len)))?;
 		let key = self.read(key_ptr, key_len)?;
 		let value = self.read(value_ptr, value_len)?;
 		self.ext().storage().write(&key, &value);
@@ -294,12 +304,14 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	}
 
 	/// `storage_delete(key_ptr, key_len) -> i32`: 0 when a value was deleted, `KeyNotFound`
-	/// otherwise. Cost: `host_storage_delete(key)`. Traps: read-only call, key too long.
+	/// otherwise. Cost: `host_storage_delete` and [`key_weight`]. Traps: read-only call, key too
+	/// long.
 	pub fn storage_delete(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
-		self.charge_host(<E::T as Config>::WeightInfo::host_storage_delete(key_len))?;
+		let delete = <E::T as Config>::WeightInfo::host_storage_delete();
+		self.charge_host(delete.saturating_add(key_weight::<E::T>(key_len)))?;
 		let key = self.read(key_ptr, key_len)?;
 		let storage = self.ext().storage();
 		if !storage.contains(&key) {
