@@ -1,6 +1,10 @@
 //! A minimal runtime hosting the pallet, and contract set-up for the harness.
 
-use frame_support::{derive_impl, parameter_types, traits::ConstU32, BoundedVec};
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{ConstU128, ConstU32},
+	BoundedVec,
+};
 use pallet_wasm_contracts::{
 	exec::{self, AddressScheme, CallTree},
 	gas::{self, GasMeter},
@@ -53,6 +57,9 @@ impl pallet_timestamp::Config for Runtime {}
 
 impl pallet_wasm_contracts::Config for Runtime {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type DepositPerItem = ConstU128<1>;
+	type DepositPerByte = ConstU128<1>;
 	type Time = Timestamp;
 	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
 	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;

@@ -3,30 +3,37 @@
 import { fields, submitOk, theEvent } from './chain.js';
 import { bytesArg } from './contracts.js';
 
-/** Uploads `code` as `signer`; returns the `CodeUploaded` event's fields and the outcome. */
+/** Uploads `code` as `signer` (no deposit limit); returns the `CodeUploaded` event's fields and the outcome. */
 export async function uploadCode(api, signer, code) {
-  const outcome = await submitOk(api, api.tx.wasmContracts.uploadCode(bytesArg(code)), signer);
+  const outcome = await submitOk(api, api.tx.wasmContracts.uploadCode(bytesArg(code), null), signer);
   const { codeId, codeHash, uploader, codeSize } = fields(theEvent(outcome, api.events.wasmContracts.CodeUploaded));
   return { codeId: codeId.toBigInt(), codeHash, uploader, codeSize: codeSize.toNumber(), outcome };
 }
 
+/** The storage deposit limit a dry run's `storageDeposit` asks for: its charge, or none for a refund. */
+export function depositLimit(storageDeposit) {
+  return storageDeposit.isCharge ? storageDeposit.asCharge : 0n;
+}
+
 /**
- * Instantiates `codeId` as `signer` with a gas limit of what a dry run says it needs;
- * returns the new contract's address and the outcome.
+ * Instantiates `codeId` as `signer` with the gas limit and storage deposit limit a dry run
+ * says it needs; returns the new contract's address and the outcome.
  */
 export async function instantiate(api, signer, codeId, { initMsg = new Uint8Array(), admin = null, value = 0n, salt = null } = {}) {
   const dryRun = await api.call.wasmContractsApi.dryRunInstantiate(
     signer.address, codeId, bytesArg(initMsg), admin, value, null, salt && bytesArg(salt),
   );
-  const tx = api.tx.wasmContracts.instantiate(codeId, bytesArg(initMsg), admin, value, dryRun.gasRequired, salt && bytesArg(salt));
+  const tx = api.tx.wasmContracts.instantiate(
+    codeId, bytesArg(initMsg), admin, value, dryRun.gasRequired, salt && bytesArg(salt), depositLimit(dryRun.storageDeposit),
+  );
   const outcome = await submitOk(api, tx, signer);
   const event = fields(theEvent(outcome, api.events.wasmContracts.Instantiated));
   return { contract: event.contract.toString(), event, outcome };
 }
 
-/** The `execute` extrinsic for `entryPoint` (a string) of `contract`. */
-export function executeTx(api, contract, entryPoint, msg, gasLimit, value = 0n) {
-  return api.tx.wasmContracts.execute(contract, bytesArg(entryPoint), bytesArg(msg), value, gasLimit);
+/** The `execute` extrinsic for `entryPoint` (a string) of `contract`; `storageDepositLimit` null: no limit. */
+export function executeTx(api, contract, entryPoint, msg, gasLimit, value = 0n, storageDepositLimit = null) {
+  return api.tx.wasmContracts.execute(contract, bytesArg(entryPoint), bytesArg(msg), value, gasLimit, storageDepositLimit);
 }
 
 /** Dry-runs `execute` as `origin` with the largest gas limit; returns the `ContractResult`. */
@@ -35,13 +42,15 @@ export function dryRunExecute(api, origin, contract, entryPoint, msg = new Uint8
 }
 
 /**
- * Executes `entryPoint` of `contract` as `signer` with the gas a dry run says it needs
- * (the extrinsic fails with the dry run's error when it would fail). Returns the outcome.
+ * Executes `entryPoint` of `contract` as `signer` with the gas and storage deposit a dry run
+ * says it needs (the extrinsic fails with the dry run's error when it would fail). Returns the
+ * outcome.
  */
 export async function execute(api, signer, contract, entryPoint, msg = new Uint8Array()) {
   const dryRun = await dryRunExecute(api, signer.address, contract, entryPoint, msg);
   // A failing dry run reports the gas used until the failure; the real call fails the same way.
-  return submitOk(api, executeTx(api, contract, entryPoint, msg, dryRun.gasRequired), signer);
+  const tx = executeTx(api, contract, entryPoint, msg, dryRun.gasRequired, 0n, depositLimit(dryRun.storageDeposit));
+  return submitOk(api, tx, signer);
 }
 
 /** Runs `entryPoint` of `contract` read-only through the runtime API; returns the `ContractResult`. */

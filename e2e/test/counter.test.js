@@ -99,7 +99,7 @@ describe('counter contract', () => {
 
   it('lets only the admin migrate', async () => {
     const outcome = await submit(
-      api, api.tx.wasmContracts.migrate(contract, counterV2, '0x', (await contractParams(api)).maxContractGas), alice,
+      api, api.tx.wasmContracts.migrate(contract, counterV2, '0x', (await contractParams(api)).maxContractGas, null), alice,
     );
     assert.equal(outcome.error?.name, 'NotAdmin');
     assert.equal(normalizeDocs(outcome.error.docs), errorDocsInSource('NotAdmin'));
@@ -111,7 +111,7 @@ describe('counter contract', () => {
     const dryRun = await api.call.wasmContractsApi.dryRunMigrate(bob.address, contract, counterV2, bytesArg(note), null);
     assert.ok(dryRun.result.isOk, `dry run failed: ${dryRun.result.toString()}`);
 
-    const outcome = await submitOk(api, api.tx.wasmContracts.migrate(contract, counterV2, bytesArg(note), dryRun.gasRequired), bob);
+    const outcome = await submitOk(api, api.tx.wasmContracts.migrate(contract, counterV2, bytesArg(note), dryRun.gasRequired, null), bob);
 
     const migrated = fields(theEvent(outcome, api.events.wasmContracts.Migrated));
     assert.equal(migrated.contract.toString(), contract);
@@ -151,7 +151,7 @@ describe('counter contract', () => {
     assert.ok((await api.call.wasmContractsApi.contractInfo(contract)).unwrap().admin.isNone);
 
     const gas = (await contractParams(api)).maxContractGas;
-    const migrate = await submit(api, api.tx.wasmContracts.migrate(contract, counterV1, '0x', gas), alice);
+    const migrate = await submit(api, api.tx.wasmContracts.migrate(contract, counterV1, '0x', gas, null), alice);
     assert.equal(migrate.error?.name, 'NoAdmin');
     assert.equal(normalizeDocs(migrate.error.docs), errorDocsInSource('NoAdmin'));
     const update = await submit(api, api.tx.wasmContracts.updateAdmin(contract, alice.address), alice);

@@ -91,7 +91,7 @@ describe('deploys', () => {
     assert.ok(dryRun.sessionResult.isOk, `dry run session: ${dryRun.sessionResult.toString()}`);
 
     const nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
-    const outcome = await submitOk(api, api.tx.wasmContracts.deploy(bytesArg(payment), bytesArg(session), 0n, maxContractGas), alice);
+    const outcome = await submitOk(api, api.tx.wasmContracts.deploy(bytesArg(payment), bytesArg(session), 0n, maxContractGas, null), alice);
     const deployed = theEvent(outcome, api.events.wasmContracts.Deployed).data;
     const [paid, used, refunded] = [deployed.paid, deployed.used, deployed.refunded].map((v) => v.toBigInt());
 
@@ -110,21 +110,23 @@ describe('deploys', () => {
     assert.equal(readLe(await storageValue(api, counter, 'counter')), 1n);
     assert.equal(new TextDecoder().decode(await accountVariable(api, alice.address, 'payment')), 'payment');
 
-    // A deploy that pays is fee-less: Alice lost what it used plus the new contract's deposit,
+    // A deploy that pays is fee-less: Alice lost what it used, the new contract's existential
+    // deposit and the storage deposit the dry run reported (the counter's, and her variables'),
     // and the fee destination gained what it used.
     const fee = theEvent(outcome, api.events.transactionPayment.TransactionFeePaid).data.actualFee.toBigInt();
     assert.equal(fee, 0n);
+    assert.ok(dryRun.storageDeposit.isCharge && dryRun.storageDeposit.asCharge.toBigInt() > 0n);
     const existentialDeposit = api.consts.balances.existentialDeposit.toBigInt();
     const spent = (await freeBalance(api, alice.address, await parentOf(api, outcome.blockHash))) -
       (await freeBalance(api, alice.address, outcome.blockHash));
-    assert.equal(spent, used + existentialDeposit);
+    assert.equal(spent, used + existentialDeposit + dryRun.storageDeposit.asCharge.toBigInt());
   });
 
   it('charges a payment that never pays as a fee and keeps none of its changes', async () => {
     const noPay = await fixture('deploy_pay_nothing');
     const { maxContractGas } = await api.query.wasmContracts.parameters();
     const before = await accountVariable(api, bob.address, 'payment');
-    const outcome = await submit(api, api.tx.wasmContracts.deploy(bytesArg(noPay), bytesArg(session), 0n, maxContractGas), bob);
+    const outcome = await submit(api, api.tx.wasmContracts.deploy(bytesArg(noPay), bytesArg(session), 0n, maxContractGas, null), bob);
 
     assert.ok(outcome.error, 'the deploy fails');
     assert.equal(outcome.error.name, 'PaymentNotMade');
@@ -143,7 +145,7 @@ describe('deploys', () => {
   it('charges a payment that loops past its loan as a fee and undoes it', async () => {
     const looping = await fixture('deploy_pay_then_loop');
     const { maxContractGas } = await api.query.wasmContracts.parameters();
-    const tx = api.tx.wasmContracts.deploy(bytesArg(looping), bytesArg(session), 0n, maxContractGas);
+    const tx = api.tx.wasmContracts.deploy(bytesArg(looping), bytesArg(session), 0n, maxContractGas, null);
     const outcome = await submit(api, tx, bob);
 
     assert.equal(outcome.error?.name, 'PaymentLoanExceeded');
@@ -156,7 +158,7 @@ describe('deploys', () => {
   it('undoes a session that runs out of gas, keeps the payment and refunds the rest', async () => {
     const looping = await fixture('deploy_session_loop');
     const sessionGasLimit = { refTime: 20_000_000_000n, proofSize: 1_000_000n };
-    const tx = api.tx.wasmContracts.deploy(bytesArg(payment), bytesArg(looping), 0n, sessionGasLimit);
+    const tx = api.tx.wasmContracts.deploy(bytesArg(payment), bytesArg(looping), 0n, sessionGasLimit, null);
     const outcome = await submitOk(api, tx, alice);
     const deployed = theEvent(outcome, api.events.wasmContracts.Deployed).data;
     const [paid, used, refunded] = [deployed.paid, deployed.used, deployed.refunded].map((v) => v.toBigInt());
@@ -175,7 +177,7 @@ describe('deploys', () => {
     const twoContracts = await sessionModule(counterCode, 'deploy_session_two_contracts');
     const { maxContractGas } = await api.query.wasmContracts.parameters();
     const nonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumber();
-    const tx = api.tx.wasmContracts.deploy(bytesArg(payment), bytesArg(twoContracts), 0n, maxContractGas);
+    const tx = api.tx.wasmContracts.deploy(bytesArg(payment), bytesArg(twoContracts), 0n, maxContractGas, null);
     const outcome = await submitOk(api, tx, alice);
     assert.ok(theEvent(outcome, api.events.wasmContracts.Deployed).data.sessionResult.isOk);
 

@@ -1,5 +1,6 @@
-// A contract that ends itself: its balance to a beneficiary, its address freed, its storage
-// removed by the chain afterwards, and its code removable once nothing runs it.
+// A contract that ends itself: its balance and storage deposit to a beneficiary, its
+// instantiation deposit back to whoever paid it, its address freed, its storage removed by the
+// chain afterwards, and its code removable once nothing runs it.
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
@@ -7,6 +8,13 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import { fields, freeBalance, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { errorDocsInSource, fixture, normalizeDocs } from '../lib/contracts.js';
 import { execute, executeTx, instantiate, storageValue, uploadCode } from '../lib/wasm-contracts.js';
+
+/** What `address` holds for the pallet's hold `reason`, as `balances.holds` shows it. */
+async function heldFor(api, address, reason) {
+  const holds = await api.query.balances.holds(address);
+  const hold = holds.find((entry) => JSON.stringify(entry.id.toJSON()) === JSON.stringify({ wasmContracts: reason }));
+  return hold ? hold.amount.toBigInt() : 0n;
+}
 
 describe('terminating a contract', () => {
   const chain = useChain('terminate');
@@ -20,21 +28,38 @@ describe('terminating a contract', () => {
     await execute(api, alice, contract, 'store', new TextEncoder().encode('kept until termination'));
   });
 
+  it('shows the deposits held for the contract, under the pallet\'s reasons', async () => {
+    const deposit = (await api.query.wasmContracts.instantiationDeposits(contract)).unwrap();
+    assert.equal(deposit.depositor.toString(), alice.address);
+    assert.ok(deposit.amount.toBigInt() > 0n);
+    assert.ok(await heldFor(api, alice.address, 'ContractInstantiation') >= deposit.amount.toBigInt(), 'Alice holds the contract\'s deposit');
+    const storage = await heldFor(api, contract, 'ContractStorage');
+    assert.ok(storage > 0n, 'the contract holds the deposit of the value Alice stored');
+    const account = await api.query.system.account(contract);
+    assert.equal(account.data.reserved.toBigInt(), storage, 'held balance is reserved balance');
+  });
+
   it('refuses to remove code that a contract runs', async () => {
     const outcome = await submit(api, api.tx.wasmContracts.removeCode(codeId), alice);
     assert.equal(outcome.error?.name, 'CodeInUse');
     assert.equal(outcome.error.docs, normalizeDocs(errorDocsInSource('CodeInUse')));
   });
 
-  it('sends the balance to the beneficiary and frees the address', async () => {
-    const held = await freeBalance(api, contract);
+  it('sends the balance and storage deposit to the beneficiary, releases the instantiation deposit, and frees the address', async () => {
+    const free = await freeBalance(api, contract);
+    const storage = await heldFor(api, contract, 'ContractStorage');
+    const instantiation = (await api.query.wasmContracts.instantiationDeposits(contract)).unwrap().amount.toBigInt();
+    const aliceHeld = await heldFor(api, alice.address, 'ContractInstantiation');
     const bobBefore = await freeBalance(api, bob.address);
     const outcome = await execute(api, alice, contract, 'terminate', decodeAddress(bob.address));
     const terminated = fields(theEvent(outcome, api.events.wasmContracts.Terminated));
     assert.equal(terminated.contract.toString(), contract);
     assert.equal(terminated.beneficiary.toString(), bob.address);
-    assert.equal(await freeBalance(api, bob.address), bobBefore + held, 'Bob got the whole balance');
+    assert.equal(await freeBalance(api, bob.address), bobBefore + free + storage, 'Bob got the balance and the storage deposit');
     assert.equal(await freeBalance(api, contract), 0n);
+    assert.equal(await heldFor(api, contract, 'ContractStorage'), 0n);
+    assert.equal(await heldFor(api, alice.address, 'ContractInstantiation'), aliceHeld - instantiation, 'Alice\'s deposit is released');
+    assert.ok((await api.query.wasmContracts.instantiationDeposits(contract)).isNone);
     assert.ok((await api.call.wasmContractsApi.contractInfo(contract)).isNone);
 
     const again = await submit(api, executeTx(api, contract, 'store', new Uint8Array([1]), { refTime: 10n ** 10n, proofSize: 10n ** 6n }), alice);

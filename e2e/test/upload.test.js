@@ -62,7 +62,7 @@ describe('uploading code', () => {
     corrupted[corrupted.length - 8] ^= 0xff; // first byte of the CRC-32 trailer
     const nextIdBefore = (await api.query.wasmContracts.nextCodeId()).toBigInt();
 
-    const outcome = await submit(api, api.tx.wasmContracts.uploadCode(bytesArg(corrupted)), alice);
+    const outcome = await submit(api, api.tx.wasmContracts.uploadCode(bytesArg(corrupted), null), alice);
 
     assert.ok(outcome.error, 'the upload fails');
     assert.equal(outcome.error.section, 'wasmContracts');
@@ -76,7 +76,7 @@ describe('uploading code', () => {
     const { api, alice } = chain;
     const wasm = await watToWasm('(module (func (export "half") (result f32) (f32.const 0.5)))');
 
-    const outcome = await submit(api, api.tx.wasmContracts.uploadCode(bytesArg(wasm)), alice);
+    const outcome = await submit(api, api.tx.wasmContracts.uploadCode(bytesArg(wasm), null), alice);
 
     assert.equal(outcome.error?.name, 'FloatsNotAllowed');
     assert.equal(normalizeDocs(outcome.error.docs), errorDocsInSource('FloatsNotAllowed'));

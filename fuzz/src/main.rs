@@ -247,7 +247,7 @@ fn run_case(imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
 	}
 	tally.wasm = wasm.clone();
 	runtime::new_externalities().execute_with(|| {
-		let uploaded = dispatch(tally, "upload", || Contracts::upload_code(RuntimeOrigin::signed(CALLER), wasm.clone()));
+		let uploaded = dispatch(tally, "upload", || Contracts::upload_code(RuntimeOrigin::signed(CALLER), wasm.clone(), None));
 		if !uploaded {
 			return
 		}
@@ -257,7 +257,7 @@ fn run_case(imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
 		let code_id = pallet_wasm_contracts::NextCodeId::<Runtime>::get() - 1;
 		let msg = stream.message();
 		let instantiated = dispatch(tally, "instantiate", || {
-			Contracts::instantiate(RuntimeOrigin::signed(CALLER), code_id, msg.clone(), None, 0, CALL_GAS, None)
+			Contracts::instantiate(RuntimeOrigin::signed(CALLER), code_id, msg.clone(), None, 0, CALL_GAS, None, None)
 		});
 		if instantiated {
 			let contract = pallet_wasm_contracts::address::instance_address::<Runtime>(code_id, 0);
@@ -265,7 +265,7 @@ fn run_case(imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
 				let msg = stream.message();
 				dispatch(tally, "execute", || {
 					let entry = entry.as_bytes().to_vec();
-					Contracts::execute(RuntimeOrigin::signed(CALLER), contract.clone(), entry, msg.clone(), 0, CALL_GAS)
+					Contracts::execute(RuntimeOrigin::signed(CALLER), contract.clone(), entry, msg.clone(), 0, CALL_GAS, None)
 				});
 				let before = state_root();
 				let query = Contracts::query(contract.clone(), entry.as_bytes().to_vec(), msg, Some(CALL_GAS));
@@ -277,7 +277,7 @@ fn run_case(imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
 			}
 		}
 		dispatch(tally, "deploy", || {
-			Contracts::deploy(RuntimeOrigin::signed(CALLER), vec![], wasm.clone(), 1_000_000_000, CALL_GAS)
+			Contracts::deploy(RuntimeOrigin::signed(CALLER), vec![], wasm.clone(), 1_000_000_000, CALL_GAS, None)
 		});
 	});
 }

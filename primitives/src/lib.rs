@@ -255,13 +255,28 @@ pub struct InstantiateReturnValue<AccountId> {
 	pub data: Vec<u8>,
 }
 
+/// What a call did to its origin's storage deposits, net: the deposits it took for state it
+/// added, less what it got back for state it removed.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub enum StorageDeposit<Balance> {
+	/// The origin paid this much more than it got back; a `storage_deposit_limit` of at least
+	/// this lets the call through.
+	Charge(Balance),
+	/// The origin got back this much more than it paid.
+	Refund(Balance),
+}
+
 /// Result of a query or dry run, with the gas it used and needed.
 #[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
-pub struct ContractResult<R, EventRecord> {
+pub struct ContractResult<R, Balance, EventRecord> {
 	/// Gas charged by the call.
 	pub gas_consumed: Weight,
 	/// The smallest `gas_limit` with which the same call, in the same state, succeeds.
 	pub gas_required: Weight,
+	/// The storage deposit the call takes from (or gives back to) its origin; a charge is the
+	/// smallest `storage_deposit_limit` with which it succeeds. Nothing for failed calls and
+	/// queries.
+	pub storage_deposit: StorageDeposit<Balance>,
 	/// What the call returned, or the pallet error it failed with.
 	pub result: Result<R, DispatchError>,
 	/// The message given to `revert`, when the contract reverted.
@@ -286,6 +301,9 @@ pub struct DeployResult<Balance, EventRecord> {
 	pub used: Balance,
 	/// What went back to the account.
 	pub refunded: Balance,
+	/// The storage deposit both phases take from (or give back to) the account, as for
+	/// contract calls; apart from `paid`.
+	pub storage_deposit: StorageDeposit<Balance>,
 	/// `Err` when the deploy was refused or its payment failed (then nothing is kept but the
 	/// transaction fee).
 	pub result: Result<(), DispatchError>,
@@ -315,7 +333,7 @@ sp_api::decl_runtime_apis! {
 	/// polkadot.js; `Option` arguments as the value or `null`. Dry runs report `gas_consumed`
 	/// (what the call is charged) and `gas_required` (the smallest `gas_limit` with which it
 	/// succeeds), the result or the `DispatchError`, the revert message and the events.
-	#[api_version(2)]
+	#[api_version(3)]
 	pub trait WasmContractsApi<AccountId, Balance, BlockNumber, EventRecord> where
 		AccountId: codec::Codec,
 		Balance: codec::Codec,
@@ -329,7 +347,7 @@ sp_api::decl_runtime_apis! {
 			entry_point: Vec<u8>,
 			msg: Vec<u8>,
 			gas_limit: Option<Weight>,
-		) -> ContractResult<ExecReturnValue, EventRecord>;
+		) -> ContractResult<ExecReturnValue, Balance, EventRecord>;
 
 		/// Reads the raw value under `key` in `contract`'s storage.
 		fn get_storage(contract: AccountId, key: Vec<u8>) -> Result<Option<Vec<u8>>, StorageReadError>;
@@ -354,7 +372,7 @@ sp_api::decl_runtime_apis! {
 			value: Balance,
 			gas_limit: Option<Weight>,
 			salt: Option<Vec<u8>>,
-		) -> ContractResult<InstantiateReturnValue<AccountId>, EventRecord>;
+		) -> ContractResult<InstantiateReturnValue<AccountId>, Balance, EventRecord>;
 
 		/// Runs `execute` as `origin` would, without keeping any change.
 		/// `gas_limit: None` means `query_gas_cap`, the most a dry run gets.
@@ -365,7 +383,7 @@ sp_api::decl_runtime_apis! {
 			msg: Vec<u8>,
 			value: Balance,
 			gas_limit: Option<Weight>,
-		) -> ContractResult<ExecReturnValue, EventRecord>;
+		) -> ContractResult<ExecReturnValue, Balance, EventRecord>;
 
 		/// Runs a deploy as `origin` would, without keeping any change.
 		/// `session_gas_limit: None` means `query_gas_cap`, the most a dry run gets.
@@ -388,7 +406,7 @@ sp_api::decl_runtime_apis! {
 			new_code_id: CodeId,
 			msg: Vec<u8>,
 			gas_limit: Option<Weight>,
-		) -> ContractResult<ExecReturnValue, EventRecord>;
+		) -> ContractResult<ExecReturnValue, Balance, EventRecord>;
 	}
 }
 

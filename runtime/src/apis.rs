@@ -212,7 +212,7 @@ impl_runtime_apis! {
 	}
 
 	#[cfg(not(feature = "without-contracts"))]
-	#[api_version(2)]
+	#[api_version(3)]
 	impl wasm_contracts_primitives::WasmContractsApi<Block, AccountId, Balance, BlockNumber, EventRecord>
 		for Runtime
 	{
@@ -221,7 +221,7 @@ impl_runtime_apis! {
 			entry_point: Vec<u8>,
 			msg: Vec<u8>,
 			gas_limit: Option<Weight>,
-		) -> ContractResult<ExecReturnValue, EventRecord> {
+		) -> ContractResult<ExecReturnValue, Balance, EventRecord> {
 			WasmContracts::query(contract, entry_point, msg, gas_limit)
 		}
 
@@ -249,7 +249,7 @@ impl_runtime_apis! {
 			value: Balance,
 			gas_limit: Option<Weight>,
 			salt: Option<Vec<u8>>,
-		) -> ContractResult<InstantiateReturnValue<AccountId>, EventRecord> {
+		) -> ContractResult<InstantiateReturnValue<AccountId>, Balance, EventRecord> {
 			WasmContracts::dry_run_instantiate(origin, code_id, init_msg, admin, value, gas_limit, salt)
 		}
 
@@ -260,7 +260,7 @@ impl_runtime_apis! {
 			msg: Vec<u8>,
 			value: Balance,
 			gas_limit: Option<Weight>,
-		) -> ContractResult<ExecReturnValue, EventRecord> {
+		) -> ContractResult<ExecReturnValue, Balance, EventRecord> {
 			WasmContracts::dry_run_execute(origin, contract, entry_point, msg, value, gas_limit)
 		}
 
@@ -270,7 +270,7 @@ impl_runtime_apis! {
 			new_code_id: CodeId,
 			msg: Vec<u8>,
 			gas_limit: Option<Weight>,
-		) -> ContractResult<ExecReturnValue, EventRecord> {
+		) -> ContractResult<ExecReturnValue, Balance, EventRecord> {
 			WasmContracts::dry_run_migrate(origin, contract, new_code_id, msg, gas_limit)
 		}
 

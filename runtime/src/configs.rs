@@ -214,18 +214,27 @@ parameter_types! {
 mod contracts {
 	use frame_support::{
 		parameter_types,
-		traits::ConstU32,
+		traits::{ConstU128, ConstU32},
 		weights::{Weight, WeightToFee as _},
 	};
 
 	use super::DeployFeeDestination;
-	use crate::{AccountId, Balance, Balances, Runtime, WeightToFee};
+	use crate::{AccountId, Balance, Balances, Runtime, RuntimeHoldReason, WeightToFee, MICROUNIT, MILLIUNIT};
 
 	/// Contracts: anyone may upload code and deploy; limits live in the pallet's `Params`
 	/// (genesis preset, changed by root).
 	impl pallet_wasm_contracts::Config for Runtime {
-		/// Contracts are accounts holding the native token; `value` moves it.
+		/// Contracts are accounts holding the native token; `value` moves it, and storage
+		/// deposits are held in it.
 		type Currency = Balances;
+		type RuntimeHoldReason = RuntimeHoldReason;
+		/// Each stored item (code id, module, contract, history entry, storage key, account
+		/// variable) holds 10 MILLIUNIT, ten existential deposits: the trie nodes and the
+		/// lookups every item costs each collator for as long as it is kept.
+		type DepositPerItem = ConstU128<{ 10 * MILLIUNIT }>;
+		/// Each stored byte holds 100 MICROUNIT, ten times the length fee of a byte that is
+		/// only carried in a block: a MiB of code or storage holds about 105 UNIT.
+		type DepositPerByte = ConstU128<{ 100 * MICROUNIT }>;
 		/// `get_block_timestamp` returns the block's timestamp in milliseconds.
 		type Time = crate::Timestamp;
 		/// Any signed account may upload code: its size is bounded by `max_contract_size` and the

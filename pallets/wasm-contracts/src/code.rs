@@ -3,7 +3,7 @@
 use crate::{
 	vm::{self, validation::Footprint},
 	weights::WeightInfo,
-	CodeInfoOf, Config, Error, ModuleUsers, NextCodeId, Pallet, PristineCode,
+	BalanceOf, CodeInfoOf, Config, Error, ModuleUsers, NextCodeId, Pallet, PristineCode,
 };
 use alloc::vec::Vec;
 use frame_support::{ensure, weights::Weight, BoundedVec};
@@ -142,17 +142,24 @@ impl<T: Config> Pallet<T> {
 		Self::upload_weight(size, size.min(limits::MAX_DECLARATION_BYTES))
 	}
 
-	/// Stores validated `wasm` (once per hash) under the next code id.
-	pub(crate) fn store_code(uploader: T::AccountId, wasm: Vec<u8>) -> Result<(CodeId, CodeInfo<T::AccountId>), Error<T>> {
+	/// Stores validated `wasm` (once per hash) under the next code id, holding its deposit on
+	/// `uploader` within `deposit_limit`.
+	pub(crate) fn store_code(
+		uploader: T::AccountId,
+		wasm: Vec<u8>,
+		deposit_limit: Option<BalanceOf<T>>,
+	) -> Result<(CodeId, CodeInfo<T::AccountId>), Error<T>> {
 		let code_size = u32::try_from(wasm.len()).map_err(|_| Error::<T>::CodeTooLarge)?;
 		let code_hash = blake2_256(&wasm);
-		if !PristineCode::<T>::contains_key(code_hash) {
-			let stored: BoundedVec<u8, _> = wasm.try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
-			PristineCode::<T>::insert(code_hash, stored);
-		}
 		let code_id = NextCodeId::<T>::get();
 		let next = code_id.checked_add(1).ok_or(Error::<T>::CounterOverflow)?;
 		let module_users = ModuleUsers::<T>::get(code_hash).checked_add(1).ok_or(Error::<T>::CounterOverflow)?;
+		let new_module = (!PristineCode::<T>::contains_key(code_hash)).then_some(code_size);
+		Self::hold_code_deposit(&uploader, code_id, code_hash, new_module, deposit_limit)?;
+		if new_module.is_some() {
+			let stored: BoundedVec<u8, _> = wasm.try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
+			PristineCode::<T>::insert(code_hash, stored);
+		}
 		ModuleUsers::<T>::insert(code_hash, module_users);
 		let info = CodeInfo { code_hash, uploader, code_size };
 		CodeInfoOf::<T>::insert(code_id, &info);

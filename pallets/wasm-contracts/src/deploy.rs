@@ -5,7 +5,9 @@
 //! | both modules are validated like uploaded code | the base weight | refused: the transaction fee pays the base weight |
 //! | payment's `call` runs (or, with an empty payment module, `payment_amount` is paid) | at most the `payment_loan` parameter | its changes are undone; the transaction fee pays the base weight and the gas payment used |
 //! | what was paid must cover the inclusion fee and the price of the base weight and payment's gas | | as above (`PaymentInsufficient`) |
+//! | the payment phase's storage deposits are settled with the account | | as above |
 //! | session's `call` runs | what the rest of the payment buys, at most `session_gas_limit` and `max_contract_gas` | its changes are undone; the payment stands |
+//! | the session's storage deposits are settled with the account | | as above |
 //! | the account gets back what it paid beyond the inclusion fee and the price of the base weight and of the gas both phases used | | |
 //!
 //! A deploy that pays is fee-less as a transaction: its whole cost comes out of the payment, so
@@ -19,6 +21,7 @@
 
 use crate::{
 	code,
+	deposit::{StorageChange, StorageOwner},
 	error::ExecError,
 	exec::{self, CallTree, DeployContext, Frame},
 	gas::GasMeter,
@@ -36,9 +39,9 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use codec::Encode;
+use codec::{Encode, MaxEncodedLen};
 use sp_runtime::traits::{AtLeast32BitUnsigned, Convert, SaturatedConversion, Saturating, Zero};
-use wasm_contracts_primitives::{abi, limits, TrieId};
+use wasm_contracts_primitives::{abi, limits, StorageDeposit, TrieId};
 
 /// Units of weight (picoseconds of ref_time, bytes of proof) that [`LinearWeightPrice`]'s
 /// prices are for.
@@ -80,6 +83,15 @@ pub fn gas_cost<T: Config>(weight: Weight) -> BalanceOf<T> {
 	T::WeightPrice::price(weight)
 }
 
+/// What a deploy may use beyond its payment.
+#[derive(Clone, Copy)]
+pub struct DeployLimits<Balance> {
+	/// Most gas the session module may use.
+	pub session_gas: Weight,
+	/// Most storage deposit both phases together may take from the account (`None`: no limit).
+	pub storage_deposit: Option<Balance>,
+}
+
 /// How a deploy went.
 pub struct DeployOutcome<T: Config> {
 	/// Gas the payment module used.
@@ -94,6 +106,8 @@ pub struct DeployOutcome<T: Config> {
 	pub used: BalanceOf<T>,
 	/// What went back to the account.
 	pub refunded: BalanceOf<T>,
+	/// The storage deposit both phases took from (or gave back to) the account.
+	pub storage_deposit: StorageDeposit<BalanceOf<T>>,
 	/// `Err` when the deploy was refused or its payment failed.
 	pub result: Result<(), ExecError>,
 	/// How the session ended.
@@ -109,6 +123,7 @@ impl<T: Config> DeployOutcome<T> {
 			paid: Zero::zero(),
 			used: Zero::zero(),
 			refunded: Zero::zero(),
+			storage_deposit: StorageDeposit::Charge(Zero::zero()),
 			result: Err(error.into()),
 			session_result: Ok(()),
 		}
@@ -130,8 +145,9 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(declarations(session))
 	}
 
-	/// The persistent variables trie of `account`, created on first use.
-	pub(crate) fn account_trie(account: &T::AccountId) -> Result<TrieId, Error<T>> {
+	/// The persistent variables trie of `account`, created on first use, when `tree` records
+	/// its record's deposit.
+	pub(crate) fn account_trie(tree: &CallTree<T>, account: &T::AccountId) -> Result<TrieId, Error<T>> {
 		if let Some(trie_id) = AccountTrie::<T>::get(account) {
 			return Ok(trie_id)
 		}
@@ -139,6 +155,8 @@ impl<T: Config> Pallet<T> {
 		TrieNonce::<T>::put(nonce.checked_add(1).ok_or(Error::<T>::CounterOverflow)?);
 		let trie_id = crate::address::trie_id(&(b"account", account), nonce);
 		AccountTrie::<T>::insert(account, trie_id);
+		let record = StorageChange::item(T::AccountId::max_encoded_len().saturating_add(trie_id.len()));
+		tree.record_storage_change(StorageOwner::Account(account.clone()), record);
 		Ok(trie_id)
 	}
 
@@ -149,11 +167,13 @@ impl<T: Config> Pallet<T> {
 		session: &[u8],
 		payment_amount: BalanceOf<T>,
 		session_gas_limit: Weight,
+		storage_deposit_limit: Option<BalanceOf<T>>,
 	) -> u32 {
 		let arguments = payment.encoded_size() +
 			session.encoded_size() +
 			codec::Compact::<u128>(payment_amount.saturated_into()).encoded_size() +
-			session_gas_limit.encoded_size();
+			session_gas_limit.encoded_size() +
+			storage_deposit_limit.encoded_size();
 		u32::try_from(arguments.saturating_add(2)).unwrap_or(u32::MAX)
 	}
 
@@ -164,7 +184,7 @@ impl<T: Config> Pallet<T> {
 		payment: Vec<u8>,
 		session: Vec<u8>,
 		payment_amount: BalanceOf<T>,
-		session_gas_limit: Weight,
+		limits: DeployLimits<BalanceOf<T>>,
 		base: Weight,
 		call_len: u32,
 	) -> DeployOutcome<T> {
@@ -173,14 +193,14 @@ impl<T: Config> Pallet<T> {
 		let nonce: u64 = frame_system::Pallet::<T>::account_nonce(&account).saturated_into();
 		let deploy = DeployContext { account: *account.as_ref(), nonce, created: Cell::new(0) };
 		let tree = CallTree::<T>::for_deploy(params, deploy);
-		let prepared = Self::prepare_deploy(&tree, &account, payment, session, session_gas_limit);
+		let prepared = Self::prepare_deploy(&tree, &account, payment, session, limits.session_gas);
 		let (payment, session, trie_id) = match prepared {
 			Ok(prepared) => prepared,
 			Err(error) => return DeployOutcome::refused(error, Weight::zero()),
 		};
 
 		let mut payment_gas = GasMeter::new(tree.params().payment_loan, crate::gas::fuel_unit::<T>());
-		let paid = exec::transactional(|| {
+		let paid = Self::settled(&tree, &account, limits.storage_deposit, || {
 			let paid = match &payment {
 				None => {
 					exec::transfer::<T>(&account, &T::FeeDestination::get(), payment_amount)?;
@@ -194,7 +214,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Ok(paid)
 		});
-		let paid = match paid {
+		let (paid, payment_deposit) = match paid {
 			Ok(paid) => paid,
 			Err(error) => return DeployOutcome::refused(error, payment_gas.consumed()),
 		};
@@ -202,11 +222,19 @@ impl<T: Config> Pallet<T> {
 		// What is left after the inclusion fee buys the base weight and the gas of both phases.
 		let bought = T::WeightPrice::bought(paid.saturating_sub(inclusion_fee));
 		let session_limit =
-			session_gas_limit.min(bought.saturating_sub(base.saturating_add(payment_gas.consumed())));
+			limits.session_gas.min(bought.saturating_sub(base.saturating_add(payment_gas.consumed())));
 		let mut session_gas = GasMeter::new(session_limit, crate::gas::fuel_unit::<T>());
-		let session_result = exec::transactional(|| {
+		let session_deposit_limit = limits.storage_deposit.map(|limit| match payment_deposit {
+			StorageDeposit::Charge(charged) => limit.saturating_sub(charged),
+			StorageDeposit::Refund(refunded) => limit.saturating_add(refunded),
+		});
+		let session = Self::settled(&tree, &account, session_deposit_limit, || {
 			Self::run_module(&tree, &mut session_gas, &account, &trie_id, &session, false).1.map(|_| ())
 		});
+		let (session_result, session_deposit) = match session {
+			Ok(((), deposit)) => (Ok(()), deposit),
+			Err(error) => (Err(error), StorageDeposit::Charge(Zero::zero())),
+		};
 
 		let total_gas = base.saturating_add(payment_gas.consumed()).saturating_add(session_gas.consumed());
 		let mut used = inclusion_fee.saturating_add(gas_cost::<T>(total_gas)).min(paid);
@@ -235,6 +263,7 @@ impl<T: Config> Pallet<T> {
 			paid,
 			used,
 			refunded,
+			storage_deposit: crate::deposit::net([payment_deposit, session_deposit]),
 			result: Ok(()),
 			session_result,
 		}
@@ -259,7 +288,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let payment = if payment.is_empty() { None } else { Some(compile(payment)?) };
 		let session = compile(session)?;
-		Ok((payment, session, Self::account_trie(account)?))
+		Ok((payment, session, Self::account_trie(tree, account)?))
 	}
 
 	/// Runs the payment module and returns what it paid; a payment that pays nothing fails with
@@ -293,7 +322,8 @@ impl<T: Config> Pallet<T> {
 		is_payment: bool,
 	) -> (Option<BalanceOf<T>>, Result<Vec<u8>, ExecError>) {
 		let caller = Some(account.clone());
-		let mut frame = Frame::<T>::new(tree, 1, caller, account.clone(), trie_id, Zero::zero(), Vec::new());
+		let mut frame =
+			Frame::<T>::new(tree, 1, caller, account.clone(), trie_id, Zero::zero(), Vec::new()).on_account_variables();
 		if is_payment {
 			frame = frame.into_payment();
 		}
@@ -301,3 +331,4 @@ impl<T: Config> Pallet<T> {
 		(frame.paid(), result)
 	}
 }
+

@@ -7,6 +7,7 @@
 
 use crate::{
 	address,
+	deposit::{self, DepositMeter, StorageChange, StorageOwner},
 	error::ExecError,
 	gas::GasMeter,
 	storage::ContractTrie,
@@ -39,6 +40,8 @@ pub struct CallTree<T: Config> {
 	deploy: Option<DeployContext>,
 	/// Bytes of contract events this call has emitted so far.
 	event_bytes: Cell<u32>,
+	/// Storage deposits the call has taken so far, settled when it ends.
+	deposits: RefCell<DepositMeter<T::AccountId>>,
 	/// The block's number and timestamp, read once: they cannot change during the call, and a
 	/// contract reads them at the price of the cheapest host function.
 	block: BlockContext,
@@ -76,6 +79,7 @@ impl<T: Config> CallTree<T> {
 			running: RefCell::new(Vec::new()),
 			deploy: None,
 			event_bytes: Cell::new(0),
+			deposits: RefCell::new(DepositMeter::default()),
 			block: BlockContext::current::<T>(),
 			vm: Vm::new(metering),
 		})
@@ -90,6 +94,7 @@ impl<T: Config> CallTree<T> {
 			running: RefCell::new(Vec::new()),
 			deploy: Some(deploy),
 			event_bytes: Cell::new(0),
+			deposits: RefCell::new(DepositMeter::default()),
 			block: BlockContext::current::<T>(),
 			vm: Vm::new(Metering::Fuel),
 		})
@@ -103,6 +108,27 @@ impl<T: Config> CallTree<T> {
 	/// The machine the tree's frames run on.
 	pub fn vm(&self) -> &Vm<Frame<T>> {
 		&self.vm
+	}
+
+	/// Takes the storage deposits the call has incurred so far, to settle them.
+	pub fn take_deposits(&self) -> DepositMeter<T::AccountId> {
+		core::mem::take(&mut *self.deposits.borrow_mut())
+	}
+
+	/// Records a change in `owner`'s storage; true when it is the first of the call there.
+	pub(crate) fn record_storage_change(&self, owner: StorageOwner<T::AccountId>, change: StorageChange) -> bool {
+		self.deposits.borrow_mut().record(owner, change)
+	}
+
+	/// Runs `f` in a storage transaction that is kept only when `f` succeeds; the deposits
+	/// `f` incurred go with its changes when it fails.
+	pub fn transactional<R>(&self, f: impl FnOnce() -> Result<R, ExecError>) -> Result<R, ExecError> {
+		let deposits = self.deposits.borrow().clone();
+		let result = transactional(f);
+		if result.is_err() {
+			*self.deposits.borrow_mut() = deposits;
+		}
+		result
 	}
 
 	/// Whether state may not change now: in a query, or inside a read-only call.
@@ -163,6 +189,8 @@ pub struct Frame<T: Config> {
 	caller: Option<T::AccountId>,
 	address: T::AccountId,
 	trie: ContractTrie,
+	/// Who pays for the frame's storage: the contract, or the account of a deploy module.
+	storage_owner: StorageOwner<T::AccountId>,
 	value: BalanceOf<T>,
 	input: Vec<u8>,
 	/// `Some(paid so far)` in the payment module of a deploy, the only frame where `pay` works.
@@ -185,6 +213,7 @@ impl<T: Config> Frame<T> {
 			tree: tree.clone(),
 			depth,
 			caller,
+			storage_owner: StorageOwner::Contract(address.clone()),
 			address,
 			trie: ContractTrie::new(trie_id),
 			value,
@@ -199,6 +228,12 @@ impl<T: Config> Frame<T> {
 		let (frame, meter, result) = vm::run(&tree.vm, module, entry, self, gas.clone());
 		*gas = meter;
 		(frame, result)
+	}
+
+	/// Makes this frame a deploy module's, whose storage is its account's variables.
+	pub fn on_account_variables(mut self) -> Self {
+		self.storage_owner = StorageOwner::Account(self.address.clone());
+		self
 	}
 
 	/// Makes this frame the payment module of a deploy, where `pay` works.
@@ -250,6 +285,10 @@ impl<T: Config> Ext for Frame<T> {
 
 	fn storage(&self) -> &ContractTrie {
 		&self.trie
+	}
+
+	fn record_storage_change(&mut self, change: StorageChange) -> bool {
+		self.tree.record_storage_change(self.storage_owner.clone(), change)
 	}
 
 	fn call(
@@ -310,6 +349,10 @@ impl<T: Config> Ext for Frame<T> {
 		if *beneficiary == self.address {
 			return Err(Error::<T>::InvalidBeneficiary.into())
 		}
+		if !self.tree.deposits.borrow_mut().terminated(&self.address) {
+			Pallet::<T>::release_contract_deposits(&self.address);
+		}
+		// What it held for its storage is now in its balance, and goes with it.
 		let balance = T::Currency::reducible_balance(&self.address, Preservation::Expendable, Fortitude::Polite);
 		if !balance.is_zero() {
 			T::Currency::transfer(&self.address, beneficiary, balance, Preservation::Expendable)
@@ -409,7 +452,7 @@ pub fn call<T: Config>(
 ) -> Result<Vec<u8>, ExecError> {
 	tree.ensure_depth(depth)?;
 	let info = ContractInfoOf::<T>::get(contract).ok_or(Error::<T>::ContractNotFound)?;
-	transactional(|| {
+	tree.transactional(|| {
 		if !value.is_zero() {
 			let from = caller.as_ref().filter(|_| !tree.is_read_only()).ok_or(Error::<T>::StateChangeInReadOnlyCall)?;
 			transfer::<T>(from, contract, value)?;
@@ -446,7 +489,9 @@ pub fn instantiate<T: Config>(
 		return Err(Error::<T>::StateChangeInReadOnlyCall.into())
 	}
 	let code_info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
-	transactional(|| {
+	// The origin holds the new contract's deposit once the call ends.
+	gas.charge(deposit::settle_weight::<T>()).map_err(|_| Error::<T>::OutOfGas)?;
+	tree.transactional(|| {
 		let instance_id = InstanceCounter::<T>::get();
 		let contract = match (&scheme, &tree.deploy) {
 			(AddressScheme::Salted(salt), _) => address::salted_address::<T>(&code_info.code_hash, &creator, salt),
@@ -471,6 +516,7 @@ pub fn instantiate<T: Config>(
 			history_len: 1,
 		};
 		ContractInfoOf::<T>::insert(&contract, &info);
+		tree.deposits.borrow_mut().instantiated(contract.clone());
 		add_code_user::<T>(code_id)?;
 		let block = frame_system::Pallet::<T>::block_number();
 		CodeHistory::<T>::insert(&contract, 0, CodeHistoryEntry { change: CodeChange::Instantiate, code_id, block });
@@ -520,7 +566,7 @@ pub fn migrate<T: Config>(
 	if !CodeInfoOf::<T>::contains_key(new_code_id) {
 		return Err(Error::<T>::CodeNotFound.into())
 	}
-	transactional(|| {
+	tree.transactional(|| {
 		let from_code_id = info.code_id;
 		let index = info.history_len;
 		info.code_id = new_code_id;
@@ -531,6 +577,10 @@ pub fn migrate<T: Config>(
 		let block = frame_system::Pallet::<T>::block_number();
 		let entry = CodeHistoryEntry { change: CodeChange::Migrate, code_id: new_code_id, block };
 		CodeHistory::<T>::insert(contract, index, entry);
+		let history_entry = StorageChange::item(deposit::history_entry_bytes::<T>());
+		if tree.record_storage_change(StorageOwner::Contract(contract.clone()), history_entry) {
+			gas.charge(deposit::settle_weight::<T>()).map_err(|_| Error::<T>::OutOfGas)?;
+		}
 		let hook = EntryPoint::Optional(abi::MIGRATE_EXPORT);
 		let output = run_contract(tree, gas, 1, Some(origin), contract, &info, hook, msg, Zero::zero())?;
 		Pallet::<T>::deposit_event(Event::Migrated { contract: contract.clone(), from_code_id, to_code_id: new_code_id });

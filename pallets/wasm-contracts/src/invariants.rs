@@ -2,8 +2,8 @@
 //! and every runtime upgrade it runs) and by the tests.
 
 use crate::{
-	BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, ModuleUsers, NextCodeId,
-	Parameters, PristineCode,
+	BlockEventBytes, CodeDeposits, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, InstantiationDeposits,
+	ModuleDeposits, ModuleUsers, NextCodeId, Parameters, PristineCode,
 };
 use alloc::collections::BTreeMap;
 use frame_support::{ensure, traits::Get};
@@ -39,6 +39,15 @@ pub fn check<T: Config>() -> Result<(), &'static str> {
 		ensure!(module_users.remove(&code_hash) == Some(users), "a module's user count differs from its code ids");
 	}
 	ensure!(module_users.is_empty(), "code ids refer to a module whose users are not counted");
+	for code_id in CodeDeposits::<T>::iter_keys() {
+		ensure!(CodeInfoOf::<T>::contains_key(code_id), "a deposit is held for a removed code id");
+	}
+	for code_hash in ModuleDeposits::<T>::iter_keys() {
+		ensure!(PristineCode::<T>::contains_key(code_hash), "a deposit is held for a removed module");
+	}
+	for contract in InstantiationDeposits::<T>::iter_keys() {
+		ensure!(ContractInfoOf::<T>::contains_key(&contract), "a deposit is held for a terminated contract");
+	}
 	if let Some((_, bytes)) = BlockEventBytes::<T>::get() {
 		ensure!(bytes <= T::MaxEventBytesPerBlock::get(), "the block's event bytes pass its budget");
 	}

@@ -31,6 +31,7 @@ pub mod benchmarking;
 pub mod code;
 pub mod deletion;
 pub mod deploy;
+pub mod deposit;
 pub mod error;
 pub mod exec;
 pub mod gas;
@@ -90,8 +91,18 @@ pub mod pallet {
 	/// Configuration of the pallet. Addresses are 32 bytes (the ABI writes them as such).
 	#[pallet::config]
 	pub trait Config: frame_system::Config<AccountId: From<[u8; 32]> + AsRef<[u8; 32]>> {
-		/// Currency that contracts hold and move.
-		type Currency: fungible::Mutate<Self::AccountId>;
+		/// Currency that contracts hold and move, and in which storage deposits are held.
+		type Currency: fungible::Mutate<Self::AccountId>
+			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+		/// The runtime's hold reasons, which include the pallet's [`HoldReason`].
+		type RuntimeHoldReason: From<HoldReason>;
+		/// Storage deposit for each stored item (code id, module, contract, code history entry,
+		/// storage key, account variable): see [`deposit`].
+		#[pallet::constant]
+		type DepositPerItem: Get<BalanceOf<Self>>;
+		/// Storage deposit for each byte of a stored item.
+		#[pallet::constant]
+		type DepositPerByte: Get<BalanceOf<Self>>;
 		/// Clock for `get_block_timestamp`, in milliseconds.
 		type Time: Time;
 		/// Who may upload code; the success value is the uploader.
@@ -191,9 +202,40 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DeletionQueue<T: Config> = StorageMap<_, Twox64Concat, u64, deletion::QueuedDeletion<T::AccountId>>;
 
+	/// The storage deposit held on the uploader of each code id (none for code uploaded before
+	/// deposits existed).
+	#[pallet::storage]
+	pub type CodeDeposits<T: Config> = StorageMap<_, Twox64Concat, CodeId, BalanceOf<T>>;
+
+	/// The storage deposit for each stored module, held on its first uploader.
+	#[pallet::storage]
+	pub type ModuleDeposits<T: Config> =
+		StorageMap<_, Identity, CodeHash, deposit::Deposit<T::AccountId, BalanceOf<T>>>;
+
+	/// The storage deposit for each contract's info and first code history entry, held on the
+	/// origin of the call that created it.
+	#[pallet::storage]
+	pub type InstantiationDeposits<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, deposit::Deposit<T::AccountId, BalanceOf<T>>>;
+
 	/// The occupied slots of [`DeletionQueue`].
 	#[pallet::storage]
 	pub type DeletionQueueBounds<T: Config> = StorageValue<_, deletion::QueueBounds, ValueQuery>;
+
+	/// Why the pallet holds funds: storage deposits ([`deposit`]).
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// On an uploader: its code ids and the modules it stored first.
+		CodeUpload,
+		/// On the origin of a call that created contracts: their info and first code history
+		/// entry.
+		ContractInstantiation,
+		/// On a contract: its storage and later code history entries, paid by the calls that
+		/// wrote them.
+		ContractStorage,
+		/// On an account: its persistent variables, written by its deploys.
+		AccountVariables,
+	}
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -387,6 +429,12 @@ pub mod pallet {
 		CodeInUse,
 		/// Only the uploader of a code id (or the parameters origin) may remove it.
 		NotUploader,
+		/// The call's storage deposit would pass its `storage_deposit_limit`.
+		StorageDepositLimitExhausted,
+		/// The origin cannot pay the call's storage deposit and stay alive.
+		StorageDepositNotEnoughFunds,
+		/// A storage deposit could not be given back (the origin's balance would overflow).
+		StorageDepositRefundFailed,
 	}
 
 	#[pallet::hooks]
@@ -414,15 +462,20 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Stores `code` (a wasm module, raw or gzip) and gives it the next code id.
 		///
-		/// The module is validated once here; identical modules are stored once.
-		/// Emits `CodeUploaded`.
+		/// The module is validated once here; identical modules are stored once. The uploader
+		/// holds the code id's deposit, and the module's when it is new, up to
+		/// `storage_deposit_limit` (`None`: no limit). Emits `CodeUploaded`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::upload_weight_bound(code))]
-		pub fn upload_code(origin: OriginFor<T>, code: Vec<u8>) -> DispatchResultWithPostInfo {
+		pub fn upload_code(
+			origin: OriginFor<T>,
+			code: Vec<u8>,
+			storage_deposit_limit: Option<BalanceOf<T>>,
+		) -> DispatchResultWithPostInfo {
 			let uploader = T::UploadOrigin::ensure_origin(origin)?;
 			let (wasm, footprint) = code::prepare::<T>(code, &Parameters::<T>::get())?;
 			let weight = Self::upload_weight(wasm.len() as u32, footprint.declaration_bytes);
-			let (code_id, info) = Self::store_code(uploader, wasm)?;
+			let (code_id, info) = Self::store_code(uploader, wasm, storage_deposit_limit)?;
 			Self::deposit_event(Event::CodeUploaded {
 				code_id,
 				code_hash: info.code_hash,
@@ -437,7 +490,8 @@ pub mod pallet {
 		///
 		/// Without `salt` the address comes from the code id and the chain's instance counter;
 		/// with it, from the code hash, the signer and the salt. `admin` may migrate the contract.
-		/// Emits `Instantiated`.
+		/// The signer pays the storage deposits the call takes, up to `storage_deposit_limit`
+		/// (`None`: no limit). Emits `Instantiated`.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::instantiate(len_of(init_msg)).saturating_add(*gas_limit))]
 		pub fn instantiate(
@@ -448,16 +502,18 @@ pub mod pallet {
 			#[pallet::compact] value: BalanceOf<T>,
 			gas_limit: Weight,
 			salt: Option<Vec<u8>>,
+			storage_deposit_limit: Option<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let creator = ensure_signed(origin)?;
 			let base = T::WeightInfo::instantiate(len_of(&init_msg));
-			Self::run_metered(base, gas_limit, |tree, gas| {
+			Self::run_metered(base, gas_limit, creator.clone(), storage_deposit_limit, |tree, gas| {
 				Self::do_instantiate(tree, gas, creator, code_id, init_msg, admin, value, salt).map(|_| ())
 			})
 		}
 
-		/// Runs `entry_point` of `contract` with `msg` as input, sending `value`.
-		/// Emits `Executed`.
+		/// Runs `entry_point` of `contract` with `msg` as input, sending `value`. The signer pays
+		/// the storage deposits the call takes, up to `storage_deposit_limit` (`None`: no
+		/// limit), and gets back those of state it removes. Emits `Executed`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::execute(len_of(msg)).saturating_add(*gas_limit))]
 		pub fn execute(
@@ -467,16 +523,19 @@ pub mod pallet {
 			msg: Vec<u8>,
 			#[pallet::compact] value: BalanceOf<T>,
 			gas_limit: Weight,
+			storage_deposit_limit: Option<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
 			let base = T::WeightInfo::execute(len_of(&msg));
-			Self::run_metered(base, gas_limit, |tree, gas| {
+			Self::run_metered(base, gas_limit, caller.clone(), storage_deposit_limit, |tree, gas| {
 				Self::do_execute(tree, gas, caller, contract, entry_point, msg, value).map(|_| ())
 			})
 		}
 
 		/// Moves `contract` to `new_code_id` and runs the new code's `migrate` export with `msg`.
-		/// Only the contract's admin may. Emits `Migrated`.
+		/// Only the contract's admin may; it pays the storage deposits the call takes (the new
+		/// code history entry among them), up to `storage_deposit_limit` (`None`: no limit).
+		/// Emits `Migrated`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::migrate(len_of(msg)).saturating_add(*gas_limit))]
 		pub fn migrate(
@@ -485,10 +544,11 @@ pub mod pallet {
 			new_code_id: CodeId,
 			msg: Vec<u8>,
 			gas_limit: Weight,
+			storage_deposit_limit: Option<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let admin = ensure_signed(origin)?;
 			let base = T::WeightInfo::migrate(len_of(&msg));
-			Self::run_metered(base, gas_limit, |tree, gas| {
+			Self::run_metered(base, gas_limit, admin.clone(), storage_deposit_limit, |tree, gas| {
 				Self::do_migrate(tree, gas, admin, contract, new_code_id, msg).map(|_| ())
 			})
 		}
@@ -529,7 +589,9 @@ pub mod pallet {
 		///
 		/// A deploy that pays is fee-less as a transaction: it costs what it paid minus what
 		/// is refunded. A failed payment undoes its changes and fails the deploy; the
-		/// transaction fee then pays the base weight and the payment's gas. Emits `Deployed`.
+		/// transaction fee then pays the base weight and the payment's gas. Each phase settles
+		/// the storage deposits it takes with the account, both together up to
+		/// `storage_deposit_limit` (`None`: no limit). Emits `Deployed`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(
 			Pallet::<T>::deploy_base_weight(payment, session)
@@ -542,12 +604,14 @@ pub mod pallet {
 			session: Vec<u8>,
 			#[pallet::compact] payment_amount: BalanceOf<T>,
 			session_gas_limit: Weight,
+			storage_deposit_limit: Option<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let account = ensure_signed(origin)?;
 			let base = Self::deploy_base_weight(&payment, &session);
-			let call_len = Self::deploy_call_len(&payment, &session, payment_amount, session_gas_limit);
-			let outcome =
-				Self::do_deploy(account, payment, session, payment_amount, session_gas_limit, base, call_len);
+			let call_len =
+				Self::deploy_call_len(&payment, &session, payment_amount, session_gas_limit, storage_deposit_limit);
+			let limits = deploy::DeployLimits { session_gas: session_gas_limit, storage_deposit: storage_deposit_limit };
+			let outcome = Self::do_deploy(account, payment, session, payment_amount, limits, base, call_len);
 			let actual_weight = Some(base.saturating_add(outcome.payment_gas).saturating_add(outcome.session_gas));
 			match outcome.result {
 				Ok(()) => Ok(PostDispatchInfo { actual_weight, pays_fee: Pays::No }),
@@ -560,7 +624,8 @@ pub mod pallet {
 
 		/// Removes `code_id`, which no contract may run any more; only its uploader (or the
 		/// parameters origin) may. The stored module goes with the last code id that refers to
-		/// it. Emits `CodeRemoved`.
+		/// it. The code id's deposit goes back to its uploader, the module's to whoever holds it.
+		/// Emits `CodeRemoved`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::remove_code())]
 		pub fn remove_code(origin: OriginFor<T>, code_id: CodeId) -> DispatchResult {
@@ -580,6 +645,7 @@ pub mod pallet {
 			} else {
 				ModuleUsers::<T>::insert(info.code_hash, users_left);
 			}
+			Self::release_code_deposit(&info.uploader, code_id, info.code_hash, module_removed);
 			Self::deposit_event(Event::CodeRemoved { code_id, code_hash: info.code_hash, module_removed });
 			Ok(())
 		}
@@ -609,23 +675,41 @@ impl<T: Config> Pallet<T> {
 		Ok((CallTree::new(params, read_only), GasMeter::new(gas_limit, gas::fuel_unit::<T>())))
 	}
 
-	/// Runs `f` with `gas_limit` and reports `base` plus the gas used as the actual weight,
-	/// whether `f` succeeds or not; a refused gas limit reports `base` alone.
+	/// Runs `f` with `gas_limit`, then settles its storage deposits with `origin` within
+	/// `deposit_limit`, and reports `base` plus the gas used as the actual weight, whether `f`
+	/// succeeds or not; a refused gas limit reports `base` alone.
 	fn run_metered(
 		base: Weight,
 		gas_limit: Weight,
+		origin: T::AccountId,
+		deposit_limit: Option<BalanceOf<T>>,
 		f: impl FnOnce(&Rc<CallTree<T>>, &mut GasMeter) -> Result<(), ExecError>,
 	) -> DispatchResultWithPostInfo {
 		let (tree, mut gas) = match Self::start_call(gas_limit, false) {
 			Ok(started) => started,
 			Err(error) => return Err(DispatchErrorWithPostInfo { post_info: Some(base).into(), error: error.into() }),
 		};
-		let result = f(&tree, &mut gas);
+		let result = Self::settled(&tree, &origin, deposit_limit, || f(&tree, &mut gas));
 		let post_info = PostDispatchInfo::from(Some(base.saturating_add(gas.consumed())));
 		match result {
-			Ok(()) => Ok(post_info),
+			Ok(_) => Ok(post_info),
 			Err(error) => Err(DispatchErrorWithPostInfo { post_info, error: error.error }),
 		}
+	}
+
+	/// Runs `f` and settles the storage deposits it took with `origin`, in one storage
+	/// transaction: when either fails, nothing is kept.
+	fn settled<R>(
+		tree: &Rc<CallTree<T>>,
+		origin: &T::AccountId,
+		deposit_limit: Option<BalanceOf<T>>,
+		f: impl FnOnce() -> Result<R, ExecError>,
+	) -> Result<(R, wasm_contracts_primitives::StorageDeposit<BalanceOf<T>>), ExecError> {
+		tree.transactional(|| {
+			let output = f()?;
+			let deposit = Self::settle_deposits(origin, tree.take_deposits(), deposit_limit)?;
+			Ok((output, deposit))
+		})
 	}
 
 	fn check_msg(tree: &CallTree<T>, msg: &[u8]) -> Result<(), Error<T>> {

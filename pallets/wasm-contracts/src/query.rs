@@ -26,7 +26,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Zero, DispatchError};
 use wasm_contracts_primitives::{
 	CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, ContractResult, DeployResult, ExecReturnValue,
-	InstantiateReturnValue, StorageReadError,
+	InstantiateReturnValue, StorageDeposit, StorageReadError,
 };
 
 /// Most code history entries one `contract_history` call returns.
@@ -40,8 +40,8 @@ impl<T: Config> Pallet<T> {
 		entry_point: Vec<u8>,
 		msg: Vec<u8>,
 		gas_limit: Option<Weight>,
-	) -> ContractResult<ExecReturnValue, EventRecordOf<T>> {
-		Self::dry_run(gas_limit, true, |tree, gas| {
+	) -> ContractResult<ExecReturnValue, BalanceOf<T>, EventRecordOf<T>> {
+		Self::dry_run(gas_limit, None, |tree, gas| {
 			Self::check_msg(tree, &msg)?;
 			let entry = vm::entry_point_name::<T>(&entry_point)?;
 			let data = exec::call::<T>(tree, gas, 1, None, &contract, entry, msg, Default::default())?;
@@ -92,8 +92,8 @@ impl<T: Config> Pallet<T> {
 		value: BalanceOf<T>,
 		gas_limit: Option<Weight>,
 		salt: Option<Vec<u8>>,
-	) -> ContractResult<InstantiateReturnValue<T::AccountId>, EventRecordOf<T>> {
-		Self::dry_run(gas_limit, false, |tree, gas| {
+	) -> ContractResult<InstantiateReturnValue<T::AccountId>, BalanceOf<T>, EventRecordOf<T>> {
+		Self::dry_run(gas_limit, Some(origin.clone()), |tree, gas| {
 			let (contract, data) = Self::do_instantiate(tree, gas, origin, code_id, init_msg, admin, value, salt)?;
 			Ok(InstantiateReturnValue { contract, data })
 		})
@@ -107,8 +107,8 @@ impl<T: Config> Pallet<T> {
 		msg: Vec<u8>,
 		value: BalanceOf<T>,
 		gas_limit: Option<Weight>,
-	) -> ContractResult<ExecReturnValue, EventRecordOf<T>> {
-		Self::dry_run(gas_limit, false, |tree, gas| {
+	) -> ContractResult<ExecReturnValue, BalanceOf<T>, EventRecordOf<T>> {
+		Self::dry_run(gas_limit, Some(origin.clone()), |tree, gas| {
 			let data = Self::do_execute(tree, gas, origin, contract, entry_point, msg, value)?;
 			Ok(ExecReturnValue { data })
 		})
@@ -121,15 +121,16 @@ impl<T: Config> Pallet<T> {
 		new_code_id: CodeId,
 		msg: Vec<u8>,
 		gas_limit: Option<Weight>,
-	) -> ContractResult<ExecReturnValue, EventRecordOf<T>> {
-		Self::dry_run(gas_limit, false, |tree, gas| {
+	) -> ContractResult<ExecReturnValue, BalanceOf<T>, EventRecordOf<T>> {
+		Self::dry_run(gas_limit, Some(origin.clone()), |tree, gas| {
 			let data = Self::do_migrate(tree, gas, origin, contract, new_code_id, msg)?;
 			Ok(ExecReturnValue { data })
 		})
 	}
 
 	/// A deploy as `origin` would run it, without keeping any change. Its inclusion fee is that
-	/// of a call carrying `session_gas_limit`, or `max_contract_gas` without one.
+	/// of a call carrying `session_gas_limit` (or `max_contract_gas` without one) and no
+	/// storage deposit limit.
 	pub fn dry_run_deploy(
 		origin: T::AccountId,
 		payment: Vec<u8>,
@@ -141,9 +142,10 @@ impl<T: Config> Pallet<T> {
 		let base = Self::deploy_base_weight(&payment, &session);
 		// Without a limit, the call is priced as carrying `max_contract_gas`, the usual limit.
 		let carried_limit = session_gas_limit.unwrap_or_else(|| Parameters::<T>::get().max_contract_gas);
-		let call_len = Self::deploy_call_len(&payment, &session, payment_amount, carried_limit);
+		let call_len = Self::deploy_call_len(&payment, &session, payment_amount, carried_limit, None);
+		let limits = crate::deploy::DeployLimits { session_gas: limit, storage_deposit: None };
 		let rolled_back = Self::ensure_migrated().map_err(Into::into).and_then(|()| {
-			Self::rolled_back(|| Self::do_deploy(origin, payment, session, payment_amount, limit, base, call_len))
+			Self::rolled_back(|| Self::do_deploy(origin, payment, session, payment_amount, limits, base, call_len))
 		});
 		let (outcome, events) = match rolled_back {
 			Ok(done) => done,
@@ -154,6 +156,7 @@ impl<T: Config> Pallet<T> {
 				paid: Zero::zero(),
 				used: Zero::zero(),
 				refunded: Zero::zero(),
+				storage_deposit: StorageDeposit::Charge(Zero::zero()),
 				result: Err(error),
 				session_result: Ok(()),
 				revert_message: None,
@@ -170,6 +173,7 @@ impl<T: Config> Pallet<T> {
 			paid: outcome.paid,
 			used: outcome.used,
 			refunded: outcome.refunded,
+			storage_deposit: outcome.storage_deposit,
 			result: outcome.result.map_err(|error| error.error),
 			session_result: outcome.session_result.map_err(|error| error.error),
 			revert_message,
@@ -197,29 +201,34 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Runs `f` with `gas_limit` (at most `query_gas_cap`) and rolls everything back.
+	/// Runs `f` with `gas_limit` (at most `query_gas_cap`), settles its storage deposits with
+	/// `origin` (`None`: a read-only query, which has none), and rolls everything back.
 	fn dry_run<R>(
 		gas_limit: Option<Weight>,
-		read_only: bool,
+		origin: Option<T::AccountId>,
 		f: impl FnOnce(&Rc<CallTree<T>>, &mut GasMeter) -> Result<R, ExecError>,
-	) -> ContractResult<R, EventRecordOf<T>> {
+	) -> ContractResult<R, BalanceOf<T>, EventRecordOf<T>> {
 		if let Err(error) = Self::ensure_migrated() {
 			return Self::failed_before_running(error.into())
 		}
 		let limit = Self::dry_run_limit(gas_limit);
-		let (tree, mut gas) = match Self::start_call(limit, read_only) {
+		let (tree, mut gas) = match Self::start_call(limit, origin.is_none()) {
 			Ok(started) => started,
 			Err(error) => return Self::failed_before_running(error.into()),
 		};
-		let (result, events) = Self::rolled_back(|| f(&tree, &mut gas))
-			.unwrap_or_else(|error| (Err(error.into()), Vec::new()));
-		let (result, revert_message) = match result {
-			Ok(value) => (Ok(value), None),
-			Err(ExecError { error, revert_message }) => (Err(error), revert_message),
+		let run = || match &origin {
+			Some(origin) => Self::settled(&tree, origin, None, || f(&tree, &mut gas)),
+			None => f(&tree, &mut gas).map(|output| (output, StorageDeposit::Charge(Zero::zero()))),
+		};
+		let (result, events) = Self::rolled_back(run).unwrap_or_else(|error| (Err(error.into()), Vec::new()));
+		let (result, storage_deposit, revert_message) = match result {
+			Ok((value, deposit)) => (Ok(value), deposit, None),
+			Err(ExecError { error, revert_message }) => (Err(error), StorageDeposit::Charge(Zero::zero()), revert_message),
 		};
 		ContractResult {
 			gas_consumed: gas.consumed(),
 			gas_required: gas.required(),
+			storage_deposit,
 			result,
 			revert_message,
 			events,
@@ -235,10 +244,11 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn failed_before_running<R>(error: DispatchError) -> ContractResult<R, EventRecordOf<T>> {
+	fn failed_before_running<R>(error: DispatchError) -> ContractResult<R, BalanceOf<T>, EventRecordOf<T>> {
 		ContractResult {
 			gas_consumed: Weight::zero(),
 			gas_required: Weight::zero(),
+			storage_deposit: StorageDeposit::Charge(Zero::zero()),
 			result: Err(error),
 			revert_message: None,
 			events: Vec::new(),

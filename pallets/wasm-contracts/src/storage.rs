@@ -62,13 +62,21 @@ impl ContractTrie {
 		child::exists(&self.info, &hashed_key(key))
 	}
 
-	/// Stores `value` under `key`.
-	pub fn write(&self, key: &[u8], value: &[u8]) {
-		child::put_raw(&self.info, &hashed_key(key), value)
+	/// Stores `value` under `key`; returns the length of the value it replaced, if any.
+	pub fn write(&self, key: &[u8], value: &[u8]) -> Option<u32> {
+		let hashed = hashed_key(key);
+		let previous = child::len(&self.info, &hashed);
+		child::put_raw(&self.info, &hashed, value);
+		previous
 	}
 
-	/// Removes the value under `key`.
-	pub fn remove(&self, key: &[u8]) {
-		child::kill(&self.info, &hashed_key(key))
+	/// Removes the value under `key`; returns its length, or `None` when there was none.
+	pub fn remove(&self, key: &[u8]) -> Option<u32> {
+		let hashed = hashed_key(key);
+		let previous = child::len(&self.info, &hashed);
+		if previous.is_some() {
+			child::kill(&self.info, &hashed);
+		}
+		previous
 	}
 }

@@ -91,6 +91,9 @@ pub trait WeightInfo {
 	fn host_revert(n: u32) -> Weight;
 	/// `terminate`: the contract's balance sent, its info removed, its deletion queued.
 	fn host_terminate() -> Weight;
+	/// Settling one storage owner's deposit (a transfer and a hold, or a release) or one new
+	/// contract's deposit, when a call ends.
+	fn settle_deposit() -> Weight;
 	/// One step of `on_idle` that removes `k` keys of a terminated contract's storage, with the
 	/// deletion queue's bookkeeping.
 	fn lazy_deletion(k: u32) -> Weight;

@@ -214,6 +214,11 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 			.saturating_add(D::get().reads(5))
 			.saturating_add(D::get().writes(6))
 	}
+	fn settle_deposit() -> Weight {
+		Weight::from_parts(60_000_000, 8_000)
+			.saturating_add(D::get().reads(5))
+			.saturating_add(D::get().writes(5))
+	}
 	fn lazy_deletion(k: u32, ) -> Weight {
 		Weight::from_parts(20_000_000, 2_000)
 			.saturating_add(Weight::from_parts(30_000_000, 2_200).saturating_mul(k.into()))

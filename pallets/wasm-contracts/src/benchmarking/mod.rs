@@ -17,7 +17,7 @@ use crate::{
 };
 use alloc::{rc::Rc, vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::fungible::{Inspect, Mutate};
+use frame_support::traits::fungible::{Inspect, InspectHold, Mutate};
 use frame_system::RawOrigin;
 use module::{InstrClass, ModuleSpec, BENCH_EXPORT};
 use sp_runtime::traits::{Bounded, SaturatedConversion, Saturating, Zero};
@@ -57,7 +57,7 @@ fn funded<T: Config>(name: &'static str) -> T::AccountId {
 }
 
 fn upload<T: Config>(uploader: &T::AccountId, wasm: Vec<u8>) -> Result<CodeId, BenchmarkError> {
-	let (code_id, _) = Pallet::<T>::store_code(uploader.clone(), wasm).map_err(|_| "the module stores")?;
+	let (code_id, _) = Pallet::<T>::store_code(uploader.clone(), wasm, None).map_err(|_| "the module stores")?;
 	Ok(code_id)
 }
 
@@ -100,7 +100,17 @@ fn contract_of<T: Config>(creator: &T::AccountId, wasm: Vec<u8>) -> Result<T::Ac
 		0u32.into(),
 		exec::AddressScheme::Unsalted,
 	);
-	Ok(instantiated.map_err(|_| "the contract instantiates")?.0)
+	let contract = instantiated.map_err(|_| "the contract instantiates")?.0;
+	Pallet::<T>::settle_deposits(creator, tree.take_deposits(), None).map_err(|_| "the creator pays its deposit")?;
+	Ok(contract)
+}
+
+/// The uploader behind `T::UploadOrigin`'s benchmark origin, funded for its deposits.
+fn funded_uploader<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	let origin = T::UploadOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	let uploader = T::UploadOrigin::ensure_origin(origin.clone()).map_err(|_| BenchmarkError::Weightless)?;
+	T::Currency::set_balance(&uploader, BalanceOf::<T>::max_value() / 4u32.into());
+	Ok(origin)
 }
 
 fn started<T: Config>() -> (Rc<CallTree<T>>, GasMeter) {
@@ -150,10 +160,10 @@ mod benchmarks {
 
 	#[benchmark(pov_mode = Measured)]
 	fn upload_code(c: Linear<0, MAX_CODE>) -> Result<(), BenchmarkError> {
-		let origin = T::UploadOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = funded_uploader::<T>()?;
 		let wasm = module::sized(c);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, wasm);
+		_(origin as T::RuntimeOrigin, wasm, None);
 		assert!(CodeInfoOf::<T>::contains_key(1));
 		Ok(())
 	}
@@ -190,10 +200,10 @@ mod benchmarks {
 
 	#[benchmark(pov_mode = Measured)]
 	fn validate_declarations(d: Linear<0, MAX_DECLARATIONS>) -> Result<(), BenchmarkError> {
-		let origin = T::UploadOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = funded_uploader::<T>()?;
 		let wasm = module::declarations(d);
 		#[extrinsic_call]
-		upload_code(origin as T::RuntimeOrigin, wasm);
+		upload_code(origin as T::RuntimeOrigin, wasm, None);
 		assert!(CodeInfoOf::<T>::contains_key(1));
 		Ok(())
 	}
@@ -205,7 +215,7 @@ mod benchmarks {
 		let gas_limit = Parameters::<T>::get().max_contract_gas;
 		let admin = Some(caller.clone());
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), code_id, bytes_of(m, 0), admin, 0u32.into(), gas_limit, None);
+		_(RawOrigin::Signed(caller), code_id, bytes_of(m, 0), admin, 0u32.into(), gas_limit, None, None);
 		assert_eq!(InstanceCounter::<T>::get(), 1);
 		Ok(())
 	}
@@ -216,7 +226,7 @@ mod benchmarks {
 		let contract = contract_of::<T>(&caller, module::sized(0))?;
 		let gas_limit = Parameters::<T>::get().max_contract_gas;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), contract, BENCH_EXPORT.as_bytes().to_vec(), bytes_of(m, 0), 0u32.into(), gas_limit);
+		_(RawOrigin::Signed(caller), contract, BENCH_EXPORT.as_bytes().to_vec(), bytes_of(m, 0), 0u32.into(), gas_limit, None);
 		Ok(())
 	}
 
@@ -227,7 +237,7 @@ mod benchmarks {
 		let new_code_id = upload::<T>(&admin, module::sized(1_000))?;
 		let gas_limit = Parameters::<T>::get().max_contract_gas;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(admin), contract.clone(), new_code_id, bytes_of(m, 0), gas_limit);
+		_(RawOrigin::Signed(admin), contract.clone(), new_code_id, bytes_of(m, 0), gas_limit, None);
 		assert_eq!(ContractInfoOf::<T>::get(&contract).map(|info| info.code_id), Some(new_code_id));
 		Ok(())
 	}
@@ -262,7 +272,7 @@ mod benchmarks {
 		let session = module::sized(c);
 		let payment_amount = BalanceOf::<T>::max_value() / 16u32.into();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(account.clone()), vec![], session, payment_amount, Weight::zero());
+		_(RawOrigin::Signed(account.clone()), vec![], session, payment_amount, Weight::zero(), None);
 		assert!(AccountTrie::<T>::contains_key(&account));
 		Ok(())
 	}
@@ -600,6 +610,25 @@ mod benchmarks {
 		}
 		assert!(!ContractInfoOf::<T>::contains_key(&contract));
 		assert!(!T::Currency::balance(&beneficiary).is_zero());
+		Ok(())
+	}
+
+	/// Settling a call's deposits with its origin, in both costliest forms at once: one
+	/// contract's storage charged (a transfer to the contract and a hold on it) and one new
+	/// contract's deposit held on the origin. Each of them is charged this whole weight.
+	#[benchmark(pov_mode = Measured)]
+	fn settle_deposit() -> Result<(), BenchmarkError> {
+		let origin = funded::<T>("origin");
+		let contract = contract_of::<T>(&origin, module::sized(0))?;
+		let mut meter = deposit::DepositMeter::default();
+		meter.record(deposit::StorageOwner::Contract(contract.clone()), deposit::StorageChange::item(1024));
+		meter.instantiated(contract.clone());
+		#[block]
+		{
+			Pallet::<T>::settle_deposits(&origin, meter, None).map_err(|_| "the origin pays")?;
+		}
+		let reason: T::RuntimeHoldReason = HoldReason::ContractStorage.into();
+		assert!(!T::Currency::balance_on_hold(&reason, &contract).is_zero());
 		Ok(())
 	}
 

@@ -88,7 +88,9 @@ impl<T: Config, const TO: u16> SteppedMigration for RevalidateCode<T, TO> {
 			if vm::validate::<T>(&code, &params).is_err() {
 				log::warn!(target: "runtime::wasm-contracts", "removing code 0x{} that fails validation", hex(&code_hash));
 				PristineCode::<T>::remove(code_hash);
-				weight.saturating_accrue(T::DbWeight::get().writes(1));
+				crate::Pallet::<T>::release_module_deposit(code_hash);
+				// The module, its deposit record, and the depositor's holds and account.
+				weight.saturating_accrue(T::DbWeight::get().reads_writes(3, 4));
 			}
 			meter.consume(weight);
 			cursor = Some(code_hash);

@@ -4,6 +4,11 @@
 //! persistent variables from the trie of the old layout to the trie of the new one, then counts
 //! the contracts running each code id (`CodeUsers`) and the code ids of each module
 //! (`ModuleUsers`).
+//!
+//! Storage deposits start with this version. What is already stored is grandfathered: the
+//! migration holds no deposit for it, so none of the deposit maps has an entry for it and no
+//! contract or account holds anything for its storage. Refunds never exceed what is held, so
+//! freeing that state later gives nothing back, and nobody is charged for it after the fact.
 
 use super::PALLET_MIGRATION_ID;
 use crate::{

@@ -16,7 +16,7 @@ fn gzip(data: &[u8]) -> Vec<u8> {
 
 fn assert_refused(wasm: Vec<u8>, error: Error<Test>) {
 	new_test_ext().execute_with(|| {
-		assert_noop!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), wasm), error);
+		assert_noop!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), wasm, None), error);
 		assert_eq!(NextCodeId::<Test>::get(), 1, "no code id was used");
 	});
 }
@@ -175,7 +175,7 @@ fn refuses_garbage() {
 fn only_upload_origin_may_upload() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
-			Contracts::upload_code(RuntimeOrigin::none(), fixture("counter")),
+			Contracts::upload_code(RuntimeOrigin::none(), fixture("counter"), None),
 			sp_runtime::DispatchError::BadOrigin
 		);
 	});
@@ -187,10 +187,10 @@ fn upload_reports_the_weight_of_the_decompressed_size() {
 		let counter = fixture("counter");
 		let declarations = crate::vm::validation::footprint(&counter).declaration_bytes;
 		assert!(declarations > 0);
-		let post = Contracts::upload_code(RuntimeOrigin::signed(ALICE), gzip(&counter)).unwrap();
+		let post = Contracts::upload_code(RuntimeOrigin::signed(ALICE), gzip(&counter), None).unwrap();
 		assert_eq!(post.actual_weight, Some(Contracts::upload_weight(counter.len() as u32, declarations)));
 		let bound = Contracts::upload_weight_bound(&gzip(&counter));
 		assert!(post.actual_weight.unwrap().ref_time() < bound.ref_time());
-		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), counter));
+		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), counter, None));
 	});
 }

@@ -4,20 +4,31 @@ use super::*;
 use crate::{address, deploy::gas_cost, ContractInfoOf, Error, Event};
 use codec::Encode;
 use frame_support::dispatch::Pays;
+use wasm_contracts_primitives::StorageDeposit;
 
 const PAID: Balance = 500_000;
 
 struct Balances {
 	account: Balance,
 	treasury: Balance,
+	/// The storage deposit a dry run of the deploy about to run reports.
+	deposit: Balance,
 }
 
 fn balances_of(account: &AccountId) -> Balances {
-	Balances { account: balance(account), treasury: balance(&TREASURY) }
+	Balances { account: balance(account), treasury: balance(&TREASURY), deposit: 0 }
+}
+
+/// Alice's and the treasury's balances before a deploy of `payment` and `session`, with the
+/// storage deposit its dry run reports.
+fn before_deploy(payment: &str, session: &str) -> Balances {
+	let dry_run = Contracts::dry_run_deploy(ALICE, payment_module(payment), fixture(session), PAID, Some(gas()));
+	let StorageDeposit::Charge(deposit) = dry_run.storage_deposit else { panic!("a deploy that only adds state") };
+	Balances { deposit, ..balances_of(&ALICE) }
 }
 
 fn deploy(payment: &str, session: &str) -> Result<PostDispatchInfo, DispatchErrorWithPostInfo> {
-	Contracts::deploy(RuntimeOrigin::signed(ALICE), payment_module(payment), fixture(session), PAID, gas())
+	Contracts::deploy(RuntimeOrigin::signed(ALICE), payment_module(payment), fixture(session), PAID, gas(), None)
 }
 
 fn payment_module(name: &str) -> Vec<u8> {
@@ -31,6 +42,7 @@ fn inclusion_fee_of(payment: &str, session: &str) -> Balance {
 		session: fixture(session),
 		payment_amount: PAID,
 		session_gas_limit: gas(),
+		storage_deposit_limit: None,
 	});
 	<InclusionFee as sp_runtime::traits::Convert<u32, Balance>>::convert(call.encoded_size() as u32)
 }
@@ -53,14 +65,15 @@ fn deployed() -> (Balance, Balance, Balance, Weight, Weight, Result<(), Dispatch
 }
 
 /// Checks `paid = used + refunded`, that the account lost exactly `used` (plus the existential
-/// deposits of the contracts its session created) and the treasury gained it, and that `used` is
+/// deposits of the contracts its session created and the storage deposit its dry run reported)
+/// and the treasury gained `used`, and that `used` is
 /// the inclusion fee of the deploy's call (`payment` and `session`) and the price of the weight
 /// the deploy reported.
 fn assert_accounts_add_up(before: Balances, post: &PostDispatchInfo, contracts_created: Balance, modules: (&str, &str)) {
 	let (paid, used, refunded, _, _, _) = deployed();
 	assert_eq!(paid, used + refunded);
 	let after = balances_of(&ALICE);
-	assert_eq!(before.account - after.account, used + contracts_created * EXISTENTIAL_DEPOSIT);
+	assert_eq!(before.account - after.account, used + contracts_created * EXISTENTIAL_DEPOSIT + before.deposit);
 	assert_eq!(after.treasury - before.treasury, used);
 	assert_eq!(used, inclusion_fee_of(modules.0, modules.1) + gas_cost::<Test>(post.actual_weight.unwrap()));
 	assert_eq!(post.pays_fee, Pays::No);
@@ -71,7 +84,8 @@ fn session_creates_a_counter_increments_it_and_writes_a_variable() {
 	new_test_ext().execute_with(|| {
 		let counter_code = upload(&BOB, fixture("counter"));
 		assert_eq!(counter_code, 1);
-		let before = balances_of(&ALICE);
+		let before = before_deploy("deploy_pay", "deploy_session_counter");
+		assert!(before.deposit > 0, "the session stores variables and creates a contract");
 		let post = deploy("deploy_pay", "deploy_session_counter").unwrap();
 
 		let counter = address::deploy_address::<Test>(&ALICE, 0, 0);
@@ -93,7 +107,7 @@ fn session_creates_a_counter_increments_it_and_writes_a_variable() {
 fn standard_payment_pays_the_given_amount() {
 	new_test_ext().execute_with(|| {
 		upload(&BOB, fixture("counter"));
-		let before = balances_of(&ALICE);
+		let before = before_deploy("", "deploy_session_counter");
 		let post = deploy("", "deploy_session_counter").unwrap();
 		assert_eq!(variable(b"count"), Some(1u32.to_le_bytes().to_vec()));
 		let (paid, _, _, payment_gas, _, _) = deployed();
@@ -149,7 +163,7 @@ fn payment_below_its_own_cost_is_refused() {
 #[test]
 fn session_out_of_gas_is_undone_and_payment_stands() {
 	new_test_ext().execute_with(|| {
-		let before = balances_of(&ALICE);
+		let before = before_deploy("deploy_pay", "deploy_session_loop");
 		let post = deploy("deploy_pay", "deploy_session_loop").unwrap();
 		let (paid, used, refunded, payment_gas, session_gas, session_result) = deployed();
 		assert_eq!(session_result, Err(Error::<Test>::OutOfGas.into()));
@@ -225,10 +239,10 @@ fn pay_works_only_in_the_payment_module() {
 fn deploy_modules_are_validated_like_uploads() {
 	new_test_ext().execute_with(|| {
 		let floats = wat(r#"(module (func (export "call") (drop (f32.const 1))))"#);
-		let result = Contracts::deploy(RuntimeOrigin::signed(ALICE), vec![], floats, PAID, gas());
+		let result = Contracts::deploy(RuntimeOrigin::signed(ALICE), vec![], floats, PAID, gas(), None);
 		assert_eq!(error_of(result), Error::<Test>::FloatsNotAllowed.into());
 		let too_much = gas() + Weight::from_parts(1, 0);
-		let result = Contracts::deploy(RuntimeOrigin::signed(ALICE), vec![], fixture("deploy_session_loop"), PAID, too_much);
+		let result = Contracts::deploy(RuntimeOrigin::signed(ALICE), vec![], fixture("deploy_session_loop"), PAID, too_much, None);
 		assert_eq!(error_of(result), Error::<Test>::GasLimitTooHigh.into());
 	});
 }
@@ -259,7 +273,7 @@ fn a_deploy_pays_the_length_fee_of_the_bytes_it_carries() {
 	new_test_ext().execute_with(|| {
 		upload(&BOB, fixture("counter"));
 		let used_by = |payment: Vec<u8>| {
-			assert_ok!(Contracts::deploy(RuntimeOrigin::signed(ALICE), payment, fixture("deploy_session_counter"), PAID, gas()));
+			assert_ok!(Contracts::deploy(RuntimeOrigin::signed(ALICE), payment, fixture("deploy_session_counter"), PAID, gas(), None));
 			deployed().1
 		};
 		let small = used_by(fixture("deploy_pay"));

@@ -76,7 +76,7 @@ fn execute_refuses_unknown_reserved_and_malformed_entry_points() {
 		let counter = deploy_fixture("counter");
 		assert_eq!(error_of(execute(&BOB, &counter, "decrement", vec![])), Error::<Test>::EntryPointNotFound.into());
 		assert_eq!(error_of(execute(&BOB, &counter, "migrate", vec![])), Error::<Test>::ReservedEntryPoint.into());
-		let invalid_utf8 = Contracts::execute(RuntimeOrigin::signed(BOB), counter.clone(), vec![0xff], vec![], 0, gas());
+		let invalid_utf8 = Contracts::execute(RuntimeOrigin::signed(BOB), counter.clone(), vec![0xff], vec![], 0, gas(), None);
 		assert_eq!(error_of(invalid_utf8), Error::<Test>::InvalidEntryPoint.into());
 		assert_eq!(error_of(execute(&BOB, &BOB, "increment", vec![])), Error::<Test>::ContractNotFound.into());
 		let too_long = vec![0u8; Params::default().max_contract_msg_size as usize + 1];

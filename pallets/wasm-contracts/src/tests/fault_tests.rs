@@ -73,7 +73,7 @@ fn failed_execution_keeps_funds_where_they_were() {
 	new_test_ext().execute_with(|| {
 		let faults = deploy_fixture("faults");
 		let before = (balance(&BOB), balance(&faults));
-		let result = Contracts::execute(RuntimeOrigin::signed(BOB), faults.clone(), b"trap_after_write".to_vec(), vec![], 500, gas());
+		let result = Contracts::execute(RuntimeOrigin::signed(BOB), faults.clone(), b"trap_after_write".to_vec(), vec![], 500, gas(), None);
 		assert_eq!(error_of(result), Error::<Test>::ContractTrapped.into());
 		assert_eq!((balance(&BOB), balance(&faults)), before);
 	});

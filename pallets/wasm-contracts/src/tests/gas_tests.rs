@@ -38,10 +38,10 @@ fn gas_required_is_exact() {
 		assert_eq!(run_with(required - Weight::from_parts(0, 1)), out_of_gas);
 
 		// The extrinsic agrees with the dry run.
-		let exact = Contracts::execute(RuntimeOrigin::signed(ALICE), token.clone(), b"mint".to_vec(), msg.clone(), 0, required);
+		let exact = Contracts::execute(RuntimeOrigin::signed(ALICE), token.clone(), b"mint".to_vec(), msg.clone(), 0, required, None);
 		assert!(exact.is_ok());
 		let short = required - Weight::from_parts(1, 0);
-		let too_little = Contracts::execute(RuntimeOrigin::signed(ALICE), token, b"mint".to_vec(), msg, 0, short);
+		let too_little = Contracts::execute(RuntimeOrigin::signed(ALICE), token, b"mint".to_vec(), msg, 0, short, None);
 		assert_eq!(error_of(too_little), Error::<Test>::OutOfGas.into());
 	});
 }
@@ -71,7 +71,7 @@ fn out_of_gas_consumes_the_whole_limit() {
 	new_test_ext().execute_with(|| {
 		let faults = deploy_fixture("faults");
 		let limit = Weight::from_parts(50_000_000_000, 100_000);
-		let result = Contracts::execute(RuntimeOrigin::signed(BOB), faults, b"loop_forever".to_vec(), vec![], 0, limit);
+		let result = Contracts::execute(RuntimeOrigin::signed(BOB), faults, b"loop_forever".to_vec(), vec![], 0, limit, None);
 		let failure = result.unwrap_err();
 		assert_eq!(failure.error, Error::<Test>::OutOfGas.into());
 		assert_eq!(failure.post_info.actual_weight, Some(<RocksDbWeights as WeightInfo>::execute(0) + limit));
@@ -83,7 +83,7 @@ fn gas_limit_above_the_parameter_is_refused() {
 	new_test_ext().execute_with(|| {
 		let counter = deploy_fixture("counter");
 		let too_much = gas() + Weight::from_parts(1, 0);
-		let result = Contracts::execute(RuntimeOrigin::signed(BOB), counter.clone(), b"increment".to_vec(), vec![], 0, too_much);
+		let result = Contracts::execute(RuntimeOrigin::signed(BOB), counter.clone(), b"increment".to_vec(), vec![], 0, too_much, None);
 		let refused = result.unwrap_err();
 		assert_eq!(refused.error, Error::<Test>::GasLimitTooHigh.into());
 		// Nothing ran, so the extrinsic reports its base weight only, not the limit it asked for.

@@ -32,7 +32,7 @@ fn value_balance_and_transfer() {
 		assert_eq!(u128::from_le_bytes(data[..16].try_into().unwrap()), 250);
 		assert_eq!(u128::from_le_bytes(data[16..].try_into().unwrap()), (EXISTENTIAL_DEPOSIT + 250) as u128);
 
-		assert_ok!(Contracts::execute(RuntimeOrigin::signed(BOB), context.clone(), b"funds".to_vec(), vec![], 500, gas()));
+		assert_ok!(Contracts::execute(RuntimeOrigin::signed(BOB), context.clone(), b"funds".to_vec(), vec![], 500, gas(), None));
 		let charlie_before = balance(&CHARLIE);
 		let pay = |amount: u128| {
 			let mut msg = AsRef::<[u8; 32]>::as_ref(&CHARLIE).to_vec();

@@ -33,7 +33,7 @@ fn blocks_of_many_values_are_refused_at_upload_without_state_change() {
 		for arity in [2, 32, 1_000] {
 			let module = br_table_module(arity, 1_000, 2);
 			assert_refused_unchanged(
-				|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), module.clone()),
+				|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), module.clone(), None),
 				Error::<Test>::MultiValueNotAllowed,
 			);
 		}
@@ -46,7 +46,7 @@ fn blocks_of_many_values_are_refused_at_upload_without_state_change() {
 		};
 		assert!(gzipped.len() < 4_096, "a few KB of gzip carry the whole shape");
 		assert_refused_unchanged(
-			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), gzipped.clone()),
+			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), gzipped.clone(), None),
 			Error::<Test>::MultiValueNotAllowed,
 		);
 	});
@@ -61,7 +61,7 @@ fn functions_returning_many_values_and_loops_taking_values_are_refused() {
 		);
 		for module in [returns_two, loop_with_param] {
 			assert_refused_unchanged(
-				|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), module.clone()),
+				|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), module.clone(), None),
 				Error::<Test>::MultiValueNotAllowed,
 			);
 		}
@@ -243,7 +243,7 @@ fn contract_history_is_read_a_page_at_a_time() {
 		let code_id = upload(&ALICE, fixture("counter"));
 		let counter = instantiate(&ALICE, code_id, vec![], Some(ALICE));
 		for _ in 0..crate::MAX_HISTORY_PAGE + 4 {
-			assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), code_id, vec![], gas()));
+			assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), code_id, vec![], gas(), None));
 		}
 		let all = crate::MAX_HISTORY_PAGE + 5;
 		assert_eq!(Contracts::contract_history(counter.clone(), 0, u32::MAX).len(), crate::MAX_HISTORY_PAGE as usize);
@@ -261,13 +261,13 @@ fn locals_are_bounded_by_the_size_of_their_function() {
 		};
 		let tiny_but_roomy = with_locals(40, "");
 		assert_refused_unchanged(
-			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), tiny_but_roomy.clone()),
+			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), tiny_but_roomy.clone(), None),
 			Error::<Test>::TooManyLocals,
 		);
-		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), with_locals(32, "")));
+		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), with_locals(32, ""), None));
 		// 2,000 bytes of body allow the most locals of any function.
 		let long_body = "(drop (i32.const 0)) ".repeat(700);
-		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), with_locals(1_024, &long_body)));
+		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), with_locals(1_024, &long_body), None));
 	});
 }
 
@@ -313,12 +313,12 @@ fn declarations_are_bounded_in_bytes() {
 		let too_many = with_exports(1_100);
 		assert!(vm::validation::footprint(&too_many).declaration_bytes > wasm_contracts_primitives::limits::MAX_DECLARATION_BYTES);
 		assert_refused_unchanged(
-			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), too_many.clone()),
+			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), too_many.clone(), None),
 			Error::<Test>::DeclarationsTooLarge,
 		);
 		let within = with_exports(1_000);
 		assert!(vm::validation::footprint(&within).declaration_bytes <= wasm_contracts_primitives::limits::MAX_DECLARATION_BYTES);
-		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), within));
+		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), within, None));
 	});
 }
 
@@ -346,7 +346,7 @@ fn the_storage_invariants_hold_through_the_life_cycle_and_name_what_breaks() {
 		let counter = deploy_fixture("counter");
 		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
 		let v2 = upload(&ALICE, fixture("counter_v2"));
-		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), v2, vec![], gas()));
+		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), v2, vec![], gas(), None));
 		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
 		crate::ContractInfoOf::<Test>::mutate(&counter, |info| {
 			if let Some(info) = info {

@@ -29,11 +29,11 @@ fn salted_address_is_predictable_and_unique() {
 		let code_hash = CodeInfoOf::<Test>::get(code_id).unwrap().code_hash;
 		let predicted = address::salted_address::<Test>(&code_hash, &BOB, b"salt");
 		let salt = Some(b"salt".to_vec());
-		assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], None, 0, gas(), salt.clone()));
+		assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], None, 0, gas(), salt.clone(), None));
 		assert!(ContractInfoOf::<Test>::contains_key(&predicted));
-		assert_refused_unchanged(|| Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], None, 0, gas(), salt.clone()), Error::<Test>::ContractExists);
+		assert_refused_unchanged(|| Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], None, 0, gas(), salt.clone(), None), Error::<Test>::ContractExists);
 		// Another creator with the same salt gets another address.
-		assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(CHARLIE), code_id, vec![], None, 0, gas(), salt));
+		assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(CHARLIE), code_id, vec![], None, 0, gas(), salt, None));
 		assert!(ContractInfoOf::<Test>::contains_key(address::salted_address::<Test>(&code_hash, &CHARLIE, b"salt")));
 	});
 }
@@ -44,9 +44,14 @@ fn instantiate_funds_the_contract_and_runs_its_instantiate_export() {
 		let code_id = upload(&ALICE, fixture("token"));
 		let before = balance(&BOB);
 		let contract = address::instance_address::<Test>(code_id, 0);
-		assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], Some(ALICE), 1_000, gas(), None));
+		let dry_run = Contracts::dry_run_instantiate(BOB, code_id, vec![], Some(ALICE), 1_000, None, None);
+		let wasm_contracts_primitives::StorageDeposit::Charge(deposit) = dry_run.storage_deposit else {
+			panic!("instantiation adds state")
+		};
+		assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], Some(ALICE), 1_000, gas(), None, None));
 		assert_eq!(balance(&contract), 1_000 + EXISTENTIAL_DEPOSIT);
-		assert_eq!(balance(&BOB), before - 1_000 - EXISTENTIAL_DEPOSIT);
+		// Bob also holds the contract's deposit, and paid for the key its `instantiate` wrote.
+		assert_eq!(balance(&BOB), before - 1_000 - EXISTENTIAL_DEPOSIT - deposit);
 		assert_eq!(stored(&contract, b"minter"), Some(AsRef::<[u8; 32]>::as_ref(&BOB).to_vec()));
 		let info = ContractInfoOf::<Test>::get(&contract).unwrap();
 		assert_eq!((info.code_id, info.creator, info.admin), (code_id, BOB, Some(ALICE)));
@@ -58,10 +63,10 @@ fn instantiate_funds_the_contract_and_runs_its_instantiate_export() {
 #[test]
 fn instantiate_refuses_unknown_code_and_unaffordable_value() {
 	new_test_ext().execute_with(|| {
-		assert_refused_unchanged(|| Contracts::instantiate(RuntimeOrigin::signed(BOB), 42, vec![], None, 0, gas(), None), Error::<Test>::CodeNotFound);
+		assert_refused_unchanged(|| Contracts::instantiate(RuntimeOrigin::signed(BOB), 42, vec![], None, 0, gas(), None, None), Error::<Test>::CodeNotFound);
 		let code_id = upload(&ALICE, fixture("counter"));
-		assert_refused_unchanged(|| Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], None, INITIAL_BALANCE, gas(), None), Error::<Test>::TransferFailed);
-		assert_refused_unchanged(|| Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], None, 0, gas(), Some(vec![])), Error::<Test>::SaltTooLong);
+		assert_refused_unchanged(|| Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], None, INITIAL_BALANCE, gas(), None, None), Error::<Test>::TransferFailed);
+		assert_refused_unchanged(|| Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], None, 0, gas(), Some(vec![]), None), Error::<Test>::SaltTooLong);
 	});
 }
 
@@ -73,7 +78,7 @@ fn admin_migrates_and_history_is_kept() {
 			assert_ok!(execute(&BOB, &counter, "increment", vec![]));
 		}
 		let v2 = upload(&ALICE, fixture("counter_v2"));
-		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), v2, b"to v2".to_vec(), gas()));
+		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), v2, b"to v2".to_vec(), gas(), None));
 		assert_eq!(stored(&counter, b"migrated"), Some(b"to v2".to_vec()));
 		assert_eq!(dry_execute(&BOB, &counter, "increment", vec![]), Ok(13u32.to_le_bytes().to_vec()));
 		let history = Contracts::contract_history(counter.clone(), 0, crate::MAX_HISTORY_PAGE);
@@ -94,11 +99,11 @@ fn only_the_admin_migrates() {
 		let counter = deploy_fixture("counter");
 		let v2 = upload(&ALICE, fixture("counter_v2"));
 		assert_eq!(
-			error_of(Contracts::migrate(RuntimeOrigin::signed(BOB), counter.clone(), v2, vec![], gas())),
+			error_of(Contracts::migrate(RuntimeOrigin::signed(BOB), counter.clone(), v2, vec![], gas(), None)),
 			Error::<Test>::NotAdmin.into()
 		);
 		assert_eq!(
-			error_of(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), 99, vec![], gas())),
+			error_of(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), 99, vec![], gas(), None)),
 			Error::<Test>::CodeNotFound.into()
 		);
 		assert_eq!(ContractInfoOf::<Test>::get(&counter).unwrap().code_id, 1);
@@ -117,10 +122,10 @@ fn only_the_admin_changes_the_admin() {
 		// The old admin lost the right; the new one has it.
 		let v2 = upload(&ALICE, fixture("counter_v2"));
 		assert_eq!(
-			error_of(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), v2, vec![], gas())),
+			error_of(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), v2, vec![], gas(), None)),
 			Error::<Test>::NotAdmin.into()
 		);
-		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(BOB), counter, v2, vec![], gas()));
+		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(BOB), counter, v2, vec![], gas(), None));
 	});
 }
 
@@ -132,7 +137,7 @@ fn cleared_admin_means_no_migration() {
 		assert_ok!(Contracts::clear_admin(RuntimeOrigin::signed(ALICE), counter.clone()));
 		assert_eq!(ContractInfoOf::<Test>::get(&counter).unwrap().admin, None);
 		assert_eq!(
-			error_of(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), v2, vec![], gas())),
+			error_of(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), v2, vec![], gas(), None)),
 			Error::<Test>::NoAdmin.into()
 		);
 		assert_noop!(Contracts::update_admin(RuntimeOrigin::signed(ALICE), counter, ALICE), Error::<Test>::NoAdmin);

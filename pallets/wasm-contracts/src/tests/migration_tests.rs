@@ -271,7 +271,9 @@ fn deep_prefix_keys_of_two_contracts_stay_within_the_proof_a_read_is_charged() {
 	ext.execute_with(|| {
 		for trie_id in &tries {
 			let trie = ContractTrie::new(trie_id);
-			keys.iter().for_each(|key| trie.write(key, &[0xAB; 32]));
+			keys.iter().for_each(|key| {
+				trie.write(key, &[0xAB; 32]);
+			});
 			// The same keys as given, for comparison: the layout of storage version 3.
 			store_unhashed(trie_id, &keys.iter().map(|key| (key.clone(), vec![0xAB; 32])).collect::<Vec<_>>());
 		}

@@ -2,6 +2,7 @@
 
 mod code_tests;
 mod deploy_tests;
+mod deposit_tests;
 mod exec_tests;
 mod fault_tests;
 mod gas_tests;
@@ -57,6 +58,9 @@ impl pallet_timestamp::Config for Test {}
 
 impl pallet_wasm_contracts::Config for Test {
 	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type DepositPerItem = ConstU64<DEPOSIT_PER_ITEM>;
+	type DepositPerByte = ConstU64<DEPOSIT_PER_BYTE>;
 	type Time = Timestamp;
 	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
 	type ParamsOrigin = EnsureRoot<AccountId>;
@@ -86,6 +90,8 @@ impl sp_runtime::traits::Convert<u32, Balance> for InclusionFee {
 }
 
 pub const EXISTENTIAL_DEPOSIT: Balance = 10;
+pub const DEPOSIT_PER_ITEM: Balance = 1_000;
+pub const DEPOSIT_PER_BYTE: Balance = 2;
 pub const MAX_EVENT_BYTES_PER_CALL: u32 = 64 * 1024;
 pub const MAX_EVENT_BYTES_PER_BLOCK: u32 = 256 * 1024;
 pub const INITIAL_BALANCE: Balance = 1_000_000_000;
@@ -137,7 +143,7 @@ pub fn wat(source: &str) -> Vec<u8> {
 
 /// Uploads `wasm` as `who` and returns its code id.
 pub fn upload(who: &AccountId, wasm: Vec<u8>) -> CodeId {
-	assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(who.clone()), wasm));
+	assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(who.clone()), wasm, None));
 	crate::NextCodeId::<Test>::get() - 1
 }
 
@@ -145,7 +151,7 @@ pub fn upload(who: &AccountId, wasm: Vec<u8>) -> CodeId {
 pub fn instantiate(who: &AccountId, code_id: CodeId, init_msg: Vec<u8>, admin: Option<AccountId>) -> AccountId {
 	let result = Contracts::dry_run_instantiate(who.clone(), code_id, init_msg.clone(), admin.clone(), 0, None, None);
 	let address = result.result.expect("instantiation succeeds").contract;
-	assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(who.clone()), code_id, init_msg, admin, 0, gas(), None));
+	assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(who.clone()), code_id, init_msg, admin, 0, gas(), None, None));
 	address
 }
 
@@ -157,7 +163,7 @@ pub fn deploy_fixture(name: &str) -> AccountId {
 
 /// Executes `entry` of `contract` as `who`, with `msg`.
 pub fn execute(who: &AccountId, contract: &AccountId, entry: &str, msg: Vec<u8>) -> Result<PostDispatchInfo, DispatchErrorWithPostInfo> {
-	Contracts::execute(RuntimeOrigin::signed(who.clone()), contract.clone(), entry.as_bytes().to_vec(), msg, 0, gas())
+	Contracts::execute(RuntimeOrigin::signed(who.clone()), contract.clone(), entry.as_bytes().to_vec(), msg, 0, gas(), None)
 }
 
 /// Runs `entry` of `contract` as a dry run by `who` and returns its output or error.

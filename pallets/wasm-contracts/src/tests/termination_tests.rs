@@ -15,7 +15,7 @@ fn beneficiary_input(beneficiary: &AccountId) -> Vec<u8> {
 
 fn terminator_with(value: Balance) -> AccountId {
 	let code_id = upload(&ALICE, fixture("terminator"));
-	assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(ALICE), code_id, vec![], Some(ALICE), value, gas(), None));
+	assert_ok!(Contracts::instantiate(RuntimeOrigin::signed(ALICE), code_id, vec![], Some(ALICE), value, gas(), None, None));
 	crate::ContractInfoOf::<Test>::iter_keys().find(|contract| *contract != ALICE).expect("the contract exists")
 }
 
@@ -37,7 +37,7 @@ fn terminate_sends_the_balance_to_the_beneficiary_and_frees_the_address_at_once(
 		assert!(!ContractInfoOf::<Test>::contains_key(&contract));
 		assert!(contract_events().contains(&Event::Terminated { contract: contract.clone(), beneficiary: CHARLIE }));
 		assert_noop!(
-			Contracts::execute(RuntimeOrigin::signed(BOB), contract.clone(), b"store".to_vec(), vec![1], 0, gas())
+			Contracts::execute(RuntimeOrigin::signed(BOB), contract.clone(), b"store".to_vec(), vec![1], 0, gas(), None)
 				.map_err(|error| error.error),
 			Error::<Test>::ContractNotFound
 		);
@@ -53,7 +53,7 @@ fn a_trie_larger_than_a_block_can_delete_is_removed_over_several_blocks() {
 		assert_ok!(execute(&ALICE, &contract, "store", vec![7; 100]));
 		let code_id = ContractInfoOf::<Test>::get(&contract).unwrap().code_id;
 		for _ in 0..3 {
-			assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), contract.clone(), code_id, vec![], gas()));
+			assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), contract.clone(), code_id, vec![], gas(), None));
 		}
 		let info = ContractInfoOf::<Test>::get(&contract).unwrap();
 		assert_eq!(info.history_len, 4);
@@ -131,7 +131,7 @@ fn code_in_use_cannot_be_removed_and_goes_once_its_contract_terminated() {
 		assert!(contract_events().contains(&Event::CodeRemoved { code_id: info.code_id, code_hash, module_removed: true }));
 		assert!(!crate::PristineCode::<Test>::contains_key(code_hash));
 		assert_noop!(
-			Contracts::instantiate(RuntimeOrigin::signed(ALICE), info.code_id, vec![], None, 0, gas(), None)
+			Contracts::instantiate(RuntimeOrigin::signed(ALICE), info.code_id, vec![], None, 0, gas(), None, None)
 				.map_err(|error| error.error),
 			Error::<Test>::CodeNotFound
 		);

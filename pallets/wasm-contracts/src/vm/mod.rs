@@ -53,6 +53,9 @@ pub trait Ext: Sized + 'static {
 	fn input(&self) -> &[u8];
 	/// The frame's storage.
 	fn storage(&self) -> &ContractTrie;
+	/// Records a change in the frame's storage for its deposit; true when it is the call's
+	/// first change of that storage, whose settlement the caller then charges.
+	fn record_storage_change(&mut self, change: crate::deposit::StorageChange) -> bool;
 	/// Runs `entry` of `callee` with `input`, sending `value`, metered by `gas`.
 	fn call(
 		&mut self,

@@ -8,6 +8,7 @@
 
 use super::{engine::PAGE_SIZE, memory_weight, AccountIdOf, Ext};
 use crate::{
+	deposit::StorageChange,
 	error::ExecError,
 	gas::{host_fn_weight, GasMeter},
 	weights::WeightInfo,
@@ -280,8 +281,9 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	}
 
 	/// `storage_write(key_ptr, key_len, value_ptr, value_len) -> i32`: stores the value; 0.
-	/// Cost: `host_storage_write(value)` and [`key_weight`], plus the proof_size of
-	/// `host_storage_read(0)`.
+	/// Cost: `host_storage_write(value)`, [`key_weight`] and `host_storage_read(0)` (the length
+	/// of the value replaced, for the storage deposit), and `settle_deposit` for the call's
+	/// first change of this storage.
 	/// Traps: read-only call, key or value too long, empty value (use `storage_delete`).
 	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
@@ -292,20 +294,30 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		if value_len == 0 {
 			return Err(self.trap(Error::<E::T>::EmptyStorageValue))
 		}
-		// The collator proves the trie path to the key when it recomputes the root after the
-		// write; the write benchmark stops before that, the read benchmark measures the path.
-		let path_proof = Weight::from_parts(0, <E::T as Config>::WeightInfo::host_storage_read(0).proof_size());
+		// Reading the replaced value's length proves the trie path to the key, which the
+		// collator needs anyway to recompute the root after the write.
+		let previous_len = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_read(0));
 		let write = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_write(value_len));
-		self.charge(write.saturating_add(path_proof).saturating_add(key_weight::<E::T>(key_len)))?;
+		self.charge(write.saturating_add(previous_len).saturating_add(key_weight::<E::T>(key_len)))?;
 		let key = self.read(key_ptr, key_len)?;
 		let value = self.read(value_ptr, value_len)?;
-		self.ext().storage().write(&key, &value);
+		let previous = self.ext().storage().write(&key, &value);
+		self.record_storage_change(StorageChange::write(key_len, previous, value_len))?;
 		code(ReturnCode::Success)
 	}
 
+	/// Records a storage change for the deposit, charging the settlement of the call's first
+	/// change of this storage.
+	fn record_storage_change(&mut self, change: StorageChange) -> HostResult<()> {
+		if self.state_mut().ext.record_storage_change(change) {
+			self.charge(crate::deposit::settle_weight::<E::T>())?;
+		}
+		Ok(())
+	}
+
 	/// `storage_delete(key_ptr, key_len) -> i32`: 0 when a value was deleted, `KeyNotFound`
-	/// otherwise. Cost: `host_storage_delete` and [`key_weight`]. Traps: read-only call, key too
-	/// long.
+	/// otherwise. Cost: `host_storage_delete` and [`key_weight`], and `settle_deposit` for the
+	/// call's first change of this storage. Traps: read-only call, key too long.
 	pub fn storage_delete(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
 		let max_key = self.ext().params().max_storage_key_len;
@@ -313,11 +325,8 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		let delete = <E::T as Config>::WeightInfo::host_storage_delete();
 		self.charge_host(delete.saturating_add(key_weight::<E::T>(key_len)))?;
 		let key = self.read(key_ptr, key_len)?;
-		let storage = self.ext().storage();
-		if !storage.contains(&key) {
-			return code(ReturnCode::KeyNotFound)
-		}
-		storage.remove(&key);
+		let Some(previous) = self.ext().storage().remove(&key) else { return code(ReturnCode::KeyNotFound) };
+		self.record_storage_change(StorageChange::delete(key_len, previous))?;
 		code(ReturnCode::Success)
 	}
 

@@ -1,0 +1,287 @@
+//! Storage deposits: taken and released exactly for every kind of item, with balances that add
+//! up after every call, failed ones included.
+//!
+//! Prices in the mock: 1,000 per item and 2 per byte. Accounts are 32 bytes, balances and block
+//! numbers 8, so a code id's records take 76 bytes, a contract's 166 (two items), a code history
+//! entry 17 and a module's deposit record 40.
+
+use super::*;
+use crate::{address, storage::ContractTrie, ContractInfoOf, Error, HoldReason};
+use frame_support::traits::{
+	fungible::{Inspect, InspectHold, Mutate},
+	Hooks,
+};
+use wasm_contracts_primitives::StorageDeposit;
+
+const CODE_ID_DEPOSIT: Balance = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 76;
+const INSTANTIATION_DEPOSIT: Balance = 2 * DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 166;
+const HISTORY_ENTRY_DEPOSIT: Balance = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 17;
+
+fn module_deposit(code: &[u8]) -> Balance {
+	DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * (code.len() as Balance + 40)
+}
+
+/// The deposit of one storage entry: its hashed key (16 bytes), key and value.
+fn entry_deposit(key: &[u8], value: &[u8]) -> Balance {
+	DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * (16 + key.len() + value.len()) as Balance
+}
+
+fn held(reason: HoldReason, who: &AccountId) -> Balance {
+	Balances::balance_on_hold(&RuntimeHoldReason::Contracts(reason), who)
+}
+
+/// Input of the storage fixture's `set`.
+fn set_input(key: &[u8], value: &[u8]) -> Vec<u8> {
+	[&[key.len() as u8][..], key, value].concat()
+}
+
+/// The storage fixture, uploaded by Alice and instantiated by `creator`.
+fn storage_contract(creator: &AccountId) -> AccountId {
+	let code_id = upload(&ALICE, fixture("storage"));
+	instantiate(creator, code_id, vec![], Some(ALICE))
+}
+
+fn execute_limited(who: &AccountId, contract: &AccountId, entry: &str, msg: Vec<u8>, limit: Option<Balance>) -> DispatchResultWithInfo {
+	Contracts::execute(RuntimeOrigin::signed(who.clone()), contract.clone(), entry.as_bytes().to_vec(), msg, 0, gas(), limit)
+}
+
+type DispatchResultWithInfo = Result<PostDispatchInfo, DispatchErrorWithPostInfo>;
+
+/// The storage deposit a dry run of `execute` reports.
+fn dry_run_deposit(who: &AccountId, contract: &AccountId, entry: &str, msg: Vec<u8>) -> StorageDeposit<Balance> {
+	let result = Contracts::dry_run_execute(who.clone(), contract.clone(), entry.as_bytes().to_vec(), msg, 0, None);
+	assert!(result.result.is_ok(), "the dry run succeeds: {:?}", result.result);
+	result.storage_deposit
+}
+
+#[test]
+fn code_deposits_are_held_on_uploaders_and_released_with_the_code() {
+	new_test_ext().execute_with(|| {
+		let issuance = Balances::total_issuance();
+		let wasm = fixture("counter");
+		let module = module_deposit(&wasm);
+		let first = upload(&ALICE, wasm.clone());
+		assert_eq!(held(HoldReason::CodeUpload, &ALICE), CODE_ID_DEPOSIT + module);
+		assert_eq!(balance(&ALICE), INITIAL_BALANCE - CODE_ID_DEPOSIT - module);
+
+		// The same module again: a code id of its own, the module shared and not paid again.
+		let second = upload(&BOB, wasm);
+		assert_eq!(held(HoldReason::CodeUpload, &BOB), CODE_ID_DEPOSIT);
+
+		// The module's deposit stays with its first uploader while a code id still uses it.
+		assert_ok!(Contracts::remove_code(RuntimeOrigin::signed(ALICE), first));
+		assert_eq!(held(HoldReason::CodeUpload, &ALICE), module);
+		assert_ok!(Contracts::remove_code(RuntimeOrigin::signed(BOB), second));
+		assert_eq!(held(HoldReason::CodeUpload, &ALICE), 0);
+		assert_eq!(held(HoldReason::CodeUpload, &BOB), 0);
+		assert_eq!((balance(&ALICE), balance(&BOB)), (INITIAL_BALANCE, INITIAL_BALANCE));
+		assert_eq!(Balances::total_issuance(), issuance);
+	});
+}
+
+#[test]
+fn upload_within_its_deposit_limit_or_refused() {
+	new_test_ext().execute_with(|| {
+		let wasm = fixture("counter");
+		let deposit = CODE_ID_DEPOSIT + module_deposit(&wasm);
+		let origin = RuntimeOrigin::signed(ALICE);
+		assert_refused_unchanged(
+			|| Contracts::upload_code(origin.clone(), wasm.clone(), Some(deposit - 1)),
+			Error::<Test>::StorageDepositLimitExhausted,
+		);
+		assert_ok!(Contracts::upload_code(origin, wasm, Some(deposit)));
+		assert_eq!(held(HoldReason::CodeUpload, &ALICE), deposit);
+	});
+}
+
+#[test]
+fn an_uploader_who_cannot_pay_the_deposit_is_refused() {
+	new_test_ext().execute_with(|| {
+		let poor = AccountId32::new([7u8; 32]);
+		Balances::set_balance(&poor, 500);
+		assert_refused_unchanged(
+			|| Contracts::upload_code(RuntimeOrigin::signed(poor.clone()), fixture("counter"), None),
+			Error::<Test>::StorageDepositNotEnoughFunds,
+		);
+	});
+}
+
+#[test]
+fn instantiation_deposit_is_held_on_the_origin_until_the_contract_terminates() {
+	new_test_ext().execute_with(|| {
+		let code_id = upload(&ALICE, fixture("terminator"));
+		let dry_run = Contracts::dry_run_instantiate(BOB, code_id, vec![], None, 0, None, None);
+		assert_eq!(dry_run.storage_deposit, StorageDeposit::Charge(INSTANTIATION_DEPOSIT));
+		let before = balance(&BOB);
+		let contract = instantiate(&BOB, code_id, vec![], None);
+		assert_eq!(held(HoldReason::ContractInstantiation, &BOB), INSTANTIATION_DEPOSIT);
+		assert_eq!(balance(&BOB), before - INSTANTIATION_DEPOSIT - EXISTENTIAL_DEPOSIT);
+
+		// Charlie's call stores a value: Charlie pays for it, the contract holds it.
+		let value = vec![7u8; 100];
+		let stored_deposit = entry_deposit(b"key", &value);
+		let charlie = balance(&CHARLIE);
+		assert_ok!(execute(&CHARLIE, &contract, "store", value));
+		assert_eq!(held(HoldReason::ContractStorage, &contract), stored_deposit);
+		assert_eq!(balance(&CHARLIE), charlie - stored_deposit);
+
+		// Termination: the instantiation deposit back to Bob, who paid it; the contract's balance
+		// and its storage deposit to the beneficiary.
+		let issuance = Balances::total_issuance();
+		let beneficiary = balance(&ALICE);
+		let bob = balance(&BOB);
+		assert_ok!(execute(&CHARLIE, &contract, "terminate", AsRef::<[u8; 32]>::as_ref(&ALICE).to_vec()));
+		assert_eq!(held(HoldReason::ContractInstantiation, &BOB), 0);
+		assert_eq!(balance(&BOB), bob + INSTANTIATION_DEPOSIT);
+		assert_eq!(balance(&ALICE), beneficiary + EXISTENTIAL_DEPOSIT + stored_deposit);
+		assert_eq!(Balances::total_balance(&contract), 0);
+		assert_eq!(Balances::total_issuance(), issuance);
+	});
+}
+
+#[test]
+fn storage_deposit_follows_each_write_and_goes_to_whoever_frees_the_state() {
+	new_test_ext().execute_with(|| {
+		let contract = storage_contract(&ALICE);
+		let issuance = Balances::total_issuance();
+		let (key, long, short) = (b"k".as_slice(), [1u8; 10], [2u8; 4]);
+
+		let charge = entry_deposit(key, &long);
+		assert_eq!(dry_run_deposit(&BOB, &contract, "set", set_input(key, &long)), StorageDeposit::Charge(charge));
+		let bob = balance(&BOB);
+		assert_ok!(execute(&BOB, &contract, "set", set_input(key, &long)));
+		assert_eq!(balance(&BOB), bob - charge);
+		assert_eq!(held(HoldReason::ContractStorage, &contract), charge);
+
+		// A shorter value gives back the bytes it no longer takes.
+		let shrink = DEPOSIT_PER_BYTE * (long.len() - short.len()) as Balance;
+		assert_eq!(dry_run_deposit(&BOB, &contract, "set", set_input(key, &short)), StorageDeposit::Refund(shrink));
+		assert_ok!(execute(&BOB, &contract, "set", set_input(key, &short)));
+		assert_eq!(balance(&BOB), bob - charge + shrink);
+
+		// Charlie deletes the key and gets what is left of its deposit.
+		let charlie = balance(&CHARLIE);
+		assert_ok!(execute(&CHARLIE, &contract, "remove", key.to_vec()));
+		assert_eq!(balance(&CHARLIE), charlie + charge - shrink);
+		assert_eq!(held(HoldReason::ContractStorage, &contract), 0);
+		assert_eq!(Balances::total_issuance(), issuance);
+	});
+}
+
+#[test]
+fn failed_calls_leave_no_hold_behind() {
+	new_test_ext().execute_with(|| {
+		let contract = storage_contract(&ALICE);
+		assert_refused_unchanged(
+			|| execute(&BOB, &contract, "set_and_fail", set_input(b"k", &[1; 10])),
+			Error::<Test>::ContractTrapped,
+		);
+		assert_eq!(held(HoldReason::ContractStorage, &contract), 0);
+		assert_eq!(balance(&BOB), INITIAL_BALANCE);
+	});
+}
+
+#[test]
+fn a_call_beyond_its_deposit_limit_is_refused_and_changes_nothing() {
+	new_test_ext().execute_with(|| {
+		let contract = storage_contract(&ALICE);
+		let input = set_input(b"k", &[1; 50]);
+		let charge = entry_deposit(b"k", &[1; 50]);
+		assert_refused_unchanged(
+			|| execute_limited(&BOB, &contract, "set", input.clone(), Some(charge - 1)),
+			Error::<Test>::StorageDepositLimitExhausted,
+		);
+		assert_ok!(execute_limited(&BOB, &contract, "set", input, Some(charge)));
+		assert_eq!(held(HoldReason::ContractStorage, &contract), charge);
+
+		// Instantiation counts its deposit against the limit too.
+		let code_id = upload(&ALICE, fixture("counter"));
+		let instantiate_limited = |limit| {
+			Contracts::instantiate(RuntimeOrigin::signed(BOB), code_id, vec![], None, 0, gas(), None, Some(limit))
+		};
+		assert_refused_unchanged(|| instantiate_limited(INSTANTIATION_DEPOSIT - 1), Error::<Test>::StorageDepositLimitExhausted);
+		assert_ok!(instantiate_limited(INSTANTIATION_DEPOSIT));
+	});
+}
+
+#[test]
+fn an_origin_that_cannot_pay_the_storage_deposit_is_refused() {
+	new_test_ext().execute_with(|| {
+		let contract = storage_contract(&ALICE);
+		let poor = AccountId32::new([7u8; 32]);
+		Balances::set_balance(&poor, 1_500);
+		assert_refused_unchanged(
+			|| execute(&poor, &contract, "set", set_input(b"k", &[1; 200])),
+			Error::<Test>::StorageDepositNotEnoughFunds,
+		);
+	});
+}
+
+#[test]
+fn a_migration_history_entry_is_paid_by_the_admin_and_held_on_the_contract() {
+	new_test_ext().execute_with(|| {
+		let contract = storage_contract(&BOB);
+		let code_id = ContractInfoOf::<Test>::get(&contract).unwrap().code_id;
+		let alice = balance(&ALICE);
+		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), contract.clone(), code_id, vec![], gas(), None));
+		assert_eq!(balance(&ALICE), alice - HISTORY_ENTRY_DEPOSIT);
+		assert_eq!(held(HoldReason::ContractStorage, &contract), HISTORY_ENTRY_DEPOSIT);
+	});
+}
+
+#[test]
+fn nested_instantiation_is_paid_by_the_origin() {
+	new_test_ext().execute_with(|| {
+		let counter = upload(&BOB, fixture("counter"));
+		assert_eq!(counter, 1);
+		assert_ok!(Contracts::deploy(
+			RuntimeOrigin::signed(ALICE),
+			fixture("deploy_pay"),
+			fixture("deploy_session_counter"),
+			500_000,
+			gas(),
+			None
+		));
+		// The session's counter is held for by Alice, the deploy's account.
+		let created = address::deploy_address::<Test>(&ALICE, 0, 0);
+		assert!(ContractInfoOf::<Test>::contains_key(&created));
+		assert_eq!(held(HoldReason::ContractInstantiation, &ALICE), INSTANTIATION_DEPOSIT);
+		assert_eq!(held(HoldReason::ContractStorage, &created), entry_deposit(b"counter", &[0; 4]));
+		// The account's variables: the trie's record (64 bytes), then "payment", "counter" and
+		// "count".
+		let variables = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 64 +
+			entry_deposit(b"payment", b"payment") +
+			entry_deposit(b"counter", &[0; 32]) +
+			entry_deposit(b"count", &[0; 4]);
+		assert_eq!(held(HoldReason::AccountVariables, &ALICE), variables);
+	});
+}
+
+#[test]
+fn state_kept_from_before_deposits_is_freed_without_a_refund() {
+	new_test_ext().execute_with(|| {
+		let contract = storage_contract(&ALICE);
+		let trie_id = ContractInfoOf::<Test>::get(&contract).unwrap().trie_id;
+		ContractTrie::new(&trie_id).write(b"old", b"value");
+		let bob = balance(&BOB);
+		assert_eq!(dry_run_deposit(&BOB, &contract, "remove", b"old".to_vec()), StorageDeposit::Charge(0));
+		assert_ok!(execute(&BOB, &contract, "remove", b"old".to_vec()));
+		assert_eq!(balance(&BOB), bob);
+		assert_eq!(stored(&contract, b"old"), None);
+	});
+}
+
+#[test]
+fn deletion_of_a_terminated_trie_refunds_nothing_more() {
+	new_test_ext().execute_with(|| {
+		let code_id = upload(&ALICE, fixture("terminator"));
+		let contract = instantiate(&ALICE, code_id, vec![], None);
+		assert_ok!(execute(&BOB, &contract, "store", vec![1; 20]));
+		assert_ok!(execute(&BOB, &contract, "terminate", AsRef::<[u8; 32]>::as_ref(&CHARLIE).to_vec()));
+		let issuance = Balances::total_issuance();
+		let balances = (balance(&ALICE), balance(&BOB), balance(&CHARLIE));
+		Contracts::on_idle(2, Weight::MAX);
+		assert_eq!((balance(&ALICE), balance(&BOB), balance(&CHARLIE)), balances);
+		assert_eq!(Balances::total_issuance(), issuance);
+	});
+}
