@@ -137,6 +137,24 @@ export async function freeBalance(api, address, blockHash) {
   return data.free.toBigInt();
 }
 
+/**
+ * What `address` holds under the pallet's hold `reason` (`'CodeUpload'`, `'ContractInstantiation'`,
+ * `'ContractStorage'` or `'AccountVariables'`), as `balances.holds` shows it, at `blockHash` or now.
+ */
+export async function heldFor(api, address, reason, blockHash) {
+  const at = blockHash ? await api.at(blockHash) : api;
+  const holds = await at.query.balances.holds(address);
+  const wanted = JSON.stringify({ wasmContracts: reason });
+  const hold = holds.find((entry) => JSON.stringify(entry.id.toJSON()) === wanted);
+  return hold ? hold.amount.toBigInt() : 0n;
+}
+
+/** How much more `address` holds under `reason` after the block of `outcome` than before it. */
+export async function heldChangeIn(api, address, reason, outcome) {
+  return (await heldFor(api, address, reason, outcome.blockHash)) -
+    (await heldFor(api, address, reason, await parentOf(api, outcome.blockHash)));
+}
+
 /** The parent hash of block `blockHash`, i.e. the state just before it. */
 export async function parentOf(api, blockHash) {
   const header = await api.rpc.chain.getHeader(blockHash);

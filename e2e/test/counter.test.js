@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
-import { contractParams, eventsOf, fields, freeBalance, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
+import { contractParams, eventsOf, fields, freeBalance, heldChangeIn, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { bytesArg, errorDocsInSource, fixture, instanceAddress, normalizeDocs, readLe, text } from '../lib/contracts.js';
 import { dryRunExecute, execute, executeTx, instantiate, query, storageValue, uploadCode } from '../lib/wasm-contracts.js';
 
@@ -39,12 +39,15 @@ describe('counter contract', () => {
     assert.equal(created.event.admin.unwrap().toString(), bob.address);
     assert.equal(await freeBalance(api, contract), existentialDeposit + value);
 
-    // Alice paid the contract's funds and the fee, nothing else.
+    // Alice paid the contract's funds and the fee, and holds the contract's deposit; nothing else.
     const { blockHash, events } = created.outcome;
     const fee = fields(theEvent({ events }, api.events.transactionPayment.TransactionFeePaid)).actualFee.toBigInt();
     const spent = (await freeBalance(api, alice.address, await parentOf(api, blockHash))) -
       (await freeBalance(api, alice.address, blockHash));
-    assert.equal(spent, existentialDeposit + value + fee);
+    const deposit = (await api.query.wasmContracts.instantiationDeposits(contract)).unwrap();
+    assert.equal(deposit.depositor.toString(), alice.address);
+    assert.equal(await heldChangeIn(api, alice.address, 'ContractInstantiation', created.outcome), deposit.amount.toBigInt());
+    assert.equal(spent, existentialDeposit + value + fee + deposit.amount.toBigInt());
 
     const info = (await api.call.wasmContractsApi.contractInfo(contract)).unwrap();
     assert.equal(info.codeId.toBigInt(), counterV1);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, encodeAddress } from '@polkadot/util-crypto';
-import { eventsOf, freeBalance, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
+import { eventsOf, freeBalance, heldChangeIn, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { accountBytes, bytesArg, fixture, readLe, u64, watToWasm } from '../lib/contracts.js';
 import { storageValue, uploadCode } from '../lib/wasm-contracts.js';
 
@@ -170,7 +170,9 @@ describe('deploys', () => {
     assert.equal(paid, paymentAmount);
     assert.equal(paid, used + refunded);
     assert.ok(refunded > 0n);
-    assert.equal(await spentIn(api, alice, outcome), used, 'paid = used + refunded, and no fee');
+    // Besides `used`, Alice holds what the payment phase added to her variables, if anything.
+    const variables = await heldChangeIn(api, alice.address, 'AccountVariables', outcome);
+    assert.equal(await spentIn(api, alice, outcome), used + variables, 'paid = used + refunded, and no fee');
   });
 
   it('gives two contracts created by one session distinct, predictable addresses', async () => {

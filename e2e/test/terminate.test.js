@@ -5,16 +5,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { decodeAddress } from '@polkadot/util-crypto';
-import { fields, freeBalance, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
+import { fields, freeBalance, heldFor, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { errorDocsInSource, fixture, normalizeDocs } from '../lib/contracts.js';
 import { execute, executeTx, instantiate, storageValue, uploadCode } from '../lib/wasm-contracts.js';
-
-/** What `address` holds for the pallet's hold `reason`, as `balances.holds` shows it. */
-async function heldFor(api, address, reason) {
-  const holds = await api.query.balances.holds(address);
-  const hold = holds.find((entry) => JSON.stringify(entry.id.toJSON()) === JSON.stringify({ wasmContracts: reason }));
-  return hold ? hold.amount.toBigInt() : 0n;
-}
 
 describe('terminating a contract', () => {
   const chain = useChain('terminate');

@@ -211,7 +211,7 @@ fn an_origin_that_cannot_pay_the_storage_deposit_is_refused() {
 		let poor = AccountId32::new([7u8; 32]);
 		Balances::set_balance(&poor, 1_500);
 		assert_refused_unchanged(
-			|| execute(&poor, &contract, "set", set_input(b"k", &[1; 200])),
+			|| execute(&poor, &contract, "set", set_input(b"k", &[1; 300])),
 			Error::<Test>::StorageDepositNotEnoughFunds,
 		);
 	});

@@ -281,9 +281,9 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	}
 
 	/// `storage_write(key_ptr, key_len, value_ptr, value_len) -> i32`: stores the value; 0.
-	/// Cost: `host_storage_write(value)`, [`key_weight`] and `host_storage_read(0)` (the length
-	/// of the value replaced, for the storage deposit), and `settle_deposit` for the call's
-	/// first change of this storage.
+	/// Cost: `host_storage_write(value)` (which reads the replaced value's length, for the
+	/// storage deposit, and so proves the path to the key) and [`key_weight`], and
+	/// `settle_deposit` for the call's first change of this storage.
 	/// Traps: read-only call, key or value too long, empty value (use `storage_delete`).
 	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
@@ -294,11 +294,8 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		if value_len == 0 {
 			return Err(self.trap(Error::<E::T>::EmptyStorageValue))
 		}
-		// Reading the replaced value's length proves the trie path to the key, which the
-		// collator needs anyway to recompute the root after the write.
-		let previous_len = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_read(0));
-		let write = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_write(value_len));
-		self.charge(write.saturating_add(previous_len).saturating_add(key_weight::<E::T>(key_len)))?;
+		let write = <E::T as Config>::WeightInfo::host_storage_write(value_len);
+		self.charge_host(write.saturating_add(key_weight::<E::T>(key_len)))?;
 		let key = self.read(key_ptr, key_len)?;
 		let value = self.read(value_ptr, value_len)?;
 		let previous = self.ext().storage().write(&key, &value);
