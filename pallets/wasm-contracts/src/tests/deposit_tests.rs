@@ -285,3 +285,41 @@ fn deletion_of_a_terminated_trie_refunds_nothing_more() {
 		assert_eq!(Balances::total_issuance(), issuance);
 	});
 }
+
+#[test]
+fn an_account_gets_its_variables_deposit_back_when_its_deploy_deletes_them() {
+	new_test_ext().execute_with(|| {
+		let noop = wat(r#"(module (func (export "call")))"#);
+		// A session that deletes the variable the payment module writes.
+		let forget = wat(
+			r#"(module
+				(import "env" "storage_delete" (func $storage_delete (param i32 i32) (result i32)))
+				(memory (export "memory") 1)
+				(data (i32.const 0) "payment")
+				(func (export "call") (drop (call $storage_delete (i32.const 0) (i32.const 7)))))"#,
+		);
+		let deploy = |payment: Vec<u8>, session: Vec<u8>| {
+			Contracts::deploy(RuntimeOrigin::signed(ALICE), payment, session, 500_000, gas(), None)
+		};
+		assert_ok!(deploy(fixture("deploy_pay"), noop));
+		let record = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 64;
+		let variable = entry_deposit(b"payment", b"payment");
+		assert_eq!(held(HoldReason::AccountVariables, &ALICE), record + variable);
+
+		let dry_run = Contracts::dry_run_deploy(ALICE, vec![], forget.clone(), 500_000, Some(gas()));
+		assert_eq!(dry_run.storage_deposit, StorageDeposit::Refund(variable));
+		let free = balance(&ALICE);
+		assert_ok!(deploy(vec![], forget));
+		let used = contract_events()
+			.into_iter()
+			.rev()
+			.find_map(|event| match event {
+				crate::Event::Deployed { used, .. } => Some(used),
+				_ => None,
+			})
+			.expect("a Deployed event");
+		assert_eq!(held(HoldReason::AccountVariables, &ALICE), record);
+		assert_eq!(balance(&ALICE), free - used + variable);
+		assert_eq!(Contracts::get_account_variable(ALICE, b"payment".to_vec()), None);
+	});
+}
