@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need (scripts/setup.sh, the e2e suite's npm packages) and runs every
-# test: the unit tests of the primitives, the pallet (with its benchmarks run as tests) and the
-# performance harness, the harness's check that nothing is undercharged, a seeded fuzzing run,
-# the runtime's tests, the runtime's wasm build and the node (profile `testnet`), the
+# test: the Rust contract examples' build (contracts/build.sh), the unit tests of the primitives,
+# the pallet (with its benchmarks run as tests), the performance harness, the contract SDK and
+# sandbox and the examples (on the sandbox), the harness's check that nothing is undercharged,
+# a seeded fuzzing run, the runtime's tests, the runtime's wasm build and the node (profile `testnet`), the
 # end-to-end suite with polkadot.js against a dev node it starts, and the network tests: a
 # local relay chain and a collator under zombienet, with the runtime upgrade that adds the
 # pallet (zombienet/README.md).
@@ -12,8 +13,12 @@ cd "$root"
 bash scripts/setup.sh
 . scripts/env.sh
 
-echo "== unit tests: primitives, pallet (and the pallet's benchmarks), performance harness"
+echo "== contracts: the Rust examples built for wasm32, twice, to check the build is reproducible"
+bash contracts/build.sh
+
+echo "== unit tests: primitives, pallet (and the pallet's benchmarks), performance harness, SDK, sandbox, examples"
 cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts -p wasm-contracts-benchmarks \
+	-p wasm-contracts-sdk -p wasm-contracts-sandbox -p counter -p token \
 	--features pallet-wasm-contracts/runtime-benchmarks
 
 echo "== performance harness: every workload and upload shape charged at least what it measures"

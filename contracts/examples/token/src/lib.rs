@@ -1,0 +1,126 @@
+//! A fungible token: balances, transfers, allowances that let another account spend for the
+//! owner of the funds, and minting by the token's owner. Every change emits an event.
+
+#![no_std]
+
+use codec::{Decode, Encode};
+use scale_info::TypeInfo;
+use wasm_contracts_sdk::{
+	entry_points, env,
+	storage::{Item, Map},
+	Address, Balance,
+};
+
+const OWNER: Item<Address> = Item::new(b"owner");
+const SUPPLY: Item<Balance> = Item::new(b"supply");
+const BALANCES: Map<Address, Balance> = Map::new(b"b");
+const ALLOWANCES: Map<(Address, Address), Balance> = Map::new(b"a");
+
+/// Why a call of the token fails (its changes undone); the revert message is its encoding.
+#[derive(Encode, Decode, TypeInfo, Debug, PartialEq, Eq)]
+pub enum TokenError {
+	/// The payer holds less than the amount.
+	InsufficientBalance,
+	/// The spender may spend less than the amount.
+	InsufficientAllowance,
+	/// Only the owner mints.
+	NotOwner,
+	/// The supply would pass `u128::MAX`.
+	SupplyOverflow,
+}
+
+/// `amount` to `to`.
+#[derive(Encode, Decode, TypeInfo)]
+pub struct Transfer {
+	pub to: Address,
+	pub amount: Balance,
+}
+
+/// Lets `spender` spend up to `amount` of the caller's funds.
+#[derive(Encode, Decode, TypeInfo)]
+pub struct Approve {
+	pub spender: Address,
+	pub amount: Balance,
+}
+
+/// `amount` from `from` to `to`, by a spender `from` approved.
+#[derive(Encode, Decode, TypeInfo)]
+pub struct TransferFrom {
+	pub from: Address,
+	pub to: Address,
+	pub amount: Balance,
+}
+
+/// Events: `transfer` (from, to, amount; from `None` for a mint) and `approval` (owner,
+/// spender, amount).
+fn moved(from: &Address, to: &Address, amount: Balance) -> Result<(), TokenError> {
+	let from_balance = BALANCES.load(from).checked_sub(amount).ok_or(TokenError::InsufficientBalance)?;
+	BALANCES.save_unless_default(from, &from_balance);
+	// The supply bounds every balance, so a balance cannot overflow.
+	BALANCES.save(to, &(BALANCES.load(to) + amount));
+	env::emit(b"transfer", &(Some(*from), *to, amount));
+	Ok(())
+}
+
+/// Makes the caller the owner, who may mint.
+pub fn instantiate(_: ()) {
+	OWNER.save(&env::require_caller("no caller"));
+}
+
+/// Creates `amount` for `to`; only the owner may.
+pub fn mint(msg: Transfer) -> Result<(), TokenError> {
+	if OWNER.get() != env::caller() {
+		return Err(TokenError::NotOwner)
+	}
+	SUPPLY.save(&SUPPLY.load().checked_add(msg.amount).ok_or(TokenError::SupplyOverflow)?);
+	BALANCES.save(&msg.to, &(BALANCES.load(&msg.to) + msg.amount));
+	env::emit(b"transfer", &(None::<Address>, msg.to, msg.amount));
+	Ok(())
+}
+
+/// Moves `amount` of the caller's funds to `to`.
+pub fn transfer(msg: Transfer) -> Result<(), TokenError> {
+	moved(&env::require_caller("no caller"), &msg.to, msg.amount)
+}
+
+/// Lets `spender` spend up to `amount` of the caller's funds (replacing any earlier allowance).
+pub fn approve(msg: Approve) -> Result<(), TokenError> {
+	let owner = env::require_caller("no caller");
+	ALLOWANCES.save_unless_default(&(owner, msg.spender), &msg.amount);
+	env::emit(b"approval", &(owner, msg.spender, msg.amount));
+	Ok(())
+}
+
+/// Moves `amount` from `from` to `to` out of what `from` allowed the caller.
+pub fn transfer_from(msg: TransferFrom) -> Result<(), TokenError> {
+	let key = (msg.from, env::require_caller("no caller"));
+	let left = ALLOWANCES.load(&key).checked_sub(msg.amount).ok_or(TokenError::InsufficientAllowance)?;
+	ALLOWANCES.save_unless_default(&key, &left);
+	moved(&msg.from, &msg.to, msg.amount)
+}
+
+/// The funds of `owner`.
+pub fn balance_of(owner: Address) -> Balance {
+	BALANCES.load(&owner)
+}
+
+/// What `spender` may still spend of `owner`'s funds.
+pub fn allowance((owner, spender): (Address, Address)) -> Balance {
+	ALLOWANCES.load(&(owner, spender))
+}
+
+/// All funds in existence.
+pub fn total_supply(_: ()) -> Balance {
+	SUPPLY.load()
+}
+
+entry_points! {
+	instantiate(());
+	execute mint(Transfer) -> Result<(), TokenError>;
+	execute transfer(Transfer) -> Result<(), TokenError>;
+	execute approve(Approve) -> Result<(), TokenError>;
+	execute transfer_from(TransferFrom) -> Result<(), TokenError>;
+	query balance_of(Address) -> Balance;
+	query allowance((Address, Address)) -> Balance;
+	query total_supply(()) -> Balance;
+}

@@ -1,0 +1,88 @@
+//! Calling, querying and instantiating other contracts.
+
+use crate::{env, host, Address, Balance, Error};
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+
+/// Why a call of another contract failed.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct CallError {
+	/// What the host reported.
+	pub error: Error,
+	/// The callee's revert message, when it reverted.
+	pub message: Vec<u8>,
+}
+
+fn outcome(code: u32) -> Result<Vec<u8>, CallError> {
+	let returned = env::placed(unsafe { host::get_return_data() }).unwrap_or_default();
+	match Error::check(code) {
+		Ok(()) => Ok(returned),
+		Err(error) => Err(CallError { error, message: if error == Error::CalleeReverted { returned } else { Vec::new() } }),
+	}
+}
+
+fn decoded<R: Decode>(bytes: Vec<u8>) -> Result<R, CallError> {
+	R::decode(&mut &bytes[..]).map_err(|_| CallError { error: Error::UndecodableOutput, message: bytes })
+}
+
+/// Runs `entry` of `contract` with `msg`, sending `value`, with at most `gas_limit` ref_time
+/// (0: all that is left); decodes what it returns.
+pub fn call<M: Encode, R: Decode>(
+	contract: &Address,
+	entry: &str,
+	msg: &M,
+	value: Balance,
+	gas_limit: u64,
+) -> Result<R, CallError> {
+	let (input, value) = (msg.encode(), value.to_le_bytes());
+	let code = unsafe {
+		host::call_contract(
+			env::ptr(&contract.0),
+			env::ptr(entry.as_bytes()),
+			env::len(entry.as_bytes()),
+			env::ptr(&input),
+			env::len(&input),
+			env::ptr(&value),
+			gas_limit,
+		)
+	};
+	decoded(outcome(code)?)
+}
+
+/// Runs `entry` of `contract` read-only with `msg` (a state change in it fails it) and decodes
+/// what it returns.
+pub fn query<M: Encode, R: Decode>(contract: &Address, entry: &str, msg: &M, gas_limit: u64) -> Result<R, CallError> {
+	let input = msg.encode();
+	let code = unsafe {
+		host::query_contract(
+			env::ptr(&contract.0),
+			env::ptr(entry.as_bytes()),
+			env::len(entry.as_bytes()),
+			env::ptr(&input),
+			env::len(&input),
+			gas_limit,
+		)
+	};
+	decoded(outcome(code)?)
+}
+
+/// Creates a contract of `code_id` with `msg` as its init message, funded with `value` (plus the
+/// existential deposit) from this contract, which becomes its creator and admin. An empty
+/// `salt` gives the chain's next instance address, another the salted address.
+pub fn instantiate<M: Encode>(code_id: u64, msg: &M, value: Balance, salt: &[u8]) -> Result<Address, CallError> {
+	let (msg, value) = (msg.encode(), value.to_le_bytes());
+	let mut address = [0u8; 32];
+	let code = unsafe {
+		host::instantiate_contract(
+			code_id,
+			env::ptr(&msg),
+			env::len(&msg),
+			env::ptr(&value),
+			env::ptr(salt),
+			env::len(salt),
+			address.as_mut_ptr() as usize as u32,
+		)
+	};
+	outcome(code)?;
+	Ok(Address(address))
+}

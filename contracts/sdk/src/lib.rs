@@ -1,0 +1,215 @@
+//! # wasm-contracts-sdk
+//!
+//! Contracts for the wasm-contracts pallet in Rust: every host function of `docs/abi.md`
+//! behind a safe function, typed storage on SCALE ([`storage::Item`], [`storage::Map`]), calls
+//! of other contracts ([`calls`]), a heap whose `allocate` export lets the host place data
+//! without taking fresh pages, a panic handler that reverts with the panic's message, and
+//! [`entry_points!`], which exports functions that take a typed message and return a typed
+//! result.
+//!
+//! ```ignore
+//! #![no_std]
+//! use wasm_contracts_sdk::{entry_points, storage::Item};
+//!
+//! const COUNT: Item<u32> = Item::new(b"count");
+//!
+//! fn increment(by: u32) -> u32 {
+//!     let count = COUNT.load() + by;
+//!     COUNT.save(&count);
+//!     count
+//! }
+//!
+//! fn get(_: ()) -> u32 {
+//!     COUNT.load()
+//! }
+//!
+//! entry_points! {
+//!     execute increment(u32) -> u32;
+//!     query get(()) -> u32;
+//! }
+//! ```
+//!
+//! Build contracts for `wasm32-unknown-unknown` with `contracts/build.sh`, and test them with
+//! `wasm-contracts-sandbox`.
+
+#![no_std]
+
+extern crate alloc;
+
+pub mod calls;
+pub mod env;
+pub mod heap;
+mod host;
+pub mod storage;
+
+pub use codec::{self, Decode, Encode};
+pub use scale_info::{self, TypeInfo};
+
+/// An account: a signer, a contract or a deploy's account.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Encode, Decode, TypeInfo, codec::MaxEncodedLen)]
+pub struct Address(pub [u8; 32]);
+
+/// Amounts of the chain's currency.
+pub type Balance = u128;
+
+/// What a host function reported, when it did not succeed (`docs/abi.md`, return codes), and
+/// [`Error::UndecodableOutput`] for a callee whose output is not the expected type.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Encode, Decode, TypeInfo)]
+pub enum Error {
+	/// The callee trapped or ran out of gas; its changes are undone.
+	CalleeTrapped,
+	/// The callee reverted; its changes are undone.
+	CalleeReverted,
+	/// Insufficient funds, or the payer would drop below the existential deposit.
+	TransferFailed,
+	/// No contract at the address called.
+	NotAContract,
+	/// The signature does not verify.
+	InvalidSignature,
+	/// The signature's and key's lengths match no supported scheme.
+	UnsupportedKeyType,
+	/// Unknown code id.
+	CodeNotFound,
+	/// The call would nest deeper than the chain allows.
+	CallDepthExceeded,
+	/// The callee does not export the entry point.
+	EntryPointNotFound,
+	/// A contract already lives at the derived address.
+	ContractExists,
+	/// `pay` outside the payment phase of a deploy.
+	NotPaymentPhase,
+	/// The callee returned something that does not decode as the expected type.
+	UndecodableOutput,
+	/// A return code this SDK does not know.
+	Unknown(u32),
+}
+
+impl Error {
+	/// `Ok` for return code 0, the error it names otherwise.
+	pub fn check(code: u32) -> Result<(), Self> {
+		Err(match code {
+			0 => return Ok(()),
+			1 => Self::CalleeTrapped,
+			2 => Self::CalleeReverted,
+			3 => Self::TransferFailed,
+			5 => Self::NotAContract,
+			6 => Self::InvalidSignature,
+			7 => Self::UnsupportedKeyType,
+			9 => Self::CodeNotFound,
+			10 => Self::CallDepthExceeded,
+			11 => Self::EntryPointNotFound,
+			12 => Self::ContractExists,
+			13 => Self::NotPaymentPhase,
+			other => Self::Unknown(other),
+		})
+	}
+}
+
+/// Reverts with the panic's message (or "panic" when it is formatted): the call's changes are
+/// undone and the caller, or a dry run, sees why.
+#[cfg(target_arch = "wasm32")]
+#[panic_handler]
+fn panic(info: &core::panic::PanicInfo) -> ! {
+	env::revert(info.message().as_str().unwrap_or("panic"))
+}
+
+/// What [`entry_points!`] exports call.
+#[doc(hidden)]
+pub mod entry {
+	use crate::env;
+	use codec::{Decode, Encode};
+
+	/// Decodes the input as `M`, runs `f` and returns its output.
+	pub fn run<M: Decode, O: Encode>(f: fn(M) -> O) {
+		let output = f(env::input());
+		if output.size_hint() > 0 {
+			env::set_return(&output);
+		}
+	}
+
+	/// Decodes the input as `M` and runs `f`: returns its `Ok`, reverts with its encoded `Err`.
+	pub fn run_fallible<M: Decode, T: Encode, E: Encode>(f: fn(M) -> Result<T, E>) {
+		match f(env::input()) {
+			Ok(output) => env::set_return(&output),
+			Err(error) => env::revert_with(&error.encode()),
+		}
+	}
+}
+
+/// Exports functions of the crate as the contract's entry points. Each takes its message type
+/// (SCALE-decoded from the call's input; a message that does not decode reverts with "invalid
+/// message") and returns its output (SCALE-encoded as the call's return data). A function that
+/// returns `Result<T, E>` returns `T`, or reverts with the encoded `E`, which undoes its changes.
+///
+/// `execute` marks an entry point that changes state, `query` one that only reads; the
+/// life-cycle exports `instantiate`, `migrate` and a deploy module's `call` are named alone.
+///
+/// ```ignore
+/// entry_points! {
+///     instantiate(InitMsg);                          // fn instantiate(msg: InitMsg)
+///     execute transfer(Transfer) -> Result<(), Error>;
+///     query balance_of(Address) -> u128;
+/// }
+/// ```
+#[macro_export]
+macro_rules! entry_points {
+	($($items:tt)*) => {
+		#[cfg(target_arch = "wasm32")]
+		mod __wasm_contracts_entry_points {
+			// Message and output types are named as in the crate's root.
+			#[allow(unused_imports)]
+			use super::*;
+			$crate::__entry_point_exports!($($items)*);
+		}
+	};
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __entry_point_exports {
+	() => {};
+	($kind:ident $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
+		$crate::__entry_point_kind!($kind);
+		$crate::__entry_point_exports!(@fallible $name, $msg, $ok, $err);
+		$crate::__entry_point_exports!($($rest)*);
+	};
+	($kind:ident $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
+		$crate::__entry_point_kind!($kind);
+		$crate::__entry_point_exports!(@plain $name, $msg $(, $out)?);
+		$crate::__entry_point_exports!($($rest)*);
+	};
+	($name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
+		$crate::__entry_point_exports!(@fallible $name, $msg, $ok, $err);
+		$crate::__entry_point_exports!($($rest)*);
+	};
+	($name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
+		$crate::__entry_point_exports!(@plain $name, $msg $(, $out)?);
+		$crate::__entry_point_exports!($($rest)*);
+	};
+	(@fallible $name:ident, $msg:ty, $ok:ty, $err:ty) => {
+		#[no_mangle]
+		pub extern "C" fn $name() {
+			$crate::entry::run_fallible::<$msg, $ok, $err>(super::$name)
+		}
+	};
+	(@plain $name:ident, $msg:ty, $out:ty) => {
+		#[no_mangle]
+		pub extern "C" fn $name() {
+			$crate::entry::run::<$msg, $out>(super::$name)
+		}
+	};
+	(@plain $name:ident, $msg:ty) => {
+		#[no_mangle]
+		pub extern "C" fn $name() {
+			$crate::entry::run::<$msg, ()>(super::$name)
+		}
+	};
+}
+
+/// Accepts the kinds of entry point `entry_points!` knows.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __entry_point_kind {
+	(execute) => {};
+	(query) => {};
+}

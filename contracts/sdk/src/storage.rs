@@ -1,0 +1,119 @@
+//! The contract's storage: raw keys and values, and typed items and maps on SCALE.
+//!
+//! Every key and value written is paid for with a storage deposit by the call's origin and
+//! given back to whoever removes it (docs/pallet.md); keep keys short.
+
+use crate::{env, host};
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use core::marker::PhantomData;
+
+/// The value under `key`, if any.
+pub fn get_raw(key: &[u8]) -> Option<Vec<u8>> {
+	env::placed(unsafe { host::storage_read(env::ptr(key), env::len(key)) })
+}
+
+/// Stores `value` under `key`; an empty value removes the key (the chain stores none).
+pub fn set_raw(key: &[u8], value: &[u8]) {
+	if value.is_empty() {
+		remove_raw(key);
+		return
+	}
+	unsafe { host::storage_write(env::ptr(key), env::len(key), env::ptr(value), env::len(value)) };
+}
+
+/// Removes the value under `key`; whether there was one.
+pub fn remove_raw(key: &[u8]) -> bool {
+	unsafe { host::storage_delete(env::ptr(key), env::len(key)) == 0 }
+}
+
+fn decoded<T: Decode>(bytes: Vec<u8>) -> T {
+	T::decode(&mut &bytes[..]).unwrap_or_else(|_| env::revert("stored value does not decode"))
+}
+
+/// One value of type `T` under a fixed key.
+pub struct Item<T> {
+	key: &'static [u8],
+	_value: PhantomData<T>,
+}
+
+impl<T: Encode + Decode> Item<T> {
+	/// The item under `key`.
+	pub const fn new(key: &'static [u8]) -> Self {
+		Self { key, _value: PhantomData }
+	}
+
+	/// Its value, if one was saved.
+	pub fn get(&self) -> Option<T> {
+		get_raw(self.key).map(decoded)
+	}
+
+	/// Saves `value`.
+	pub fn save(&self, value: &T) {
+		set_raw(self.key, &value.encode())
+	}
+
+	/// Removes the value; whether there was one.
+	pub fn remove(&self) -> bool {
+		remove_raw(self.key)
+	}
+}
+
+impl<T: Encode + Decode + Default> Item<T> {
+	/// Its value, or the default when none was saved.
+	pub fn load(&self) -> T {
+		self.get().unwrap_or_default()
+	}
+}
+
+/// Values of type `V` by keys of type `K`, stored under `prefix ++ key.encode()`.
+pub struct Map<K, V> {
+	prefix: &'static [u8],
+	_entries: PhantomData<(K, V)>,
+}
+
+impl<K: Encode, V: Encode + Decode> Map<K, V> {
+	/// The map whose keys start with `prefix`; give each map of a contract its own prefix.
+	pub const fn new(prefix: &'static [u8]) -> Self {
+		Self { prefix, _entries: PhantomData }
+	}
+
+	fn key(&self, key: &K) -> Vec<u8> {
+		let mut full = Vec::with_capacity(self.prefix.len() + key.size_hint());
+		full.extend_from_slice(self.prefix);
+		key.encode_to(&mut full);
+		full
+	}
+
+	/// The value under `key`, if any.
+	pub fn get(&self, key: &K) -> Option<V> {
+		get_raw(&self.key(key)).map(decoded)
+	}
+
+	/// Saves `value` under `key`.
+	pub fn save(&self, key: &K, value: &V) {
+		set_raw(&self.key(key), &value.encode())
+	}
+
+	/// Removes the value under `key`; whether there was one.
+	pub fn remove(&self, key: &K) -> bool {
+		remove_raw(&self.key(key))
+	}
+}
+
+impl<K: Encode, V: Encode + Decode + Default + PartialEq> Map<K, V> {
+	/// The value under `key`, or the default when there is none.
+	pub fn load(&self, key: &K) -> V {
+		self.get(key).unwrap_or_default()
+	}
+
+	/// Saves `value` under `key`, or removes the key when `value` is the default, which
+	/// [`Map::load`] gives back anyway: the deposit of an entry that holds nothing comes back.
+	pub fn save_unless_default(&self, key: &K, value: &V) {
+		if *value == V::default() {
+			self.remove(key);
+		} else {
+			self.save(key, value);
+		}
+	}
+}
