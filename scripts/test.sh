@@ -18,7 +18,7 @@ bash contracts/build.sh
 
 echo "== unit tests: primitives, pallet (and the pallet's benchmarks), performance harness, SDK, sandbox, examples"
 cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts -p wasm-contracts-benchmarks \
-	-p wasm-contracts-sdk -p wasm-contracts-sandbox -p counter -p token \
+	-p wasm-contracts-sdk -p wasm-contracts-sandbox -p counter -p token -p factory -p payment -p payroll \
 	--features pallet-wasm-contracts/runtime-benchmarks
 
 echo "== performance harness: every workload and upload shape charged at least what it measures"
