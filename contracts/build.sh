@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every example contract for wasm32 with the `contract` profile (size-tuned, LTO,
-# `panic = "abort"`, stripped) into contracts/build/<name>.wasm, prints the sizes, and checks that
-# the build is reproducible: a second build in another target directory gives the same bytes.
+# `panic = "abort"`, stripped) into contracts/build/<name>.wasm, writes the metadata of those
+# with typed clients next to them (<name>.metadata.json), prints the sizes, and checks that the
+# build is reproducible: a second build in another target directory gives the same bytes.
 #
 # Environment: CONTRACTS (default: every example) names the packages to build.
 set -euo pipefail
@@ -54,6 +55,10 @@ if [ "${SKIP_REPRODUCIBILITY_CHECK:-}" != 1 ]; then
 		fi
 	done
 fi
+
+# Each example's metadata (entry points and their types) next to its module, from a native build
+# with the toolchain and flags of the workspace.
+env -u RUSTFLAGS -u RUSTC cargo run --locked -q -p wasm-contracts-metadata
 
 printf '%-12s %8s  %s\n' contract bytes sha256
 for contract in $contracts; do

@@ -40,6 +40,8 @@ pub mod calls;
 pub mod env;
 pub mod heap;
 mod host;
+#[cfg(feature = "metadata")]
+pub mod metadata;
 pub mod storage;
 
 pub use codec::{self, Decode, Encode};
@@ -151,6 +153,10 @@ pub mod entry {
 ///     query balance_of(Address) -> u128;
 /// }
 /// ```
+///
+/// With the crate's `metadata` feature (which enables the SDK's), it also defines
+/// `pub fn metadata() -> wasm_contracts_sdk::metadata::ContractMetadata`, describing every entry
+/// point with its message, output and error types.
 #[macro_export]
 macro_rules! entry_points {
 	($($items:tt)*) => {
@@ -161,6 +167,39 @@ macro_rules! entry_points {
 			use super::*;
 			$crate::__entry_point_exports!($($items)*);
 		}
+
+		/// The contract's entry points and their types, for typed clients.
+		#[cfg(feature = "metadata")]
+		pub fn metadata() -> $crate::metadata::ContractMetadata {
+			let builder = $crate::metadata::Builder::default();
+			$crate::__entry_point_metadata!(builder; $($items)*)
+		}
+	};
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __entry_point_metadata {
+	($builder:expr;) => { $builder.build() };
+	($builder:expr; $kind:ident $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
+		$crate::__entry_point_metadata!(
+			$builder.fallible::<$msg, $ok, $err>(stringify!($kind), stringify!($name)); $($rest)*
+		)
+	};
+	($builder:expr; $kind:ident $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
+		$crate::__entry_point_metadata!(
+			$builder.entry::<$msg, ($($out)?)>(stringify!($kind), stringify!($name)); $($rest)*
+		)
+	};
+	($builder:expr; $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
+		$crate::__entry_point_metadata!(
+			$builder.fallible::<$msg, $ok, $err>(stringify!($name), stringify!($name)); $($rest)*
+		)
+	};
+	($builder:expr; $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
+		$crate::__entry_point_metadata!(
+			$builder.entry::<$msg, ($($out)?)>(stringify!($name), stringify!($name)); $($rest)*
+		)
 	};
 }
 
