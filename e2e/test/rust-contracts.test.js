@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { decodeAddress } from '@polkadot/util-crypto';
-import { useChain } from '../lib/chain.js';
+import { eventsOf, fields, useChain } from '../lib/chain.js';
 import { contractMetadata, contractModule, ContractError, TypedContract } from '../lib/typed-contract.js';
 import { uploadCode } from '../lib/wasm-contracts.js';
 
@@ -25,7 +25,10 @@ describe('Rust contracts through their metadata', () => {
     await token.tx.mint({ to: aliceKey, amount: 1_000n }, { signer: alice });
     const { output, outcome } = await token.tx.transfer({ to: bobKey, amount: 300n }, { signer: alice });
     assert.equal(output.toHex(), '0x', 'transfer returns ()');
-    assert.ok(outcome.events.some(({ event }) => api.events.wasmContracts.ContractEmitted.is(event)));
+    const [emitted] = eventsOf(outcome, api.events.wasmContracts.ContractEmitted);
+    const event = fields(emitted);
+    assert.equal(event.contract.toString(), token.address);
+    assert.equal(new TextDecoder().decode(event.topic.toU8a(true)), 'transfer');
 
     assert.equal((await token.query.balanceOf(aliceKey)).toBigInt(), 700n);
     assert.equal((await token.query.balanceOf(bobKey)).toBigInt(), 300n);
