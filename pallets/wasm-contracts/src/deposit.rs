@@ -19,19 +19,13 @@
 //! deposits with it, as it does its storage changes. Refunds never exceed what the contract (or
 //! account) holds, so state kept from before deposits existed is released for nothing.
 
-use crate::{
-	weights::WeightInfo, BalanceOf, CodeDeposits, Config, Error, HoldReason, InstantiationDeposits, ModuleDeposits,
-	Pallet,
-};
+use crate::{BalanceOf, CodeDeposits, Config, Error, HoldReason, InstantiationDeposits, ModuleDeposits, Pallet};
 use alloc::{collections::BTreeMap, vec::Vec};
 use codec::{Decode, Encode, MaxEncodedLen};
-use frame_support::{
-	traits::{
-		fungible::{InspectHold, MutateHold},
-		tokens::{Fortitude, Precision, Preservation, Restriction},
-		Get,
-	},
-	weights::Weight,
+use frame_support::traits::{
+	fungible::{InspectHold, MutateHold},
+	tokens::{Fortitude, Precision, Preservation, Restriction},
+	Get,
 };
 use scale_info::TypeInfo;
 use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
@@ -123,7 +117,7 @@ impl<AccountId> Default for DepositMeter<AccountId> {
 
 impl<AccountId: Ord + Clone> DepositMeter<AccountId> {
 	/// Records `change` in `owner`'s storage; true when it is the call's first change there
-	/// (each owner is settled once, at [`WeightInfo::settle_deposit`]).
+	/// (each owner is settled once, at [`crate::weights::WeightInfo::settle_deposit`]).
 	pub fn record(&mut self, owner: StorageOwner<AccountId>, change: StorageChange) -> bool {
 		match self.storage.get_mut(&owner) {
 			Some(total) => {
@@ -203,12 +197,6 @@ pub fn instantiation_deposit<T: Config>() -> BalanceOf<T> {
 /// Bytes of one code history entry.
 pub fn history_entry_bytes<T: Config>() -> usize {
 	CodeHistoryEntry::<frame_system::pallet_prelude::BlockNumberFor<T>>::max_encoded_len()
-}
-
-/// The weight of settling one storage owner's deposit or one instantiation deposit: a balance
-/// transfer and a hold, or a release.
-pub fn settle_weight<T: Config>() -> Weight {
-	T::WeightInfo::settle_deposit()
 }
 
 fn hold_reason<T: Config>(reason: HoldReason) -> T::RuntimeHoldReason {

@@ -12,6 +12,7 @@ use crate::{
 	gas::GasMeter,
 	storage::ContractTrie,
 	vm::{self, cache::CachedModule, engine::Metering, EntryPoint, Ext, Vm},
+	weights::WeightInfo,
 	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, Error, Event,
 	InstanceCounter, Pallet, PristineCode, TrieNonce,
 };
@@ -124,11 +125,15 @@ impl<T: Config> CallTree<T> {
 	/// `f` incurred go with its changes when it fails.
 	pub fn transactional<R>(&self, f: impl FnOnce() -> Result<R, ExecError>) -> Result<R, ExecError> {
 		let deposits = self.deposits.borrow().clone();
-		let result = transactional(f);
-		if result.is_err() {
-			*self.deposits.borrow_mut() = deposits;
-		}
-		result
+		with_transaction(|| {
+			let result = f();
+			if result.is_ok() {
+				TransactionOutcome::Commit(result)
+			} else {
+				*self.deposits.borrow_mut() = deposits;
+				TransactionOutcome::Rollback(result)
+			}
+		})
 	}
 
 	/// Whether state may not change now: in a query, or inside a read-only call.
@@ -376,18 +381,6 @@ pub enum AddressScheme {
 	Salted(Vec<u8>),
 }
 
-/// Runs `f` in a storage transaction that is kept only when `f` succeeds.
-pub(crate) fn transactional<R>(f: impl FnOnce() -> Result<R, ExecError>) -> Result<R, ExecError> {
-	with_transaction(|| {
-		let result = f();
-		if result.is_ok() {
-			TransactionOutcome::Commit(result)
-		} else {
-			TransactionOutcome::Rollback(result)
-		}
-	})
-}
-
 /// Moves `value` from `from` to `to`, keeping `from` alive.
 pub(crate) fn transfer<T: Config>(from: &T::AccountId, to: &T::AccountId, value: BalanceOf<T>) -> Result<(), ExecError> {
 	if value.is_zero() {
@@ -490,7 +483,7 @@ pub fn instantiate<T: Config>(
 	}
 	let code_info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
 	// The origin holds the new contract's deposit once the call ends.
-	gas.charge(deposit::settle_weight::<T>()).map_err(|_| Error::<T>::OutOfGas)?;
+	gas.charge(T::WeightInfo::settle_deposit()).map_err(|_| Error::<T>::OutOfGas)?;
 	tree.transactional(|| {
 		let instance_id = InstanceCounter::<T>::get();
 		let contract = match (&scheme, &tree.deploy) {
@@ -579,7 +572,7 @@ pub fn migrate<T: Config>(
 		CodeHistory::<T>::insert(contract, index, entry);
 		let history_entry = StorageChange::item(deposit::history_entry_bytes::<T>());
 		if tree.record_storage_change(StorageOwner::Contract(contract.clone()), history_entry) {
-			gas.charge(deposit::settle_weight::<T>()).map_err(|_| Error::<T>::OutOfGas)?;
+			gas.charge(T::WeightInfo::settle_deposit()).map_err(|_| Error::<T>::OutOfGas)?;
 		}
 		let hook = EntryPoint::Optional(abi::MIGRATE_EXPORT);
 		let output = run_contract(tree, gas, 1, Some(origin), contract, &info, hook, msg, Zero::zero())?;

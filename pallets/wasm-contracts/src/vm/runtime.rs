@@ -307,7 +307,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// change of this storage.
 	fn record_storage_change(&mut self, change: StorageChange) -> HostResult<()> {
 		if self.state_mut().ext.record_storage_change(change) {
-			self.charge(crate::deposit::settle_weight::<E::T>())?;
+			self.charge(<E::T as Config>::WeightInfo::settle_deposit())?;
 		}
 		Ok(())
 	}
