@@ -18,10 +18,11 @@ mkdir -p "$out"
 # Code generation: the wasm features the chain accepts and no others (the target's default
 # also turns on multi-value, which the chain refuses); a 32 KiB stack, so that the initial
 # memory stays at a page or two (the linker's default of 1 MiB would pass the chain's
-# `max_memory_pages`); and paths remapped, so that where the source sits does not reach the
-# module.
+# `max_memory_pages`); no source locations in panics (the panic handler reverts with the
+# message alone, so they would be dead bytes); and paths remapped, so that where the source sits
+# does not reach the module.
 export RUSTFLAGS="-C target-cpu=mvp -C target-feature=+mutable-globals,+sign-ext,+bulk-memory \
--C link-arg=-zstack-size=32768 --remap-path-prefix=$root=/wasm-contracts --remap-path-prefix=$HOME=/home"
+-C link-arg=-zstack-size=32768 -Z location-detail=none --remap-path-prefix=$root=/wasm-contracts --remap-path-prefix=$HOME=/home"
 
 # The toolchain of scripts/setup.sh: Debian's rustc, whose library sources `build-std` compiles
 # for wasm32.

@@ -267,6 +267,15 @@ impl Sandbox {
 		self.with_state(|| Contracts::get_storage(account(contract), key.to_vec()).ok().flatten())
 	}
 
+	/// Writes `value` under `key` in `contract`'s storage directly, as a test's fixture: no call
+	/// runs and no deposit is taken. The contract must exist.
+	pub fn set_storage(&mut self, contract: Address, key: &[u8], value: &[u8]) {
+		self.with_state(|| {
+			let info = Contracts::contract_info(account(contract)).expect("set_storage of a contract that does not exist");
+			pallet_wasm_contracts::storage::ContractTrie::new(&info.trie_id).write(key, value);
+		})
+	}
+
 	/// The persistent variable under `key` of `account`, which its deploys write.
 	pub fn account_variable(&mut self, who: Address, key: &[u8]) -> Option<Vec<u8>> {
 		self.with_state(|| Contracts::get_account_variable(account(who), key.to_vec()))

@@ -1,7 +1,6 @@
 //! Calling, querying and instantiating other contracts.
 
-use crate::{env, host, Address, Balance, Error};
-use alloc::vec::Vec;
+use crate::{env, heap, host, Address, Balance, Error};
 use codec::{Decode, Encode};
 
 /// Why a call of another contract failed.
@@ -9,20 +8,20 @@ use codec::{Decode, Encode};
 pub struct CallError {
 	/// What the host reported.
 	pub error: Error,
-	/// The callee's revert message, when it reverted.
-	pub message: Vec<u8>,
+	/// The callee's revert message when it reverted; its output when that did not decode.
+	pub message: &'static [u8],
 }
 
-fn outcome(code: u32) -> Result<Vec<u8>, CallError> {
+fn outcome(code: u32) -> Result<&'static [u8], CallError> {
 	let returned = env::placed(unsafe { host::get_return_data() }).unwrap_or_default();
 	match Error::check(code) {
 		Ok(()) => Ok(returned),
-		Err(error) => Err(CallError { error, message: if error == Error::CalleeReverted { returned } else { Vec::new() } }),
+		Err(error) => Err(CallError { error, message: if error == Error::CalleeReverted { returned } else { &[] } }),
 	}
 }
 
-fn decoded<R: Decode>(bytes: Vec<u8>) -> Result<R, CallError> {
-	R::decode(&mut &bytes[..]).map_err(|_| CallError { error: Error::UndecodableOutput, message: bytes })
+fn decoded<R: Decode>(bytes: &'static [u8]) -> Result<R, CallError> {
+	heap::decode(bytes).map_err(|_| CallError { error: Error::UndecodableOutput, message: bytes })
 }
 
 /// Runs `entry` of `contract` with `msg`, sending `value`, with at most `gas_limit` ref_time
@@ -34,14 +33,14 @@ pub fn call<M: Encode, R: Decode>(
 	value: Balance,
 	gas_limit: u64,
 ) -> Result<R, CallError> {
-	let (input, value) = (msg.encode(), value.to_le_bytes());
+	let (input, value) = (heap::encode(msg), value.to_le_bytes());
 	let code = unsafe {
 		host::call_contract(
 			env::ptr(&contract.0),
 			env::ptr(entry.as_bytes()),
 			env::len(entry.as_bytes()),
-			env::ptr(&input),
-			env::len(&input),
+			env::ptr(input),
+			env::len(input),
 			env::ptr(&value),
 			gas_limit,
 		)
@@ -52,14 +51,14 @@ pub fn call<M: Encode, R: Decode>(
 /// Runs `entry` of `contract` read-only with `msg` (a state change in it fails it) and decodes
 /// what it returns.
 pub fn query<M: Encode, R: Decode>(contract: &Address, entry: &str, msg: &M, gas_limit: u64) -> Result<R, CallError> {
-	let input = msg.encode();
+	let input = heap::encode(msg);
 	let code = unsafe {
 		host::query_contract(
 			env::ptr(&contract.0),
 			env::ptr(entry.as_bytes()),
 			env::len(entry.as_bytes()),
-			env::ptr(&input),
-			env::len(&input),
+			env::ptr(input),
+			env::len(input),
 			gas_limit,
 		)
 	};
@@ -70,13 +69,13 @@ pub fn query<M: Encode, R: Decode>(contract: &Address, entry: &str, msg: &M, gas
 /// existential deposit) from this contract, which becomes its creator and admin. An empty
 /// `salt` gives the chain's next instance address, another the salted address.
 pub fn instantiate<M: Encode>(code_id: u64, msg: &M, value: Balance, salt: &[u8]) -> Result<Address, CallError> {
-	let (msg, value) = (msg.encode(), value.to_le_bytes());
+	let (msg, value) = (heap::encode(msg), value.to_le_bytes());
 	let mut address = [0u8; 32];
 	let code = unsafe {
 		host::instantiate_contract(
 			code_id,
-			env::ptr(&msg),
-			env::len(&msg),
+			env::ptr(msg),
+			env::len(msg),
 			env::ptr(&value),
 			env::ptr(salt),
 			env::len(salt),

@@ -1,8 +1,7 @@
 //! The call's context and the chain around it: caller, value, balances, blocks, events,
 //! transfers, hashing, return data and the end of a call.
 
-use crate::{host, Address, Balance, Error};
-use alloc::vec::Vec;
+use crate::{heap, host, Address, Balance, Error};
 use codec::{Decode, Encode};
 
 pub(crate) fn ptr(bytes: &[u8]) -> u32 {
@@ -13,15 +12,18 @@ pub(crate) fn len(bytes: &[u8]) -> u32 {
 	bytes.len() as u32
 }
 
-/// Takes ownership of `(ptr << 32) | len` bytes the host placed through `allocate`.
-pub(crate) fn placed(packed: u64) -> Option<Vec<u8>> {
+/// The `(ptr << 32) | len` bytes the host placed through `allocate`; 0 means none.
+pub(crate) fn placed(packed: u64) -> Option<&'static [u8]> {
 	let (ptr, len) = ((packed >> 32) as usize, (packed & 0xffff_ffff) as usize);
 	if packed == 0 {
 		return None
 	}
-	// The host wrote `len` bytes at what `allocate(len)` returned: a global-allocator block of
-	// that size and alignment 1, which a `Vec<u8>` of capacity `len` may own.
-	Some(unsafe { Vec::from_raw_parts(ptr as *mut u8, len, len) })
+	if len == 0 {
+		return Some(&[])
+	}
+	// SAFETY: the host wrote `len` bytes at what `allocate(len)` returned, a heap block that is
+	// never freed.
+	Some(unsafe { core::slice::from_raw_parts(ptr as *const u8, len) })
 }
 
 /// The account that called this contract: a signer, another contract, or the account of a
@@ -75,20 +77,26 @@ pub fn gas_left() -> u64 {
 	unsafe { host::gas_left() }
 }
 
-/// The call's input, as the bytes it came as.
-pub fn input_bytes() -> Vec<u8> {
+/// The call's input, as the bytes it came as (they stay in the contract's memory for the rest
+/// of the call).
+pub fn input_bytes() -> &'static [u8] {
 	placed(unsafe { host::get_input() }).unwrap_or_default()
 }
 
-/// The call's input decoded as `T`; reverts with "invalid message" when it is not one.
+/// The call's input decoded as exactly one `T`; reverts with "invalid message" when it is not
+/// one.
 pub fn input<T: Decode>() -> T {
-	T::decode(&mut &input_bytes()[..]).unwrap_or_else(|_| revert("invalid message"))
+	heap::decode(input_bytes()).unwrap_or_else(|_| revert("invalid message"))
 }
 
 /// Sets what the call returns (the last call wins).
 pub fn set_return<T: Encode + ?Sized>(output: &T) {
-	let bytes = output.encode();
-	unsafe { host::set_return_data(ptr(&bytes), len(&bytes)) }
+	set_return_bytes(heap::encode(output))
+}
+
+/// Sets the bytes the call returns (the last call wins).
+pub fn set_return_bytes(bytes: &[u8]) {
+	unsafe { host::set_return_data(ptr(bytes), len(bytes)) }
 }
 
 /// Ends the call, undoing its changes; the caller sees `message` (dry runs show it too).
@@ -103,8 +111,8 @@ pub fn revert_with(data: &[u8]) -> ! {
 
 /// Emits `ContractEmitted { topic, data }` with `data` SCALE-encoded.
 pub fn emit<T: Encode + ?Sized>(topic: &[u8], data: &T) {
-	let data = data.encode();
-	unsafe { host::log_event(ptr(topic), len(topic), ptr(&data), len(&data)) }
+	let data = heap::encode(data);
+	unsafe { host::log_event(ptr(topic), len(topic), ptr(data), len(data)) }
 }
 
 /// Sends `amount` from this contract to `to`.

@@ -118,14 +118,14 @@ fn panic(info: &core::panic::PanicInfo) -> ! {
 /// What [`entry_points!`] exports call.
 #[doc(hidden)]
 pub mod entry {
-	use crate::env;
+	use crate::{env, heap};
 	use codec::{Decode, Encode};
 
 	/// Decodes the input as `M`, runs `f` and returns its output.
 	pub fn run<M: Decode, O: Encode>(f: fn(M) -> O) {
-		let output = f(env::input());
-		if output.size_hint() > 0 {
-			env::set_return(&output);
+		let output = heap::encode(&f(env::input()));
+		if !output.is_empty() {
+			env::set_return_bytes(output);
 		}
 	}
 
@@ -133,7 +133,7 @@ pub mod entry {
 	pub fn run_fallible<M: Decode, T: Encode, E: Encode>(f: fn(M) -> Result<T, E>) {
 		match f(env::input()) {
 			Ok(output) => env::set_return(&output),
-			Err(error) => env::revert_with(&error.encode()),
+			Err(error) => env::revert_with(heap::encode(&error)),
 		}
 	}
 }

@@ -3,13 +3,12 @@
 //! Every key and value written is paid for with a storage deposit by the call's origin and
 //! given back to whoever removes it (docs/pallet.md); keep keys short.
 
-use crate::{env, host};
-use alloc::vec::Vec;
+use crate::{env, heap, host};
 use codec::{Decode, Encode};
 use core::marker::PhantomData;
 
-/// The value under `key`, if any.
-pub fn get_raw(key: &[u8]) -> Option<Vec<u8>> {
+/// The value under `key`, if any (it stays in the contract's memory for the rest of the call).
+pub fn get_raw(key: &[u8]) -> Option<&'static [u8]> {
 	env::placed(unsafe { host::storage_read(env::ptr(key), env::len(key)) })
 }
 
@@ -27,8 +26,8 @@ pub fn remove_raw(key: &[u8]) -> bool {
 	unsafe { host::storage_delete(env::ptr(key), env::len(key)) == 0 }
 }
 
-fn decoded<T: Decode>(bytes: Vec<u8>) -> T {
-	T::decode(&mut &bytes[..]).unwrap_or_else(|_| env::revert("stored value does not decode"))
+fn decoded<T: Decode>(bytes: &[u8]) -> T {
+	heap::decode(bytes).unwrap_or_else(|_| env::revert("stored value does not decode"))
 }
 
 /// One value of type `T` under a fixed key.
@@ -50,7 +49,7 @@ impl<T: Encode + Decode> Item<T> {
 
 	/// Saves `value`.
 	pub fn save(&self, value: &T) {
-		set_raw(self.key, &value.encode())
+		set_raw(self.key, heap::encode(value))
 	}
 
 	/// Removes the value; whether there was one.
@@ -78,26 +77,23 @@ impl<K: Encode, V: Encode + Decode> Map<K, V> {
 		Self { prefix, _entries: PhantomData }
 	}
 
-	fn key(&self, key: &K) -> Vec<u8> {
-		let mut full = Vec::with_capacity(self.prefix.len() + key.size_hint());
-		full.extend_from_slice(self.prefix);
-		key.encode_to(&mut full);
-		full
+	fn key(&self, key: &K) -> &'static [u8] {
+		heap::encode_after(self.prefix, key)
 	}
 
 	/// The value under `key`, if any.
 	pub fn get(&self, key: &K) -> Option<V> {
-		get_raw(&self.key(key)).map(decoded)
+		get_raw(self.key(key)).map(decoded)
 	}
 
 	/// Saves `value` under `key`.
 	pub fn save(&self, key: &K, value: &V) {
-		set_raw(&self.key(key), &value.encode())
+		set_raw(self.key(key), heap::encode(value))
 	}
 
 	/// Removes the value under `key`; whether there was one.
 	pub fn remove(&self, key: &K) -> bool {
-		remove_raw(&self.key(key))
+		remove_raw(self.key(key))
 	}
 }
 

@@ -40,3 +40,23 @@ fn a_query_cannot_increment() {
 	assert_eq!(refused.error, "StateChangeInReadOnlyCall");
 	assert_eq!(sandbox.query::<_, u32>(counter, "get", &()), Ok(0));
 }
+
+#[test]
+fn a_message_that_does_not_decode_reverts_with_invalid_message() {
+	let (mut sandbox, counter) = counter();
+	// `increment` takes `()`, whose encoding is empty: one byte more is not that message.
+	let refused = sandbox.execute::<_, u32>(ALICE, counter, "increment", &1u8, 0).unwrap_err();
+	assert_eq!(refused.error, "ContractReverted");
+	assert_eq!(refused.revert_message.as_deref(), Some(&b"invalid message"[..]));
+	assert_eq!(sandbox.storage(counter, b"counter"), None);
+}
+
+#[test]
+fn an_overflowing_count_reverts_with_the_panic_message_and_keeps_the_count() {
+	let (mut sandbox, counter) = counter();
+	sandbox.set_storage(counter, b"counter", &u32::MAX.to_le_bytes());
+	let refused = sandbox.execute::<_, u32>(ALICE, counter, "increment", &(), 0).unwrap_err();
+	assert_eq!(refused.error, "ContractReverted");
+	assert_eq!(refused.revert_message.as_deref(), Some(&b"attempt to add with overflow"[..]));
+	assert_eq!(sandbox.query::<_, u32>(counter, "get", &()), Ok(u32::MAX));
+}
