@@ -4,7 +4,9 @@
 # with typed clients next to them (<name>.metadata.json), prints the sizes, and checks that the
 # build is reproducible: a second build in another target directory gives the same bytes.
 #
-# Environment: CONTRACTS (default: every example) names the packages to build.
+# Environment: CONTRACTS (default: every crate in contracts/examples) names the packages to
+# build; LOCKED=1 (the test command's) refuses to change Cargo.lock, which a new contract crate
+# otherwise joins on its first build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -12,6 +14,8 @@ bash scripts/setup.sh >/dev/null
 . scripts/env.sh
 
 contracts="${CONTRACTS:-$(ls contracts/examples)}"
+locked=()
+if [ "${LOCKED:-}" = 1 ]; then locked=(--locked); fi
 out="$root/contracts/build"
 mkdir -p "$out"
 
@@ -32,7 +36,7 @@ build() {
 	local target_dir="$1"
 	local packages=()
 	for contract in $contracts; do packages+=(-p "$contract"); done
-	CARGO_TARGET_DIR="$target_dir" "$WASM_BUILD_TOOLCHAIN/bin/cargo" build --locked -q --profile contract \
+	CARGO_TARGET_DIR="$target_dir" "$WASM_BUILD_TOOLCHAIN/bin/cargo" build "${locked[@]}" -q --profile contract \
 		--target wasm32-unknown-unknown -Z build-std-features=optimize_for_size "${packages[@]}"
 }
 
@@ -59,7 +63,7 @@ fi
 
 # Each example's metadata (entry points and their types) next to its module, from a native build
 # with the toolchain and flags of the workspace.
-env -u RUSTFLAGS -u RUSTC cargo run --locked -q -p wasm-contracts-metadata
+env -u RUSTFLAGS -u RUSTC cargo run "${locked[@]}" -q -p wasm-contracts-metadata
 
 printf '%-12s %8s  %s\n' contract bytes sha256
 for contract in $contracts; do

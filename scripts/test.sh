@@ -14,7 +14,7 @@ bash scripts/setup.sh
 . scripts/env.sh
 
 echo "== contracts: the Rust examples built for wasm32, twice, to check the build is reproducible"
-bash contracts/build.sh
+LOCKED=1 bash contracts/build.sh
 
 echo "== unit tests: primitives, pallet (and the pallet's benchmarks), performance harness, SDK, sandbox, examples"
 cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts -p wasm-contracts-benchmarks \

@@ -2,36 +2,17 @@
 // page a polkadot.js user follows cannot go stale.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { useChain } from '../lib/chain.js';
 import { fixture, readLe } from '../lib/contracts.js';
+import { jsBlocks, program } from '../lib/snippets.js';
 
 const PAGE = new URL('../../docs/polkadot-js.md', import.meta.url);
-const DOCUMENTED_URL = 'ws://127.0.0.1:9944';
-const AsyncFunction = (async () => {}).constructor;
-
-/** The `js` code blocks of the page, in order. */
-function snippets() {
-  const blocks = [...readFileSync(PAGE, 'utf8').matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
-  assert.ok(blocks.length >= 8, 'the page has its snippets');
-  return blocks;
-}
-
-/**
- * The snippets as one async function body: static imports become dynamic imports of the
- * packages this suite installed (resolved here, since the snippets run in another directory).
- */
-function program(blocks, url) {
-  const body = blocks
-    .join('\n')
-    .replace(/^import \{([^}]*)\} from '([^']+)';$/gm, (_, names, from) => `const {${names}} = await import('${import.meta.resolve(from)}');`)
-    .replaceAll(DOCUMENTED_URL, url);
-  const results = ['codeId', 'contract', 'gasRequired', 'newValue', 'storedValue', 'queryError', 'failure', 'eventNames'];
-  return new AsyncFunction(`${body}\nreturn { ${results.join(', ')} };`);
-}
+const RESULTS = ['codeId', 'contract', 'gasRequired', 'newValue', 'storedValue', 'queryError', 'failure', 'eventNames'];
 
 describe('docs/polkadot-js.md', () => {
   const chain = useChain('docs');
@@ -44,7 +25,9 @@ describe('docs/polkadot-js.md', () => {
     process.chdir(directory);
     let results;
     try {
-      results = await program(snippets(), chain.url)();
+      const blocks = jsBlocks(PAGE);
+      assert.ok(blocks.length >= 8, 'the page has its snippets');
+      results = await program(blocks, { url: chain.url, results: RESULTS, base: pathToFileURL(`${directory}/`) })();
     } finally {
       process.chdir(cwd);
     }

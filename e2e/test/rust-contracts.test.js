@@ -6,7 +6,10 @@ import { before, describe, it } from 'node:test';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { eventsOf, fields, useChain } from '../lib/chain.js';
 import { contractMetadata, contractModule, ContractError, TypedContract } from '../lib/typed-contract.js';
+import { jsBlocks, program } from '../lib/snippets.js';
 import { uploadCode } from '../lib/wasm-contracts.js';
+
+const GUIDE = new URL('../../contracts/README.md', import.meta.url);
 
 describe('Rust contracts through their metadata', () => {
   const chain = useChain('rust-contracts');
@@ -62,5 +65,17 @@ describe('Rust contracts through their metadata', () => {
     assert.equal((await typedCounter.query.get(null)).toNumber(), 2);
 
     await assert.rejects(factory.tx.increment(5, { signer: bob }), (error) => error.reverted?.type === 'UnknownCounter');
+  });
+
+  it("runs the last step of contracts/README.md's tutorial on the example token", async () => {
+    const [script] = jsBlocks(GUIDE, '## From an empty folder');
+    // The reader's `mytoken` is a copy of the example token; the script runs in `e2e/`.
+    const onToken = script.replaceAll("'mytoken'", "'token'");
+    const run = program([onToken], { url: chain.url, results: ['token', 'bobHolds'], base: new URL('../', import.meta.url) });
+    const { token, bobHolds } = await run();
+    assert.equal(bobHolds.toBigInt(), 300n);
+    // The script disconnected its API; the suite's reads the token it left on the chain.
+    const onChain = new TypedContract(api, contractMetadata('token'), token.address);
+    assert.equal((await onChain.query.totalSupply(null)).toBigInt(), 1_000n);
   });
 });

@@ -1,0 +1,32 @@
+// Code blocks of the project's Markdown pages, run as programs against the suite's dev node, so
+// that what a reader copies keeps working.
+
+import { readFileSync } from 'node:fs';
+
+/** The URL the pages tell readers to connect to; programs get the suite's node instead. */
+const DOCUMENTED_URL = 'ws://127.0.0.1:9944';
+const AsyncFunction = (async () => {}).constructor;
+
+/** The `js` code blocks of the Markdown page at `page`, in order, from the heading `from` on. */
+export function jsBlocks(page, from = '') {
+  const text = readFileSync(page, 'utf8');
+  const start = text.indexOf(from);
+  if (start < 0) throw new Error(`${page} has no "${from}"`);
+  return [...text.slice(start).matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
+}
+
+/**
+ * The blocks as one async function that returns the variables named in `results`. Static
+ * imports become dynamic ones: packages resolve to this suite's, relative paths from `base`
+ * (the directory the page tells readers to run in). The documented URL becomes `url`.
+ */
+export function program(blocks, { url, results, base }) {
+  const body = blocks
+    .join('\n')
+    .replace(/^\s*import \{([^}]*)\} from '([^']+)';$/gm, (_, names, from) => {
+      const resolved = from.startsWith('.') ? new URL(from, base).href : import.meta.resolve(from);
+      return `const {${names}} = await import('${resolved}');`;
+    })
+    .replaceAll(DOCUMENTED_URL, url);
+  return new AsyncFunction(`${body}\nreturn { ${results.join(', ')} };`);
+}
