@@ -43,11 +43,38 @@ fn address(account: &AccountId32) -> Address {
 	Address(*account.as_ref())
 }
 
-/// The module `contracts/build.sh` built from the example or contract `name`.
+/// The module `contracts/build.sh` built from the contract `name` (in `contracts/examples`).
+/// Panics when it is missing or older than the contract's or the SDK's source, which it would
+/// not run: the sandbox runs the built module, not the source.
 pub fn contract_module(name: &str) -> Vec<u8> {
-	let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../build").join(format!("{name}.wasm"));
-	std::fs::read(&path)
-		.unwrap_or_else(|error| panic!("{}: {error}; build the contracts first: contracts/build.sh", path.display()))
+	let contracts = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+	let path = contracts.join("build").join(format!("{name}.wasm"));
+	let rebuild = format!("CONTRACTS={name} contracts/build.sh");
+	let built = std::fs::metadata(&path)
+		.and_then(|module| module.modified())
+		.unwrap_or_else(|error| panic!("{}: {error}; build the contract first: {rebuild}", path.display()));
+	for source in [contracts.join("examples").join(name).join("src"), contracts.join("sdk").join("src")] {
+		if newest_change(&source).is_some_and(|changed| changed > built) {
+			panic!("{} is older than {}: rebuild it with {rebuild}", path.display(), source.display());
+		}
+	}
+	std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// When a file under `dir` last changed, if it holds any.
+fn newest_change(dir: &std::path::Path) -> Option<std::time::SystemTime> {
+	std::fs::read_dir(dir)
+		.ok()?
+		.filter_map(Result::ok)
+		.filter_map(|entry| {
+			let metadata = entry.metadata().ok()?;
+			if metadata.is_dir() {
+				newest_change(&entry.path())
+			} else {
+				metadata.modified().ok()
+			}
+		})
+		.max()
 }
 
 /// A successful call.
