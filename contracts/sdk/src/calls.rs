@@ -1,6 +1,6 @@
 //! Calling, querying and instantiating other contracts.
 
-use crate::{env, heap, host, Address, Balance, Error};
+use crate::{env, host, scale, Address, Balance, Error};
 use codec::{Decode, Encode};
 
 /// Why a call of another contract failed.
@@ -21,7 +21,7 @@ fn outcome(code: u32) -> Result<&'static [u8], CallError> {
 }
 
 fn decoded<R: Decode>(bytes: &'static [u8]) -> Result<R, CallError> {
-	heap::decode(bytes).map_err(|_| CallError { error: Error::UndecodableOutput, message: bytes })
+	scale::decode(bytes).map_err(|_| CallError { error: Error::UndecodableOutput, message: bytes })
 }
 
 /// Runs `entry` of `contract` with `msg`, sending `value`, with at most `gas_limit` ref_time
@@ -33,7 +33,7 @@ pub fn call<M: Encode, R: Decode>(
 	value: Balance,
 	gas_limit: u64,
 ) -> Result<R, CallError> {
-	let (input, value) = (heap::encode(msg), value.to_le_bytes());
+	let (input, value) = (env::encoded(msg), value.to_le_bytes());
 	let code = unsafe {
 		host::call_contract(
 			env::ptr(&contract.0),
@@ -51,7 +51,7 @@ pub fn call<M: Encode, R: Decode>(
 /// Runs `entry` of `contract` read-only with `msg` (a state change in it fails it) and decodes
 /// what it returns.
 pub fn query<M: Encode, R: Decode>(contract: &Address, entry: &str, msg: &M, gas_limit: u64) -> Result<R, CallError> {
-	let input = heap::encode(msg);
+	let input = env::encoded(msg);
 	let code = unsafe {
 		host::query_contract(
 			env::ptr(&contract.0),
@@ -69,7 +69,7 @@ pub fn query<M: Encode, R: Decode>(contract: &Address, entry: &str, msg: &M, gas
 /// existential deposit) from this contract, which becomes its creator and admin. An empty
 /// `salt` gives the chain's next instance address, another the salted address.
 pub fn instantiate<M: Encode>(code_id: u64, msg: &M, value: Balance, salt: &[u8]) -> Result<Address, CallError> {
-	let (msg, value) = (heap::encode(msg), value.to_le_bytes());
+	let (msg, value) = (env::encoded(msg), value.to_le_bytes());
 	let mut address = [0u8; 32];
 	let code = unsafe {
 		host::instantiate_contract(

@@ -1,7 +1,7 @@
 //! The call's context and the chain around it: caller, value, balances, blocks, events,
 //! transfers, hashing, return data and the end of a call.
 
-use crate::{heap, host, Address, Balance, Error};
+use crate::{host, scale, Address, Balance, Error};
 use codec::{Decode, Encode};
 
 pub(crate) fn ptr(bytes: &[u8]) -> u32 {
@@ -77,6 +77,17 @@ pub fn gas_left() -> u64 {
 	unsafe { host::gas_left() }
 }
 
+/// `prefix` followed by the SCALE encoding of `value`, in a buffer of exactly that length;
+/// reverts when memory runs out.
+pub(crate) fn encoded_after<T: Encode + ?Sized>(prefix: &[u8], value: &T) -> &'static [u8] {
+	scale::encode_after(prefix, value).unwrap_or_else(|| revert("out of memory"))
+}
+
+/// The SCALE encoding of `value`; reverts when memory runs out.
+pub(crate) fn encoded<T: Encode + ?Sized>(value: &T) -> &'static [u8] {
+	encoded_after(&[], value)
+}
+
 /// The call's input, as the bytes it came as (they stay in the contract's memory for the rest
 /// of the call).
 pub fn input_bytes() -> &'static [u8] {
@@ -86,12 +97,12 @@ pub fn input_bytes() -> &'static [u8] {
 /// The call's input decoded as exactly one `T`; reverts with "invalid message" when it is not
 /// one.
 pub fn input<T: Decode>() -> T {
-	heap::decode(input_bytes()).unwrap_or_else(|_| revert("invalid message"))
+	scale::decode(input_bytes()).unwrap_or_else(|_| revert("invalid message"))
 }
 
 /// Sets what the call returns (the last call wins).
 pub fn set_return<T: Encode + ?Sized>(output: &T) {
-	set_return_bytes(heap::encode(output))
+	set_return_bytes(encoded(output))
 }
 
 /// Sets the bytes the call returns (the last call wins).
@@ -111,7 +122,7 @@ pub fn revert_with(data: &[u8]) -> ! {
 
 /// Emits `ContractEmitted { topic, data }` with `data` SCALE-encoded.
 pub fn emit<T: Encode + ?Sized>(topic: &[u8], data: &T) {
-	let data = heap::encode(data);
+	let data = encoded(data);
 	unsafe { host::log_event(ptr(topic), len(topic), ptr(data), len(data)) }
 }
 

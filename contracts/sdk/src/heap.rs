@@ -3,13 +3,8 @@
 //! storage values, return data) in it, so that those never take fresh pages of their own.
 //!
 //! Nothing is freed: a call is short, and its memory goes with it.
-//!
-//! The SDK encodes into buffers of exactly the encoded size and decodes from the bytes the host
-//! placed, so no `Vec` ever grows: growth and its failure paths would link in `core::fmt`, which
-//! is most of a small contract's size otherwise.
 
 use alloc::alloc::{GlobalAlloc, Layout};
-use codec::{Decode, Encode};
 use core::cell::Cell;
 
 const PAGE: usize = 64 * 1024;
@@ -60,86 +55,20 @@ unsafe impl GlobalAlloc for BumpAllocator {
 	unsafe fn dealloc(&self, _ptr: *mut u8, _layout: Layout) {}
 }
 
-/// `len` bytes that stay valid for the rest of the call; reverts when memory runs out.
-fn take(len: usize) -> &'static mut [u8] {
+/// `len` bytes that stay valid for the rest of the call; `None` when memory runs out.
+pub(crate) fn take(len: usize) -> Option<&'static mut [u8]> {
 	if len == 0 {
-		return &mut []
+		return Some(&mut [])
 	}
-	let start = Layout::from_size_align(len, 1).ok().map_or(core::ptr::null_mut(), |layout| {
-		// SAFETY: the layout's size is not zero.
-		unsafe { alloc::alloc::alloc(layout) }
-	});
+	let layout = Layout::from_size_align(len, 1).ok()?;
+	// SAFETY: the layout's size is not zero.
+	let start = unsafe { alloc::alloc::alloc(layout) };
 	if start.is_null() {
-		crate::env::revert("out of memory")
+		return None
 	}
 	// SAFETY: `start` is a fresh allocation of `len` bytes that is never freed (the bump
 	// allocator frees nothing; off-chain, where the host functions panic, it is leaked).
-	unsafe { core::slice::from_raw_parts_mut(start, len) }
-}
-
-/// Writes an encoding into a buffer of its exact size.
-struct Filler {
-	buffer: &'static mut [u8],
-	filled: usize,
-}
-
-impl codec::Output for Filler {
-	fn write(&mut self, bytes: &[u8]) {
-		let end = self.filled.checked_add(bytes.len()).filter(|end| *end <= self.buffer.len());
-		let Some(end) = end else { crate::env::revert("encoding longer than its encoded size") };
-		// SAFETY: `filled..end` lies within the buffer, which `bytes` (borrowed) cannot overlap.
-		unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.buffer.as_mut_ptr().add(self.filled), bytes.len()) };
-		self.filled = end;
-	}
-}
-
-/// `prefix` followed by the SCALE encoding of `value`, in a buffer of exactly that length.
-pub(crate) fn encode_after<T: Encode + ?Sized>(prefix: &[u8], value: &T) -> &'static [u8] {
-	let len = prefix.len().checked_add(value.encoded_size()).unwrap_or_else(|| crate::env::revert("out of memory"));
-	let mut filler = Filler { buffer: take(len), filled: 0 };
-	codec::Output::write(&mut filler, prefix);
-	value.encode_to(&mut filler);
-	filler.buffer
-}
-
-/// The SCALE encoding of `value`, in a buffer of exactly its length.
-pub(crate) fn encode<T: Encode + ?Sized>(value: &T) -> &'static [u8] {
-	encode_after(&[], value)
-}
-
-/// Reads a slice without index panics.
-struct Reader<'a>(&'a [u8]);
-
-impl codec::Input for Reader<'_> {
-	fn remaining_len(&mut self) -> Result<Option<usize>, codec::Error> {
-		Ok(Some(self.0.len()))
-	}
-
-	fn read(&mut self, into: &mut [u8]) -> Result<(), codec::Error> {
-		let rest = self.0.get(into.len()..).ok_or("not enough data")?;
-		// SAFETY: the first `into.len()` bytes exist (checked above); `into` is a distinct,
-		// exclusively borrowed buffer.
-		unsafe { core::ptr::copy_nonoverlapping(self.0.as_ptr(), into.as_mut_ptr(), into.len()) };
-		self.0 = rest;
-		Ok(())
-	}
-
-	fn read_byte(&mut self) -> Result<u8, codec::Error> {
-		let (&byte, rest) = self.0.split_first().ok_or("not enough data")?;
-		self.0 = rest;
-		Ok(byte)
-	}
-}
-
-/// `bytes` decoded as exactly one `T`: trailing bytes are an error too.
-pub(crate) fn decode<T: Decode>(bytes: &[u8]) -> Result<T, codec::Error> {
-	let mut reader = Reader(bytes);
-	let value = T::decode(&mut reader)?;
-	if reader.0.is_empty() {
-		Ok(value)
-	} else {
-		Err("trailing bytes".into())
-	}
+	Some(unsafe { core::slice::from_raw_parts_mut(start, len) })
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -190,31 +119,5 @@ extern "C" fn allocate(len: u32) -> u32 {
 		Some(start) => start as u32,
 		// Out of memory: a null pointer would let the host write over the module's own data.
 		None => core::arch::wasm32::unreachable(),
-	}
-}
-
-#[cfg(test)]
-mod tests {
-	use super::*;
-	use alloc::vec;
-
-	#[test]
-	fn encodes_exactly_what_scale_encodes_after_the_prefix() {
-		let value = (7u32, Some(vec![1u8, 2, 3]), u128::MAX);
-		assert_eq!(encode(&value), &value.encode()[..]);
-		let mut expected = b"map".to_vec();
-		expected.extend(value.encode());
-		assert_eq!(encode_after(b"map", &value), &expected[..]);
-		assert_eq!(encode(&()), &[] as &[u8]);
-	}
-
-	#[test]
-	fn decodes_one_whole_value_and_refuses_short_or_longer_input() {
-		let encoded = (1u16, vec![9u8; 70]).encode();
-		assert_eq!(decode::<(u16, alloc::vec::Vec<u8>)>(&encoded), Ok((1, vec![9; 70])));
-		assert!(decode::<(u16, alloc::vec::Vec<u8>)>(&encoded[..encoded.len() - 1]).is_err());
-		assert!(decode::<u32>(&[1, 0, 0]).is_err());
-		assert!(decode::<()>(&[0]).is_err(), "a trailing byte makes another message");
-		assert_eq!(decode::<()>(&[]), Ok(()));
 	}
 }

@@ -39,6 +39,7 @@ extern crate alloc;
 pub mod calls;
 pub mod env;
 pub mod heap;
+mod scale;
 mod host;
 #[cfg(feature = "metadata")]
 pub mod metadata;
@@ -118,12 +119,12 @@ fn panic(info: &core::panic::PanicInfo) -> ! {
 /// What [`entry_points!`] exports call.
 #[doc(hidden)]
 pub mod entry {
-	use crate::{env, heap};
+	use crate::env;
 	use codec::{Decode, Encode};
 
 	/// Decodes the input as `M`, runs `f` and returns its output.
 	pub fn run<M: Decode, O: Encode>(f: fn(M) -> O) {
-		let output = heap::encode(&f(env::input()));
+		let output = env::encoded(&f(env::input()));
 		if !output.is_empty() {
 			env::set_return_bytes(output);
 		}
@@ -133,7 +134,7 @@ pub mod entry {
 	pub fn run_fallible<M: Decode, T: Encode, E: Encode>(f: fn(M) -> Result<T, E>) {
 		match f(env::input()) {
 			Ok(output) => env::set_return(&output),
-			Err(error) => env::revert_with(heap::encode(&error)),
+			Err(error) => env::revert_with(env::encoded(&error)),
 		}
 	}
 }

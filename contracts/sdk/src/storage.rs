@@ -3,7 +3,7 @@
 //! Every key and value written is paid for with a storage deposit by the call's origin and
 //! given back to whoever removes it (docs/pallet.md); keep keys short.
 
-use crate::{env, heap, host};
+use crate::{env, host, scale};
 use codec::{Decode, Encode};
 use core::marker::PhantomData;
 
@@ -27,7 +27,7 @@ pub fn remove_raw(key: &[u8]) -> bool {
 }
 
 fn decoded<T: Decode>(bytes: &[u8]) -> T {
-	heap::decode(bytes).unwrap_or_else(|_| env::revert("stored value does not decode"))
+	scale::decode(bytes).unwrap_or_else(|_| env::revert("stored value does not decode"))
 }
 
 /// One value of type `T` under a fixed key.
@@ -49,7 +49,7 @@ impl<T: Encode + Decode> Item<T> {
 
 	/// Saves `value`.
 	pub fn save(&self, value: &T) {
-		set_raw(self.key, heap::encode(value))
+		set_raw(self.key, env::encoded(value))
 	}
 
 	/// Removes the value; whether there was one.
@@ -78,7 +78,7 @@ impl<K: Encode, V: Encode + Decode> Map<K, V> {
 	}
 
 	fn key(&self, key: &K) -> &'static [u8] {
-		heap::encode_after(self.prefix, key)
+		env::encoded_after(self.prefix, key)
 	}
 
 	/// The value under `key`, if any.
@@ -88,7 +88,7 @@ impl<K: Encode, V: Encode + Decode> Map<K, V> {
 
 	/// Saves `value` under `key`.
 	pub fn save(&self, key: &K, value: &V) {
-		set_raw(self.key(key), heap::encode(value))
+		set_raw(self.key(key), env::encoded(value))
 	}
 
 	/// Removes the value under `key`; whether there was one.
