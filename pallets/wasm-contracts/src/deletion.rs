@@ -97,7 +97,7 @@ impl<T: Config> Pallet<T> {
 
 /// How many keys of `per_key` weight fit in `remaining`.
 fn keys_within(remaining: Weight, per_key: Weight) -> u32 {
-	let by = |left: u64, each: u64| if each == 0 { u64::MAX } else { left / each };
+	let by = |left: u64, each: u64| left.checked_div(each).unwrap_or(u64::MAX);
 	let keys = by(remaining.ref_time(), per_key.ref_time()).min(by(remaining.proof_size(), per_key.proof_size()));
 	u32::try_from(keys).unwrap_or(u32::MAX)
 }

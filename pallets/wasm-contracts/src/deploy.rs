@@ -69,7 +69,7 @@ impl<B: AtLeast32BitUnsigned + Copy, R: Get<B>, P: Get<B>> WeightPrice<B> for Li
 	}
 
 	fn bought(budget: B) -> Weight {
-		let budget = u128::from(budget.saturated_into::<u128>()).saturating_mul(PRICE_UNIT);
+		let budget = budget.saturated_into::<u128>().saturating_mul(PRICE_UNIT);
 		let units = |price: B| match price.saturated_into::<u128>() {
 			0 => u64::MAX,
 			price => (budget / price).saturated_into(),
