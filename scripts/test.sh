@@ -13,6 +13,13 @@ cd "$root"
 bash scripts/setup.sh
 . scripts/env.sh
 
+# The e2e suite and zombienet run on the machine's Node.js (Debian 12's own is 18, too old).
+node_major="$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')"
+if [ -z "$node_major" ] || [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
+	echo "test: the e2e and network tests need Node.js 20 or newer with npm (found: ${node_major:-none}); install it from nodejs.org or NodeSource" >&2
+	exit 1
+fi
+
 echo "== contracts: the Rust examples built for wasm32, twice, to check the build is reproducible"
 LOCKED=1 bash contracts/build.sh
 
