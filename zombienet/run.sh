@@ -4,10 +4,10 @@
 # native provider.
 #
 #   zombienet/run.sh          runs upgrade.zndsl on a network whose parachain starts without the
-#                             contracts pallet (the upgrade that adds it), then network.zndsl on
-#                             one that has it from genesis (blocks produced, included and
-#                             finalized; contracts through the collator), each network stopped
-#                             after its test
+#                             contracts pallet (the upgrade that adds it, then the parachain
+#                             tests on the upgraded chain), then network.zndsl on one that has it
+#                             from genesis (blocks produced, included and finalized; contracts
+#                             through the collator), each network stopped after its test
 #   zombienet/run.sh spawn    starts the network on the runtime with the pallet and keeps it
 #                             running (polkadot.js: the collator at ws://127.0.0.1:9944, the
 #                             relay validators at 9900 and 9901)
@@ -66,9 +66,10 @@ if [ "$mode" = spawn ]; then
 	export PARA_SPEC="$full_spec"
 	exec npx zombienet spawn network.toml -p native -d "$work/network"
 fi
-# Each test gets a network of its own: the upgrade starts from the chain without the pallet,
-# the others from the chain with it at genesis.
-PARA_SPEC="$base_spec" NETWORK_SUITE=network/upgrade.test.js \
+# Each test gets a network of its own: the upgrade starts from the chain without the pallet and
+# runs the parachain tests (full blocks, included and finalized) on the upgraded chain; the
+# other network has the pallet at genesis.
+PARA_SPEC="$base_spec" NETWORK_SUITE="network/upgrade.test.js network/parachain.test.js" \
 	npx zombienet test upgrade.zndsl -p native -d "$work/upgrade-network"
 PARA_SPEC="$full_spec" NETWORK_SUITE=network/parachain.test.js \
 	npx zombienet test network.zndsl -p native -d "$work/network"
