@@ -13,10 +13,12 @@ cd "$root"
 bash scripts/setup.sh
 . scripts/env.sh
 
-# The e2e suite and zombienet run on the machine's Node.js (Debian 12's own is 18, too old).
-node_major="$(node --version 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/')"
-if [ -z "$node_major" ] || [ "$node_major" -lt 20 ] || ! command -v npm >/dev/null; then
-	echo "test: the e2e and network tests need Node.js 20 or newer with npm (found: ${node_major:-none}); install it from nodejs.org or NodeSource" >&2
+# The e2e suite and zombienet run on the machine's Node.js, 20.6 or newer (`import.meta.resolve`;
+# Debian 12's own is 18).
+node_version="$(node --version 2>/dev/null | sed 's/^v//' || true)"
+oldest="$(printf '%s\n' 20.6.0 "${node_version:-0}" | sort -V | head -n1)"
+if [ "$oldest" != 20.6.0 ] || ! command -v npm >/dev/null; then
+	echo "test: the e2e and network tests need Node.js 20.6 or newer with npm (found: ${node_version:-none}); install it from nodejs.org or NodeSource" >&2
 	exit 1
 fi
 

@@ -14,6 +14,10 @@ const path = require("node:path");
 function runSuite(suite, e2e, env) {
   return new Promise((resolve, reject) => {
     const child = spawn("node", ["--test", "--test-reporter=spec", suite], { cwd: e2e, env, stdio: "inherit" });
+    // When zombienet gives up (its `within` timeout) and exits, the suite goes with it.
+    const stop = () => child.kill();
+    process.once("exit", stop);
+    child.on("exit", () => process.off("exit", stop));
     child.on("error", reject);
     child.on("exit", (code, signal) => {
       if (code === 0) resolve();

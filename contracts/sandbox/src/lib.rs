@@ -53,7 +53,10 @@ pub fn contract_module(name: &str) -> Vec<u8> {
 	let built = std::fs::metadata(&path)
 		.and_then(|module| module.modified())
 		.unwrap_or_else(|error| panic!("{}: {error}; build the contract first: {rebuild}", path.display()));
-	for source in [contracts.join("examples").join(name).join("src"), contracts.join("sdk").join("src")] {
+	let crate_dir = contracts.join("examples").join(name);
+	let sdk = contracts.join("sdk");
+	let sources = [crate_dir.join("src"), crate_dir.join("Cargo.toml"), sdk.join("src"), sdk.join("Cargo.toml")];
+	for source in sources {
 		if newest_change(&source).is_some_and(|changed| changed > built) {
 			panic!("{} is older than {}: rebuild it with {rebuild}", path.display(), source.display());
 		}
@@ -61,20 +64,16 @@ pub fn contract_module(name: &str) -> Vec<u8> {
 	std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-/// When a file under `dir` last changed, if it holds any.
-fn newest_change(dir: &std::path::Path) -> Option<std::time::SystemTime> {
-	std::fs::read_dir(dir)
-		.ok()?
+/// When `path`, or anything under it, last changed (a directory changes when a file in it is
+/// added or removed); `None` when it does not exist.
+fn newest_change(path: &std::path::Path) -> Option<std::time::SystemTime> {
+	let own = std::fs::metadata(path).and_then(|metadata| metadata.modified()).ok()?;
+	let inside = std::fs::read_dir(path)
+		.into_iter()
+		.flatten()
 		.filter_map(Result::ok)
-		.filter_map(|entry| {
-			let metadata = entry.metadata().ok()?;
-			if metadata.is_dir() {
-				newest_change(&entry.path())
-			} else {
-				metadata.modified().ok()
-			}
-		})
-		.max()
+		.filter_map(|entry| newest_change(&entry.path()));
+	inside.chain([own]).max()
 }
 
 /// A successful call.
@@ -295,8 +294,10 @@ impl Sandbox {
 	}
 
 	/// Writes `value` under `key` in `contract`'s storage directly, as a test's fixture: no call
-	/// runs and no deposit is taken. The contract must exist.
+	/// runs and no deposit is taken. The contract must exist, and the value must not be empty
+	/// (the chain stores no empty values).
 	pub fn set_storage(&mut self, contract: Address, key: &[u8], value: &[u8]) {
+		assert!(!value.is_empty(), "set_storage of an empty value, which the chain never stores");
 		self.with_state(|| {
 			let info = Contracts::contract_info(account(contract)).expect("set_storage of a contract that does not exist");
 			pallet_wasm_contracts::storage::ContractTrie::new(&info.trie_id).write(key, value);

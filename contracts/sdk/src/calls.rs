@@ -25,7 +25,7 @@ fn decoded<R: Decode>(bytes: &'static [u8]) -> Result<R, CallError> {
 }
 
 /// Runs `entry` of `contract` with `msg`, sending `value`, with at most `gas_limit` ref_time
-/// (0: all that is left); decodes what it returns.
+/// (0: all that is left); decodes what it returns, which must be exactly one `R`.
 pub fn call<M: Encode, R: Decode>(
 	contract: &Address,
 	entry: &str,
@@ -49,7 +49,7 @@ pub fn call<M: Encode, R: Decode>(
 }
 
 /// Runs `entry` of `contract` read-only with `msg` (a state change in it fails it) and decodes
-/// what it returns.
+/// what it returns, which must be exactly one `R`.
 pub fn query<M: Encode, R: Decode>(contract: &Address, entry: &str, msg: &M, gas_limit: u64) -> Result<R, CallError> {
 	let input = env::encoded(msg);
 	let code = unsafe {

@@ -78,12 +78,12 @@ pub fn gas_left() -> u64 {
 }
 
 /// `prefix` followed by the SCALE encoding of `value`, in a buffer of exactly that length;
-/// reverts when memory runs out.
+/// reverts when that cannot be made.
 pub(crate) fn encoded_after<T: Encode + ?Sized>(prefix: &[u8], value: &T) -> &'static [u8] {
-	scale::encode_after(prefix, value).unwrap_or_else(|| revert("out of memory"))
+	scale::encode_after(prefix, value).unwrap_or_else(|| revert("cannot encode: out of memory, or an Encode whose length varies"))
 }
 
-/// The SCALE encoding of `value`; reverts when memory runs out.
+/// The SCALE encoding of `value`; reverts when that cannot be made.
 pub(crate) fn encoded<T: Encode + ?Sized>(value: &T) -> &'static [u8] {
 	encoded_after(&[], value)
 }

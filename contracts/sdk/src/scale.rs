@@ -34,7 +34,9 @@ impl codec::Output for Filler {
 }
 
 /// `prefix` followed by the SCALE encoding of `value`, in a buffer of exactly that length;
-/// `None` when memory runs out.
+/// `None` when memory runs out, or when the encoding is not as long as its `encoded_size` (an
+/// `Encode` whose output varies). `encoded_size` runs the encoding once without writing it:
+/// cheaper than growing a buffer, and it links no allocation-failure paths.
 pub(crate) fn encode_after<T: Encode + ?Sized>(prefix: &[u8], value: &T) -> Option<&'static [u8]> {
 	let len = prefix.len().checked_add(value.encoded_size())?;
 	let mut filler = Filler { buffer: heap::take(len)?, filled: 0 };
