@@ -17,9 +17,9 @@ function runSuite(suite, e2e, env) {
     // When zombienet gives up (its `within` timeout) and exits, the suite goes with it.
     const stop = () => child.kill();
     process.once("exit", stop);
-    child.on("exit", () => process.off("exit", stop));
     child.on("error", reject);
     child.on("exit", (code, signal) => {
+      process.off("exit", stop);
       if (code === 0) resolve();
       else reject(new Error(`${suite} failed (exit status ${code ?? signal})`));
     });

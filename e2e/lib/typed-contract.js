@@ -42,7 +42,6 @@ export class TypedContract {
     this.address = address;
     this.registry = new TypeRegistry();
     this.registry.setLookup(this.registry.createType('PortableRegistry', { types: metadata.types.types }, true));
-    this.entryPoints = new Map(metadata.entry_points.map((entry) => [entry.name, entry]));
     this.tx = {};
     this.query = {};
     for (const entry of metadata.entry_points) {

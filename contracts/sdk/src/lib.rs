@@ -124,17 +124,23 @@ pub mod entry {
 
 	/// Decodes the input as `M`, runs `f` and returns its output.
 	pub fn run<M: Decode, O: Encode>(f: fn(M) -> O) {
-		let output = env::encoded(&f(env::input()));
-		if !output.is_empty() {
-			env::set_return_bytes(output);
-		}
+		returned(&f(env::input()));
 	}
 
 	/// Decodes the input as `M` and runs `f`: returns its `Ok`, reverts with its encoded `Err`.
 	pub fn run_fallible<M: Decode, T: Encode, E: Encode>(f: fn(M) -> Result<T, E>) {
 		match f(env::input()) {
-			Ok(output) => env::set_return(&output),
+			Ok(output) => returned(&output),
 			Err(error) => env::revert_with(env::encoded(&error)),
+		}
+	}
+
+	/// Sets `output` as the return data; an empty encoding (`()`) needs no host call, since a
+	/// call that sets none returns nothing.
+	fn returned<O: Encode>(output: &O) {
+		let output = env::encoded(output);
+		if !output.is_empty() {
+			env::set_return_bytes(output);
 		}
 	}
 }
