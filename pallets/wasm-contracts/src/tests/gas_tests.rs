@@ -10,10 +10,11 @@ use crate::{
 fn unused_gas_is_refunded_in_the_actual_weight() {
 	new_test_ext().execute_with(|| {
 		let counter = deploy_fixture("counter");
-		let required = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None).gas_required;
+		let dry_run = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None);
+		let (required, consumed) = (dry_run.gas_required, dry_run.gas_consumed);
 		let post = execute(&BOB, &counter, "increment", vec![]).unwrap();
 		let base = <RocksDbWeights as WeightInfo>::execute(0);
-		assert_eq!(post.actual_weight, Some(base + required));
+		assert_eq!(post.actual_weight, Some(base + consumed));
 		assert!(required.all_lt(gas()));
 	});
 }
@@ -27,7 +28,9 @@ fn gas_required_is_exact() {
 		let dry_run = Contracts::dry_run_execute(ALICE, token.clone(), b"mint".to_vec(), msg.clone(), 0, None);
 		assert!(dry_run.result.is_ok());
 		let required = dry_run.gas_required;
-		assert_eq!(required, dry_run.gas_consumed);
+		// The storage host functions reserve the proof of the largest value and give back what
+		// the value did not use: the call needs more than it consumes.
+		assert!(required.all_gte(dry_run.gas_consumed) && required != dry_run.gas_consumed);
 
 		let run_with = |limit: Weight| {
 			Contracts::dry_run_execute(ALICE, token.clone(), b"mint".to_vec(), msg.clone(), 0, Some(limit)).result

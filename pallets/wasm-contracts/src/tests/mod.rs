@@ -10,6 +10,7 @@ mod host_tests;
 mod hostile_tests;
 mod lifecycle_tests;
 mod migration_tests;
+mod proof_tests;
 mod query_tests;
 mod termination_tests;
 

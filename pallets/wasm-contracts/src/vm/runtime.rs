@@ -58,6 +58,14 @@ pub fn key_weight<T: Config>(len: u32) -> Weight {
 		.saturating_add(Weight::from_parts(0, u64::from(len)))
 }
 
+/// What a stored value of `len` bytes adds to the host function that reads, replaces or deletes
+/// it: its bytes in the proof and the per-byte cost of reading them (`host_storage_read`'s
+/// slope). Replacing or deleting a value reads its length, which puts the whole value in the
+/// proof, as reading it does.
+pub fn stored_value_weight<T: Config>(len: u32) -> Weight {
+	T::WeightInfo::host_storage_read(len).saturating_sub(T::WeightInfo::host_storage_read(0))
+}
+
 /// The data of a contract's store: the frame's context, its gas and what host functions leave
 /// behind for the frame.
 pub struct HostState<E: Ext> {
@@ -153,6 +161,31 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		}
 		self.refuel();
 		Ok(())
+	}
+
+	/// Gives back `weight` of an earlier charge that covered more than was used.
+	fn refund(&mut self, weight: Weight) {
+		self.sync_fuel();
+		self.state_mut().gas.refund(weight);
+		self.refuel();
+	}
+
+	/// Reserves the weight of the largest stored value a storage host function may touch
+	/// ([`stored_value_weight`] of `max_storage_value_len`) before it touches it; returns what
+	/// was reserved, for [`Self::settle_stored_value`].
+	fn reserve_stored_value(&mut self) -> HostResult<Weight> {
+		let reserved = stored_value_weight::<E::T>(self.ext().params().max_storage_value_len);
+		self.charge(reserved)?;
+		Ok(reserved)
+	}
+
+	/// Settles a reservation with the weight of the value that was touched (`len` bytes, 0 when
+	/// there was none): gives back what it did not use, or charges the rest of a value stored
+	/// before `max_storage_value_len` was lowered.
+	fn settle_stored_value(&mut self, reserved: Weight, len: Option<u32>) -> HostResult<()> {
+		let used = stored_value_weight::<E::T>(len.unwrap_or(0));
+		self.refund(reserved.saturating_sub(used));
+		self.charge(used.saturating_sub(reserved))
 	}
 
 	/// Charges a host function's benchmarked `weight`, less the entry into the contract that
@@ -266,24 +299,27 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 
 	/// `storage_read(key_ptr, key_len) -> i64`: places the value under the key and returns
 	/// `(ptr << 32) | len`, or 0 when there is none. Cost: `host_storage_read(0)` and
-	/// [`key_weight`] before reading, the rest of `host_storage_read(value)` after.
-	/// Traps: key longer than `max_storage_key_len`.
+	/// [`key_weight`], and [`stored_value_weight`] of the value, reserved for the largest value
+	/// before reading. Traps: key longer than `max_storage_key_len`.
 	pub fn storage_read(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u64> {
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
 		let read = <E::T as Config>::WeightInfo::host_storage_read(0);
 		self.charge_host(read.saturating_add(key_weight::<E::T>(key_len)))?;
+		let reserved = self.reserve_stored_value()?;
 		let key = self.read(key_ptr, key_len)?;
-		let Some(value) = self.ext().storage().read(&key) else { return Ok(0) };
-		let extra = <E::T as Config>::WeightInfo::host_storage_read(value.len().saturated_into()).saturating_sub(read);
-		self.charge(extra)?;
+		let value = self.ext().storage().read(&key);
+		self.settle_stored_value(reserved, value.as_ref().map(|value| value.len().saturated_into()))?;
+		let Some(value) = value else { return Ok(0) };
 		self.place(&value)
 	}
 
 	/// `storage_write(key_ptr, key_len, value_ptr, value_len) -> i32`: stores the value; 0.
-	/// Cost: `host_storage_write(value)` (which reads the replaced value's length, for the
-	/// storage deposit, and so proves the path to the key) and [`key_weight`], and
-	/// `settle_deposit` for the call's first change of this storage.
+	/// Cost: `host_storage_write(value)`'s ref_time and the proof of the path to the key
+	/// (`host_storage_write(0)`), [`key_weight`], [`stored_value_weight`] of the value it
+	/// replaces (whose length the storage deposit needs, which puts it in the proof; reserved
+	/// for the largest value before writing), and `settle_deposit` for the call's first change
+	/// of this storage. The new value is not in the proof.
 	/// Traps: read-only call, key or value too long, empty value (use `storage_delete`).
 	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
@@ -294,11 +330,14 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		if value_len == 0 {
 			return Err(self.trap(Error::<E::T>::EmptyStorageValue))
 		}
-		let write = <E::T as Config>::WeightInfo::host_storage_write(value_len);
+		let weights = |len| <E::T as Config>::WeightInfo::host_storage_write(len);
+		let write = Weight::from_parts(weights(value_len).ref_time(), weights(0).proof_size());
 		self.charge_host(write.saturating_add(key_weight::<E::T>(key_len)))?;
+		let reserved = self.reserve_stored_value()?;
 		let key = self.read(key_ptr, key_len)?;
 		let value = self.read(value_ptr, value_len)?;
 		let previous = self.ext().storage().write(&key, &value);
+		self.settle_stored_value(reserved, previous)?;
 		self.record_storage_change(StorageChange::write(key_len, previous, value_len))?;
 		code(ReturnCode::Success)
 	}
@@ -313,16 +352,21 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	}
 
 	/// `storage_delete(key_ptr, key_len) -> i32`: 0 when a value was deleted, `KeyNotFound`
-	/// otherwise. Cost: `host_storage_delete` and [`key_weight`], and `settle_deposit` for the
-	/// call's first change of this storage. Traps: read-only call, key too long.
+	/// otherwise. Cost: `host_storage_delete` and [`key_weight`], [`stored_value_weight`] of the
+	/// deleted value (whose length the storage deposit needs; reserved for the largest value
+	/// before deleting), and `settle_deposit` for the call's first change of this storage.
+	/// Traps: read-only call, key too long.
 	pub fn storage_delete(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
 		let delete = <E::T as Config>::WeightInfo::host_storage_delete();
 		self.charge_host(delete.saturating_add(key_weight::<E::T>(key_len)))?;
+		let reserved = self.reserve_stored_value()?;
 		let key = self.read(key_ptr, key_len)?;
-		let Some(previous) = self.ext().storage().remove(&key) else { return code(ReturnCode::KeyNotFound) };
+		let previous = self.ext().storage().remove(&key);
+		self.settle_stored_value(reserved, previous)?;
+		let Some(previous) = previous else { return code(ReturnCode::KeyNotFound) };
 		self.record_storage_change(StorageChange::delete(key_len, previous))?;
 		code(ReturnCode::Success)
 	}
