@@ -9,16 +9,17 @@ const SUBMIT_TIMEOUT_MS = 120_000;
 
 /**
  * Registers `before`/`after` hooks that give the enclosing suite a chain: the node at `WS_URL`,
- * or a dev node started for this suite and stopped after it, even when a test failed.
+ * or a dev node started for this suite (with `nodeOptions`, see `startNode`) and stopped after
+ * it, even when a test failed.
  * The returned object is filled in by the `before` hook: `{ api, alice, bob, url }`.
  */
-export function useChain(name) {
+export function useChain(name, nodeOptions = {}) {
   const chain = {};
   let node = null;
   before(async () => {
     let url = process.env.WS_URL;
     if (!url) {
-      node = await startNode({ name });
+      node = await startNode({ ...nodeOptions, name });
       url = node.url;
     }
     chain.url = url;

@@ -87,11 +87,14 @@ function installExitHandlers() {
 /**
  * Starts a dev node with a temporary base path on free ports and waits until its RPC answers.
  * Blocks are sealed per transaction unless `E2E_BLOCK_TIME` (milliseconds) asks for timer blocks.
+ * With `devChain`, the node makes its blocks as `scripts/dev-chain.sh` starts it (`--dev --tmp
+ * --rpc-cors all` and no sealing flag: a block every 3 s), whatever `E2E_BLOCK_TIME` says.
  * Returns `{ url, logPath, stop() }`.
  */
-export async function startNode({ name = 'e2e', startTimeoutMs = 180_000 } = {}) {
+export async function startNode({ name = 'e2e', startTimeoutMs = 180_000, devChain = false } = {}) {
   const binary = findNodeBinary();
-  const basePath = mkdtempSync(join(tmpdir(), 'wasm-contracts-e2e-'));
+  // `--tmp` nodes keep their state in a directory of their own, removed when they stop.
+  const basePath = devChain ? null : mkdtempSync(join(tmpdir(), 'wasm-contracts-e2e-'));
   const logDir = process.env.E2E_LOG_DIR || join(tmpdir(), 'wasm-contracts-e2e-logs');
   mkdirSync(logDir, { recursive: true });
   const rpcPort = await freePort();
@@ -100,10 +103,12 @@ export async function startNode({ name = 'e2e', startTimeoutMs = 180_000 } = {})
   const sealing = process.env.E2E_BLOCK_TIME
     ? ['--dev-block-time', process.env.E2E_BLOCK_TIME]
     : ['--instant-seal'];
+  const chain = devChain
+    ? ['--dev', '--tmp', '--rpc-cors', 'all']
+    : ['--dev', ...sealing, '--base-path', basePath];
+  // Free ports, and no discovery or telemetry: the node stays apart from any other on the machine.
   const args = [
-    '--dev',
-    ...sealing,
-    '--base-path', basePath,
+    ...chain,
     '--rpc-port', String(rpcPort),
     '--port', String(p2pPort),
     '--no-prometheus',
@@ -130,7 +135,7 @@ export async function startNode({ name = 'e2e', startTimeoutMs = 180_000 } = {})
     logPath,
     killNow() {
       if (exited === null) child.kill('SIGKILL');
-      rmSync(basePath, { recursive: true, force: true });
+      if (basePath) rmSync(basePath, { recursive: true, force: true });
     },
     async stop() {
       running.delete(node);
@@ -143,7 +148,7 @@ export async function startNode({ name = 'e2e', startTimeoutMs = 180_000 } = {})
         }
       }
       log.end();
-      rmSync(basePath, { recursive: true, force: true });
+      if (basePath) rmSync(basePath, { recursive: true, force: true });
     },
   };
   installExitHandlers();

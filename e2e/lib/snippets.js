@@ -19,17 +19,21 @@ export function jsBlocks(page, from = '') {
  * The blocks as one async function that returns the variables named in `results`. Static
  * imports, which the pages write as `import { a, b } from '...';`, become dynamic ones:
  * packages resolve to this suite's, relative paths from `base` (the directory the page tells
- * readers to run in). The documented URL becomes `url`.
+ * readers to run in), and a specifier that `modules` names gets that object instead. The
+ * documented URL becomes `url`.
  */
-export function program(blocks, { url, results, base }) {
+export function program(blocks, { url, results, base, modules = {} }) {
   const body = blocks
     .join('\n')
     .replace(/^\s*import \{([^}]*)\} from '([^']+)';$/gm, (_, names, from) => {
+      const bindings = names.replaceAll(' as ', ': ');
+      if (Object.hasOwn(modules, from)) return `const {${bindings}} = __modules[${JSON.stringify(from)}];`;
       const resolved = from.startsWith('.') ? new URL(from, base).href : import.meta.resolve(from);
-      return `const {${names.replaceAll(' as ', ': ')}} = await import('${resolved}');`;
+      return `const {${bindings}} = await import('${resolved}');`;
     })
     .replaceAll(DOCUMENTED_URL, url);
   const unsupported = body.match(/^\s*import\b.*$/m);
   if (unsupported) throw new Error(`snippets import only as \`import { ... } from '...';\`: ${unsupported[0].trim()}`);
-  return new AsyncFunction(`${body}\nreturn { ${results.join(', ')} };`);
+  const run = new AsyncFunction('__modules', `${body}\nreturn { ${results.join(', ')} };`);
+  return () => run(modules);
 }

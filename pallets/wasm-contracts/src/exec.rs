@@ -498,6 +498,12 @@ pub fn instantiate<T: Config>(
 		if ContractInfoOf::<T>::contains_key(&contract) {
 			return Err(Error::<T>::ContractExists.into())
 		}
+		// A terminated contract's history goes lazily, first entry last: a new contract here
+		// would share its indices, and `on_idle` would delete the new history.
+		gas.charge(history_probe_weight::<T>()).map_err(|_| Error::<T>::OutOfGas)?;
+		if CodeHistory::<T>::contains_key(&contract, 0) {
+			return Err(Error::<T>::AddressPendingDeletion.into())
+		}
 		InstanceCounter::<T>::put(instance_id.checked_add(1).ok_or(Error::<T>::CounterOverflow)?);
 		let nonce = TrieNonce::<T>::get();
 		TrieNonce::<T>::put(nonce.checked_add(1).ok_or(Error::<T>::CounterOverflow)?);
@@ -523,6 +529,14 @@ pub fn instantiate<T: Config>(
 		Pallet::<T>::deposit_event(event);
 		Ok((contract, output))
 	})
+}
+
+/// Proof of looking up one code history entry: its key, value and a generous trie path.
+const HISTORY_PROBE_PROOF: u64 = 2048;
+
+/// Weight of checking that no terminated contract's code history is left at an address.
+fn history_probe_weight<T: Config>() -> frame_support::weights::Weight {
+	T::DbWeight::get().reads(1).saturating_add(frame_support::weights::Weight::from_parts(0, HISTORY_PROBE_PROOF))
 }
 
 /// Counts one more contract running `code_id`.

@@ -435,6 +435,9 @@ pub mod pallet {
 		StorageDepositNotEnoughFunds,
 		/// A storage deposit could not be given back (the origin's balance would overflow).
 		StorageDepositRefundFailed,
+		/// A contract terminated at the derived address and `on_idle` has not yet removed its
+		/// code history; the address is free again once it has.
+		AddressPendingDeletion,
 	}
 
 	#[pallet::hooks]

@@ -159,3 +159,78 @@ fn a_module_stays_until_the_last_code_id_that_refers_to_it_is_removed() {
 		assert!(!crate::PristineCode::<Test>::contains_key(code_hash));
 	});
 }
+
+fn instantiate_salted(code_id: wasm_contracts_primitives::CodeId) -> Result<PostDispatchInfo, DispatchErrorWithPostInfo> {
+	Contracts::instantiate(RuntimeOrigin::signed(ALICE), code_id, vec![], Some(ALICE), 0, gas(), Some(b"salt".to_vec()), None)
+}
+
+#[test]
+fn a_terminated_address_is_refused_until_its_history_is_removed_then_starts_afresh() {
+	let mut ext = new_test_ext();
+	let (code_id, contract) = ext.execute_with(|| {
+		let code_id = upload(&ALICE, fixture("terminator"));
+		assert_ok!(instantiate_salted(code_id));
+		let code_hash = crate::CodeInfoOf::<Test>::get(code_id).unwrap().code_hash;
+		let contract = crate::address::salted_address::<Test>(&code_hash, &ALICE, b"salt");
+		assert_ok!(execute(&ALICE, &contract, "store", vec![7; 10]));
+		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), contract.clone(), code_id, vec![], gas(), None));
+		assert_ok!(execute(&BOB, &contract, "terminate", beneficiary_input(&CHARLIE)));
+		// The same block: the old history (two entries) is still queued.
+		assert_refused_unchanged(|| instantiate_salted(code_id), Error::<Test>::AddressPendingDeletion);
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+		(code_id, contract)
+	});
+	ext.commit_all().unwrap();
+	ext.execute_with(|| {
+		System::set_block_number(2);
+		Contracts::on_idle(2, Weight::from_parts(u64::MAX / 2, u64::MAX / 2));
+		assert_eq!(DeletionQueue::<Test>::iter().count(), 0);
+		assert_ok!(instantiate_salted(code_id));
+		let info = ContractInfoOf::<Test>::get(&contract).expect("a new contract at the address");
+		assert_eq!(info.history_len, 1);
+		assert_eq!(Contracts::contract_history(contract.clone(), 0, 10).len(), 1);
+		assert_eq!(stored(&contract, b"key"), None, "the new contract starts with empty storage");
+		// Later idle blocks leave the new contract's history alone.
+		Contracts::on_idle(2, Weight::from_parts(u64::MAX / 2, u64::MAX / 2));
+		assert_eq!(CodeHistory::<Test>::iter_prefix(&contract).count(), 1);
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}
+
+#[test]
+fn a_call_that_terminates_a_contract_cannot_recreate_it_at_the_same_address() {
+	new_test_ext().execute_with(|| {
+		let code_id = upload(&ALICE, fixture("terminator"));
+		// A session that creates the terminator with salt "s", terminates it, creates it again
+		// with the same salt and keeps the return code of that second instantiation.
+		let session = wat(&format!(
+			r#"(module
+			  (import "env" "instantiate_contract" (func $instantiate (param i64 i32 i32 i32 i32 i32 i32) (result i32)))
+			  (import "env" "call_contract" (func $call (param i32 i32 i32 i32 i32 i32 i64) (result i32)))
+			  (import "env" "get_contract_address" (func $address (param i32) (result i32)))
+			  (import "env" "storage_write" (func $write (param i32 i32 i32 i32) (result i32)))
+			  (memory (export "memory") 1)
+			  (data (i32.const 16) "terminate")
+			  (data (i32.const 32) "s")
+			  (data (i32.const 136) "again")
+			  (func (export "call")
+			    (if (call $instantiate (i64.const {code_id}) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 32) (i32.const 1) (i32.const 48))
+			      (then unreachable))
+			    (drop (call $address (i32.const 80)))
+			    (if (call $call (i32.const 48) (i32.const 16) (i32.const 9) (i32.const 80) (i32.const 32) (i32.const 0) (i64.const 0))
+			      (then unreachable))
+			    (i32.store (i32.const 128)
+			      (call $instantiate (i64.const {code_id}) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 32) (i32.const 1) (i32.const 48)))
+			    (drop (call $write (i32.const 136) (i32.const 5) (i32.const 128) (i32.const 4)))))"#
+		));
+		assert_ok!(Contracts::deploy(RuntimeOrigin::signed(ALICE), vec![], session, 500_000, gas(), None));
+		let again = Contracts::get_account_variable(ALICE, b"again".to_vec());
+		let exists = u32::from(wasm_contracts_primitives::abi::ReturnCode::ContractExists);
+		assert_eq!(again, Some(exists.to_le_bytes().to_vec()));
+		let code_hash = crate::CodeInfoOf::<Test>::get(code_id).unwrap().code_hash;
+		let contract = crate::address::salted_address::<Test>(&code_hash, &ALICE, b"s");
+		assert!(!ContractInfoOf::<Test>::contains_key(&contract));
+		assert_eq!(DeletionQueue::<Test>::iter().count(), 1);
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}

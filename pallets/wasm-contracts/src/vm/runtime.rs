@@ -756,7 +756,7 @@ fn failure_code<T: Config>(error: DispatchError) -> ReturnCode {
 		ReturnCode::EntryPointNotFound
 	} else if is(Error::<T>::TransferFailed) {
 		ReturnCode::TransferFailed
-	} else if is(Error::<T>::ContractExists) {
+	} else if is(Error::<T>::ContractExists) || is(Error::<T>::AddressPendingDeletion) {
 		ReturnCode::ContractExists
 	} else if is(Error::<T>::ContractNotFound) {
 		ReturnCode::NotAContract
