@@ -155,7 +155,7 @@ impl<T: Config> Pallet<T> {
 		let next = code_id.checked_add(1).ok_or(Error::<T>::CounterOverflow)?;
 		let module_users = ModuleUsers::<T>::get(code_hash).checked_add(1).ok_or(Error::<T>::CounterOverflow)?;
 		let new_module = (!PristineCode::<T>::contains_key(code_hash)).then_some(code_size);
-		Self::hold_code_deposit(&uploader, code_id, code_hash, new_module, deposit_limit)?;
+		Self::hold_code_deposit(&uploader, code_id, code_size, deposit_limit)?;
 		if new_module.is_some() {
 			let stored: BoundedVec<u8, _> = wasm.try_into().map_err(|_| Error::<T>::CodeTooLarge)?;
 			PristineCode::<T>::insert(code_hash, stored);

@@ -7,7 +7,7 @@
 //! | item | bytes counted | paid by | held on | released to, when |
 //! |---|---|---|---|---|
 //! | code id | its `CodeInfo` and deposit record | the uploader | the uploader | the uploader, by `remove_code` |
-//! | stored module | the module | its first uploader | that uploader | that uploader, when its last code id is removed |
+//! | module, once for each code id | the module | the code id's uploader | that uploader | that uploader, by `remove_code` of that code id |
 //! | contract | its `ContractInfo`, first code history entry and deposit record (2 items) | the instantiating call's origin | that origin | that origin, when the contract terminates |
 //! | later code history entry | the entry | the migrating admin | the contract | the beneficiary, when the contract terminates |
 //! | contract storage key | hashed key, key and value | the origin of the call that writes it | the contract | the origin of the call that deletes or shrinks it; the beneficiary, when the contract terminates |
@@ -179,10 +179,9 @@ pub fn code_id_deposit<T: Config>() -> BalanceOf<T> {
 	charge_for::<T>(StorageChange::item(bytes))
 }
 
-/// What a newly stored module of `code_size` bytes is charged.
+/// What a code id is charged for its module of `code_size` bytes: one item of that size.
 pub fn module_deposit<T: Config>(code_size: u32) -> BalanceOf<T> {
-	let record = Deposit::<T::AccountId, BalanceOf<T>>::max_encoded_len();
-	charge_for::<T>(StorageChange::item(record.saturating_add(code_size as usize)))
+	charge_for::<T>(StorageChange::item(code_size as usize))
 }
 
 /// What a contract is charged when it is created: its info, its first code history entry and
@@ -204,32 +203,28 @@ fn hold_reason<T: Config>(reason: HoldReason) -> T::RuntimeHoldReason {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Holds the deposit of a new code id (and of its module, when `new_module` of `code_size`
-	/// bytes is stored with it) on `uploader`, within `limit`.
+	/// Holds the deposit of a new code id and of the `code_size` bytes of its module on
+	/// `uploader`, within `limit`. Every code id pays for its module, stored already or not, so
+	/// that nobody keeps a module stored at another uploader's expense.
 	pub(crate) fn hold_code_deposit(
 		uploader: &T::AccountId,
 		code_id: CodeId,
-		code_hash: CodeHash,
-		new_module: Option<u32>,
+		code_size: u32,
 		limit: Option<BalanceOf<T>>,
 	) -> Result<BalanceOf<T>, Error<T>> {
-		let code_id_amount = code_id_deposit::<T>();
-		let module_amount = new_module.map(module_deposit::<T>).unwrap_or_else(Zero::zero);
-		let total = code_id_amount.saturating_add(module_amount);
+		let total = code_id_deposit::<T>().saturating_add(module_deposit::<T>(code_size));
 		if limit.is_some_and(|limit| total > limit) {
 			return Err(Error::<T>::StorageDepositLimitExhausted)
 		}
 		T::Currency::hold(&hold_reason::<T>(HoldReason::CodeUpload), uploader, total)
 			.map_err(|_| Error::<T>::StorageDepositNotEnoughFunds)?;
-		CodeDeposits::<T>::insert(code_id, code_id_amount);
-		if new_module.is_some() {
-			ModuleDeposits::<T>::insert(code_hash, Deposit { depositor: uploader.clone(), amount: module_amount });
-		}
+		CodeDeposits::<T>::insert(code_id, total);
 		Ok(total)
 	}
 
-	/// Releases the deposit of `code_id` to its uploader, and that of its module when
-	/// `module_removed`.
+	/// Releases the deposit of `code_id` to its uploader and, when `module_removed`, a deposit
+	/// its module still has of its own (held on the module's first uploader by code uploaded
+	/// before every code id paid for its module).
 	pub(crate) fn release_code_deposit(uploader: &T::AccountId, code_id: CodeId, code_hash: CodeHash, module_removed: bool) {
 		let reason = hold_reason::<T>(HoldReason::CodeUpload);
 		if let Some(amount) = CodeDeposits::<T>::take(code_id) {
@@ -240,7 +235,7 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Releases the deposit of the module `code_hash`, which was removed, to whoever holds it.
+	/// Releases the deposit that the module `code_hash`, which was removed, has of its own.
 	pub(crate) fn release_module_deposit(code_hash: CodeHash) {
 		if let Some(deposit) = ModuleDeposits::<T>::take(code_hash) {
 			Self::release_held(&hold_reason::<T>(HoldReason::CodeUpload), &deposit.depositor, deposit.amount);

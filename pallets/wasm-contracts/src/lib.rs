@@ -202,12 +202,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DeletionQueue<T: Config> = StorageMap<_, Twox64Concat, u64, deletion::QueuedDeletion<T::AccountId>>;
 
-	/// The storage deposit held on the uploader of each code id (none for code uploaded before
-	/// deposits existed).
+	/// The storage deposit held on the uploader of each code id, for its record and its module
+	/// (none for code uploaded before deposits existed).
 	#[pallet::storage]
 	pub type CodeDeposits<T: Config> = StorageMap<_, Twox64Concat, CodeId, BalanceOf<T>>;
 
-	/// The storage deposit for each stored module, held on its first uploader.
+	/// A stored module's deposit of its own, held on its first uploader: only code uploaded
+	/// before every code id paid for its module (in [`CodeDeposits`]) has one. It is released
+	/// when the module goes.
 	#[pallet::storage]
 	pub type ModuleDeposits<T: Config> =
 		StorageMap<_, Identity, CodeHash, deposit::Deposit<T::AccountId, BalanceOf<T>>>;
@@ -225,7 +227,7 @@ pub mod pallet {
 	/// Why the pallet holds funds: storage deposits ([`deposit`]).
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// On an uploader: its code ids and the modules it stored first.
+		/// On an uploader: its code ids and their modules.
 		CodeUpload,
 		/// On the origin of a call that created contracts: their info and first code history
 		/// entry.
