@@ -43,6 +43,9 @@ use codec::{Encode, MaxEncodedLen};
 use sp_runtime::traits::{AtLeast32BitUnsigned, Convert, SaturatedConversion, Saturating, Zero};
 use wasm_contracts_primitives::{abi, limits, StorageDeposit, TrieId};
 
+/// Proof of an account's variables trie record: its key, value and a generous trie path.
+const ACCOUNT_RECORD_PROOF: u64 = 2048;
+
 /// Units of weight (picoseconds of ref_time, bytes of proof) that [`LinearWeightPrice`]'s
 /// prices are for.
 pub const PRICE_UNIT: u128 = 1_000_000;
@@ -145,19 +148,28 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(declarations(session))
 	}
 
-	/// The persistent variables trie of `account`, created on first use, when `tree` records
-	/// its record's deposit.
-	pub(crate) fn account_trie(tree: &CallTree<T>, account: &T::AccountId) -> Result<TrieId, Error<T>> {
-		if let Some(trie_id) = AccountTrie::<T>::get(account) {
-			return Ok(trie_id)
+	/// The trie of `account`'s persistent variables: the one its record names, or the one its
+	/// first write will record ([`Self::ensure_account_trie`]), so that a deploy that stores
+	/// nothing, or fails, leaves no record and no deposit behind.
+	pub(crate) fn account_trie_id(account: &T::AccountId) -> TrieId {
+		AccountTrie::<T>::get(account)
+			.unwrap_or_else(|| crate::address::trie_id(&(b"account", account), TrieNonce::<T>::get()))
+	}
+
+	/// Records `trie_id` as `account`'s variables trie unless it has one, with the record's
+	/// deposit in `tree`, on the first change of its variables in a deploy phase (inside that
+	/// phase's storage transaction, so a failed phase takes the record with it). Returns the
+	/// weight of the check and of the record's creation. An account's trie id is unique by the
+	/// account it is derived from, so no nonce is taken.
+	pub(crate) fn ensure_account_trie(tree: &CallTree<T>, account: &T::AccountId, trie_id: TrieId) -> Weight {
+		let check = T::DbWeight::get().reads(1).saturating_add(Weight::from_parts(0, ACCOUNT_RECORD_PROOF));
+		if AccountTrie::<T>::contains_key(account) {
+			return check
 		}
-		let nonce = TrieNonce::<T>::get();
-		TrieNonce::<T>::put(nonce.checked_add(1).ok_or(Error::<T>::CounterOverflow)?);
-		let trie_id = crate::address::trie_id(&(b"account", account), nonce);
 		AccountTrie::<T>::insert(account, trie_id);
 		let record = StorageChange::item(T::AccountId::max_encoded_len().saturating_add(trie_id.len()));
 		tree.record_storage_change(StorageOwner::Account(account.clone()), record);
-		Ok(trie_id)
+		check.saturating_add(T::DbWeight::get().writes(1))
 	}
 
 	/// Encoded length of the runtime call of a deploy with these arguments: the pallet's and the
@@ -288,7 +300,7 @@ impl<T: Config> Pallet<T> {
 		};
 		let payment = if payment.is_empty() { None } else { Some(compile(payment)?) };
 		let session = compile(session)?;
-		Ok((payment, session, Self::account_trie(tree, account)?))
+		Ok((payment, session, Self::account_trie_id(account)))
 	}
 
 	/// Runs the payment module and returns what it paid; a payment that pays nothing fails with

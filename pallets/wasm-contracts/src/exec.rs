@@ -25,6 +25,7 @@ use frame_support::{
 		tokens::{Fortitude, Preservation},
 		Get, Time,
 	},
+	weights::Weight,
 };
 use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
 use wasm_contracts_primitives::{abi, abi::ReturnCode, CodeChange, CodeHistoryEntry, CodeId, ContractInfo, Params, TrieId};
@@ -193,6 +194,7 @@ pub struct Frame<T: Config> {
 	depth: u32,
 	caller: Option<T::AccountId>,
 	address: T::AccountId,
+	trie_id: TrieId,
 	trie: ContractTrie,
 	/// Who pays for the frame's storage: the contract, or the account of a deploy module.
 	storage_owner: StorageOwner<T::AccountId>,
@@ -220,6 +222,7 @@ impl<T: Config> Frame<T> {
 			caller,
 			storage_owner: StorageOwner::Contract(address.clone()),
 			address,
+			trie_id: *trie_id,
 			trie: ContractTrie::new(trie_id),
 			value,
 			input,
@@ -292,8 +295,16 @@ impl<T: Config> Ext for Frame<T> {
 		&self.trie
 	}
 
-	fn record_storage_change(&mut self, change: StorageChange) -> bool {
-		self.tree.record_storage_change(self.storage_owner.clone(), change)
+	fn record_storage_change(&mut self, change: StorageChange) -> Weight {
+		if !self.tree.record_storage_change(self.storage_owner.clone(), change) {
+			return Weight::zero()
+		}
+		let settlement = T::WeightInfo::settle_deposit();
+		match &self.storage_owner {
+			StorageOwner::Account(account) =>
+				settlement.saturating_add(Pallet::<T>::ensure_account_trie(&self.tree, account, self.trie_id)),
+			StorageOwner::Contract(_) => settlement,
+		}
 	}
 
 	fn call(
@@ -425,7 +436,7 @@ fn output_for_event<T: Config>(tree: &CallTree<T>, gas: &mut GasMeter, output: &
 	// The counter's read and write, in ref_time: its proof is a single small value per block,
 	// which the runtime's proof reclaim accounts for as measured; a callee that ran out of gas
 	// leaves its caller no proof_size to charge it from.
-	let counter = frame_support::weights::Weight::from_parts(vm::runtime::event_counter_weight::<T>().ref_time(), 0);
+	let counter = Weight::from_parts(vm::runtime::event_counter_weight::<T>().ref_time(), 0);
 	let weight = crate::gas::event_bytes_weight::<T>(len).saturating_add(counter);
 	gas.charge(weight).map_err(|_| Error::<T>::OutOfGas)?;
 	Ok(tree.reserve_event_bytes(len).ok().map(|()| output.to_vec()))
@@ -535,8 +546,8 @@ pub fn instantiate<T: Config>(
 const HISTORY_PROBE_PROOF: u64 = 2048;
 
 /// Weight of checking that no terminated contract's code history is left at an address.
-fn history_probe_weight<T: Config>() -> frame_support::weights::Weight {
-	T::DbWeight::get().reads(1).saturating_add(frame_support::weights::Weight::from_parts(0, HISTORY_PROBE_PROOF))
+fn history_probe_weight<T: Config>() -> Weight {
+	T::DbWeight::get().reads(1).saturating_add(Weight::from_parts(0, HISTORY_PROBE_PROOF))
 }
 
 /// Counts one more contract running `code_id`.

@@ -327,3 +327,47 @@ fn an_account_gets_its_variables_deposit_back_when_its_deploy_deletes_them() {
 		assert_eq!(Contracts::get_account_variable(ALICE, b"payment".to_vec()), None);
 	});
 }
+
+#[test]
+fn a_failed_deploy_session_leaves_no_variables_record_nor_hold() {
+	new_test_ext().execute_with(|| {
+		// Writes the variable "v", then traps when `fail` is set.
+		let session = |fail: bool| {
+			let end = if fail { "(unreachable)" } else { "" };
+			wat(&format!(
+				r#"(module
+					(import "env" "storage_write" (func $write (param i32 i32 i32 i32) (result i32)))
+					(memory (export "memory") 1)
+					(data (i32.const 0) "v1")
+					(func (export "call") (drop (call $write (i32.const 0) (i32.const 1) (i32.const 1) (i32.const 1))) {end}))"#
+			))
+		};
+		let deploy = |session: Vec<u8>, limit: Option<Balance>| {
+			Contracts::deploy(RuntimeOrigin::signed(BOB), vec![], session, 500_000, gas(), limit)
+		};
+		let session_failed = || {
+			contract_events().into_iter().rev().find_map(|event| match event {
+				crate::Event::Deployed { session_result, .. } => Some(session_result.is_err()),
+				_ => None,
+			})
+		};
+		// A trap after the write, and a storage deposit limit the write passes.
+		assert_ok!(deploy(session(true), None));
+		assert_eq!(session_failed(), Some(true));
+		assert_ok!(deploy(session(false), Some(1)));
+		assert_eq!(session_failed(), Some(true));
+		for _ in 0..2 {
+			assert!(!crate::AccountTrie::<Test>::contains_key(&BOB));
+			assert_eq!(held(HoldReason::AccountVariables, &BOB), 0);
+			assert_eq!(Contracts::get_account_variable(BOB, b"v".to_vec()), None);
+		}
+		// A session that succeeds holds the record and the variable.
+		assert_ok!(deploy(session(false), None));
+		assert_eq!(session_failed(), Some(false));
+		assert!(crate::AccountTrie::<Test>::contains_key(&BOB));
+		let record = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 64;
+		assert_eq!(held(HoldReason::AccountVariables, &BOB), record + entry_deposit(b"v", b"1"));
+		assert_eq!(Contracts::get_account_variable(BOB, b"v".to_vec()), Some(b"1".to_vec()));
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}

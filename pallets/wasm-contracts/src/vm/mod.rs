@@ -53,9 +53,11 @@ pub trait Ext: Sized + 'static {
 	fn input(&self) -> &[u8];
 	/// The frame's storage.
 	fn storage(&self) -> &ContractTrie;
-	/// Records a change in the frame's storage for its deposit; true when it is the call's
-	/// first change of that storage, whose settlement the caller then charges.
-	fn record_storage_change(&mut self, change: crate::deposit::StorageChange) -> bool;
+	/// Records a change in the frame's storage for its deposit; returns the weight that the
+	/// change adds beyond the host function's own, for the caller to charge: the settlement of
+	/// the call's first change of that storage, and the record of an account's variables that
+	/// a deploy's first write creates.
+	fn record_storage_change(&mut self, change: crate::deposit::StorageChange) -> Weight;
 	/// Runs `entry` of `callee` with `input`, sending `value`, metered by `gas`.
 	fn call(
 		&mut self,

@@ -342,13 +342,11 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		code(ReturnCode::Success)
 	}
 
-	/// Records a storage change for the deposit, charging the settlement of the call's first
-	/// change of this storage.
+	/// Records a storage change for the deposit, charging what the change adds
+	/// ([`Ext::record_storage_change`]).
 	fn record_storage_change(&mut self, change: StorageChange) -> HostResult<()> {
-		if self.state_mut().ext.record_storage_change(change) {
-			self.charge(<E::T as Config>::WeightInfo::settle_deposit())?;
-		}
-		Ok(())
+		let weight = self.state_mut().ext.record_storage_change(change);
+		self.charge(weight)
 	}
 
 	/// `storage_delete(key_ptr, key_len) -> i32`: 0 when a value was deleted, `KeyNotFound`
