@@ -168,7 +168,7 @@ impl<T: Config> Pallet<T> {
 		}
 		AccountTrie::<T>::insert(account, trie_id);
 		let record = StorageChange::item(T::AccountId::max_encoded_len().saturating_add(trie_id.len()));
-		tree.record_storage_change(StorageOwner::Account(account.clone()), record);
+		tree.record_storage_change(StorageOwner::Account(account.clone()), trie_id, record);
 		check.saturating_add(T::DbWeight::get().writes(1))
 	}
 

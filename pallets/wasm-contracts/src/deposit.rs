@@ -17,9 +17,14 @@
 //! refunds first, then charges, all within the call's storage transaction. The net charge must
 //! stay within the call's `storage_deposit_limit`. A frame that fails takes its share of the
 //! deposits with it, as it does its storage changes. Refunds never exceed what the contract (or
-//! account) holds, so state kept from before deposits existed is released for nothing.
+//! account) holds.
+//!
+//! State stored before deposits existed is recorded per trie as [`UnpaidStorage`]. What a call
+//! releases of such a trie (by deleting or shrinking values) pays that off first and is refunded
+//! only beyond it, so unpaid state is released for nothing and never paid out of the deposits
+//! other users hold on the contract; growth is always charged in full.
 
-use crate::{BalanceOf, CodeDeposits, Config, Error, HoldReason, InstantiationDeposits, ModuleDeposits, Pallet};
+use crate::{BalanceOf, CodeDeposits, Config, Error, HoldReason, InstantiationDeposits, ModuleDeposits, Pallet, UnpaidStorageOf};
 use alloc::{collections::BTreeMap, vec::Vec};
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::traits::{
@@ -29,7 +34,7 @@ use frame_support::traits::{
 };
 use scale_info::TypeInfo;
 use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
-use wasm_contracts_primitives::{CodeHash, CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, StorageDeposit};
+use wasm_contracts_primitives::{CodeHash, CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, StorageDeposit, TrieId};
 
 /// A deposit and the account it is held on.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
@@ -41,7 +46,7 @@ pub struct Deposit<AccountId, Balance> {
 }
 
 /// Whose storage changed.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
 pub enum StorageOwner<AccountId> {
 	/// A contract's storage and code history: the deposit is held on the contract.
 	Contract(AccountId),
@@ -73,6 +78,33 @@ pub struct StorageChange {
 	pub bytes: i64,
 }
 
+/// Storage a trie keeps that no deposit paid for: what it held when deposits started.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub struct UnpaidStorage {
+	/// Items kept without a deposit.
+	pub items: u32,
+	/// Their bytes (hashed key, key and value of each).
+	pub bytes: u64,
+}
+
+impl UnpaidStorage {
+	/// Adds an entry of `key_len` and `value_len` bytes.
+	pub fn add_entry(&mut self, key_len: u32, value_len: u32) {
+		self.items = self.items.saturating_add(1);
+		self.bytes = self.bytes.saturating_add(entry_bytes(key_len, value_len).unsigned_abs());
+	}
+
+	/// Pays off what `released` covers; returns the part of `released` (both fields at most
+	/// zero) that was unpaid, as a positive change.
+	fn pay_off(&mut self, released: StorageChange) -> StorageChange {
+		let items = u32::try_from(released.items.saturating_neg().max(0)).unwrap_or(u32::MAX).min(self.items);
+		let bytes = released.bytes.saturating_neg().max(0).unsigned_abs().min(self.bytes);
+		self.items = self.items.saturating_sub(items);
+		self.bytes = self.bytes.saturating_sub(bytes);
+		StorageChange { items: i64::from(items), bytes: i64::try_from(bytes).unwrap_or(i64::MAX) }
+	}
+}
+
 /// Bytes a contract storage entry takes: the key's hash, the key and the value.
 fn entry_bytes(key_len: u32, value_len: u32) -> i64 {
 	16i64.saturating_add(i64::from(key_len)).saturating_add(i64::from(value_len))
@@ -100,12 +132,42 @@ impl StorageChange {
 	fn plus(self, other: Self) -> Self {
 		Self { items: self.items.saturating_add(other.items), bytes: self.bytes.saturating_add(other.bytes) }
 	}
+
+	/// The part of this change that releases state: its negative fields, the others zero.
+	fn released(self) -> Self {
+		Self { items: self.items.min(0), bytes: self.bytes.min(0) }
+	}
+
+	fn is_zero(self) -> bool {
+		self == Self::default()
+	}
+}
+
+/// What a call changed in one owner's storage.
+#[derive(Clone, Debug)]
+struct OwnerChanges {
+	/// The owner's trie.
+	trie_id: TrieId,
+	/// All changes added up.
+	net: StorageChange,
+	/// The releases among them added up (both fields at most zero).
+	released: StorageChange,
+}
+
+/// What recording a change found.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Recorded {
+	/// The call's first change of that storage: its settlement is to be charged.
+	pub first_change: bool,
+	/// The call's first release of that storage: settlement reads and updates the trie's
+	/// unpaid storage, which is to be charged.
+	pub first_release: bool,
 }
 
 /// The storage deposits a call tree has incurred and not yet settled.
 #[derive(Clone, Debug)]
 pub struct DepositMeter<AccountId> {
-	storage: BTreeMap<StorageOwner<AccountId>, StorageChange>,
+	storage: BTreeMap<StorageOwner<AccountId>, OwnerChanges>,
 	instantiated: Vec<AccountId>,
 }
 
@@ -116,17 +178,20 @@ impl<AccountId> Default for DepositMeter<AccountId> {
 }
 
 impl<AccountId: Ord + Clone> DepositMeter<AccountId> {
-	/// Records `change` in `owner`'s storage; true when it is the call's first change there
-	/// (each owner is settled once, at [`crate::weights::WeightInfo::settle_deposit`]).
-	pub fn record(&mut self, owner: StorageOwner<AccountId>, change: StorageChange) -> bool {
+	/// Records `change` in the storage of `owner`, whose trie is `trie_id` (each owner is
+	/// settled once, at [`crate::weights::WeightInfo::settle_deposit`]).
+	pub fn record(&mut self, owner: StorageOwner<AccountId>, trie_id: TrieId, change: StorageChange) -> Recorded {
+		let released = change.released();
 		match self.storage.get_mut(&owner) {
 			Some(total) => {
-				*total = total.plus(change);
-				false
+				let first_release = total.released.is_zero() && !released.is_zero();
+				total.net = total.net.plus(change);
+				total.released = total.released.plus(released);
+				Recorded { first_change: false, first_release }
 			},
 			None => {
-				self.storage.insert(owner, change);
-				true
+				self.storage.insert(owner, OwnerChanges { trie_id, net: change, released });
+				Recorded { first_change: true, first_release: !released.is_zero() }
 			},
 		}
 	}
@@ -143,6 +208,16 @@ impl<AccountId: Ord + Clone> DepositMeter<AccountId> {
 		let created = self.instantiated.iter().position(|created| created == contract);
 		created.map(|index| self.instantiated.remove(index)).is_some()
 	}
+}
+
+/// Proof of a trie's unpaid storage record: its key, value and a generous trie path.
+const UNPAID_STORAGE_PROOF: u64 = 2048;
+
+/// Weight of reading and updating a trie's unpaid storage, which settling a release does.
+pub fn unpaid_storage_weight<T: Config>() -> frame_support::weights::Weight {
+	T::DbWeight::get()
+		.reads_writes(1, 1)
+		.saturating_add(frame_support::weights::Weight::from_parts(0, UNPAID_STORAGE_PROOF))
 }
 
 /// The net of `deposits`.
@@ -262,6 +337,25 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Pays off what `released` covers of the unpaid storage of `trie_id`; returns that part,
+	/// which is then released for nothing. Reads the unpaid storage only when something was
+	/// released.
+	fn pay_off_unpaid(trie_id: &TrieId, released: StorageChange) -> StorageChange {
+		if released.is_zero() {
+			return StorageChange::default()
+		}
+		UnpaidStorageOf::<T>::mutate_exists(trie_id, |unpaid| match unpaid {
+			Some(left) => {
+				let paid_off = left.pay_off(released);
+				if *left == UnpaidStorage::default() {
+					*unpaid = None;
+				}
+				paid_off
+			},
+			None => StorageChange::default(),
+		})
+	}
+
 	/// Settles the deposits of a call with its `origin`: refunds to it, then charges to it,
 	/// then instantiation deposits held on it. Fails, changing nothing the caller's storage
 	/// transaction keeps, when the net charge passes `limit` or the origin cannot pay.
@@ -273,7 +367,8 @@ impl<T: Config> Pallet<T> {
 		let mut refunds = Vec::new();
 		let mut charges = Vec::new();
 		let (mut refunded, mut charged) = (0u128, 0u128);
-		for (owner, change) in meter.storage {
+		for (owner, changes) in meter.storage {
+			let change = changes.net.plus(Self::pay_off_unpaid(&changes.trie_id, changes.released));
 			let amount = price::<T>(change);
 			if amount > 0 {
 				let amount: BalanceOf<T> = amount.unsigned_abs().saturated_into();

@@ -7,14 +7,14 @@
 
 use crate::{
 	address,
-	deposit::{self, DepositMeter, StorageChange, StorageOwner},
+	deposit::{self, DepositMeter, Recorded, StorageChange, StorageOwner},
 	error::ExecError,
 	gas::GasMeter,
 	storage::ContractTrie,
 	vm::{self, cache::CachedModule, engine::Metering, EntryPoint, Ext, Vm},
 	weights::WeightInfo,
 	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, Error, Event,
-	InstanceCounter, Pallet, PristineCode, TrieNonce,
+	InstanceCounter, Pallet, PristineCode, TrieNonce, UnpaidStorageOf,
 };
 use alloc::{rc::Rc, vec::Vec};
 use core::cell::{Cell, RefCell};
@@ -117,9 +117,14 @@ impl<T: Config> CallTree<T> {
 		core::mem::take(&mut *self.deposits.borrow_mut())
 	}
 
-	/// Records a change in `owner`'s storage; true when it is the first of the call there.
-	pub(crate) fn record_storage_change(&self, owner: StorageOwner<T::AccountId>, change: StorageChange) -> bool {
-		self.deposits.borrow_mut().record(owner, change)
+	/// Records a change in the storage of `owner`, whose trie is `trie_id`.
+	pub(crate) fn record_storage_change(
+		&self,
+		owner: StorageOwner<T::AccountId>,
+		trie_id: TrieId,
+		change: StorageChange,
+	) -> Recorded {
+		self.deposits.borrow_mut().record(owner, trie_id, change)
 	}
 
 	/// Runs `f` in a storage transaction that is kept only when `f` succeeds; the deposits
@@ -296,15 +301,18 @@ impl<T: Config> Ext for Frame<T> {
 	}
 
 	fn record_storage_change(&mut self, change: StorageChange) -> Weight {
-		if !self.tree.record_storage_change(self.storage_owner.clone(), change) {
-			return Weight::zero()
+		let recorded = self.tree.record_storage_change(self.storage_owner.clone(), self.trie_id, change);
+		let mut weight = Weight::zero();
+		if recorded.first_release {
+			weight = weight.saturating_add(deposit::unpaid_storage_weight::<T>());
 		}
-		let settlement = T::WeightInfo::settle_deposit();
-		match &self.storage_owner {
-			StorageOwner::Account(account) =>
-				settlement.saturating_add(Pallet::<T>::ensure_account_trie(&self.tree, account, self.trie_id)),
-			StorageOwner::Contract(_) => settlement,
+		if recorded.first_change {
+			weight = weight.saturating_add(T::WeightInfo::settle_deposit());
+			if let StorageOwner::Account(account) = &self.storage_owner {
+				weight = weight.saturating_add(Pallet::<T>::ensure_account_trie(&self.tree, account, self.trie_id));
+			}
 		}
+		weight
 	}
 
 	fn call(
@@ -375,6 +383,7 @@ impl<T: Config> Ext for Frame<T> {
 				.map_err(|_| Error::<T>::TransferFailed)?;
 		}
 		ContractInfoOf::<T>::remove(&self.address);
+		UnpaidStorageOf::<T>::remove(info.trie_id);
 		remove_code_user::<T>(info.code_id);
 		Pallet::<T>::queue_deletion(self.address.clone(), info.trie_id, info.history_len)?;
 		Pallet::<T>::deposit_event(Event::Terminated { contract: self.address.clone(), beneficiary: beneficiary.clone() });
@@ -596,7 +605,7 @@ pub fn migrate<T: Config>(
 		let entry = CodeHistoryEntry { change: CodeChange::Migrate, code_id: new_code_id, block };
 		CodeHistory::<T>::insert(contract, index, entry);
 		let history_entry = StorageChange::item(deposit::history_entry_bytes::<T>());
-		if tree.record_storage_change(StorageOwner::Contract(contract.clone()), history_entry) {
+		if tree.record_storage_change(StorageOwner::Contract(contract.clone()), info.trie_id, history_entry).first_change {
 			gas.charge(T::WeightInfo::settle_deposit()).map_err(|_| Error::<T>::OutOfGas)?;
 		}
 		let hook = EntryPoint::Optional(abi::MIGRATE_EXPORT);

@@ -220,6 +220,12 @@ pub mod pallet {
 	pub type InstantiationDeposits<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, deposit::Deposit<T::AccountId, BalanceOf<T>>>;
 
+	/// Storage kept without a deposit, by trie: what contracts' storage and accounts' variables
+	/// held when storage deposits started (storage version 4). Releases pay it off before they
+	/// are refunded ([`deposit`]); a terminated contract's entry goes with it.
+	#[pallet::storage]
+	pub type UnpaidStorageOf<T: Config> = StorageMap<_, Identity, TrieId, deposit::UnpaidStorage>;
+
 	/// The occupied slots of [`DeletionQueue`].
 	#[pallet::storage]
 	pub type DeletionQueueBounds<T: Config> = StorageValue<_, deletion::QueueBounds, ValueQuery>;

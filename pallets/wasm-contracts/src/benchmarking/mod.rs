@@ -623,7 +623,8 @@ mod benchmarks {
 		let origin = funded::<T>("origin");
 		let contract = contract_of::<T>(&origin, module::sized(0))?;
 		let mut meter = deposit::DepositMeter::default();
-		meter.record(deposit::StorageOwner::Contract(contract.clone()), deposit::StorageChange::item(1024));
+		let trie_id = ContractInfoOf::<T>::get(&contract).ok_or("the contract exists")?.trie_id;
+		meter.record(deposit::StorageOwner::Contract(contract.clone()), trie_id, deposit::StorageChange::item(1024));
 		meter.instantiated(contract.clone());
 		#[block]
 		{

@@ -6,22 +6,24 @@
 //! (`ModuleUsers`).
 //!
 //! Storage deposits start with this version. What is already stored is grandfathered: the
-//! migration holds no deposit for it, so none of the deposit maps has an entry for it and no
-//! contract or account holds anything for its storage. Refunds never exceed what is held, so
-//! freeing that state later gives nothing back, and nobody is charged for it after the fact.
+//! migration holds no deposit for it and records each trie's entries as its unpaid storage
+//! ([`crate::UnpaidStorageOf`]). Releasing that state later pays off the unpaid storage first, so
+//! it gives nothing back (and takes nothing from deposits others hold on the contract), and
+//! nobody is charged for it after the fact.
 
 use super::PALLET_MIGRATION_ID;
 use crate::{
 	storage::{child_info, next_key, ContractTrie, UNHASHED_TRIE_PREFIX},
 	weights::WeightInfo,
-	AccountTrie, CodeInfoOf, CodeUsers, Config, ContractInfoOf, ModuleUsers, Pallet,
+	AccountTrie, CodeInfoOf, CodeUsers, Config, ContractInfoOf, ModuleUsers, Pallet, UnpaidStorageOf,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{
 	migrations::{MigrationId, SteppedMigration, SteppedMigrationError},
 	storage::child::{self, ChildInfo},
-	traits::{Get, GetStorageVersion, StorageVersion},
+	traits::{ConstU32, Get, GetStorageVersion, StorageVersion},
+	BoundedVec,
 	weights::{Weight, WeightMeter},
 };
 use wasm_contracts_primitives::{limits, CodeId, TrieId};
@@ -41,14 +43,17 @@ pub enum TrieOwner<AccountId> {
 /// Where the migration is.
 #[derive(Encode, Decode, MaxEncodedLen, Clone, PartialEq, Eq, Debug)]
 pub enum Progress<AccountId> {
-	/// Moving the entries of this owner's trie. A trie is drained from its first key, so the
-	/// cursor only names the trie being drained.
-	Trie(TrieOwner<AccountId>),
+	/// Moving the entries of this owner's trie, after the key moved last (`None`: from the
+	/// first). Each step goes on from that key, so it never looks past the keys already moved.
+	Trie(TrieOwner<AccountId>, Option<MovedKey>),
 	/// Counting the code id of every contract after this one (`None`: from the first).
 	CodeUsers(Option<AccountId>),
 	/// Counting the module of every code id after this one (`None`: from the first).
 	ModuleUsers(Option<CodeId>),
 }
+
+/// The key a step moved last.
+pub type MovedKey = BoundedVec<u8, ConstU32<{ limits::MAX_STORAGE_KEY_LEN }>>;
 
 /// Proof of reading one contract's or code id's info and its user count, and writing the count.
 const COUNT_PROOF: u64 = 2 * 1024;
@@ -64,12 +69,16 @@ impl<T: Config> HashStorageKeys<T> {
 		Self::entry_weight(limits::MAX_STORAGE_KEY_LEN, limits::MAX_STORAGE_VALUE_LEN)
 	}
 
-	/// Moving an entry: reading it, writing it under its hashed key, removing the old key.
+	/// Moving an entry: reading it, writing it under its hashed key, removing the old key, and
+	/// adding it to its trie's unpaid storage; beyond the host functions' own, the three reads of
+	/// finding it (the owner's trie id, the next key, the value).
 	pub(crate) fn entry_weight(key_len: u32, value_len: u32) -> Weight {
 		T::WeightInfo::host_storage_read(value_len)
 			.saturating_add(T::WeightInfo::host_storage_write(value_len))
 			.saturating_add(T::WeightInfo::host_storage_delete())
 			.saturating_add(crate::vm::runtime::key_weight::<T>(key_len).saturating_mul(3))
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(crate::deposit::unpaid_storage_weight::<T>())
 	}
 
 	/// Finding the trie after a drained one: one map read.
@@ -92,19 +101,28 @@ impl<T: Config> HashStorageKeys<T> {
 	/// weight of what it did.
 	fn advance(progress: Progress<T::AccountId>) -> (Option<Progress<T::AccountId>>, Weight) {
 		match progress {
-			Progress::Trie(owner) => {
+			Progress::Trie(owner, after) => {
 				let moved = Self::trie_of(&owner).and_then(|trie_id| {
 					let old = child_info(UNHASHED_TRIE_PREFIX, &trie_id);
-					let key = Self::first_key(&old)?;
+					let key = match &after {
+						Some(after) => next_key(&old, after),
+						None => Self::first_key(&old),
+					}?;
 					let value = child::get_raw(&old, &key).unwrap_or_default();
 					ContractTrie::new(&trie_id).write(&key, &value);
 					child::kill(&old, &key);
-					Some(Self::entry_weight(len_of(&key), len_of(&value)))
+					UnpaidStorageOf::<T>::mutate(trie_id, |unpaid| {
+						unpaid.get_or_insert_with(Default::default).add_entry(len_of(&key), len_of(&value))
+					});
+					let weight = Self::entry_weight(len_of(&key), len_of(&value));
+					// A key past the bound (none is) would start the next step from the first key.
+					Some((MovedKey::try_from(key).ok(), weight))
 				});
 				match moved {
-					Some(weight) => (Some(Progress::Trie(owner)), weight),
+					Some((moved, weight)) => (Some(Progress::Trie(owner, moved)), weight),
 					None => {
-						let next = Self::next_owner(Some(&owner)).map_or(Progress::CodeUsers(None), Progress::Trie);
+						let next = Self::next_owner(Some(&owner))
+							.map_or(Progress::CodeUsers(None), |owner| Progress::Trie(owner, None));
 						(Some(next), Self::next_trie_weight())
 					},
 				}
@@ -203,7 +221,7 @@ impl<T: Config> SteppedMigration for HashStorageKeys<T> {
 		let mut progress = match cursor {
 			Some(progress) => progress,
 			None if !Self::applies() => return Ok(None),
-			None => Self::next_owner(None).map_or(Progress::CodeUsers(None), Progress::Trie),
+			None => Self::next_owner(None).map_or(Progress::CodeUsers(None), |owner| Progress::Trie(owner, None)),
 		};
 		let mut progressed = false;
 		loop {
@@ -257,9 +275,13 @@ impl<T: Config> SteppedMigration for HashStorageKeys<T> {
 			let old = child_info(UNHASHED_TRIE_PREFIX, &trie_id);
 			frame_support::ensure!(Self::first_key(&old).is_none(), "an old trie still has entries");
 			let trie = ContractTrie::new(&trie_id);
+			let mut unpaid = crate::deposit::UnpaidStorage::default();
 			for (key, value) in entries {
+				unpaid.add_entry(len_of(&key), len_of(&value));
 				frame_support::ensure!(trie.read(&key) == Some(value), "an entry did not move");
 			}
+			let recorded = UnpaidStorageOf::<T>::get(trie_id).unwrap_or_default();
+			frame_support::ensure!(recorded == unpaid, "a trie's unpaid storage differs from its old entries");
 		}
 		frame_support::ensure!(
 			Pallet::<T>::on_chain_storage_version() >= StorageVersion::new(4),

@@ -261,17 +261,68 @@ fn nested_instantiation_is_paid_by_the_origin() {
 	});
 }
 
+/// Stores `key` in `contract`'s trie as storage version 3 did, and records it as unpaid as
+/// the version 4 migration does.
+fn store_unpaid(contract: &AccountId, key: &[u8], value: &[u8]) {
+	let trie_id = ContractInfoOf::<Test>::get(contract).unwrap().trie_id;
+	ContractTrie::new(&trie_id).write(key, value);
+	crate::UnpaidStorageOf::<Test>::mutate(trie_id, |unpaid| {
+		unpaid.get_or_insert_with(Default::default).add_entry(key.len() as u32, value.len() as u32)
+	});
+}
+
 #[test]
 fn state_kept_from_before_deposits_is_freed_without_a_refund() {
 	new_test_ext().execute_with(|| {
 		let contract = storage_contract(&ALICE);
-		let trie_id = ContractInfoOf::<Test>::get(&contract).unwrap().trie_id;
-		ContractTrie::new(&trie_id).write(b"old", b"value");
+		store_unpaid(&contract, b"old", b"value");
+		// Alice pays for a key of her own: her deposit is held on the contract.
+		assert_ok!(execute(&ALICE, &contract, "set", set_input(b"mine", b"paid for")));
+		let alices = entry_deposit(b"mine", b"paid for");
+		assert_eq!(held(HoldReason::ContractStorage, &contract), alices);
+
+		// Bob frees the unpaid key: nothing of Alice's deposit goes to him.
 		let bob = balance(&BOB);
 		assert_eq!(dry_run_deposit(&BOB, &contract, "remove", b"old".to_vec()), StorageDeposit::Charge(0));
 		assert_ok!(execute(&BOB, &contract, "remove", b"old".to_vec()));
 		assert_eq!(balance(&BOB), bob);
 		assert_eq!(stored(&contract, b"old"), None);
+		assert_eq!(held(HoldReason::ContractStorage, &contract), alices);
+		let trie_id = ContractInfoOf::<Test>::get(&contract).unwrap().trie_id;
+		assert_eq!(crate::UnpaidStorageOf::<Test>::get(trie_id), None, "paid off");
+
+		// Once nothing is unpaid, deleting Alice's key refunds its deposit.
+		assert_ok!(execute(&BOB, &contract, "remove", b"mine".to_vec()));
+		assert_eq!(balance(&BOB), bob + alices);
+		assert_eq!(held(HoldReason::ContractStorage, &contract), 0);
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}
+
+#[test]
+fn new_state_is_paid_for_in_full_in_a_call_that_frees_unpaid_state() {
+	new_test_ext().execute_with(|| {
+		let contract = storage_contract(&ALICE);
+		store_unpaid(&contract, b"old", &[7; 200]);
+		// Replacing the unpaid value with a short one releases bytes and adds none.
+		let bob = balance(&BOB);
+		assert_ok!(execute(&BOB, &contract, "set", set_input(b"old", b"x")));
+		assert_eq!(balance(&BOB), bob, "shrinking unpaid state refunds nothing");
+		assert_eq!(held(HoldReason::ContractStorage, &contract), 0);
+		let trie_id = ContractInfoOf::<Test>::get(&contract).unwrap().trie_id;
+		let unpaid = crate::UnpaidStorageOf::<Test>::get(trie_id).map(|unpaid| (unpaid.items, unpaid.bytes));
+		assert_eq!(unpaid, Some((1, 16 + 3 + 1)), "199 bytes paid off, the key and one byte left");
+
+		// A new key written in the same call that frees the unpaid one is charged in full.
+		let new_key = entry_deposit(b"new", b"12345");
+		let msg = set_input(b"new", b"12345");
+		assert_eq!(dry_run_deposit(&BOB, &contract, "set_and_remove_old", msg.clone()), StorageDeposit::Charge(new_key));
+		assert_ok!(execute(&BOB, &contract, "set_and_remove_old", msg));
+		assert_eq!(balance(&BOB), bob - new_key);
+		assert_eq!(stored(&contract, b"old"), None);
+		assert_eq!(held(HoldReason::ContractStorage, &contract), new_key);
+		assert_eq!(crate::UnpaidStorageOf::<Test>::get(trie_id), None);
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
 	});
 }
 

@@ -205,6 +205,12 @@ fn hashing_keys_moves_every_entry_over_several_blocks_and_contracts_keep_their_s
 			assert_eq!(Contracts::get_storage(counter.clone(), key.clone()), Ok(Some(value.clone())));
 		}
 		assert_eq!(Contracts::get_account_variable(BOB, b"balance".to_vec()), Some(vec![1, 2, 3]));
+		// Every moved entry is recorded as its trie's unpaid storage: 16 bytes of hash, the key
+		// and the value each.
+		let unpaid = |trie_id: TrieId| crate::UnpaidStorageOf::<Test>::get(trie_id).map(|unpaid| (unpaid.items, unpaid.bytes));
+		let counter_bytes = entries.iter().map(|(key, value)| 16 + key.len() + value.len()).sum::<usize>();
+		assert_eq!(unpaid(counter_trie), Some((entries.len() as u32, counter_bytes as u64)));
+		assert_eq!(unpaid(variables_trie), Some((1, 16 + 7 + 3)));
 		assert_ok!(execute(&ALICE, &counter, "increment", vec![]));
 		assert_eq!(stored(&counter, b"counter"), Some(42u32.to_le_bytes().to_vec()));
 		assert_eq!(crate::invariants::check::<Test>(), Ok(()));

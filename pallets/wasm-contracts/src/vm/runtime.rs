@@ -715,7 +715,9 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// fails (`TransferFailed`).
 	pub fn terminate(&mut self, beneficiary_ptr: u32) -> HostResult<()> {
 		self.ensure_mutable()?;
-		self.charge_host(<E::T as Config>::WeightInfo::host_terminate())?;
+		// Beyond the benchmark: removing the contract's unpaid storage record.
+		let unpaid = <E::T as frame_system::Config>::DbWeight::get().writes(1);
+		self.charge_host(<E::T as Config>::WeightInfo::host_terminate().saturating_add(unpaid))?;
 		let beneficiary = self.read_address(beneficiary_ptr)?;
 		if let Err(error) = self.state_mut().ext.terminate(&beneficiary) {
 			return Err(self.trap(error))
