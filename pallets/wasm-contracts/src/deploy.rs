@@ -39,7 +39,7 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use codec::{Encode, MaxEncodedLen};
+use codec::Encode;
 use sp_runtime::traits::{AtLeast32BitUnsigned, Convert, SaturatedConversion, Saturating, Zero};
 use wasm_contracts_primitives::{abi, limits, StorageDeposit, TrieId};
 
@@ -167,7 +167,7 @@ impl<T: Config> Pallet<T> {
 			return check
 		}
 		AccountTrie::<T>::insert(account, trie_id);
-		let record = StorageChange::item(T::AccountId::max_encoded_len().saturating_add(trie_id.len()));
+		let record = StorageChange::item(crate::deposit::account_record_bytes::<T>());
 		tree.record_storage_change(StorageOwner::Account(account.clone()), trie_id, record);
 		check.saturating_add(T::DbWeight::get().writes(1))
 	}

@@ -129,8 +129,18 @@ impl StorageChange {
 		Self { items: 1, bytes: i64::try_from(bytes).unwrap_or(i64::MAX) }
 	}
 
-	fn plus(self, other: Self) -> Self {
+	/// This change and `other` together.
+	pub fn plus(self, other: Self) -> Self {
 		Self { items: self.items.saturating_add(other.items), bytes: self.bytes.saturating_add(other.bytes) }
+	}
+
+	/// This change less the unpaid storage `unpaid`, if any.
+	pub fn minus_unpaid(self, unpaid: Option<UnpaidStorage>) -> Self {
+		let unpaid = unpaid.unwrap_or_default();
+		Self {
+			items: self.items.saturating_sub(i64::from(unpaid.items)),
+			bytes: self.bytes.saturating_sub(i64::try_from(unpaid.bytes).unwrap_or(i64::MAX)),
+		}
 	}
 
 	/// The part of this change that releases state: its negative fields, the others zero.
@@ -243,7 +253,16 @@ fn price<T: Config>(change: StorageChange) -> i128 {
 	i128::from(change.items).saturating_mul(per_item).saturating_add(i128::from(change.bytes).saturating_mul(per_byte))
 }
 
-/// The deposit for `change`, which adds state.
+/// The deposit for `change`, which adds state (nothing for a change that removes state).
+pub fn deposit_for<T: Config>(change: StorageChange) -> BalanceOf<T> {
+	charge_for::<T>(change)
+}
+
+/// Bytes of an account's variables trie record: the account and the trie id.
+pub fn account_record_bytes<T: Config>() -> usize {
+	T::AccountId::max_encoded_len().saturating_add(core::mem::size_of::<TrieId>())
+}
+
 fn charge_for<T: Config>(change: StorageChange) -> BalanceOf<T> {
 	u128::try_from(price::<T>(change)).unwrap_or(0).saturated_into()
 }

@@ -1,12 +1,20 @@
 //! Invariants of the pallet's storage, checked by `try_state` (try-runtime: after every block
-//! and every runtime upgrade it runs) and by the tests.
+//! and every runtime upgrade it runs), after every pallet test and after every fuzzing case.
 
 use crate::{
-	BlockEventBytes, CodeDeposits, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, InstantiationDeposits,
-	ModuleDeposits, ModuleUsers, NextCodeId, Parameters, PristineCode,
+	deposit::{self, StorageChange},
+	storage::{child_info, next_key, TRIE_PREFIX},
+	AccountTrie, BalanceOf, BlockEventBytes, CodeDeposits, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf,
+	DeletionQueue, DeletionQueueBounds, HoldReason, InstantiationDeposits, ModuleDeposits, ModuleUsers, NextCodeId,
+	Parameters, PristineCode, UnpaidStorageOf,
 };
-use alloc::collections::BTreeMap;
-use frame_support::{ensure, traits::Get};
+use alloc::collections::{BTreeMap, BTreeSet};
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
+use sp_runtime::traits::{Saturating, Zero};
+use wasm_contracts_primitives::TrieId;
 
 /// Checks that the pallet's storage is consistent; names the first invariant that does not
 /// hold.
@@ -51,5 +59,89 @@ pub fn check<T: Config>() -> Result<(), &'static str> {
 	if let Some((_, bytes)) = BlockEventBytes::<T>::get() {
 		ensure!(bytes <= T::MaxEventBytesPerBlock::get(), "the block's event bytes pass its budget");
 	}
+	check_deletion_queue::<T>()?;
+	check_holds::<T>()
+}
+
+/// The deletion queue holds terminated contracts only, within its bounds: no live contract's
+/// trie is queued, and a new contract lives at a queued address only once its old history is
+/// gone. Unpaid storage is recorded for live tries only.
+fn check_deletion_queue<T: Config>() -> Result<(), &'static str> {
+	let bounds = DeletionQueueBounds::<T>::get();
+	let live_tries: BTreeSet<TrieId> =
+		ContractInfoOf::<T>::iter_values().map(|info| info.trie_id).chain(AccountTrie::<T>::iter_values()).collect();
+	for (slot, queued) in DeletionQueue::<T>::iter() {
+		ensure!(bounds.head <= slot && slot < bounds.tail, "a queued deletion lies outside the queue's bounds");
+		ensure!(!live_tries.contains(&queued.trie_id), "a live contract's trie is queued for deletion");
+		if ContractInfoOf::<T>::contains_key(&queued.contract) {
+			ensure!(queued.history_left == 0, "a live contract's code history is queued for deletion");
+		}
+	}
+	for trie_id in UnpaidStorageOf::<T>::iter_keys() {
+		ensure!(live_tries.contains(&trie_id), "unpaid storage is recorded for a trie that is gone");
+	}
 	Ok(())
+}
+
+/// Every hold is what the pallet's records say: an uploader's `CodeUpload` hold the deposits of
+/// its code ids and modules, an origin's `ContractInstantiation` hold the deposits of the
+/// contracts it created; a contract's `ContractStorage` and an account's `AccountVariables` hold
+/// never more than the price of what they keep beyond their unpaid storage.
+fn check_holds<T: Config>() -> Result<(), &'static str> {
+	let mut code_holds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+	for (code_id, amount) in CodeDeposits::<T>::iter() {
+		let uploader = CodeInfoOf::<T>::get(code_id).ok_or("a deposit is held for a removed code id")?.uploader;
+		add(&mut code_holds, uploader, amount);
+	}
+	for (_, deposit) in ModuleDeposits::<T>::iter() {
+		add(&mut code_holds, deposit.depositor, deposit.amount);
+	}
+	let mut instantiation_holds: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+	for (_, deposit) in InstantiationDeposits::<T>::iter() {
+		add(&mut instantiation_holds, deposit.depositor, deposit.amount);
+	}
+	for (reason, holds, what) in [
+		(HoldReason::CodeUpload, code_holds, "an uploader's hold differs from its code deposits"),
+		(HoldReason::ContractInstantiation, instantiation_holds, "an origin's hold differs from its contracts' deposits"),
+	] {
+		let reason: T::RuntimeHoldReason = reason.into();
+		for (holder, amount) in holds {
+			ensure!(T::Currency::balance_on_hold(&reason, &holder) == amount, what);
+		}
+	}
+	let storage: T::RuntimeHoldReason = HoldReason::ContractStorage.into();
+	let history_entry = StorageChange::item(deposit::history_entry_bytes::<T>());
+	for (contract, info) in ContractInfoOf::<T>::iter() {
+		let history = (1..info.history_len).fold(StorageChange::default(), |total, _| total.plus(history_entry));
+		let kept = trie_contents(&info.trie_id).plus(history).minus_unpaid(UnpaidStorageOf::<T>::get(info.trie_id));
+		let held = T::Currency::balance_on_hold(&storage, &contract);
+		ensure!(held <= deposit::deposit_for::<T>(kept), "a contract holds more than its storage is priced");
+	}
+	let variables: T::RuntimeHoldReason = HoldReason::AccountVariables.into();
+	for (account, trie_id) in AccountTrie::<T>::iter() {
+		let record = StorageChange::item(deposit::account_record_bytes::<T>());
+		let kept = trie_contents(&trie_id).plus(record).minus_unpaid(UnpaidStorageOf::<T>::get(trie_id));
+		let held = T::Currency::balance_on_hold(&variables, &account);
+		ensure!(held <= deposit::deposit_for::<T>(kept), "an account holds more than its variables are priced");
+	}
+	Ok(())
+}
+
+fn add<K: Ord, B: Saturating + Zero + Copy>(totals: &mut BTreeMap<K, B>, key: K, amount: B) {
+	let total = totals.entry(key).or_insert_with(Zero::zero);
+	*total = total.saturating_add(amount);
+}
+
+/// The items and bytes stored in the trie `trie_id`.
+fn trie_contents(trie_id: &TrieId) -> StorageChange {
+	let info = child_info(TRIE_PREFIX, trie_id);
+	let mut total = StorageChange::default();
+	let mut key = if frame_support::storage::child::exists(&info, &[]) { Some(alloc::vec::Vec::new()) } else { next_key(&info, &[]) };
+	while let Some(current) = key {
+		let value_len = frame_support::storage::child::len(&info, &current).unwrap_or(0);
+		let bytes = (current.len() as u64).saturating_add(u64::from(value_len));
+		total = total.plus(StorageChange { items: 1, bytes: i64::try_from(bytes).unwrap_or(i64::MAX) });
+		key = next_key(&info, &current);
+	}
+	total
 }

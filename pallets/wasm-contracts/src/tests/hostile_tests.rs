@@ -342,7 +342,7 @@ fn loading_declarations_is_charged_per_byte_of_them() {
 
 #[test]
 fn the_storage_invariants_hold_through_the_life_cycle_and_name_what_breaks() {
-	new_test_ext().execute_with(|| {
+	new_test_ext_unchecked().execute_with(|| {
 		let counter = deploy_fixture("counter");
 		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
 		let v2 = upload(&ALICE, fixture("counter_v2"));
@@ -357,5 +357,41 @@ fn the_storage_invariants_hold_through_the_life_cycle_and_name_what_breaks() {
 			crate::invariants::check::<Test>(),
 			Err("a contract's history length differs from its history")
 		);
+	});
+}
+
+#[test]
+fn the_money_invariants_name_a_hold_that_differs_from_the_records() {
+	use crate::HoldReason;
+	use frame_support::traits::fungible::MutateHold;
+	let hold = |reason: HoldReason, who: &AccountId, amount: Balance| {
+		Balances::hold(&RuntimeHoldReason::Contracts(reason), who, amount).unwrap();
+	};
+	let check = || crate::invariants::check::<Test>();
+	new_test_ext_unchecked().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
+		assert_eq!(check(), Ok(()));
+		hold(HoldReason::CodeUpload, &ALICE, 1);
+		assert_eq!(check(), Err("an uploader's hold differs from its code deposits"));
+	});
+	new_test_ext_unchecked().execute_with(|| {
+		let _counter = deploy_fixture("counter");
+		hold(HoldReason::ContractInstantiation, &ALICE, 1);
+		assert_eq!(check(), Err("an origin's hold differs from its contracts' deposits"));
+	});
+	new_test_ext_unchecked().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
+		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<AccountId>>::mint_into(&counter, 100));
+		assert_eq!(check(), Ok(()));
+		hold(HoldReason::ContractStorage, &counter, 1);
+		assert_eq!(check(), Err("a contract holds more than its storage is priced"));
+	});
+	new_test_ext_unchecked().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		let info = crate::ContractInfoOf::<Test>::get(&counter).unwrap();
+		assert_ok!(Contracts::queue_deletion(counter.clone(), info.trie_id, 0));
+		assert_eq!(check(), Err("a live contract's trie is queued for deletion"));
 	});
 }

@@ -104,7 +104,7 @@ fn revalidation_asks_for_a_block_with_room_for_the_largest_module() {
 
 #[test]
 fn dry_runs_and_queries_wait_until_stored_code_is_validated_again() {
-	new_test_ext().execute_with(|| {
+	new_test_ext_unchecked().execute_with(|| {
 		let counter = deploy_fixture("counter");
 		StorageVersion::new(2).put::<Contracts>();
 		let migrating: DispatchError = Error::<Test>::MigrationInProgress.into();
@@ -243,7 +243,7 @@ fn version_4_counts_the_users_of_every_code_id_and_module() {
 
 #[test]
 fn hashing_keys_asks_for_a_block_with_room_for_the_largest_entry() {
-	new_test_ext().execute_with(|| {
+	new_test_ext_unchecked().execute_with(|| {
 		let counter = deploy_fixture("counter");
 		let trie_id = crate::ContractInfoOf::<Test>::get(&counter).unwrap().trie_id;
 		store_unhashed(&trie_id, &[(b"old".to_vec(), vec![1])]);

@@ -106,7 +106,41 @@ pub fn gas() -> Weight {
 	Params::default().max_contract_gas
 }
 
-pub fn new_test_ext() -> sp_io::TestExternalities {
+/// Test externalities that check the pallet's invariants ([`crate::invariants::check`]) after
+/// everything a test runs in them.
+pub struct TestExt(sp_io::TestExternalities);
+
+impl TestExt {
+	/// Runs `f`, then checks the invariants.
+	pub fn execute_with<R>(&mut self, f: impl FnOnce() -> R) -> R {
+		self.0.execute_with(|| {
+			let result = f();
+			assert_eq!(crate::invariants::check::<Test>(), Ok(()), "the pallet's invariants hold after the test's step");
+			result
+		})
+	}
+}
+
+impl core::ops::Deref for TestExt {
+	type Target = sp_io::TestExternalities;
+	fn deref(&self) -> &Self::Target {
+		&self.0
+	}
+}
+
+impl core::ops::DerefMut for TestExt {
+	fn deref_mut(&mut self) -> &mut Self::Target {
+		&mut self.0
+	}
+}
+
+/// The mock runtime's genesis, checking the pallet's invariants after every step.
+pub fn new_test_ext() -> TestExt {
+	TestExt(new_test_ext_unchecked())
+}
+
+/// The mock runtime's genesis, for tests that build states the invariants refuse.
+pub fn new_test_ext_unchecked() -> sp_io::TestExternalities {
 	// The runtime's genesis, which also records every pallet's storage version.
 	let storage = RuntimeGenesisConfig {
 		balances: pallet_balances::GenesisConfig::<Test> {

@@ -22,7 +22,7 @@ fn noise(len: usize, seed: u64) -> Vec<u8> {
 
 /// The `bulk_storage` contract with `count` values of `len` bytes under the keys `0..count`,
 /// all in the database.
-fn bulk_contract_with_values(count: u32, len: usize) -> (sp_io::TestExternalities, AccountId) {
+fn bulk_contract_with_values(count: u32, len: usize) -> (TestExt, AccountId) {
 	let mut ext = new_test_ext();
 	let contract = ext.execute_with(|| {
 		let contract = deploy_fixture("bulk_storage");
@@ -39,7 +39,7 @@ fn bulk_contract_with_values(count: u32, len: usize) -> (sp_io::TestExternalitie
 
 /// Runs `entry` of `contract` over `count` keys; returns the proof it recorded and the
 /// proof_size it was charged (the dispatch's actual weight).
-fn recorded_and_charged(ext: &mut sp_io::TestExternalities, contract: &AccountId, entry: &str, count: u32) -> (u64, u64) {
+fn recorded_and_charged(ext: &mut TestExt, contract: &AccountId, entry: &str, count: u32) -> (u64, u64) {
 	let (result, proof) = ext.execute_and_prove(|| execute(&BOB, contract, entry, count.to_le_bytes().to_vec()));
 	let post = result.expect("the call succeeds");
 	let charged = post.actual_weight.expect("execute reports its weight").proof_size();

@@ -142,7 +142,7 @@ fn code_in_use_cannot_be_removed_and_goes_once_its_contract_terminated() {
 
 #[test]
 fn a_module_stays_until_the_last_code_id_that_refers_to_it_is_removed() {
-	new_test_ext().execute_with(|| {
+	new_test_ext_unchecked().execute_with(|| {
 		let first = upload(&ALICE, fixture("counter"));
 		let second = upload(&BOB, fixture("counter"));
 		let code_hash = crate::CodeInfoOf::<Test>::get(first).unwrap().code_hash;
