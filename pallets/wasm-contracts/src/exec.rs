@@ -147,23 +147,25 @@ impl<T: Config> CallTree<T> {
 		self.read_only || self.read_only_calls.get() > 0
 	}
 
-	/// Takes `bytes` from the call's and the block's budgets of event bytes.
-	fn reserve_event_bytes(&self, bytes: u32) -> Result<(), Error<T>> {
+	/// Takes `bytes` from the call's and the block's budgets of event bytes; returns whether the
+	/// block's counter was written earlier in the block, so that reading and writing it again
+	/// touched no database (the value is in the block's overlay).
+	fn reserve_event_bytes(&self, bytes: u32) -> Result<bool, Error<T>> {
 		let call_total = self.event_bytes.get().saturating_add(bytes);
 		if call_total > T::MaxEventBytesPerCall::get() {
 			return Err(Error::<T>::EventBudgetExceeded)
 		}
 		let now = frame_system::Pallet::<T>::block_number();
-		let block_total = match BlockEventBytes::<T>::get() {
-			Some((block, used)) if block == now => used.saturating_add(bytes),
-			_ => bytes,
+		let (block_total, hot) = match BlockEventBytes::<T>::get() {
+			Some((block, used)) if block == now => (used.saturating_add(bytes), true),
+			_ => (bytes, false),
 		};
 		if block_total > T::MaxEventBytesPerBlock::get() {
 			return Err(Error::<T>::EventBudgetExceeded)
 		}
 		BlockEventBytes::<T>::put((now, block_total));
 		self.event_bytes.set(call_total);
-		Ok(())
+		Ok(hot)
 	}
 
 	fn ensure_depth(&self, depth: u32) -> Result<(), ExecError> {
@@ -360,7 +362,7 @@ impl<T: Config> Ext for Frame<T> {
 		}
 	}
 
-	fn reserve_event_bytes(&mut self, bytes: u32) -> Result<(), Error<T>> {
+	fn reserve_event_bytes(&mut self, bytes: u32) -> Result<bool, Error<T>> {
 		self.tree.reserve_event_bytes(bytes)
 	}
 
@@ -432,23 +434,30 @@ fn run_contract<T: Config>(
 }
 
 /// What the event of a successful call carries of its `output`: all of it when it fits
-/// `max_event_data_len` and the call's and the block's event budgets, charged like the data of
-/// a contract event, with the block's event counter (out of gas fails the call); else nothing.
-/// An empty output takes nothing from the budgets.
+/// `max_event_data_len` and the call's and the block's event budgets, else nothing. Every such
+/// event takes its record ([`vm::runtime::EVENT_RECORD_OVERHEAD`]) and the output it carries
+/// from both budgets, so that they bound every byte of the events calls deposit; it is charged
+/// like contract event data, with the block's event counter (whose database read and write are
+/// given back when the counter was already written in the block). A call whose event's record
+/// does not fit the budgets fails with `EventBudgetExceeded`; out of gas fails it too.
 fn output_for_event<T: Config>(tree: &CallTree<T>, gas: &mut GasMeter, output: &[u8]) -> Result<Option<Vec<u8>>, ExecError> {
-	if output.is_empty() {
-		return Ok(Some(Vec::new()))
-	}
-	let Some(len) = u32::try_from(output.len()).ok().filter(|len| *len <= tree.params.max_event_data_len) else {
-		return Ok(None)
-	};
+	let len = u32::try_from(output.len()).ok().filter(|len| *len <= tree.params.max_event_data_len);
+	let carried = len.unwrap_or(0);
 	// The counter's read and write, in ref_time: its proof is a single small value per block,
 	// which the runtime's proof reclaim accounts for as measured; a callee that ran out of gas
 	// leaves its caller no proof_size to charge it from.
 	let counter = Weight::from_parts(vm::runtime::event_counter_weight::<T>().ref_time(), 0);
-	let weight = crate::gas::event_bytes_weight::<T>(len).saturating_add(counter);
-	gas.charge(weight).map_err(|_| Error::<T>::OutOfGas)?;
-	Ok(tree.reserve_event_bytes(len).ok().map(|()| output.to_vec()))
+	gas.charge(crate::gas::event_bytes_weight::<T>(carried).saturating_add(counter)).map_err(|_| Error::<T>::OutOfGas)?;
+	let record = vm::runtime::EVENT_RECORD_OVERHEAD;
+	let (carried_output, hot) = match tree.reserve_event_bytes(carried.saturating_add(record)) {
+		Ok(hot) if len.is_some() => (Some(output.to_vec()), hot),
+		Ok(hot) => (None, hot),
+		Err(_) => (None, tree.reserve_event_bytes(record)?),
+	};
+	if hot {
+		gas.refund(counter);
+	}
+	Ok(carried_output)
 }
 
 /// Runs `entry` of `contract` with `input`, after moving `value` from the caller to it.

@@ -221,7 +221,12 @@ fn events_stop_at_the_call_budget_and_leave_nothing_behind() {
 fn events_stop_at_the_block_budget_until_the_next_block() {
 	new_test_ext().execute_with(|| {
 		let spammer = event_spammer();
-		let per_block = (MAX_EVENT_BYTES_PER_BLOCK / EVENT_BYTES) as usize;
+		// Each call takes its event and the record of its `Executed` event (an empty output);
+		// the spammer's `Instantiated` record is counted already.
+		let per_call = EVENT_BYTES + crate::vm::runtime::EVENT_RECORD_OVERHEAD;
+		let used = BlockEventBytes::<Test>::get().map_or(0, |(_, used)| used);
+		assert_eq!(used, crate::vm::runtime::EVENT_RECORD_OVERHEAD);
+		let per_block = ((MAX_EVENT_BYTES_PER_BLOCK - used) / per_call) as usize;
 		for _ in 0..per_block {
 			assert_ok!(execute(&BOB, &spammer, "one", vec![]));
 		}
@@ -233,7 +238,7 @@ fn events_stop_at_the_block_budget_until_the_next_block() {
 		assert_eq!(error_of(execute(&BOB, &spammer, "one", vec![])), Error::<Test>::EventBudgetExceeded.into());
 		System::set_block_number(2);
 		assert_ok!(execute(&BOB, &spammer, "one", vec![]));
-		assert_eq!(BlockEventBytes::<Test>::get(), Some((2, EVENT_BYTES)));
+		assert_eq!(BlockEventBytes::<Test>::get(), Some((2, per_call)));
 	});
 }
 
@@ -393,5 +398,26 @@ fn the_money_invariants_name_a_hold_that_differs_from_the_records() {
 		let info = crate::ContractInfoOf::<Test>::get(&counter).unwrap();
 		assert_ok!(Contracts::queue_deletion(counter.clone(), info.trie_id, 0));
 		assert_eq!(check(), Err("a live contract's trie is queued for deletion"));
+	});
+}
+
+#[test]
+fn every_call_event_takes_its_record_from_the_block_budget() {
+	new_test_ext().execute_with(|| {
+		let noop = instantiate(&ALICE, upload(&ALICE, wat(r#"(module (func (export "noop")))"#)), vec![], None);
+		let run = || execute(&BOB, &noop, "noop", vec![]);
+		// The first event of a block reads and writes the counter in the database; later ones
+		// find it in the block's overlay and are given that weight back.
+		System::set_block_number(2);
+		let first = run().unwrap().actual_weight.unwrap();
+		let second = run().unwrap().actual_weight.unwrap();
+		let counter = crate::vm::runtime::event_counter_weight::<Test>().ref_time();
+		assert_eq!(first.ref_time() - second.ref_time(), counter);
+		assert_eq!(BlockEventBytes::<Test>::get(), Some((2, 2 * EVENT_RECORD_OVERHEAD)));
+		// A call whose `Executed` record does not fit the block's budget fails and changes nothing.
+		BlockEventBytes::<Test>::put((2, MAX_EVENT_BYTES_PER_BLOCK - EVENT_RECORD_OVERHEAD + 1));
+		assert_refused_unchanged(run, Error::<Test>::EventBudgetExceeded);
+		System::set_block_number(3);
+		assert_ok!(run());
 	});
 }

@@ -88,8 +88,10 @@ pub trait Ext: Sized + 'static {
 	) -> Result<(AccountIdOf<Self::T>, Vec<u8>), ExecError>;
 	/// Pays `amount` for the deploy this frame is the payment module of.
 	fn pay(&mut self, amount: BalanceOf<Self::T>) -> ReturnCode;
-	/// Takes `bytes` from the call tree's and the block's event budgets.
-	fn reserve_event_bytes(&mut self, bytes: u32) -> Result<(), Error<Self::T>>;
+	/// Takes `bytes` from the call tree's and the block's event budgets; true when the block's
+	/// event counter was already written in the block (its read and write touched no
+	/// database, and their weight may be given back).
+	fn reserve_event_bytes(&mut self, bytes: u32) -> Result<bool, Error<Self::T>>;
 	/// Terminates the contract of this frame: its balance goes to `beneficiary`, its info is
 	/// removed and its storage and code history are queued for removal.
 	fn terminate(&mut self, beneficiary: &AccountIdOf<Self::T>) -> Result<(), ExecError>;

@@ -460,10 +460,14 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		let max_data = self.ext().params().max_event_data_len;
 		self.ensure_len(data_len, max_data, Error::<E::T>::EventDataTooLarge)?;
 		let event = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_log_event(topic_len.saturating_add(data_len)));
-		self.charge(event.saturating_add(event_counter_weight::<E::T>()))?;
+		let counter = event_counter_weight::<E::T>();
+		self.charge(event.saturating_add(counter))?;
 		let bytes = topic_len.saturating_add(data_len).saturating_add(EVENT_RECORD_OVERHEAD);
-		if let Err(error) = self.state_mut().ext.reserve_event_bytes(bytes) {
-			return Err(self.trap(error))
+		match self.state_mut().ext.reserve_event_bytes(bytes) {
+			// Written earlier in the block: the counter's database read and write did not happen.
+			Ok(true) => self.refund(Weight::from_parts(counter.ref_time(), 0)),
+			Ok(false) => {},
+			Err(error) => return Err(self.trap(error)),
 		}
 		let topic = self.read(topic_ptr, topic_len)?;
 		let data = self.read(data_ptr, data_len)?;
