@@ -57,17 +57,11 @@ function deployAddress(account, nonce, counter, ss58Format) {
   return encodeAddress(blake2AsU8a(preimage, 256), ss58Format);
 }
 
-/**
- * The account's persistent variable `key`, or null. Called through `state_call` with the types
- * of the call's metadata: `api.call` wraps the raw answer of a runtime API returning a top-level
- * `Option<Bytes>` as `Some` whatever it holds (polkadot.js 16.5.6).
- */
+/** The account's persistent variable `key`, or null. */
 async function accountVariable(api, account, key) {
-  const { meta } = api.call.wasmContractsApi.getAccountVariable;
-  const args = api.createType(`(${meta.params.map(({ type }) => type).join(',')})`, [account, bytesArg(key)]);
-  const answer = await api.rpc.state.call(meta.name, args.toHex());
-  const value = api.createType(meta.type, answer.toU8a(true));
-  return value.isSome ? value.unwrap().toU8a(true) : null;
+  const result = await api.call.wasmContractsApi.getAccountVariable(account, bytesArg(key));
+  assert.ok(result.isOk, `getAccountVariable: ${result.toString()}`);
+  return result.asOk.isSome ? result.asOk.unwrap().toU8a(true) : null;
 }
 
 describe('deploys', () => {

@@ -318,7 +318,7 @@ pub struct DeployResult<Balance, EventRecord> {
 /// Why raw contract storage could not be read.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub enum StorageReadError {
-	/// No contract lives at the given address.
+	/// No contract lives at the given address (`get_storage` only).
 	ContractNotFound,
 	/// The key is longer than `max_storage_key_len`.
 	KeyTooLong,
@@ -333,7 +333,7 @@ sp_api::decl_runtime_apis! {
 	/// polkadot.js; `Option` arguments as the value or `null`. Dry runs report `gas_consumed`
 	/// (what the call is charged) and `gas_required` (the smallest `gas_limit` with which it
 	/// succeeds), the result or the `DispatchError`, the revert message and the events.
-	#[api_version(3)]
+	#[api_version(4)]
 	pub trait WasmContractsApi<AccountId, Balance, BlockNumber, EventRecord> where
 		AccountId: codec::Codec,
 		Balance: codec::Codec,
@@ -395,7 +395,13 @@ sp_api::decl_runtime_apis! {
 			session_gas_limit: Option<Weight>,
 		) -> DeployResult<Balance, EventRecord>;
 
-		/// Reads the persistent variable under `key` of `account` (written by its deploys).
+		/// Reads the persistent variable under `key` of `account` (written by its deploys):
+		/// `Ok(None)` when there is none, `KeyTooLong` for a key longer than
+		/// `max_storage_key_len`.
+		fn get_account_variable(account: AccountId, key: Vec<u8>) -> Result<Option<Vec<u8>>, StorageReadError>;
+
+		/// Reads the persistent variable under `key` of `account`, for any key length.
+		#[changed_in(4)]
 		fn get_account_variable(account: AccountId, key: Vec<u8>) -> Option<Vec<u8>>;
 
 		/// Runs `migrate` as `origin` would, without keeping any change.

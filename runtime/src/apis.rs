@@ -212,7 +212,7 @@ impl_runtime_apis! {
 	}
 
 	#[cfg(not(feature = "without-contracts"))]
-	#[api_version(3)]
+	#[api_version(4)]
 	impl wasm_contracts_primitives::WasmContractsApi<Block, AccountId, Balance, BlockNumber, EventRecord>
 		for Runtime
 	{
@@ -284,7 +284,7 @@ impl_runtime_apis! {
 			WasmContracts::dry_run_deploy(origin, payment, session, payment_amount, session_gas_limit)
 		}
 
-		fn get_account_variable(account: AccountId, key: Vec<u8>) -> Option<Vec<u8>> {
+		fn get_account_variable(account: AccountId, key: Vec<u8>) -> Result<Option<Vec<u8>>, StorageReadError> {
 			WasmContracts::get_account_variable(account, key)
 		}
 	}

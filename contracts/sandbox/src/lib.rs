@@ -307,6 +307,7 @@ impl Sandbox {
 	/// The persistent variable under `key` of `account`, which its deploys write.
 	pub fn account_variable(&mut self, who: Address, key: &[u8]) -> Option<Vec<u8>> {
 		self.with_state(|| Contracts::get_account_variable(account(who), key.to_vec()))
+			.expect("account_variable of a key longer than max_storage_key_len")
 	}
 
 	/// Whether a contract lives at `contract`.

@@ -181,10 +181,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The persistent variable under `key` of `account`.
-	pub fn get_account_variable(account: T::AccountId, key: Vec<u8>) -> Option<Vec<u8>> {
-		let trie_id = AccountTrie::<T>::get(account)?;
-		ContractTrie::new(&trie_id).read(&key)
+	/// The persistent variable under `key` of `account`; `KeyTooLong` for a key longer than
+	/// `max_storage_key_len`, which no variable can have (and which would only cost the node
+	/// hashing it).
+	pub fn get_account_variable(account: T::AccountId, key: Vec<u8>) -> Result<Option<Vec<u8>>, StorageReadError> {
+		if key.len() > Parameters::<T>::get().max_storage_key_len as usize {
+			return Err(StorageReadError::KeyTooLong)
+		}
+		Ok(AccountTrie::<T>::get(account).and_then(|trie_id| ContractTrie::new(&trie_id).read(&key)))
 	}
 
 	/// Runs `f` inside a storage transaction that is rolled back, returning its result and the

@@ -48,7 +48,7 @@ fn inclusion_fee_of(payment: &str, session: &str) -> Balance {
 }
 
 fn variable(key: &[u8]) -> Option<Vec<u8>> {
-	Contracts::get_account_variable(ALICE, key.to_vec())
+	Contracts::get_account_variable(ALICE, key.to_vec()).unwrap()
 }
 
 /// The `Deployed` event of the last deploy.
@@ -296,4 +296,16 @@ fn weight_is_priced_by_its_costlier_dimension_and_budgets_buy_no_more_than_they_
 		assert!(<Price as WeightPrice<Balance>>::price(bought) <= budget);
 		assert_eq!(bought, Weight::from_parts(budget * 1_000_000, budget * 1_000));
 	}
+}
+
+#[test]
+fn reading_a_variable_under_a_key_no_variable_can_have_is_refused() {
+	new_test_ext().execute_with(|| {
+		let too_long = vec![1u8; Params::default().max_storage_key_len as usize + 1];
+		assert_eq!(
+			Contracts::get_account_variable(ALICE, too_long),
+			Err(wasm_contracts_primitives::StorageReadError::KeyTooLong)
+		);
+		assert_eq!(Contracts::get_account_variable(ALICE, b"absent".to_vec()), Ok(None));
+	});
 }

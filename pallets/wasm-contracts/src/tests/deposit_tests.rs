@@ -375,7 +375,7 @@ fn an_account_gets_its_variables_deposit_back_when_its_deploy_deletes_them() {
 			.expect("a Deployed event");
 		assert_eq!(held(HoldReason::AccountVariables, &ALICE), record);
 		assert_eq!(balance(&ALICE), free - used + variable);
-		assert_eq!(Contracts::get_account_variable(ALICE, b"payment".to_vec()), None);
+		assert_eq!(Contracts::get_account_variable(ALICE, b"payment".to_vec()).unwrap(), None);
 	});
 }
 
@@ -410,7 +410,7 @@ fn a_failed_deploy_session_leaves_no_variables_record_nor_hold() {
 		for _ in 0..2 {
 			assert!(!crate::AccountTrie::<Test>::contains_key(&BOB));
 			assert_eq!(held(HoldReason::AccountVariables, &BOB), 0);
-			assert_eq!(Contracts::get_account_variable(BOB, b"v".to_vec()), None);
+			assert_eq!(Contracts::get_account_variable(BOB, b"v".to_vec()).unwrap(), None);
 		}
 		// A session that succeeds holds the record and the variable.
 		assert_ok!(deploy(session(false), None));
@@ -418,7 +418,7 @@ fn a_failed_deploy_session_leaves_no_variables_record_nor_hold() {
 		assert!(crate::AccountTrie::<Test>::contains_key(&BOB));
 		let record = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 64;
 		assert_eq!(held(HoldReason::AccountVariables, &BOB), record + entry_deposit(b"v", b"1"));
-		assert_eq!(Contracts::get_account_variable(BOB, b"v".to_vec()), Some(b"1".to_vec()));
+		assert_eq!(Contracts::get_account_variable(BOB, b"v".to_vec()).unwrap(), Some(b"1".to_vec()));
 		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
 	});
 }

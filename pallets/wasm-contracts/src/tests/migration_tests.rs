@@ -204,7 +204,7 @@ fn hashing_keys_moves_every_entry_over_several_blocks_and_contracts_keep_their_s
 		for (key, value) in &entries {
 			assert_eq!(Contracts::get_storage(counter.clone(), key.clone()), Ok(Some(value.clone())));
 		}
-		assert_eq!(Contracts::get_account_variable(BOB, b"balance".to_vec()), Some(vec![1, 2, 3]));
+		assert_eq!(Contracts::get_account_variable(BOB, b"balance".to_vec()).unwrap(), Some(vec![1, 2, 3]));
 		// Every moved entry is recorded as its trie's unpaid storage: 16 bytes of hash, the key
 		// and the value each.
 		let unpaid = |trie_id: TrieId| crate::UnpaidStorageOf::<Test>::get(trie_id).map(|unpaid| (unpaid.items, unpaid.bytes));

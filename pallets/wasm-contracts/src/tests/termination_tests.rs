@@ -224,7 +224,7 @@ fn a_call_that_terminates_a_contract_cannot_recreate_it_at_the_same_address() {
 			    (drop (call $write (i32.const 136) (i32.const 5) (i32.const 128) (i32.const 4)))))"#
 		));
 		assert_ok!(Contracts::deploy(RuntimeOrigin::signed(ALICE), vec![], session, 500_000, gas(), None));
-		let again = Contracts::get_account_variable(ALICE, b"again".to_vec());
+		let again = Contracts::get_account_variable(ALICE, b"again".to_vec()).unwrap();
 		let exists = u32::from(wasm_contracts_primitives::abi::ReturnCode::ContractExists);
 		assert_eq!(again, Some(exists.to_le_bytes().to_vec()));
 		let code_hash = crate::CodeInfoOf::<Test>::get(code_id).unwrap().code_hash;
