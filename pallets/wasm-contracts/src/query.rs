@@ -145,7 +145,12 @@ impl<T: Config> Pallet<T> {
 		let call_len = Self::deploy_call_len(&payment, &session, payment_amount, carried_limit, None);
 		let limits = crate::deploy::DeployLimits { session_gas: limit, storage_deposit: None };
 		let rolled_back = Self::ensure_migrated().map_err(Into::into).and_then(|()| {
-			Self::rolled_back(|| Self::do_deploy(origin, payment, session, payment_amount, limits, base, call_len))
+			Self::rolled_back(|| {
+				// The transaction's nonce check raises the nonce before the deploy runs, and the
+				// addresses of contracts the deploy creates come from it.
+				frame_system::Pallet::<T>::inc_account_nonce(&origin);
+				Self::do_deploy(origin, payment, session, payment_amount, limits, base, call_len)
+			})
 		});
 		let (outcome, events) = match rolled_back {
 			Ok(done) => done,

@@ -26,7 +26,13 @@ impl<T: Config, const TO: u16> RevalidateCode<T, TO> {
 	/// The most revalidating one module can weigh: reading, validating and removing the largest
 	/// module the pallet stores. A step goes on only while this much weight is left.
 	pub fn max_module_weight() -> Weight {
-		Self::module_weight(limits::MAX_CONTRACT_SIZE).saturating_add(T::DbWeight::get().writes(1))
+		Self::module_weight(limits::MAX_CONTRACT_SIZE).saturating_add(Self::removal_weight())
+	}
+
+	/// Removing a module that fails validation: the module, its deposit record, and the
+	/// depositor's hold and account.
+	fn removal_weight() -> Weight {
+		T::DbWeight::get().reads_writes(3, 4)
 	}
 
 	/// Reading and validating a stored module of `size` bytes.
@@ -89,8 +95,7 @@ impl<T: Config, const TO: u16> SteppedMigration for RevalidateCode<T, TO> {
 				log::warn!(target: "runtime::wasm-contracts", "removing code 0x{} that fails validation", hex(&code_hash));
 				PristineCode::<T>::remove(code_hash);
 				crate::Pallet::<T>::release_module_deposit(code_hash);
-				// The module, its deposit record, and the depositor's holds and account.
-				weight.saturating_accrue(T::DbWeight::get().reads_writes(3, 4));
+				weight.saturating_accrue(Self::removal_weight());
 			}
 			meter.consume(weight);
 			cursor = Some(code_hash);

@@ -309,3 +309,23 @@ fn reading_a_variable_under_a_key_no_variable_can_have_is_refused() {
 		assert_eq!(Contracts::get_account_variable(ALICE, b"absent".to_vec()), Ok(None));
 	});
 }
+
+#[test]
+fn a_dry_run_of_a_deploy_names_the_contracts_its_transaction_creates() {
+	new_test_ext().execute_with(|| {
+		upload(&BOB, fixture("counter"));
+		let instantiated = |event: &RuntimeEvent| match event {
+			RuntimeEvent::Contracts(Event::Instantiated { contract, .. }) => Some(contract.clone()),
+			_ => None,
+		};
+		let dry_run = Contracts::dry_run_deploy(ALICE, vec![], fixture("deploy_session_counter"), PAID, Some(gas()));
+		let predicted = dry_run.events.iter().find_map(|record| instantiated(&record.event));
+		assert!(predicted.is_some());
+		// The transaction's nonce check raises the nonce before the deploy is dispatched.
+		System::inc_account_nonce(&ALICE);
+		assert_ok!(deploy("", "deploy_session_counter"));
+		let created = System::events().iter().find_map(|record| instantiated(&record.event));
+		assert_eq!(predicted, created);
+		assert_eq!(created, Some(address::deploy_address::<Test>(&ALICE, 1, 0)));
+	});
+}
