@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { contractParams, fields, freeBalance, parentOf, submitOk, theEvent, useChain } from '../lib/chain.js';
+import { contractParams, fields, freeBalance, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { fixture, readLe } from '../lib/contracts.js';
 import { dryRunExecute, execute, executeTx, instantiate, storageValue, uploadCode } from '../lib/wasm-contracts.js';
 
@@ -89,5 +89,29 @@ describe('gas and fees', () => {
       huge.actualFee * 2n < huge.declaredFee,
       `paid ${huge.actualFee}, far below the declared weight's fee ${huge.declaredFee}`,
     );
+  });
+
+  it('charges the proof an out-of-gas call recorded, not the proof limit it left unused', async (t) => {
+    const { codeId } = await uploadCode(api, alice, await fixture('faults'));
+    const { contract: looping } = await instantiate(api, alice, codeId);
+    // 100 ms of ref_time, and proof limits of 1 MiB and 64 KiB that the loop never uses.
+    const loopWith = async (proofSize) => {
+      const tx = executeTx(api, looping, 'loop_forever', new Uint8Array(), { refTime: 100_000_000_000n, proofSize });
+      await tx.signAsync(alice, { nonce: -1 });
+      const details = await api.call.transactionPaymentApi.queryFeeDetails(tx.toU8a(), tx.encodedLength);
+      const outcome = await submit(api, tx);
+      assert.equal(outcome.error?.name, 'OutOfGas');
+      const paid = fields(theEvent(outcome, api.events.transactionPayment.TransactionFeePaid));
+      const failed = fields(theEvent(outcome, api.events.system.ExtrinsicFailed));
+      return {
+        weightFee: paid.actualFee.toBigInt() - details.inclusionFee.unwrap().lenFee.toBigInt(),
+        proofSize: failed.dispatchInfo.weight.proofSize.toBigInt(),
+      };
+    };
+    const large = await loopWith(1024n * 1024n);
+    const small = await loopWith(64n * 1024n);
+    t.diagnostic(`weight fee with 1 MiB of proof limit: ${large.weightFee}, with 64 KiB: ${small.weightFee}`);
+    assert.ok(large.proofSize < 64n * 1024n, `reported proof ${large.proofSize}: what the node recorded`);
+    assertClose(large.weightFee, small.weightFee, 'the unused proof limit costs nothing');
   });
 });
