@@ -227,7 +227,10 @@ impl<T: Config> Pallet<T> {
 			Ok(paid)
 		});
 		let (paid, payment_deposit) = match paid {
-			Ok(paid) => paid,
+			Ok((paid, deposit, unused)) => {
+				payment_gas.refund(unused);
+				(paid, deposit)
+			},
 			Err(error) => return DeployOutcome::refused(error, payment_gas.consumed()),
 		};
 
@@ -244,7 +247,10 @@ impl<T: Config> Pallet<T> {
 			Self::run_module(&tree, &mut session_gas, &account, &trie_id, &session, false).1.map(|_| ())
 		});
 		let (session_result, session_deposit) = match session {
-			Ok(((), deposit)) => (Ok(()), deposit),
+			Ok(((), deposit, unused)) => {
+				session_gas.refund(unused);
+				(Ok(()), deposit)
+			},
 			Err(error) => (Err(error), StorageDeposit::Charge(Zero::zero())),
 		};
 

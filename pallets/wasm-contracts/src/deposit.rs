@@ -377,19 +377,25 @@ impl<T: Config> Pallet<T> {
 
 	/// Settles the deposits of a call with its `origin`: refunds to it, then charges to it,
 	/// then instantiation deposits held on it. Fails, changing nothing the caller's storage
-	/// transaction keeps, when the net charge passes `limit` or the origin cannot pay.
+	/// transaction keeps, when the net charge passes `limit` or the origin cannot pay. Returns
+	/// the net deposit and the number of owners whose storage changed without moving a
+	/// deposit (overwrites of the same size): the settlement charged for each of them did not
+	/// happen.
 	pub(crate) fn settle_deposits(
 		origin: &T::AccountId,
 		meter: DepositMeter<T::AccountId>,
 		limit: Option<BalanceOf<T>>,
-	) -> Result<StorageDeposit<BalanceOf<T>>, Error<T>> {
+	) -> Result<(StorageDeposit<BalanceOf<T>>, u32), Error<T>> {
+		let mut unmoved = 0u32;
 		let mut refunds = Vec::new();
 		let mut charges = Vec::new();
 		let (mut refunded, mut charged) = (0u128, 0u128);
 		for (owner, changes) in meter.storage {
 			let change = changes.net.plus(Self::pay_off_unpaid(&changes.trie_id, changes.released));
 			let amount = price::<T>(change);
-			if amount > 0 {
+			if amount == 0 {
+				unmoved = unmoved.saturating_add(1);
+			} else if amount > 0 {
 				let amount: BalanceOf<T> = amount.unsigned_abs().saturated_into();
 				charged = charged.saturating_add(amount.saturated_into());
 				charges.push((owner, amount));
@@ -445,6 +451,7 @@ impl<T: Config> Pallet<T> {
 			T::Currency::hold(&reason, origin, per_contract).map_err(|_| Error::<T>::StorageDepositNotEnoughFunds)?;
 			InstantiationDeposits::<T>::insert(contract, Deposit { depositor: origin.clone(), amount: per_contract });
 		}
-		Ok(net([StorageDeposit::Charge(charged.saturated_into()), StorageDeposit::Refund(refunded.saturated_into())]))
+		let deposit = net([StorageDeposit::Charge(charged.saturated_into()), StorageDeposit::Refund(refunded.saturated_into())]);
+		Ok((deposit, unmoved))
 	}
 }

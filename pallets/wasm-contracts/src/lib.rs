@@ -701,6 +701,9 @@ impl<T: Config> Pallet<T> {
 			Err(error) => return Err(DispatchErrorWithPostInfo { post_info: Some(base).into(), error: error.into() }),
 		};
 		let result = Self::settled(&tree, &origin, deposit_limit, || f(&tree, &mut gas));
+		if let Ok((_, _, unused)) = &result {
+			gas.refund(*unused);
+		}
 		let post_info = PostDispatchInfo::from(Some(base.saturating_add(gas.consumed())));
 		match result {
 			Ok(_) => Ok(post_info),
@@ -709,17 +712,19 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Runs `f` and settles the storage deposits it took with `origin`, in one storage
-	/// transaction: when either fails, nothing is kept.
+	/// transaction: when either fails, nothing is kept. Returns `f`'s output, the deposit, and
+	/// the settlement weight to give back to the gas meter that was charged it: that of every
+	/// storage whose changes moved no deposit.
 	fn settled<R>(
 		tree: &Rc<CallTree<T>>,
 		origin: &T::AccountId,
 		deposit_limit: Option<BalanceOf<T>>,
 		f: impl FnOnce() -> Result<R, ExecError>,
-	) -> Result<(R, wasm_contracts_primitives::StorageDeposit<BalanceOf<T>>), ExecError> {
+	) -> Result<(R, wasm_contracts_primitives::StorageDeposit<BalanceOf<T>>, Weight), ExecError> {
 		tree.transactional(|| {
 			let output = f()?;
-			let deposit = Self::settle_deposits(origin, tree.take_deposits(), deposit_limit)?;
-			Ok((output, deposit))
+			let (deposit, unmoved) = Self::settle_deposits(origin, tree.take_deposits(), deposit_limit)?;
+			Ok((output, deposit, T::WeightInfo::settle_deposit().saturating_mul(u64::from(unmoved))))
 		})
 	}
 

@@ -226,7 +226,10 @@ impl<T: Config> Pallet<T> {
 			Err(error) => return Self::failed_before_running(error.into()),
 		};
 		let run = || match &origin {
-			Some(origin) => Self::settled(&tree, origin, None, || f(&tree, &mut gas)),
+			Some(origin) => Self::settled(&tree, origin, None, || f(&tree, &mut gas)).map(|(output, deposit, unused)| {
+				gas.refund(unused);
+				(output, deposit)
+			}),
 			None => f(&tree, &mut gas).map(|output| (output, StorageDeposit::Charge(Zero::zero()))),
 		};
 		let (result, events) = Self::rolled_back(run).unwrap_or_else(|error| (Err(error.into()), Vec::new()));

@@ -6,7 +6,7 @@
 //! entry 17 and a module's deposit record 40.
 
 use super::*;
-use crate::{address, storage::ContractTrie, ContractInfoOf, Error, HoldReason};
+use crate::{address, storage::ContractTrie, weights::WeightInfo, ContractInfoOf, Error, HoldReason};
 use frame_support::traits::{
 	fungible::{Inspect, InspectHold, Mutate},
 	Hooks,
@@ -420,5 +420,29 @@ fn a_failed_deploy_session_leaves_no_variables_record_nor_hold() {
 		assert_eq!(held(HoldReason::AccountVariables, &BOB), record + entry_deposit(b"v", b"1"));
 		assert_eq!(Contracts::get_account_variable(BOB, b"v".to_vec()).unwrap(), Some(b"1".to_vec()));
 		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}
+
+#[test]
+fn a_call_whose_storage_changes_move_no_deposit_is_given_its_settlement_back() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		let settlement = <Test as crate::Config>::WeightInfo::settle_deposit().ref_time();
+		let given_back = || {
+			let dry_run = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None);
+			assert!(dry_run.result.is_ok());
+			dry_run.gas_required.ref_time() - dry_run.gas_consumed.ref_time()
+		};
+		// The first increment stores the count: its deposit moves, and the settlement is paid.
+		assert!(given_back() < settlement);
+		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
+		// Later ones overwrite four bytes with four: nothing to settle, so it is given back.
+		assert!(given_back() >= settlement);
+		let bob = balance(&BOB);
+		let post = execute(&BOB, &counter, "increment", vec![]).unwrap();
+		assert_eq!(balance(&BOB), bob, "no deposit moved");
+		let dry_run = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None);
+		let base = <Test as crate::Config>::WeightInfo::execute(0);
+		assert_eq!(post.actual_weight, Some(base + dry_run.gas_consumed));
 	});
 }
