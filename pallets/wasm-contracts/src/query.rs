@@ -3,9 +3,12 @@
 //! A dry run takes the same path as its extrinsic, inside a storage transaction that is always
 //! rolled back, and reports the events it deposited and the gas it consumed. Every query and dry
 //! run is free for its caller but not for the node that serves it, so each runs with at most the
-//! `query_gas_cap` parameter, and lists are read a page at a time. Gas only grows
-//! during a call, so the gas a successful call consumed is exactly the smallest limit with which
-//! it succeeds: that is its `gas_required`.
+//! `query_gas_cap` parameter, and lists are read a page at a time. A call's gas can fall where a
+//! reservation for a worst case is given back (functions a run did not translate, the largest
+//! stored value beyond the one a storage host function found, a settlement that moved no
+//! deposit), so a dry run reports both what the call consumed (`gas_consumed`, what it is
+//! charged) and the peak of its consumption (`gas_required`), the smallest limit with which it
+//! succeeds.
 
 use crate::{
 	error::ExecError,
