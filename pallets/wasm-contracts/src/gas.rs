@@ -87,6 +87,9 @@ pub struct GasMeter {
 	ref_time_per_fuel: u64,
 	/// Fuel handed to the store at the last grant, minus what was absorbed since.
 	fuel_granted: u64,
+	/// The meter ran out. Reaching the limit exactly is not running out: a call whose peak is
+	/// its limit succeeds, and what it reserved is given back.
+	ran_out: bool,
 }
 
 impl GasMeter {
@@ -98,6 +101,7 @@ impl GasMeter {
 			peak: Weight::zero(),
 			ref_time_per_fuel: fuel_unit.ref_time().max(1),
 			fuel_granted: 0,
+			ran_out: false,
 		}
 	}
 
@@ -117,9 +121,9 @@ impl GasMeter {
 		self.peak.max(self.consumed)
 	}
 
-	/// Whether the meter ran out (its whole limit is consumed).
+	/// Whether the meter ran out (a charge failed; its whole limit is consumed).
 	pub fn is_exhausted(&self) -> bool {
-		self.consumed == self.limit
+		self.ran_out
 	}
 
 	/// Gives back `amount` of a charge that covered more than was used.
@@ -149,6 +153,7 @@ impl GasMeter {
 	pub fn exhaust(&mut self) {
 		self.consumed = self.limit;
 		self.fuel_granted = 0;
+		self.ran_out = true;
 	}
 
 	/// The fuel that the remaining ref_time buys; remembered as granted.
@@ -175,6 +180,7 @@ impl GasMeter {
 			peak: Weight::zero(),
 			ref_time_per_fuel: self.ref_time_per_fuel,
 			fuel_granted: 0,
+			ran_out: false,
 		}
 	}
 
@@ -201,6 +207,16 @@ mod tests {
 		assert_eq!(gas.charge(Weight::from_parts(60, 20)), Ok(()));
 		assert_eq!(gas.charge(Weight::from_parts(10, 31)), Err(OutOfGas));
 		assert_eq!(gas.consumed(), Weight::from_parts(100, 50));
+	}
+
+	#[test]
+	fn reaching_the_limit_exactly_is_not_running_out() {
+		let mut gas = meter(100, 50);
+		assert_eq!(gas.charge(Weight::from_parts(100, 50)), Ok(()));
+		assert!(!gas.is_exhausted());
+		gas.refund(Weight::from_parts(40, 0));
+		assert_eq!(gas.charge(Weight::from_parts(41, 0)), Err(OutOfGas));
+		assert!(gas.is_exhausted());
 	}
 
 	#[test]

@@ -296,7 +296,7 @@ fn a_run_pays_the_fixed_cost_of_translating_only_the_functions_it_can_have_calle
 		let not_charged = vm::function_translation_weight::<Test>(498).ref_time();
 		assert!(no_op.gas_required.ref_time() >= no_op.gas_consumed.ref_time() + not_charged);
 		let exact = Contracts::dry_run_execute(BOB, contract.clone(), b"run".to_vec(), vec![], 0, Some(no_op.gas_required));
-		assert!(exact.result.is_ok());
+		assert!(exact.result.is_ok(), "{:?} with the limit {}", exact.result, no_op.gas_required);
 
 		let all = Contracts::dry_run_execute(BOB, contract.clone(), b"all".to_vec(), vec![], 0, None);
 		assert!(all.result.is_ok());

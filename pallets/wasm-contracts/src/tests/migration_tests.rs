@@ -88,6 +88,24 @@ fn revalidation_spreads_over_blocks_within_their_weight() {
 }
 
 #[test]
+fn removing_the_largest_module_stays_within_the_weight_a_step_reserves_for_it() {
+	new_test_ext().execute_with(|| {
+		// A multi-value module (refused since version 2) padded by data to the largest size.
+		let padding = "a".repeat(wasm_contracts_primitives::limits::MAX_CONTRACT_SIZE as usize - 128);
+		let module = wat(&format!(
+			r#"(module (memory 64) (data (i32.const 0) "{padding}") (func (export "f") (result i32 i32) (i32.const 1) (i32.const 2)))"#
+		));
+		assert!(module.len() as u32 <= wasm_contracts_primitives::limits::MAX_CONTRACT_SIZE);
+		let code_hash = store_unchecked(module);
+		StorageVersion::new(1).put::<Contracts>();
+		let start = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads(2);
+		// `migrate_in_blocks` checks that no step consumes more than its block.
+		assert_eq!(revalidate_in_blocks(start + Revalidate::max_module_weight()), 2);
+		assert!(!PristineCode::<Test>::contains_key(code_hash));
+	});
+}
+
+#[test]
 fn revalidation_asks_for_a_block_with_room_for_the_largest_module() {
 	new_test_ext().execute_with(|| {
 		store_unchecked(fixture("counter"));
