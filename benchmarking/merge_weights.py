@@ -150,6 +150,12 @@ def _parse(text: str, path: str) -> WeightsFile:
         functions.append(function)
     if i == len(lines):
         raise WeightsError(f"{path}: the `impl` block is not closed")
+    # Weights anywhere else would be copied from the run without being merged.
+    if lines[i:] != ["}", ""]:
+        raise WeightsError(f"{path}:{i + 2}: text after the weight functions' `impl` block")
+    for j in range(impl):
+        if re.search(r"\bfn\b|^impl", lines[j]):
+            raise WeightsError(f"{path}:{j + 1}: a function or `impl` before the weight functions")
 
     return WeightsFile(
         head=lines[:first],
