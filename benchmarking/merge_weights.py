@@ -2,6 +2,7 @@
 """Merges a run of `benchmark pallet` into the pallet's weights, figure by figure.
 
 Usage: merge_weights.py [--replace] WEIGHTS RUN [OUTPUT]
+       merge_weights.py --check FILE
 
 Both files have the shape `benchmarking/weight-template.hbs` gives them. For every weight
 function the result holds the larger of the two files' figures, each figure apart: the base
@@ -14,7 +15,7 @@ A function only in RUN is taken from it, one only in WEIGHTS is dropped (its ben
 and one whose parameters changed is taken from RUN, with a warning.
 
 With --replace, RUN is written as it is (after the same check of its shape), for a new baseline
-measured on one machine.
+measured on one machine. With --check, FILE is only checked.
 
 Anything that is not exactly the template's shape is an error: each file is parsed, written back
 from what was parsed and compared with itself before anything is merged, so that no term can be
@@ -348,6 +349,13 @@ def write(path: str, text: str) -> None:
 
 def main(argv: list[str]) -> int:
     args = list(argv)
+    if len(args) == 2 and args[0] == "--check":
+        try:
+            parse(read(args[1]), args[1])
+        except (WeightsError, OSError) as e:
+            print(f"merge_weights: error: {e}", file=sys.stderr)
+            return 1
+        return 0
     replace = "--replace" in args
     if replace:
         args.remove("--replace")

@@ -349,8 +349,17 @@ class CommandLine(unittest.TestCase):
         self.assertIn("warning: `remark` is gone", err)
         self.assertEqual(self.read(w), OLD)
 
+    def test_check_reads_a_file_and_writes_nothing(self):
+        w, r = self.files(OLD, NEW.replace("D::get().reads(4)", "D::get().reads(0)"))
+        self.assertEqual(self.run_main("--check", w), (0, ""))
+        code, err = self.run_main("--check", r)
+        self.assertEqual(code, 1)
+        self.assertIn("run.rs:", err)
+        self.assertEqual((self.read(w), sorted(os.listdir(os.path.dirname(w)))), (OLD, ["run.rs", "weights.rs"]))
+
     def test_wrong_arguments_print_the_usage(self):
         self.assertEqual(self.run_main("only-one")[0], 2)
+        self.assertEqual(self.run_main("--check", "a", "b")[0], 2)
         self.assertEqual(self.run_main("--merge", "a", "b")[0], 2)
 
 
