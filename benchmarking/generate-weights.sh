@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Regenerates pallets/wasm-contracts/src/weights.rs in one command: builds the node and runtime
-# with the runtime-benchmarks feature, runs `benchmark pallet` for every benchmark of the pallet,
-# and writes the result through benchmarking/weight-template.hbs.
+# Measures pallets/wasm-contracts/src/weights.rs on this machine in one command: builds the node
+# and runtime with the runtime-benchmarks feature, runs `benchmark pallet` for every benchmark of
+# the pallet through benchmarking/weight-template.hbs into a file of its own (in the benchmarking
+# target directory, kept), and merges that run into weights.rs with benchmarking/merge_weights.py:
+# every figure becomes the larger of the two, and the header adds this machine's CPU. A run on
+# another CPU can so raise a price that is too low there and never lowers one measured elsewhere.
 #
 # Environment:
+#   MERGE                    1 (default) to merge the run into weights.rs; 0 to replace
+#                            weights.rs with the run alone, a new baseline measured on this
+#                            machine only (after the benchmarks or the pallet got cheaper)
 #   STEPS, REPEAT            sampling of every benchmark (defaults 50 and 20)
 #   PROFILE                  cargo profile of the benchmarking node (default testnet)
 #   BENCHMARK_TARGET_DIR     where that node is built (default: the dev target directory with
@@ -18,8 +24,19 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+merge="${MERGE:-1}"
+case "$merge" in
+0 | 1) ;;
+*) echo "generate-weights: MERGE is 1 (merge the run into weights.rs) or 0 (replace it), not '$merge'" >&2; exit 1 ;;
+esac
 bash scripts/setup.sh
 . scripts/env.sh
+
+weights=pallets/wasm-contracts/src/weights.rs
+if [ "$merge" = 1 ]; then
+	# Before the build and the benchmarks rather than after them.
+	python3 benchmarking/merge_weights.py --check "$weights"
+fi
 
 profile="${PROFILE:-testnet}"
 dev_target="$CARGO_TARGET_DIR"
@@ -33,6 +50,8 @@ fi
 cargo build --locked --profile "$profile" -p wasm-contracts-node --features runtime-benchmarks
 node="$CARGO_TARGET_DIR/$profile/wasm-contracts-node"
 runtime="$CARGO_TARGET_DIR/$profile/wbuild/wasm-contracts-runtime/wasm_contracts_runtime.compact.compressed.wasm"
+run="$CARGO_TARGET_DIR/weights-run.rs"
+rm -f "$run"
 
 "$node" benchmark pallet \
 	--runtime "$runtime" \
@@ -44,5 +63,11 @@ runtime="$CARGO_TARGET_DIR/$profile/wbuild/wasm-contracts-runtime/wasm_contracts
 	--output-analysis max \
 	--output-pov-analysis max \
 	--template benchmarking/weight-template.hbs \
-	--output pallets/wasm-contracts/src/weights.rs
-echo "weights written to pallets/wasm-contracts/src/weights.rs"
+	--output "$run"
+if [ "$merge" = 1 ]; then
+	python3 benchmarking/merge_weights.py "$weights" "$run"
+	echo "this run ($run) merged into $weights"
+else
+	python3 benchmarking/merge_weights.py --replace "$weights" "$run"
+	echo "$weights replaced by this run alone ($run)"
+fi

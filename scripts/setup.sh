@@ -5,7 +5,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/env.sh"
 
-apt_packages=(rustc-web cargo-web rust-web-src lld-22 clang libclang-dev protobuf-compiler pkg-config binaryen)
+apt_packages=(rustc-web cargo-web rust-web-src lld-22 clang libclang-dev protobuf-compiler pkg-config binaryen python3)
 missing=()
 for p in "${apt_packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the tests need (scripts/setup.sh, the e2e suite's npm packages) and runs every
 # test: the Rust contract examples' build (contracts/build.sh), the unit tests of the primitives,
-# the pallet (with its benchmarks run as tests), the performance harness, the contract SDK and
-# sandbox and the examples (on the sandbox), the harness's check that nothing is undercharged,
-# a seeded fuzzing run, the runtime's tests, the runtime's wasm build and the node (profile `testnet`), the
+# the pallet (with its benchmarks run as tests), the performance harness, the weight merging tool
+# (benchmarking/merge_weights.py), the contract SDK and sandbox and the examples (on the
+# sandbox), the harness's check that nothing is undercharged, a seeded fuzzing run, the
+# runtime's tests, the runtime's wasm build and the node (profile `testnet`), the
 # end-to-end suite with polkadot.js against a dev node it starts, and the network tests: a
 # local relay chain and a collator under zombienet, with the runtime upgrade that adds the
 # pallet (zombienet/README.md).
@@ -25,10 +26,11 @@ fi
 echo "== contracts: the Rust examples built for wasm32, twice, to check the build is reproducible"
 LOCKED=1 bash contracts/build.sh
 
-echo "== unit tests: primitives, pallet (and the pallet's benchmarks), performance harness, SDK, sandbox, examples"
+echo "== unit tests: primitives, pallet (and the pallet's benchmarks), performance harness, weight merging, SDK, sandbox, examples"
 cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts -p wasm-contracts-benchmarks \
 	-p wasm-contracts-sdk -p wasm-contracts-sandbox -p counter -p token -p factory -p payment -p payroll \
 	--features pallet-wasm-contracts/runtime-benchmarks
+python3 -m unittest benchmarking/test_merge_weights.py
 
 echo "== performance harness: every workload and upload shape charged at least what it measures"
 RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- --check

@@ -1,7 +1,10 @@
-//! Weights of `pallet_wasm_contracts` measured by `wasm-contracts-node benchmark pallet`
-//! (64.0.0) on `AMD EPYC`, 2026-11-22: 50 steps, 20 repeats.
-//! Regenerate with `benchmarking/generate-weights.sh`; the template is
-//! `benchmarking/weight-template.hbs`.
+//! Weights of `pallet_wasm_contracts` measured by `wasm-contracts-node benchmark pallet`: each
+//! figure is the largest measured on any of these CPUs (with the latest run on each: its date,
+//! sampling and CLI version):
+//! - `AMD EPYC`, 2026-11-22: 50 steps, 20 repeats (64.0.0)
+//!
+//! Regenerate with `benchmarking/generate-weights.sh`, which merges a new run into this file
+//! (`benchmarking/merge_weights.py`); the template is `benchmarking/weight-template.hbs`.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens)]

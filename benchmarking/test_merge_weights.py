@@ -1,0 +1,367 @@
+"""Tests of merge_weights.py. From the repository root:
+
+    python3 -m unittest benchmarking/test_merge_weights.py
+"""
+
+import contextlib
+import io
+import os
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import merge_weights  # noqa: E402
+from merge_weights import WeightsError, merge_text, parse, render  # noqa: E402
+
+ROOT = os.path.dirname(HERE)
+WEIGHTS = os.path.join(ROOT, "pallets", "wasm-contracts", "src", "weights.rs")
+TEMPLATE = os.path.join(HERE, "weight-template.hbs")
+
+HEAD = """\
+//! Weights of `pallet_wasm_contracts` measured by `wasm-contracts-node benchmark pallet`: each
+//! figure is the largest measured on any of these CPUs (with the latest run on each: its date,
+//! sampling and CLI version):
+"""
+MIDDLE = """\
+//!
+//! Regenerate with `benchmarking/generate-weights.sh`.
+
+use frame_support::{traits::Get, weights::{RuntimeDbWeight, Weight}};
+
+impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
+"""
+TAIL = "}\n"
+
+AMD = "//! - `AMD EPYC`, 2026-11-22: 50 steps, 20 repeats (64.0.0)\n"
+AMD_AGAIN = "//! - `AMD EPYC`, 2026-12-20: 20 steps, 10 repeats (64.0.0)\n"
+XEON = "//! - `Intel(R) Xeon(R) Processor`, 2026-12-01: 50 steps, 20 repeats (64.0.0)\n"
+
+
+def weights(cpus, functions):
+    return HEAD + "".join(cpus) + MIDDLE + functions + TAIL
+
+
+# Each of the two has some figures larger than the other's; `call`'s `n` is unused in the first
+# (no term of it) and has a ref_time, proof_size and reads slope in the second, `store` has a
+# reads slope in the first only and a writes slope in the second only.
+OLD = weights([AMD], """\
+	fn call(m: u32, _n: u32, ) -> Weight {
+		// Measured proof: 748 + m * 2 bytes.
+		Weight::from_parts(73_206_231, 4213)
+			.saturating_add(Weight::from_parts(236, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 2).saturating_mul(m.into()))
+			.saturating_add(D::get().reads(5))
+			.saturating_add(D::get().writes((1_u64).saturating_mul(m.into())))
+	}
+	fn store(k: u32, ) -> Weight {
+		// Measured proof: 338 + k * 1086 bytes.
+		Weight::from_parts(16_024_000, 338)
+			.saturating_add(Weight::from_parts(2_359_306, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 1086).saturating_mul(k.into()))
+			.saturating_add(D::get().reads(2))
+			.saturating_add(D::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(D::get().writes(2))
+	}
+	fn remark(_r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(1_152_000, 0)
+	}
+""")
+
+NEW = weights([XEON], """\
+	fn call(m: u32, n: u32, ) -> Weight {
+		// Measured proof: 700 + m * 1 + n * 3 bytes.
+		Weight::from_parts(80_000_000, 4100)
+			.saturating_add(Weight::from_parts(200, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(1_500, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3).saturating_mul(n.into()))
+			.saturating_add(D::get().reads(4))
+			.saturating_add(D::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(D::get().writes(1))
+	}
+	fn store(k: u32, ) -> Weight {
+		// Measured proof: 400 + k * 1000 bytes.
+		Weight::from_parts(15_000_000, 400)
+			.saturating_add(Weight::from_parts(2_500_000, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 1000).saturating_mul(k.into()))
+			.saturating_add(D::get().reads(3))
+			.saturating_add(D::get().writes(2))
+			.saturating_add(D::get().writes((1_u64).saturating_mul(k.into())))
+	}
+	fn remark(_r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(1_300_000, 0)
+	}
+""")
+
+MERGED_FUNCTIONS = """\
+	fn call(m: u32, n: u32, ) -> Weight {
+		// Measured proof: 748 + m * 2 + n * 3 bytes.
+		Weight::from_parts(80_000_000, 4213)
+			.saturating_add(Weight::from_parts(236, 0).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(1_500, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2).saturating_mul(m.into()))
+			.saturating_add(Weight::from_parts(0, 3).saturating_mul(n.into()))
+			.saturating_add(D::get().reads(5))
+			.saturating_add(D::get().reads((2_u64).saturating_mul(n.into())))
+			.saturating_add(D::get().writes(1))
+			.saturating_add(D::get().writes((1_u64).saturating_mul(m.into())))
+	}
+	fn store(k: u32, ) -> Weight {
+		// Measured proof: 400 + k * 1086 bytes.
+		Weight::from_parts(16_024_000, 400)
+			.saturating_add(Weight::from_parts(2_500_000, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(0, 1086).saturating_mul(k.into()))
+			.saturating_add(D::get().reads(3))
+			.saturating_add(D::get().reads((1_u64).saturating_mul(k.into())))
+			.saturating_add(D::get().writes(2))
+			.saturating_add(D::get().writes((1_u64).saturating_mul(k.into())))
+	}
+	fn remark(_r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(1_300_000, 0)
+	}
+"""
+
+
+def merged(old, new):
+    text, _ = merge_text(old, new)
+    return text
+
+
+class Merge(unittest.TestCase):
+    def test_every_figure_is_the_larger_of_the_two(self):
+        self.assertEqual(merged(OLD, NEW), weights([AMD, XEON], MERGED_FUNCTIONS))
+
+    def test_the_figures_do_not_depend_on_which_file_is_the_run(self):
+        self.assertEqual(merged(NEW, OLD), weights([XEON, AMD], MERGED_FUNCTIONS))
+
+    def test_merging_a_file_with_itself_changes_nothing(self):
+        for text in (OLD, NEW, merged(OLD, NEW)):
+            text2, warnings = merge_text(text, text)
+            self.assertEqual(text2, text)
+            self.assertEqual(warnings, [])
+
+    def test_merging_a_run_already_merged_in_changes_nothing(self):
+        both = merged(OLD, NEW)
+        self.assertEqual(merged(both, NEW), both)
+        self.assertEqual(merged(both, OLD), both)
+
+    def test_the_pallets_weights_merged_with_themselves_are_unchanged(self):
+        with open(WEIGHTS, encoding="utf-8", newline="") as f:
+            text = f.read()
+        self.assertGreater(len(parse(text, WEIGHTS).functions), 30)
+        self.assertEqual(merged(text, text), text)
+
+    def test_the_template_has_the_header_the_tool_reads(self):
+        # The template's text up to its functions, with its fields filled in, parses, and is the
+        # text the pallet's weights have around their figures.
+        with open(TEMPLATE, encoding="utf-8") as f:
+            template = f.read()
+        head = template[: template.index("{{#each benchmarks")]
+        for field, value in {
+            "{{pallet}}": "pallet_wasm_contracts",
+            "{{cpuname}}": "Some CPU",
+            "{{date}}": "2026-01-01",
+            "{{cmd.steps}}": "50",
+            "{{cmd.repeat}}": "20",
+            "{{version}}": "64.0.0",
+        }.items():
+            head = head.replace(field, value)
+        self.assertNotIn("{{", head)
+        rendered = parse(head + "}\n", TEMPLATE)
+        self.assertEqual(rendered.cpus, [("Some CPU", "//! - `Some CPU`, 2026-01-01: 50 steps, 20 repeats (64.0.0)")])
+        with open(WEIGHTS, encoding="utf-8") as f:
+            ours = parse(f.read(), WEIGHTS)
+        self.assertEqual((rendered.head, rendered.middle), (ours.head, ours.middle))
+
+
+class Cpus(unittest.TestCase):
+    def cpus(self, text):
+        return [cpu for cpu, _ in parse(text).cpus]
+
+    def test_the_cpu_list_accumulates(self):
+        self.assertEqual(self.cpus(merged(OLD, NEW)), ["AMD EPYC", "Intel(R) Xeon(R) Processor"])
+
+    def test_a_cpu_measured_again_is_listed_once_with_its_latest_run(self):
+        again = weights([AMD_AGAIN], NEW[NEW.index("\tfn "):-len(TAIL)])
+        text = merged(merged(OLD, NEW), again)
+        self.assertEqual(self.cpus(text), ["AMD EPYC", "Intel(R) Xeon(R) Processor"])
+        self.assertIn(AMD_AGAIN, text)
+        self.assertNotIn(AMD, text)
+        self.assertEqual(merged(text, text), text)
+
+    def test_a_run_of_several_cpus_adds_each(self):
+        other = weights([XEON, AMD_AGAIN], OLD[OLD.index("\tfn "):-len(TAIL)])
+        text = merged(weights([AMD], OLD[OLD.index("\tfn "):-len(TAIL)]), other)
+        self.assertEqual(self.cpus(text), ["AMD EPYC", "Intel(R) Xeon(R) Processor"])
+        self.assertIn(AMD_AGAIN, text)
+
+
+class Functions(unittest.TestCase):
+    def test_new_functions_are_taken_and_removed_ones_dropped(self):
+        old = OLD.replace("\tfn remark(", "\tfn gone(")
+        new = NEW.replace("\tfn remark(", "\tfn added(")
+        text, warnings = merge_text(old, new)
+        names = [f.name for f in parse(text).functions]
+        self.assertEqual(names, ["call", "store", "added"])
+        self.assertIn("Weight::from_parts(1_300_000, 0)", text)
+        self.assertNotIn("1_152_000", text)
+        self.assertEqual(len(warnings), 2, warnings)
+
+    def test_the_runs_order_of_functions_is_kept(self):
+        store = OLD.index("\tfn store(")
+        remark = OLD.index("\tfn remark(")
+        end = len(OLD) - len(TAIL)
+        reordered = OLD[:store] + OLD[remark:end] + OLD[store:remark] + TAIL
+        names = [f.name for f in parse(merged(OLD, reordered)).functions]
+        self.assertEqual(names, ["call", "remark", "store"])
+
+    def test_changed_parameters_take_the_run_with_a_warning(self):
+        new = NEW.replace("fn call(m: u32, n: u32, )", "fn call(m: u32, n: u32, _p: u32, )")
+        text, warnings = merge_text(OLD, new)
+        call = parse(text).functions[0]
+        self.assertEqual(call.params, ["m", "n", "p"])
+        # The run's figures alone, though the old base proof_size and `m` slope were larger.
+        self.assertEqual((call.ref_time, call.proof_size, call.ref_time_slopes["m"]), (80_000_000, 4100, 200))
+        self.assertEqual(len(warnings), 1)
+        self.assertIn("`call` changed its parameters", warnings[0])
+
+
+class Shape(unittest.TestCase):
+    """Anything but the template's shape is an error, in either file."""
+
+    MUTATIONS = {
+        "unknown term": (
+            "\t\t\t.saturating_add(D::get().reads(2))\n",
+            "\t\t\t.saturating_add(D::get().reads(2))\n\t\t\t.saturating_add(D::get().reads_writes(1, 1))\n",
+        ),
+        "term of both parts": ("Weight::from_parts(0, 1086)", "Weight::from_parts(7, 1086)"),
+        "zero slope": ("Weight::from_parts(236, 0)", "Weight::from_parts(0, 0)"),
+        "zero reads": ("D::get().reads(5)", "D::get().reads(0)"),
+        "duplicate term": (
+            "\t\t\t.saturating_add(D::get().reads(5))\n",
+            "\t\t\t.saturating_add(D::get().reads(5))\n\t\t\t.saturating_add(D::get().reads(5))\n",
+        ),
+        "duplicate slope": (
+            "\t\t\t.saturating_add(D::get().reads(2))\n",
+            "\t\t\t.saturating_add(Weight::from_parts(1, 0).saturating_mul(k.into()))\n"
+            "\t\t\t.saturating_add(D::get().reads(2))\n",
+        ),
+        "slope of no parameter": ("saturating_mul(k.into()))\n\t\t\t.saturating_add(Weight::from_parts(0, 1086)",
+                                  "saturating_mul(q.into()))\n\t\t\t.saturating_add(Weight::from_parts(0, 1086)"),
+        "terms out of order": (
+            "\t\t\t.saturating_add(D::get().reads(2))\n"
+            "\t\t\t.saturating_add(D::get().reads((1_u64).saturating_mul(k.into())))\n",
+            "\t\t\t.saturating_add(D::get().reads((1_u64).saturating_mul(k.into())))\n"
+            "\t\t\t.saturating_add(D::get().reads(2))\n",
+        ),
+        "used parameter marked unused": ("fn store(k: u32, )", "fn store(_k: u32, )"),
+        "unused parameter not marked": ("fn remark(_r: u32, )", "fn remark(r: u32, )"),
+        "number not grouped as the template does": ("73_206_231", "73206231"),
+        "comment in a function": ("\t\tWeight::from_parts(1_152_000, 0)\n",
+                                  "\t\tWeight::from_parts(1_152_000, 0)\n\t\t// note\n"),
+        "no proof comment": ("\t\t// Measured proof: 0 bytes.\n", ""),
+        "proof comment of another form": ("// Measured proof: 0 bytes.", "// Measured proof: 0 B."),
+        "function with another return": ("fn remark(_r: u32, ) -> Weight {", "fn remark(_r: u32, ) -> u64 {"),
+        "function defined twice": ("\tfn remark(", "\tfn call("),
+        "no CPU list": (AMD, ""),
+        "CPU listed twice": (AMD, AMD + AMD),
+        "code after the impl": (TAIL + "\x00", "}\nfn extra() {}\n"),
+        "impl not closed": (TAIL + "\x00", ""),
+        "no newline at the end": (TAIL + "\x00", "}"),
+        "a second impl": ("impl<D: Get", "impl Other for () {}\nimpl<D: Get"),
+        "a function before the impl": ("\nuse frame", "\nfn f() {}\nuse frame"),
+    }
+
+    def test_a_term_it_cannot_parse_is_an_error(self):
+        for what, (a, b) in self.MUTATIONS.items():
+            text = (OLD + "\x00").replace(a, b, 1).rstrip("\x00")
+            self.assertNotEqual(text, OLD, what)
+            with self.subTest(what):
+                with self.assertRaises(WeightsError):
+                    merge_text(text, OLD)
+                with self.assertRaises(WeightsError):
+                    merge_text(OLD, text)
+
+    def test_the_cpu_list_must_be_in_the_header(self):
+        text = OLD.replace(AMD, "").replace("\nuse frame", "\n" + AMD + "use frame")
+        with self.assertRaises(WeightsError):
+            parse(text)
+
+    def test_render_writes_back_what_parse_read(self):
+        self.assertEqual(render(parse(OLD)), OLD)
+
+
+class CommandLine(unittest.TestCase):
+    def run_main(self, *args):
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            code = merge_weights.main(list(args))
+        return code, err.getvalue()
+
+    def files(self, old, new):
+        d = tempfile.TemporaryDirectory()
+        self.addCleanup(d.cleanup)
+        paths = os.path.join(d.name, "weights.rs"), os.path.join(d.name, "run.rs")
+        for path, text in zip(paths, (old, new)):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        return paths
+
+    def read(self, path):
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+
+    def test_merges_into_the_weights_file(self):
+        w, r = self.files(OLD, NEW)
+        self.assertEqual(self.run_main(w, r), (0, ""))
+        self.assertEqual(self.read(w), weights([AMD, XEON], MERGED_FUNCTIONS))
+        self.assertEqual(sorted(os.listdir(os.path.dirname(w))), ["run.rs", "weights.rs"])
+
+    def test_replace_takes_the_run_alone(self):
+        w, r = self.files(OLD, NEW)
+        self.assertEqual(self.run_main("--replace", w, r), (0, ""))
+        self.assertEqual(self.read(w), NEW)
+
+    def test_replace_checks_the_runs_shape(self):
+        w, r = self.files(OLD, NEW.replace("D::get().reads(4)", "D::get().reads(0)"))
+        code, err = self.run_main("--replace", w, r)
+        self.assertEqual(code, 1)
+        self.assertIn("error", err)
+        self.assertEqual(self.read(w), OLD)
+
+    def test_an_error_leaves_the_weights_as_they_are(self):
+        w, r = self.files(OLD, NEW.replace("fn store(k: u32, )", "fn store(_k: u32, )"))
+        code, err = self.run_main(w, r)
+        self.assertEqual(code, 1)
+        self.assertIn("run.rs:", err)
+        self.assertEqual(self.read(w), OLD)
+
+    def test_warnings_are_printed(self):
+        w, r = self.files(OLD, NEW.replace("\tfn remark(", "\tfn added("))
+        code, err = self.run_main(w, r, w + ".out")
+        self.assertEqual(code, 0)
+        self.assertIn("warning: `added` is new", err)
+        self.assertIn("warning: `remark` is gone", err)
+        self.assertEqual(self.read(w), OLD)
+
+    def test_check_reads_a_file_and_writes_nothing(self):
+        w, r = self.files(OLD, NEW.replace("D::get().reads(4)", "D::get().reads(0)"))
+        self.assertEqual(self.run_main("--check", w), (0, ""))
+        code, err = self.run_main("--check", r)
+        self.assertEqual(code, 1)
+        self.assertIn("run.rs:", err)
+        self.assertEqual((self.read(w), sorted(os.listdir(os.path.dirname(w)))), (OLD, ["run.rs", "weights.rs"]))
+
+    def test_wrong_arguments_print_the_usage(self):
+        self.assertEqual(self.run_main("only-one")[0], 2)
+        self.assertEqual(self.run_main("--check", "a", "b")[0], 2)
+        self.assertEqual(self.run_main("--merge", "a", "b")[0], 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
