@@ -35,7 +35,7 @@ pub mod deposit;
 pub mod error;
 pub mod exec;
 pub mod gas;
-#[cfg(any(test, feature = "try-runtime"))]
+#[cfg(any(test, feature = "try-runtime", feature = "invariants"))]
 pub mod invariants;
 pub mod migrations;
 mod query;
