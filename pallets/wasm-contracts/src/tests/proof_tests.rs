@@ -6,9 +6,11 @@
 //! [`prove`] dispatches a call under `execute_and_prove` on state committed to the database and
 //! compares the bytes of the proof it recorded with the proof_size the dispatch was charged: its
 //! actual weight (that of its error when it fails), or the declared one when it reports none.
+//! The state holds [`ACCOUNTS`] accounts besides the test's, so that the paths to accounts are
+//! deeper than in the state the benchmarks measure.
 
 use super::*;
-use crate::{storage::ContractTrie, ContractInfoOf, Event, HoldReason};
+use crate::{storage::ContractTrie, weights::WeightInfo, ContractInfoOf, Event, HoldReason};
 use codec::Encode;
 use frame_support::{
 	dispatch::{DispatchResultWithPostInfo, GetDispatchInfo},
@@ -92,6 +94,35 @@ fn start_block(number: u64, now: u64) {
 	}
 }
 
+/// Accounts on the proving chain besides the test's own: enough that the paths to accounts are
+/// deeper than in the state the benchmarks measure.
+const ACCOUNTS: u32 = 16_384;
+
+/// The mock's genesis with [`ACCOUNTS`] more accounts, each with the existential deposit, in the
+/// database. Built once, as a trie of that size takes seconds in a debug build, and copied for
+/// each test.
+fn chain() -> TestExt {
+	type Snapshot = (Vec<(Vec<u8>, (Vec<u8>, i32))>, sp_core::H256);
+	static SNAPSHOT: std::sync::OnceLock<Snapshot> = std::sync::OnceLock::new();
+	let (nodes, root) = SNAPSHOT.get_or_init(|| {
+		let mut ext = new_test_ext_unchecked();
+		ext.execute_with(|| {
+			let info = frame_system::AccountInfo {
+				providers: 1,
+				data: pallet_balances::AccountData { free: EXISTENTIAL_DEPOSIT, ..Default::default() },
+				..Default::default()
+			};
+			for index in 0..ACCOUNTS {
+				let account = AccountId::new(sp_io::hashing::blake2_256(&index.to_le_bytes()));
+				frame_system::Account::<Test>::insert(account, &info);
+			}
+		});
+		ext.commit_all().expect("the state commits");
+		ext.into_raw_snapshot()
+	});
+	TestExt(sp_io::TestExternalities::from_raw_snapshot(nodes.clone(), *root, Default::default()))
+}
+
 fn execute_call(contract: &AccountId, entry: &str, msg: Vec<u8>, value: Balance) -> crate::Call<Test> {
 	crate::Call::execute {
 		contract: contract.clone(),
@@ -137,7 +168,7 @@ fn bulk_input(count: u32, value_len: usize) -> Vec<u8> {
 /// The `bulk_storage` contract with `count` incompressible values of `len` bytes under its keys
 /// `0..count`, among [`FILLER`] other values.
 fn bulk_contract_with_values(count: u32, len: usize) -> (TestExt, AccountId) {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let contract = ext.execute_with(|| {
 		set_params(|params| params.max_storage_key_len = LONGEST_KEY);
 		let contract = deploy_fixture("bulk_storage");
@@ -309,7 +340,7 @@ fn module_bytes(count: u64) -> u64 {
 
 #[test]
 fn calling_contracts_of_the_largest_modules_is_charged_the_proof_of_their_code() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let (caller, callees) = ext.execute_with(|| (host_loops(), largest_contracts(4)));
 	let input = callees.iter().flat_map(|callee| callee.encode()).collect();
 	let proved = prove(&mut ext, RuntimeOrigin::signed(BOB), execute_call(&caller, "call", input, 0)).covered("call_contract");
@@ -318,7 +349,7 @@ fn calling_contracts_of_the_largest_modules_is_charged_the_proof_of_their_code()
 
 #[test]
 fn querying_contracts_of_the_largest_modules_is_charged_the_proof_of_their_code() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let (caller, callees) = ext.execute_with(|| (host_loops(), largest_contracts(4)));
 	let input = callees.iter().flat_map(|callee| callee.encode()).collect();
 	let proved = prove(&mut ext, RuntimeOrigin::signed(BOB), execute_call(&caller, "query", input, 0)).covered("query_contract");
@@ -327,7 +358,7 @@ fn querying_contracts_of_the_largest_modules_is_charged_the_proof_of_their_code(
 
 #[test]
 fn instantiating_the_largest_modules_from_a_contract_is_charged_the_proof_of_their_code() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let (factory, code_ids) = ext.execute_with(|| (host_loops(), (0..3).map(upload_largest).collect::<Vec<_>>()));
 	let input = code_ids.iter().flat_map(|code_id| code_id.to_le_bytes()).collect();
 	let proved =
@@ -338,7 +369,7 @@ fn instantiating_the_largest_modules_from_a_contract_is_charged_the_proof_of_the
 
 #[test]
 fn transfers_to_accounts_in_the_database_are_charged_their_proof() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let (contract, recipients) =
 		ext.execute_with(|| (host_loops(), (0..16).map(|index| funded(100 + index, INITIAL_BALANCE)).collect::<Vec<_>>()));
 	let input = recipients.iter().flat_map(|recipient| recipient.encode()).collect();
@@ -348,14 +379,14 @@ fn transfers_to_accounts_in_the_database_are_charged_their_proof() {
 
 #[test]
 fn reading_the_balance_is_charged_its_proof() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let contract = ext.execute_with(host_loops);
 	prove(&mut ext, RuntimeOrigin::signed(BOB), execute_call(&contract, "balance", vec![0; 4], 0)).covered("get_balance");
 }
 
 #[test]
 fn emitting_events_is_charged_the_proof_of_the_block_event_counter() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let contract = ext.execute_with(|| {
 		// An earlier block's count, which the first event of this block reads and replaces.
 		crate::BlockEventBytes::<Test>::put((0, 1_000));
@@ -367,7 +398,7 @@ fn emitting_events_is_charged_the_proof_of_the_block_event_counter() {
 
 #[test]
 fn terminating_a_contract_that_holds_deposits_is_charged_its_proof() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let beneficiary = AccountId::new([4u8; 32]);
 	let contract = ext.execute_with(|| {
 		// Alice holds its instantiation deposit, the contract holds Bob's deposit for a large
@@ -394,7 +425,7 @@ fn terminating_a_contract_that_holds_deposits_is_charged_its_proof() {
 
 #[test]
 fn uploading_the_largest_module_is_charged_its_proof() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let upload = || crate::Call::<Test>::upload_code { code: largest_module(0), storage_deposit_limit: None };
 	prove(&mut ext, RuntimeOrigin::signed(ALICE), upload()).covered("upload_code");
 	// Stored already: the module is looked up, not read.
@@ -405,7 +436,7 @@ fn uploading_the_largest_module_is_charged_its_proof() {
 
 #[test]
 fn instantiating_the_largest_module_is_charged_the_proof_of_its_code() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let code_id = ext.execute_with(|| upload_largest(0));
 	let call = crate::Call::<Test>::instantiate {
 		code_id,
@@ -422,7 +453,7 @@ fn instantiating_the_largest_module_is_charged_the_proof_of_its_code() {
 
 #[test]
 fn executing_a_contract_of_the_largest_module_is_charged_the_proof_of_its_code() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let contract = ext.execute_with(|| largest_contracts(1).remove(0));
 	let proved = prove(&mut ext, RuntimeOrigin::signed(BOB), execute_call(&contract, "run", vec![7; 1024], 1_000)).covered("execute");
 	assert!(proved.recorded > module_bytes(1), "the module is in the proof: {}", proved.recorded);
@@ -430,7 +461,7 @@ fn executing_a_contract_of_the_largest_module_is_charged_the_proof_of_its_code()
 
 #[test]
 fn migrating_to_the_largest_module_is_charged_the_proof_of_its_code() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let (contract, new_code_id) = ext.execute_with(|| (largest_contracts(1).remove(0), upload_largest(1)));
 	let call = crate::Call::<Test>::migrate {
 		contract,
@@ -445,7 +476,7 @@ fn migrating_to_the_largest_module_is_charged_the_proof_of_its_code() {
 
 #[test]
 fn updating_the_admin_is_charged_its_proof() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let contract = ext.execute_with(|| deploy_fixture("counter"));
 	let call = crate::Call::<Test>::update_admin { contract: contract.clone(), new_admin: CHARLIE };
 	prove(&mut ext, RuntimeOrigin::signed(ALICE), call).covered("update_admin");
@@ -454,7 +485,7 @@ fn updating_the_admin_is_charged_its_proof() {
 
 #[test]
 fn clearing_the_admin_is_charged_its_proof() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let contract = ext.execute_with(|| deploy_fixture("counter"));
 	prove(&mut ext, RuntimeOrigin::signed(ALICE), crate::Call::<Test>::clear_admin { contract: contract.clone() })
 		.covered("clear_admin");
@@ -463,19 +494,39 @@ fn clearing_the_admin_is_charged_its_proof() {
 
 #[test]
 fn removing_the_last_code_id_of_the_largest_module_is_charged_its_proof() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let code_id = ext.execute_with(|| {
 		let code_id = upload_largest(0);
-		// The module also has a deposit of its own, from before every code id paid for its
-		// module, held on another account: removing it releases both.
-		let code_hash = crate::CodeInfoOf::<Test>::get(code_id).unwrap().code_hash;
-		let amount = 5_000;
-		assert_ok!(Balances::hold(&HoldReason::CodeUpload.into(), &CHARLIE, amount));
-		crate::ModuleDeposits::<Test>::insert(code_hash, crate::deposit::Deposit { depositor: CHARLIE, amount });
+		// Removing the code id releases its deposit and the module's own, on another account.
+		give_module_a_deposit_of_its_own(code_id);
 		code_id
 	});
 	prove(&mut ext, RuntimeOrigin::signed(ALICE), crate::Call::<Test>::remove_code { code_id }).covered("remove_code");
 	ext.execute_with(|| assert!(contract_events().iter().any(|event| matches!(event, Event::CodeRemoved { module_removed: true, .. }))));
+}
+
+/// Gives the module of `code_id` a deposit of its own, held on Charlie, as code uploaded before
+/// every code id paid for its module has.
+fn give_module_a_deposit_of_its_own(code_id: CodeId) {
+	let code_hash = crate::CodeInfoOf::<Test>::get(code_id).expect("code exists").code_hash;
+	let amount = 5_000;
+	assert_ok!(Balances::hold(&HoldReason::CodeUpload.into(), &CHARLIE, amount));
+	crate::ModuleDeposits::<Test>::insert(code_hash, crate::deposit::Deposit { depositor: CHARLIE, amount });
+}
+
+#[test]
+fn removing_code_is_charged_the_release_of_a_module_deposit_only_when_there_is_one() {
+	new_test_ext().execute_with(|| {
+		let remove = |code_id| Contracts::remove_code(RuntimeOrigin::signed(ALICE), code_id).map(|post| post.actual_weight);
+		let base = <Test as crate::Config>::WeightInfo::remove_code();
+		let release = <Test as crate::Config>::WeightInfo::settle_deposit();
+		assert_eq!(remove(upload(&ALICE, fixture("counter"))), Ok(Some(base)));
+		let code_id = upload(&ALICE, fixture("counter"));
+		give_module_a_deposit_of_its_own(code_id);
+		assert_eq!(remove(code_id), Ok(Some(base + release)));
+		let declared = RuntimeCall::from(crate::Call::<Test>::remove_code { code_id }).get_dispatch_info().call_weight;
+		assert_eq!(declared, base + release);
+	});
 }
 
 /// A deploy session that writes [`LARGEST`] bytes under the variable "large".
@@ -487,7 +538,7 @@ const WRITES_LARGE_VARIABLE: &str = r#"(module
 
 #[test]
 fn deploying_is_charged_the_proof_of_the_variables_it_replaces() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let deploy = || crate::Call::<Test>::deploy {
 		payment: fixture("deploy_pay"),
 		session: wat(WRITES_LARGE_VARIABLE),
@@ -506,7 +557,7 @@ fn deploying_is_charged_the_proof_of_the_variables_it_replaces() {
 
 #[test]
 fn setting_the_parameters_is_charged_its_proof() {
-	let mut ext = new_test_ext();
+	let mut ext = chain();
 	let params = Params { max_call_depth: 4, ..Params::default() };
 	prove(&mut ext, RuntimeOrigin::root(), crate::Call::<Test>::set_params { params }).covered("set_params");
 }
