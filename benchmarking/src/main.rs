@@ -1,15 +1,20 @@
 //! `perf`: runs each workload natively and through the pallet's executor with fuel metering,
 //! without metering, and with `wasm-instrument`'s injected gas counter, and prints one table:
-//! each time as a ratio to native, and the weight the chain charges (fuel) divided by the time
-//! measured here (≥ 1 means never undercharged on this machine).
+//! each time as a ratio to native, the weight the chain charges (fuel) divided by the time
+//! measured here (≥ 1 means never undercharged on this machine), and the proof one call records
+//! with everything it reads in the database, next to the proof_size it is charged.
 //!
 //! A second table times each upload shape (`uploads`) through the upload path against what
 //! `upload_code` charges for it.
 //!
 //! Run: `cargo run --release -p wasm-contracts-benchmarks --bin perf` (`RUNS` sets the samples).
-//! With `--check` it exits with an error when any row is charged less than it measured.
+//! With `--check` it exits with an error when any row is charged less time than it measured, or
+//! less proof than it recorded.
 
-use wasm_contracts_benchmarks::{runtime, uploads, workloads};
+use wasm_contracts_benchmarks::{
+	runtime::{self, BlockStart},
+	uploads, workloads,
+};
 
 use pallet_wasm_contracts::{
 	storage::ContractTrie,
@@ -57,6 +62,10 @@ struct Row {
 	unmetered: Option<Duration>,
 	injected: Option<Duration>,
 	charged_ps: u64,
+	/// Bytes of the proof one call records.
+	proof: u64,
+	/// The proof_size that call is charged.
+	charged_proof: u64,
 }
 
 /// The workload's contract under each strategy (fuel, none, injected counter), each from its
@@ -84,9 +93,22 @@ fn gas_of(workload: &Workload, metering: Metering, contract: &runtime::AccountId
 	runtime::call_limited(metering, contract, workload.entry, &workload.input, workload.gas_limit)
 }
 
+/// The weight a call of `workload` is charged: the `execute` base weight and the `gas` it used.
+fn charged(workload: &Workload, gas: Weight) -> Weight {
+	<SubstrateWeight<Runtime> as WeightInfo>::execute(workload.input.len() as u32).saturating_add(gas)
+}
+
+/// The proof one call of `workload` on `contract` records, with everything the state holds in
+/// the database as a block finds it, and the proof_size the call is charged.
+fn proof_of(externalities: &mut sp_io::TestExternalities, workload: &Workload, contract: &runtime::AccountId) -> (u64, u64) {
+	let block = BlockStart::commit(externalities);
+	let (gas, recorded) = block.prove(externalities, || gas_of(workload, Metering::Fuel, contract));
+	(recorded, charged(workload, gas).proof_size())
+}
+
 fn measure(workload: &Workload, runs: usize) -> Row {
 	let mut externalities = runtime::new_externalities();
-	externalities.execute_with(|| {
+	let (row, contract) = externalities.execute_with(|| {
 		let [fuel, unmetered, injected] = contracts(workload);
 		let fuel = fuel.expect("every workload runs with fuel");
 		let time_of = |(metering, contract): &(Metering, runtime::AccountId)| {
@@ -95,18 +117,26 @@ fn measure(workload: &Workload, runs: usize) -> Row {
 			})
 		};
 		let gas = gas_of(workload, Metering::Fuel, &fuel.1);
-		let base = <SubstrateWeight<Runtime> as WeightInfo>::execute(workload.input.len() as u32);
 		let trie = ContractTrie::new(&[0xbe; 32]);
 		let native = median_time(runs, || (workload.native)(&trie));
-		Row {
+		let row = Row {
 			name: workload.name,
 			native,
 			fuel: time_of(&fuel),
 			unmetered: unmetered.as_ref().map(time_of),
 			injected: injected.as_ref().map(time_of),
-			charged_ps: base.saturating_add(gas).ref_time(),
-		}
-	})
+			charged_ps: charged(workload, gas).ref_time(),
+			proof: 0,
+			charged_proof: 0,
+		};
+		(row, fuel.1)
+	});
+	let (proof, charged_proof) = proof_of(&mut externalities, workload, &contract);
+	Row { proof, charged_proof, ..row }
+}
+
+fn kib(bytes: u64) -> String {
+	format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
 
 fn ratio(time: Option<Duration>, native: Duration) -> String {
@@ -119,14 +149,14 @@ fn main() {
 	let check = std::env::args().any(|arg| arg == "--check");
 	let mut undercharged = Vec::new();
 	println!(
-		"{:<24} {:>12} {:>12} {:>12} {:>12} {:>12} {:>18}",
-		"workload", "native", "fuel", "no metering", "injected", "fuel time", "charged/measured"
+		"{:<24} {:>12} {:>12} {:>12} {:>12} {:>12} {:>18} {:>12} {:>14}",
+		"workload", "native", "fuel", "no metering", "injected", "fuel time", "charged/measured", "proof", "proof charged"
 	);
 	for workload in workloads::all() {
 		let row = measure(&workload, runs);
 		let measured_ps = row.fuel.as_nanos() as f64 * 1_000.0;
 		println!(
-			"{:<24} {:>12} {:>12} {:>12} {:>12} {:>12} {:>18}",
+			"{:<24} {:>12} {:>12} {:>12} {:>12} {:>12} {:>18} {:>12} {:>14}",
 			row.name,
 			format!("{:.1?}", row.native),
 			ratio(Some(row.fuel), row.native),
@@ -134,9 +164,14 @@ fn main() {
 			ratio(row.injected, row.native),
 			format!("{:.1?}", row.fuel),
 			format!("{:.1}", row.charged_ps as f64 / measured_ps),
+			kib(row.proof),
+			kib(row.charged_proof),
 		);
 		if (row.charged_ps as f64) < measured_ps {
-			undercharged.push(row.name);
+			undercharged.push(row.name.to_string());
+		}
+		if row.charged_proof < row.proof {
+			undercharged.push(format!("{} (proof)", row.name));
 		}
 	}
 	println!();
@@ -152,11 +187,11 @@ fn main() {
 			format!("{:.1}", uploads::charged_ps(&upload) as f64 / measured_ps),
 		);
 		if (uploads::charged_ps(&upload) as f64) < measured_ps {
-			undercharged.push(upload.name);
+			undercharged.push(upload.name.to_string());
 		}
 	}
 	if check && !undercharged.is_empty() {
-		eprintln!("charged less than measured: {}", undercharged.join(", "));
+		eprintln!("charged less than measured or recorded: {}", undercharged.join(", "));
 		std::process::exit(1);
 	}
 }
@@ -188,6 +223,17 @@ mod tests {
 				}
 			}
 		}
+	}
+
+	#[test]
+	fn the_proof_column_holds_the_code_a_call_loads() {
+		let workload = workloads::all().into_iter().find(|workload| workload.name == "no-op, 100 KB code").expect("a workload");
+		let code = wat::parse_str(&workload.wat).expect("workload WAT parses").len() as u64;
+		let mut externalities = runtime::new_externalities();
+		let [fuel, ..] = externalities.execute_with(|| contracts(&workload));
+		let (proof, charged) = proof_of(&mut externalities, &workload, &fuel.expect("every workload runs with fuel").1);
+		assert!(proof > code, "the module ({code} bytes) is in the proof: {proof}");
+		assert!(proof <= charged, "recorded {proof} bytes of proof, charged {charged}");
 	}
 
 	#[test]

@@ -97,6 +97,53 @@ pub fn new_externalities() -> sp_io::TestExternalities {
 	externalities
 }
 
+/// What a block's initialisation and its inherents leave in the overlay before its first
+/// extrinsic, and so out of any extrinsic's proof: the block number `number`, the phase, the
+/// timestamp `now`, the level of nested storage transactions (which every dispatch reads), and
+/// the block's events, emptied.
+pub fn start_block(number: u64, now: u64) {
+	System::set_block_number(number);
+	System::note_finished_initialize();
+	Timestamp::set_timestamp(now);
+	sp_io::storage::clear(frame_support::storage::transactional::TRANSACTION_LEVEL_KEY);
+	for item in [&b"Events"[..], b"EventCount"] {
+		sp_io::storage::clear(&frame_support::storage::storage_prefix(b"System", item));
+	}
+}
+
+/// A block that finds some externalities' state in its database.
+#[derive(Clone, Copy)]
+pub struct BlockStart {
+	number: u64,
+	now: u64,
+}
+
+impl BlockStart {
+	/// Writes what [`start_block`] leaves in the overlay into `externalities` (which leaves
+	/// their state root as a block's extrinsic sees it) and commits everything to their
+	/// database.
+	pub fn commit(externalities: &mut sp_io::TestExternalities) -> Self {
+		let start = externalities.execute_with(|| {
+			let start = Self { number: System::block_number(), now: pallet_timestamp::Now::<Runtime>::get() };
+			start_block(start.number, start.now);
+			start
+		});
+		externalities.commit_all().expect("the state commits");
+		start
+	}
+
+	/// Runs `f` as an extrinsic of this block, recording the proof of what it reads. Returns
+	/// what `f` returned and the proof's size: the bytes of its nodes, each with its length, as
+	/// the recorder counts them for the proof size the runtime reads.
+	pub fn prove<R>(self, externalities: &mut sp_io::TestExternalities, f: impl FnOnce() -> R) -> (R, u64) {
+		let (result, proof) = externalities.execute_and_prove(|| {
+			start_block(self.number, self.now);
+			f()
+		});
+		(result, proof.iter_nodes().map(|node| codec::Encode::encoded_size(node) as u64).sum())
+	}
+}
+
 /// Stores `wasm` as code without validation (instrumented modules import `env.gas`, which
 /// uploads refuse) and returns its id.
 pub fn store_code(wasm: Vec<u8>) -> CodeId {

@@ -10,7 +10,10 @@
 //! - whatever the pallet accepts, wasmi's fully validating constructor accepts too (loading
 //!   stored code unchecked is sound only then);
 //! - a call takes no longer natively than [`TOLERANCE`] times its charged weight, and all
-//!   calls together no longer than their charged weights together.
+//!   calls together no longer than their charged weights together;
+//! - a dispatch, run on the state committed to the database as a block finds it, records a
+//!   proof no larger than the proof_size it is charged;
+//! - the pallet's invariants hold after every case.
 //!
 //! Run: `cargo run --release -p wasm-contracts-fuzz -- [cases] [seed] [first case]` (defaults
 //! 1000, 1 and 0); each case has a stream of its own, so `-- 1 <seed> <case>` runs one case
@@ -19,14 +22,14 @@
 
 use arbitrary::Unstructured;
 use frame_support::{
-	dispatch::DispatchResultWithPostInfo,
+	dispatch::GetDispatchInfo,
 	storage::{with_transaction, TransactionOutcome},
 	weights::Weight,
 };
 use pallet_wasm_contracts::vm::{engine::Metering, host::HostFn};
-use sp_runtime::{DispatchError, StateVersion};
+use sp_runtime::{traits::Dispatchable, DispatchError, StateVersion};
 use std::{collections::BTreeMap, time::Instant};
-use wasm_contracts_benchmarks::runtime::{self, Contracts, Runtime, RuntimeOrigin, CALLER};
+use wasm_contracts_benchmarks::runtime::{self, BlockStart, Contracts, Runtime, RuntimeCall, RuntimeOrigin, CALLER};
 use wasm_smith::Config;
 
 /// Gas limit of every call: small, so that loops end quickly by running out of gas.
@@ -149,7 +152,10 @@ struct Tally {
 	worst_time_per_weight: f64,
 	worst: String,
 	worst_wasm: Vec<u8>,
+	worst_proof_per_charge: f64,
+	worst_proof: String,
 	wasm: Vec<u8>,
+	seed: u64,
 	case: u64,
 	elapsed_ps: u128,
 	charged_ps: u128,
@@ -158,6 +164,12 @@ struct Tally {
 impl Tally {
 	fn count(&mut self, what: String) {
 		*self.outcomes.entry(what).or_default() += 1;
+	}
+
+	/// Where a check failed: the run's seed, the case (`-- 1 <seed> <case>` runs it again) and
+	/// the step.
+	fn at(&self, step: &str) -> String {
+		format!("seed {}, case {}, {step}", self.seed, self.case)
 	}
 }
 
@@ -174,41 +186,60 @@ fn named(step: &str, error: DispatchError) -> String {
 	}
 }
 
-/// Runs a dispatch and checks its outcome: on failure a named error and no state change; and
-/// its time (the least of [`TIMINGS`] runs, each rolled back, so that a busy machine does not
-/// fail the case) against its charged weight.
-fn dispatch(tally: &mut Tally, step: &str, call: impl Fn() -> DispatchResultWithPostInfo) -> bool {
-	let elapsed_ps = (0..TIMINGS)
-		.map(|_| {
-			with_transaction(|| {
-				let started = Instant::now();
-				let _ = call();
-				TransactionOutcome::Rollback(Ok::<_, DispatchError>(started.elapsed().as_nanos() * 1_000))
+/// Dispatches `call` as the caller and checks its outcome: on failure a named error and no
+/// state change; its time (the least of [`TIMINGS`] runs, each rolled back, so that a busy
+/// machine does not fail the case) against its charged weight; and the proof it records, on the
+/// state committed to the database, against its charged proof_size.
+fn dispatch(externalities: &mut sp_io::TestExternalities, tally: &mut Tally, step: &str, call: RuntimeCall) -> bool {
+	let run = || call.clone().dispatch(RuntimeOrigin::signed(CALLER));
+	let (elapsed_ps, declared) = externalities.execute_with(|| {
+		let elapsed_ps = (0..TIMINGS)
+			.map(|_| {
+				with_transaction(|| {
+					let started = Instant::now();
+					let _ = run();
+					TransactionOutcome::Rollback(Ok::<_, DispatchError>(started.elapsed().as_nanos() * 1_000))
+				})
+				.unwrap_or(u128::MAX)
 			})
-			.unwrap_or(u128::MAX)
-		})
-		.min()
-		.unwrap_or(u128::MAX);
-	let before = state_root();
-	let (charged, outcome) = match call() {
-		Ok(info) => (info.actual_weight, Ok(())),
-		Err(failure) => (failure.post_info.actual_weight, Err(failure.error)),
+			.min()
+			.unwrap_or(u128::MAX);
+		// A deploy's declared weight reads the parameters.
+		(elapsed_ps, call.get_dispatch_info())
+	});
+	let block = BlockStart::commit(externalities);
+	let before = externalities.execute_with(state_root);
+	let (result, recorded) = block.prove(externalities, run);
+	let (post, outcome) = match result {
+		Ok(post) => (post, Ok(())),
+		Err(failure) => (failure.post_info, Err(failure.error)),
 	};
-	if let Some(charged) = charged {
-		let charged_ps = charged.ref_time() as u128;
-		let case = tally.case;
-		assert!(
-			elapsed_ps <= TOLERANCE * charged_ps + NOISE_PS,
-			"case {case}, {step}: took {elapsed_ps} ps, charged {charged_ps} ps"
-		);
-		tally.elapsed_ps += elapsed_ps;
-		tally.charged_ps += charged_ps;
-		let ratio = elapsed_ps as f64 / charged_ps.max(1) as f64;
-		if ratio > tally.worst_time_per_weight {
-			tally.worst_time_per_weight = ratio;
-			tally.worst = format!("case {case}, {step} ({outcome:?}), {elapsed_ps} ps for {charged_ps} ps");
-			tally.worst_wasm = tally.wasm.clone();
-		}
+	// What the dispatch pays for: its actual weight, or the declared one when it reports none.
+	let charged = post.calc_actual_weight(&declared);
+	assert!(
+		u128::from(recorded) <= u128::from(charged.proof_size()),
+		"{}: recorded {recorded} bytes of proof, charged {}",
+		tally.at(step),
+		charged.proof_size()
+	);
+	let proof_ratio = recorded as f64 / charged.proof_size().max(1) as f64;
+	if proof_ratio > tally.worst_proof_per_charge {
+		tally.worst_proof_per_charge = proof_ratio;
+		tally.worst_proof = format!("case {}, {step}, {recorded} bytes for {}", tally.case, charged.proof_size());
+	}
+	let charged_ps = charged.ref_time() as u128;
+	assert!(
+		elapsed_ps <= TOLERANCE * charged_ps + NOISE_PS,
+		"{}: took {elapsed_ps} ps, charged {charged_ps} ps",
+		tally.at(step)
+	);
+	tally.elapsed_ps += elapsed_ps;
+	tally.charged_ps += charged_ps;
+	let ratio = elapsed_ps as f64 / charged_ps.max(1) as f64;
+	if ratio > tally.worst_time_per_weight {
+		tally.worst_time_per_weight = ratio;
+		tally.worst = format!("case {}, {step} ({outcome:?}), {elapsed_ps} ps for {charged_ps} ps", tally.case);
+		tally.worst_wasm = tally.wasm.clone();
 	}
 	match outcome {
 		Ok(()) => {
@@ -216,7 +247,7 @@ fn dispatch(tally: &mut Tally, step: &str, call: impl Fn() -> DispatchResultWith
 			true
 		},
 		Err(error) => {
-			assert_eq!(state_root(), before, "{step} failed and changed state");
+			assert_eq!(externalities.execute_with(state_root), before, "{}: failed and changed state", tally.at(step));
 			tally.count(named(step, error));
 			false
 		},
@@ -246,40 +277,67 @@ fn run_case(imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
 		wasm = mutate(wasm, stream);
 	}
 	tally.wasm = wasm.clone();
-	runtime::new_externalities().execute_with(|| {
-		let uploaded = dispatch(tally, "upload", || Contracts::upload_code(RuntimeOrigin::signed(CALLER), wasm.clone(), None));
-		if !uploaded {
-			return
+	let mut externalities = runtime::new_externalities();
+	run_steps(&mut externalities, wasm, stream, tally);
+	externalities.execute_with(|| {
+		if let Err(invariant) = pallet_wasm_contracts::invariants::check::<Runtime>() {
+			panic!("{}: {invariant}", tally.at("the pallet's invariants after the case"));
 		}
-		let engine = pallet_wasm_contracts::vm::engine::new_engine(Metering::Fuel, 1);
-		let checked = wasmi::Module::new(&engine, &wasm)
-			.unwrap_or_else(|error| panic!("case {}: uploaded code that wasmi refuses: {error}", tally.case));
-		let code_id = pallet_wasm_contracts::NextCodeId::<Runtime>::get() - 1;
-		let msg = stream.message();
-		let instantiated = dispatch(tally, "instantiate", || {
-			Contracts::instantiate(RuntimeOrigin::signed(CALLER), code_id, msg.clone(), None, 0, CALL_GAS, None, None)
-		});
-		if instantiated {
-			let contract = pallet_wasm_contracts::address::instance_address::<Runtime>(code_id, 0);
-			for entry in entry_points(&checked) {
-				let msg = stream.message();
-				dispatch(tally, "execute", || {
-					let entry = entry.as_bytes().to_vec();
-					Contracts::execute(RuntimeOrigin::signed(CALLER), contract.clone(), entry, msg.clone(), 0, CALL_GAS, None)
-				});
+	});
+}
+
+/// Uploads `wasm`, instantiates it, executes and queries each of its entry points, and runs it
+/// as a deploy's session, each as far as the steps before it succeeded.
+fn run_steps(externalities: &mut sp_io::TestExternalities, wasm: Vec<u8>, stream: &mut Stream, tally: &mut Tally) {
+	let upload = pallet_wasm_contracts::Call::<Runtime>::upload_code { code: wasm.clone(), storage_deposit_limit: None };
+	if !dispatch(externalities, tally, "upload", upload.into()) {
+		return
+	}
+	let engine = pallet_wasm_contracts::vm::engine::new_engine(Metering::Fuel, 1);
+	let checked = wasmi::Module::new(&engine, &wasm)
+		.unwrap_or_else(|error| panic!("{}: uploaded code that wasmi refuses: {error}", tally.at("upload")));
+	let code_id = externalities.execute_with(|| pallet_wasm_contracts::NextCodeId::<Runtime>::get() - 1);
+	let instantiate = pallet_wasm_contracts::Call::<Runtime>::instantiate {
+		code_id,
+		init_msg: stream.message(),
+		admin: None,
+		value: 0,
+		gas_limit: CALL_GAS,
+		salt: None,
+		storage_deposit_limit: None,
+	};
+	if dispatch(externalities, tally, "instantiate", instantiate.into()) {
+		let contract = pallet_wasm_contracts::address::instance_address::<Runtime>(code_id, 0);
+		for entry in entry_points(&checked) {
+			let msg = stream.message();
+			let execute = pallet_wasm_contracts::Call::<Runtime>::execute {
+				contract: contract.clone(),
+				entry_point: entry.as_bytes().to_vec(),
+				msg: msg.clone(),
+				value: 0,
+				gas_limit: CALL_GAS,
+				storage_deposit_limit: None,
+			};
+			dispatch(externalities, tally, "execute", execute.into());
+			externalities.execute_with(|| {
 				let before = state_root();
 				let query = Contracts::query(contract.clone(), entry.as_bytes().to_vec(), msg, Some(CALL_GAS));
-				assert_eq!(state_root(), before, "a query changed state");
+				assert_eq!(state_root(), before, "{}: a query changed state", tally.at("query"));
 				match query.result {
 					Ok(_) => tally.count("query: ok".into()),
 					Err(error) => tally.count(named("query", error)),
 				}
-			}
+			});
 		}
-		dispatch(tally, "deploy", || {
-			Contracts::deploy(RuntimeOrigin::signed(CALLER), vec![], wasm.clone(), 1_000_000_000, CALL_GAS, None)
-		});
-	});
+	}
+	let deploy = pallet_wasm_contracts::Call::<Runtime>::deploy {
+		payment: vec![],
+		session: wasm,
+		payment_amount: 1_000_000_000,
+		session_gas_limit: CALL_GAS,
+		storage_deposit_limit: None,
+	};
+	dispatch(externalities, tally, "deploy", deploy.into());
 }
 
 fn main() {
@@ -288,7 +346,7 @@ fn main() {
 	let seed: u64 = args.next().and_then(|seed| seed.parse().ok()).unwrap_or(1);
 	let first: u64 = args.next().and_then(|first| first.parse().ok()).unwrap_or(0);
 	let imports = host_imports();
-	let mut tally = Tally::default();
+	let mut tally = Tally { seed, ..Tally::default() };
 	let started = Instant::now();
 	for case in first..first.saturating_add(cases) {
 		tally.case = case;
@@ -297,11 +355,16 @@ fn main() {
 	if let Ok(path) = std::env::var("FUZZ_WORST") {
 		std::fs::write(&path, &tally.worst_wasm).unwrap_or_else(|error| panic!("{path}: {error}"));
 	}
-	println!("{cases} cases from seed {seed} in {:.1?}; no panic, every failure named, no change on failure", started.elapsed());
+	println!(
+		"{cases} cases from seed {seed} in {:.1?}; no panic, every failure named, no change on failure, no proof past its \
+		 charge, invariants hold",
+		started.elapsed()
+	);
 	for (outcome, count) in &tally.outcomes {
 		println!("{count:>8}  {outcome}");
 	}
 	println!("largest time / charged weight of a call: {:.3}: {}", tally.worst_time_per_weight, tally.worst);
+	println!("largest proof / charged proof_size of a call: {:.3}: {}", tally.worst_proof_per_charge, tally.worst_proof);
 	let total = tally.elapsed_ps as f64 / tally.charged_ps.max(1) as f64;
 	println!("all calls: {:.1?} measured for {:.1?} charged ({total:.3})", ps(tally.elapsed_ps), ps(tally.charged_ps));
 	assert!(tally.elapsed_ps <= tally.charged_ps, "the calls together took longer than they were charged");

@@ -318,22 +318,26 @@ impl<T: Config> Pallet<T> {
 
 	/// Releases the deposit of `code_id` to its uploader and, when `module_removed`, a deposit
 	/// its module still has of its own (held on the module's first uploader by code uploaded
-	/// before every code id paid for its module).
-	pub(crate) fn release_code_deposit(uploader: &T::AccountId, code_id: CodeId, code_hash: CodeHash, module_removed: bool) {
+	/// before every code id paid for its module). Returns whether the module had one.
+	pub(crate) fn release_code_deposit(
+		uploader: &T::AccountId,
+		code_id: CodeId,
+		code_hash: CodeHash,
+		module_removed: bool,
+	) -> bool {
 		let reason = hold_reason::<T>(HoldReason::CodeUpload);
 		if let Some(amount) = CodeDeposits::<T>::take(code_id) {
 			Self::release_held(&reason, uploader, amount);
 		}
-		if module_removed {
-			Self::release_module_deposit(code_hash);
-		}
+		module_removed && Self::release_module_deposit(code_hash)
 	}
 
-	/// Releases the deposit that the module `code_hash`, which was removed, has of its own.
-	pub(crate) fn release_module_deposit(code_hash: CodeHash) {
-		if let Some(deposit) = ModuleDeposits::<T>::take(code_hash) {
-			Self::release_held(&hold_reason::<T>(HoldReason::CodeUpload), &deposit.depositor, deposit.amount);
-		}
+	/// Releases the deposit that the module `code_hash`, which was removed, has of its own;
+	/// returns whether it had one.
+	pub(crate) fn release_module_deposit(code_hash: CodeHash) -> bool {
+		let Some(deposit) = ModuleDeposits::<T>::take(code_hash) else { return false };
+		Self::release_held(&hold_reason::<T>(HoldReason::CodeUpload), &deposit.depositor, deposit.amount);
+		true
 	}
 
 	/// Releases what a terminated contract holds for its storage, into its own balance (which
