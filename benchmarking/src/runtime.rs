@@ -119,9 +119,9 @@ pub struct BlockStart {
 }
 
 impl BlockStart {
-	/// Writes what [`start_block`] leaves in the overlay into `externalities` (which leaves
-	/// their state root as a block's extrinsic sees it) and commits everything to their
-	/// database.
+	/// Writes what [`start_block`] leaves in the overlay into `externalities` and commits
+	/// everything to their database, so that writing it again before an extrinsic
+	/// ([`Self::prove`]) leaves the state root as it was.
 	pub fn commit(externalities: &mut sp_io::TestExternalities) -> Self {
 		let start = externalities.execute_with(|| {
 			let start = Self { number: System::block_number(), now: pallet_timestamp::Now::<Runtime>::get() };

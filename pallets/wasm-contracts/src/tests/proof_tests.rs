@@ -14,7 +14,10 @@ use crate::{storage::ContractTrie, weights::WeightInfo, ContractInfoOf, Event, H
 use codec::Encode;
 use frame_support::{
 	dispatch::{DispatchResultWithPostInfo, GetDispatchInfo},
-	traits::fungible::{Mutate, MutateHold},
+	traits::{
+		fungible::{Mutate, MutateHold},
+		Hooks,
+	},
 };
 use sp_runtime::traits::Dispatchable;
 use wasm_contracts_primitives::{limits, TrieId};
@@ -55,29 +58,34 @@ impl Proved {
 	}
 }
 
-/// Dispatches `call` as `origin` on the state committed to the database, as a block finds what
-/// earlier blocks stored, and returns the proof it recorded and the proof_size it was charged.
+/// Runs `f` on the state committed to the database, as a block finds what earlier blocks stored;
+/// returns what `f` returned and the size of the proof it recorded: the bytes of the proof's
+/// nodes, each with its length, as the recorder counts them for the proof size the runtime reads
+/// (a block's proof holds the nodes of all its extrinsics behind one count).
+fn record<R>(ext: &mut TestExt, f: impl FnOnce() -> R) -> (R, u64) {
+	let (number, now) = ext.execute_with(|| (System::block_number(), pallet_timestamp::Now::<Test>::get()));
+	ext.commit_all().expect("the state commits");
+	let (result, proof) = ext.execute_and_prove(|| {
+		start_block(number, now);
+		f()
+	});
+	// Checks the invariants after it.
+	ext.execute_with(|| {});
+	(result, proof.iter_nodes().map(|node| node.encoded_size() as u64).sum())
+}
+
+/// Dispatches `call` as `origin` ([`record`]) and returns the proof it recorded and the
+/// proof_size it was charged.
 fn prove(ext: &mut TestExt, origin: RuntimeOrigin, call: impl Into<RuntimeCall>) -> Proved {
 	let call: RuntimeCall = call.into();
 	// A deploy's declared weight reads the parameters.
-	let (declared, number, now) =
-		ext.execute_with(|| (call.get_dispatch_info(), System::block_number(), pallet_timestamp::Now::<Test>::get()));
-	ext.commit_all().expect("the state commits");
-	let (outcome, proof) = ext.execute_and_prove(|| {
-		start_block(number, now);
-		call.dispatch(origin)
-	});
+	let declared = ext.execute_with(|| call.get_dispatch_info());
+	let (outcome, recorded) = record(ext, || call.dispatch(origin));
 	let post = match &outcome {
 		Ok(post) => *post,
 		Err(failure) => failure.post_info,
 	};
-	let charged = post.calc_actual_weight(&declared).proof_size();
-	// Checks the invariants after the dispatch.
-	ext.execute_with(|| {});
-	// The proof's nodes, each with its length, as the recorder counts them for the proof size
-	// the runtime reads: a block's proof holds the nodes of all its extrinsics behind one count.
-	let recorded = proof.iter_nodes().map(|node| node.encoded_size() as u64).sum();
-	Proved { recorded, charged, outcome }
+	Proved { recorded, charged: post.calc_actual_weight(&declared).proof_size(), outcome }
 }
 
 /// What a block's initialisation and its inherents leave in the overlay before its first
@@ -146,7 +154,7 @@ fn funded(seed: u8, amount: Balance) -> AccountId {
 
 // Storage host functions, through the `bulk_storage` fixture.
 
-/// The largest value the parameters allow.
+/// The largest value the default parameters allow.
 const LARGEST: usize = 16 * 1024;
 /// The longest key the parameters may allow: the storage tests raise `max_storage_key_len` to it.
 const LONGEST_KEY: u32 = limits::MAX_STORAGE_KEY_LEN;
@@ -165,21 +173,26 @@ fn bulk_input(count: u32, value_len: usize) -> Vec<u8> {
 	[count, LONGEST_KEY, value_len as u32].iter().flat_map(|n| n.to_le_bytes()).collect()
 }
 
-/// The `bulk_storage` contract with `count` incompressible values of `len` bytes under its keys
-/// `0..count`, among [`FILLER`] other values.
+/// Stores `count` incompressible values of `len` bytes under the `bulk_storage` keys `0..count`
+/// of `contract`, among [`FILLER`] other values.
+fn store_values(contract: &AccountId, count: u32, len: usize) {
+	let trie = ContractTrie::new(&trie_of(contract));
+	for index in 0..FILLER {
+		let key = sp_io::hashing::blake2_256(&index.to_le_bytes());
+		trie.write(&key, &key);
+	}
+	for index in 0..count {
+		trie.write(&bulk_key(index), &noise(len, u64::from(index)));
+	}
+}
+
+/// The `bulk_storage` contract with `count` values of `len` bytes ([`store_values`]).
 fn bulk_contract_with_values(count: u32, len: usize) -> (TestExt, AccountId) {
 	let mut ext = chain();
 	let contract = ext.execute_with(|| {
 		set_params(|params| params.max_storage_key_len = LONGEST_KEY);
 		let contract = deploy_fixture("bulk_storage");
-		let trie = ContractTrie::new(&trie_of(&contract));
-		for index in 0..FILLER {
-			let key = sp_io::hashing::blake2_256(&index.to_le_bytes());
-			trie.write(&key, &key);
-		}
-		for index in 0..count {
-			trie.write(&bulk_key(index), &noise(len, u64::from(index)));
-		}
+		store_values(&contract, count, len);
 		contract
 	});
 	(ext, contract)
@@ -235,6 +248,15 @@ fn reading_large_values_is_charged_the_proof_of_every_value_read() {
 }
 
 #[test]
+fn values_stored_before_the_limit_was_lowered_are_charged_in_full() {
+	// As large as any parameters allow: stored while the limit was higher than it is now.
+	let (count, len) = (8, limits::MAX_STORAGE_VALUE_LEN as usize);
+	let (mut ext, contract) = bulk_contract_with_values(count, len);
+	let proved = bulk(&mut ext, &contract, "delete", count, 0).covered("storage_delete");
+	assert!(proved.recorded > u64::from(count) * len as u64, "every deleted value is in the proof: {}", proved.recorded);
+}
+
+#[test]
 fn a_failed_call_is_charged_the_proof_of_what_it_touched_before_failing() {
 	let count = 48;
 	let (mut ext, contract) = bulk_contract_with_values(count, LARGEST);
@@ -281,6 +303,20 @@ fn a_call_needs_room_for_the_largest_old_value_and_reports_it() {
 		assert_ok!(run(dry_run.gas_required));
 		assert_eq!(stored(&contract, &bulk_key(0)), None);
 	});
+}
+
+#[test]
+fn removing_a_terminated_contracts_storage_uses_the_proof_it_records() {
+	let count = 64;
+	let mut ext = chain();
+	ext.execute_with(|| {
+		let contract = deploy_fixture("terminator");
+		store_values(&contract, count, LARGEST);
+		assert_ok!(execute(&BOB, &contract, "terminate", CHARLIE.encode()));
+	});
+	let (used, recorded) = record(&mut ext, || Contracts::on_idle(1, Weight::MAX));
+	assert!(recorded <= used.proof_size(), "on_idle: recorded {recorded} bytes of proof, used {}", used.proof_size());
+	ext.execute_with(|| assert_eq!(crate::DeletionQueue::<Test>::iter().count(), 0, "the trie is gone"));
 }
 
 // Host functions that load code or touch accounts and events, through the `host_loops` fixture.
