@@ -193,3 +193,27 @@ fn a_no_op_call_of_a_100_kb_contract_costs_at_most_one_and_a_half_times_one_of_1
 		assert!(large * 2 <= small * 3, "100 KB: {large}, 1 KB: {small}");
 	});
 }
+
+#[test]
+fn gas_required_suffices_in_a_block_whose_event_counter_no_earlier_call_wrote() {
+	new_test_ext().execute_with(|| {
+		// Emits an event, then writes: the event counter's charge is not the last one.
+		let module = wat(
+			r#"(module
+			(import "env" "log_event" (func $log (param i32 i32 i32 i32)))
+			(import "env" "storage_write" (func $write (param i32 i32 i32 i32) (result i32)))
+			(memory (export "memory") 1)
+			(data (i32.const 0) "topic")
+			(func (export "run")
+			  (call $log (i32.const 0) (i32.const 5) (i32.const 0) (i32.const 5))
+			  (drop (call $write (i32.const 0) (i32.const 5) (i32.const 0) (i32.const 5)))))"#,
+		);
+		let contract = instantiate(&ALICE, upload(&ALICE, module), vec![], None);
+		assert_ok!(execute(&BOB, &contract, "run", vec![]));
+		// The block has written its event counter; the next block has not.
+		let required = Contracts::dry_run_execute(BOB, contract.clone(), b"run".to_vec(), vec![], 0, None).gas_required;
+		System::set_block_number(2);
+		let run = Contracts::execute(RuntimeOrigin::signed(BOB), contract.clone(), b"run".to_vec(), vec![], 0, required, None);
+		assert_ok!(run);
+	});
+}
