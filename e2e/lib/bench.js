@@ -5,17 +5,25 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** The CPU model and core count, from /proc/cpuinfo where there is one. */
+/**
+ * The CPU model and core count, from /proc/cpuinfo where there is one. Virtual machines often
+ * report a generic name ("Intel(R) Xeon(R) Processor"), so family, model, stepping and clock
+ * go with it.
+ */
 export function cpuModel() {
-  let model = null;
+  let fields = {};
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((entry) => /^model name\s*:/.test(entry));
-    model = line?.split(':').slice(1).join(':').trim() ?? null;
+    const first = readFileSync('/proc/cpuinfo', 'utf8').split('\n\n')[0];
+    fields = Object.fromEntries(first.split('\n').map((line) => line.split(':').map((part) => part.trim())));
   } catch {
-    // Not Linux: fall back to what Node.js reports.
+    // Not Linux: what Node.js reports.
   }
-  model ??= cpus()[0]?.model ?? 'unknown CPU';
-  return `${model}, ${cpus().length} cores`;
+  const model = fields['model name'] ?? cpus()[0]?.model ?? 'unknown CPU';
+  const details = [
+    fields['cpu family'] && `family ${fields['cpu family']} model ${fields.model} stepping ${fields.stepping}`,
+    fields['cpu MHz'] && `${Math.round(Number(fields['cpu MHz']))} MHz`,
+  ].filter(Boolean);
+  return `${model}${details.length ? ` (${details.join(', ')})` : ''}, ${cpus().length} cores`;
 }
 
 /**
