@@ -90,11 +90,11 @@ async function push(url, groups) {
       if (error) {
         tx.status = `error: ${error.message}`;
       } else if (typeof status === 'string') {
-        tx.status = status; // future, ready, dropped, invalid, finalityTimeout
+        tx.status = status; // future, ready, dropped, invalid
         if (['dropped', 'invalid'].includes(status)) settle(tx);
       } else {
         const [kind, detail] = Object.entries(status)[0];
-        tx.status = kind; // broadcast, inBlock, retracted, finalized, usurped
+        tx.status = kind; // broadcast, inBlock, retracted, finalityTimeout, finalized, usurped
         if (kind === 'inBlock' || kind === 'finalized') {
           tx.inBlock = detail;
           settle(tx);
@@ -128,6 +128,7 @@ async function push(url, groups) {
           watched -= 1;
         }
         group.sent += 1;
+        lastNews = Date.now();
       }
       while (watched > 0 && !stalled()) await news(1000);
     } finally {
