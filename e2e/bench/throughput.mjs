@@ -13,10 +13,11 @@
 // The recipients hold tokens before the run, and every sender holds more than it sends, so each
 // transfer overwrites two existing balances: a transfer between holders.
 //
-// Staying within the node's limits: each sender sends its transactions in nonce order, each once
-// the pool has answered for the one before, so none waits in the pool's future queue (819
-// transactions by default); at most WINDOW (default 512) of a sender's transactions are in the
-// pool and not yet in a block, so SENDERS × WINDOW stays under the ready queue's 8,192; and at
+// Staying within the node's limits: each sender sends its transactions in nonce order with at
+// most IN_FLIGHT (default 16) awaiting the pool's answer, so that only those can reach the pool
+// before their predecessor and wait in its future queue (SENDERS × IN_FLIGHT, against a limit of
+// 819 transactions by default); at most WINDOW (default 512) of a sender's transactions are in
+// the pool and not yet in a block, so SENDERS × WINDOW stays under the ready queue's 8,192; and at
 // most 1,000 are watched on one connection (the node allows 1,024 subscriptions per connection).
 // A sender sends its next transaction as soon as one of its earlier ones is in a block.
 //
@@ -24,8 +25,9 @@
 // `scripts/dev-chain.sh` does (a block every 3 s) unless WS_URL names a running node (e.g. the
 // zombienet collator at ws://127.0.0.1:9944), whose log it cannot read: build times are then
 // unknown. Environment: N (transfers, default 1,200), SENDERS (1 to 6, default 6), RECIPIENTS
-// (default 60), WINDOW, STALL_S (seconds without any news from the pool before the run is
-// over, default 60).
+// (default 60), WINDOW, IN_FLIGHT, STALL_S (seconds without any news from the pool before the run is
+// over, default 60), GAS_MARGIN (percent added to the gas a transfer's dry run asks for,
+// default 0).
 
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { stringToU8a } from '@polkadot/util';
@@ -43,6 +45,8 @@ const SENDERS = Number(process.env.SENDERS ?? 6);
 const RECIPIENTS = Number(process.env.RECIPIENTS ?? 60);
 const WINDOW = Number(process.env.WINDOW ?? 512);
 const STALL_MS = Number(process.env.STALL_S ?? 60) * 1000;
+const GAS_MARGIN = Number(process.env.GAS_MARGIN ?? 0);
+const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 16);
 const MAX_WATCHED = 1000;
 const AMOUNT = 1n;
 const METADATA = contractMetadata('token');
@@ -112,24 +116,31 @@ async function push(url, groups) {
       }
       wake();
     };
+    const answering = new Set();
+    const submit = async (tx) => {
+      try {
+        await provider.subscribe('author_extrinsicUpdate', 'author_submitAndWatchExtrinsic', [tx.hex], onStatus(tx));
+        tx.accepted = true;
+      } catch (error) {
+        tx.refused = error.message.split('\n')[0];
+        unresolved -= 1;
+        watched -= 1;
+      }
+      group.sent += 1;
+      lastNews = Date.now();
+    };
     try {
       for (const tx of group.txs) {
         while ((unresolved >= WINDOW || watched >= MAX_WATCHED) && !stalled()) await news(1000);
         // Nothing moves: the rest stays unsent (and is not counted as sent).
         if (stalled()) break;
+        while (answering.size >= IN_FLIGHT) await Promise.race(answering);
         unresolved += 1;
         watched += 1;
-        try {
-          await provider.subscribe('author_extrinsicUpdate', 'author_submitAndWatchExtrinsic', [tx.hex], onStatus(tx));
-          tx.accepted = true;
-        } catch (error) {
-          tx.refused = error.message.split('\n')[0];
-          unresolved -= 1;
-          watched -= 1;
-        }
-        group.sent += 1;
-        lastNews = Date.now();
+        const answer = submit(tx).finally(() => answering.delete(answer));
+        answering.add(answer);
       }
+      await Promise.all(answering);
       while (watched > 0 && !stalled()) await news(1000);
     } finally {
       await provider.disconnect();
@@ -225,6 +236,12 @@ function bySigner(txs) {
   return [...groups.values()];
 }
 
+/** `gas` (a `Weight`) with `percent` more of both ref_time and proof_size, as bigints. */
+function withMargin(gas, percent) {
+  const more = (value) => (value.toBigInt() * BigInt(100 + percent) + 99n) / 100n;
+  return { refTime: more(gas.refTime), proofSize: more(gas.proofSize) };
+}
+
 /** The SCALE encoding of `message` for entry point `entry` of the token. */
 function tokenMessage(token, entry, message) {
   const { message: typeId } = METADATA.entry_points.find((point) => point.name === entry);
@@ -260,8 +277,9 @@ try {
   const token = await TypedContract.instantiate(api, METADATA, codeId, null, { signer: alice });
   const perSender = BigInt(Math.ceil(N / SENDERS)) * AMOUNT + 1n;
   const mintTo = [...senders.map((sender) => [decodeAddress(sender.address), perSender]), ...recipients.map((to) => [to, 1n])];
-  // The first mint writes the supply and a new balance, the costliest shape, so its gas covers all.
-  const mintGas = (await dryRun(api, token, alice.address, 'mint', { to: mintTo[0][0], amount: mintTo[0][1] })).gasRequired;
+  // The first mint writes the supply and a new balance, the costliest shape, so its gas covers
+  // all; half as much again, so that the set-up goes through whatever the dry run's precision.
+  const mintGas = withMargin((await dryRun(api, token, alice.address, 'mint', { to: mintTo[0][0], amount: mintTo[0][1] })).gasRequired, 50);
   const mints = await signAhead(api, mintTo.map(([to, amount]) => ({
     tx: executeTx(api, token.address, 'mint', tokenMessage(token, 'mint', { to, amount }), mintGas, 0n, null),
     signer: alice,
@@ -278,10 +296,10 @@ try {
 
   // Every transfer has the shape of this one: two existing balances overwritten.
   const probe = await dryRun(api, token, senders[0].address, 'transfer', { to: recipients[0], amount: AMOUNT });
-  const { gasRequired } = probe;
+  const gasRequired = withMargin(probe.gasRequired, GAS_MARGIN);
   const limit = depositLimit(probe.storageDeposit);
-  console.log(`transfer gas (dry run): ref_time ${ms(gasRequired.refTime.toBigInt()).toFixed(3)} ms, ` +
-    `proof_size ${(Number(gasRequired.proofSize.toBigInt()) / 1024).toFixed(1)} KiB; storage deposit limit ${limit}`);
+  console.log(`transfer gas limit (dry run${GAS_MARGIN ? ` + ${GAS_MARGIN}%` : ''}): ref_time ${ms(gasRequired.refTime).toFixed(3)} ms, ` +
+    `proof_size ${(Number(gasRequired.proofSize) / 1024).toFixed(1)} KiB; storage deposit limit ${limit}`);
 
   const signingStart = Date.now();
   const transfers = await signAhead(api, Array.from({ length: N }, (_, i) => {
@@ -331,9 +349,17 @@ try {
     `failed ${refused.length + reported.length} (refused by the pool ${refused.length}, reported ${reported.length}` +
     `${reported.length ? `: ${tally(reported, (tx) => tx.status)}` : ''}), lost ${lost}`);
   if (refused.length) console.log(`refused: ${tally(refused, (tx) => tx.refused)}`);
+  const examples = (txs) => {
+    for (const tx of txs.slice(0, 10)) console.log(`  ${tx.signerName} nonce ${tx.nonce}: ${tx.status ?? 'no status'}${tx.inBlock ? ` (said in block ${tx.inBlock})` : ''}`);
+    if (txs.length > 10) console.log(`  … ${txs.length - 10} more`);
+  };
+  if (reported.length) {
+    console.log('reported to their senders:');
+    examples(reported);
+  }
   if (lost) {
-    console.log(`lost, by last status the pool reported: ${tally(missing, (tx) => tx.status ?? 'none')}`);
-    for (const tx of missing.slice(0, 10)) console.log(`  ${tx.signerName} nonce ${tx.nonce}: ${tx.status ?? 'no status'}${tx.inBlock ? ` (said in block ${tx.inBlock})` : ''}`);
+    console.log(`lost, by the last status the pool reported: ${tally(missing, (tx) => tx.status ?? 'none')}`);
+    examples(missing);
   }
   if (inBlocks.length) {
     const counts = inBlocks.map((block) => block.ours);
