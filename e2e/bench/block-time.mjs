@@ -23,7 +23,7 @@ import { startNode } from '../lib/node.js';
 import { submit } from '../lib/chain.js';
 import { executeTx, instantiate, uploadCode } from '../lib/wasm-contracts.js';
 import { watToWasm } from '../lib/contracts.js';
-import { blockWeight, machineLine, ms, preparedMs } from '../lib/bench.js';
+import { blockWeight, loadLine, machineLine, ms, preparedMs } from '../lib/bench.js';
 
 const PAGE = 65_536;
 const KIB = 1024;
@@ -142,6 +142,7 @@ try {
     const end = call.outcome.error?.name === 'OutOfGas' ? '' : ` (ended with ${call.outcome.error?.name ?? 'success'})`;
     console.log(`${name}: ${await blockLine(api, node.logPath, call)}${end}`);
   }
+  console.log(loadLine());
 } finally {
   await api.disconnect();
   await node.stop();

@@ -36,7 +36,7 @@ import { decodeError } from '../lib/chain.js';
 import { startNode } from '../lib/node.js';
 import { contractMetadata, contractModule, TypedContract } from '../lib/typed-contract.js';
 import { depositLimit, executeTx, uploadCode } from '../lib/wasm-contracts.js';
-import { blockWeight, machineLine, ms, preparedBlocks } from '../lib/bench.js';
+import { blockWeight, loadLine, machineLine, ms, preparedBlocks } from '../lib/bench.js';
 import { bytesArg } from '../lib/contracts.js';
 
 const DEV_ACCOUNTS = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
@@ -132,7 +132,8 @@ async function push(url, groups) {
     try {
       for (const tx of group.txs) {
         while ((unresolved >= WINDOW || watched >= MAX_WATCHED) && !stalled()) await news(1000);
-        // Nothing moves: the rest stays unsent (and is not counted as sent).
+        // Nothing moves (the window holds transactions the pool never settles): the rest stays
+        // unsent, and is not counted as sent.
         if (stalled()) break;
         while (answering.size >= IN_FLIGHT) await Promise.race(answering);
         unresolved += 1;
@@ -344,7 +345,7 @@ try {
   lost = missing.length;
   const dispatchFailed = included.filter((tx) => !tx.ok);
   const inBlocks = blocks.filter((block) => block.ours > 0);
-  console.log(`\nsent ${sent}${sent < N ? ` of ${N} (the pool stopped answering)` : ''}, included ${included.length} (dispatch failed ${dispatchFailed.length}` +
+  console.log(`\nsent ${sent}${sent < N ? ` of ${N} (the rest waited for a window that never emptied)` : ''}, included ${included.length} (dispatch failed ${dispatchFailed.length}` +
     `${dispatchFailed.length ? `: ${tally(dispatchFailed, (tx) => tx.error)}` : ''}), ` +
     `failed ${refused.length + reported.length} (refused by the pool ${refused.length}, reported ${reported.length}` +
     `${reported.length ? `: ${tally(reported, (tx) => tx.status)}` : ''}), lost ${lost}`);
@@ -366,6 +367,7 @@ try {
     console.log(`${inBlocks.length} blocks with transfers: ${(included.length / inBlocks.length).toFixed(0)} on average, ` +
       `${Math.max(...counts)} at most; pushed in ${pushSeconds.toFixed(0)} s`);
   }
+  console.log(loadLine());
 } finally {
   await api.disconnect();
   await node?.stop();

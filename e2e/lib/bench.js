@@ -35,6 +35,12 @@ export function machineLine() {
   return `CPU: ${cpuModel()}; load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min)`;
 }
 
+/** The load averages now, for the end of a run (the first line has them at its start). */
+export function loadLine() {
+  const [one, five] = loadavg();
+  return `load average at the end ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min)`;
+}
+
 const PREPARED = /Prepared block for proposing at (\d+) \((\d+) ms\)[^\n]*?end: (\w+)/g;
 
 /**
