@@ -10,6 +10,8 @@
 #   MERGE                    1 (default) to merge the run into weights.rs; 0 to replace
 #                            weights.rs with the run alone, a new baseline measured on this
 #                            machine only (after the benchmarks or the pallet got cheaper)
+#   CHANGED                  comma-separated weight functions whose benchmark changed: merged
+#                            from this run alone, as their old figures measured something else
 #   STEPS, REPEAT            sampling of every benchmark (defaults 50 and 20)
 #   PROFILE                  cargo profile of the benchmarking node (default testnet)
 #   BENCHMARK_TARGET_DIR     where that node is built (default: the dev target directory with
@@ -65,7 +67,7 @@ rm -f "$run"
 	--template benchmarking/weight-template.hbs \
 	--output "$run"
 if [ "$merge" = 1 ]; then
-	python3 benchmarking/merge_weights.py "$weights" "$run"
+	python3 benchmarking/merge_weights.py ${CHANGED:+--changed "$CHANGED"} "$weights" "$run"
 	echo "this run ($run) merged into $weights"
 else
 	python3 benchmarking/merge_weights.py --replace "$weights" "$run"

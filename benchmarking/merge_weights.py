@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Merges a run of `benchmark pallet` into the pallet's weights, figure by figure.
 
-Usage: merge_weights.py [--replace] WEIGHTS RUN [OUTPUT]
+Usage: merge_weights.py [--replace | --changed NAME[,NAME...]] WEIGHTS RUN [OUTPUT]
        merge_weights.py --check FILE
 
 Both files have the shape `benchmarking/weight-template.hbs` gives them. For every weight
@@ -12,7 +12,8 @@ another CPU can therefore raise a price that was too low there, and never lowers
 elsewhere. The header lists every CPU the figures come from, with the latest run on each.
 
 A function only in RUN is taken from it, one only in WEIGHTS is dropped (its benchmark is gone),
-and one whose parameters changed is taken from RUN, with a warning.
+and one whose parameters changed is taken from RUN, with a warning. So is every function named
+with --changed: its benchmark measures something else now, and its old figures belong to that.
 
 With --replace, RUN is written as it is (after the same check of its shape), for a new baseline
 measured on one machine. With --check, FILE is only checked.
@@ -287,8 +288,12 @@ def merge_function(old: Function, new: Function) -> Function:
     return merged
 
 
-def merge(old: WeightsFile, new: WeightsFile) -> tuple[WeightsFile, list[str]]:
-    """Merges `new` (a run) into `old`; returns the result and the warnings to show."""
+def merge(old: WeightsFile, new: WeightsFile, changed: frozenset[str] = frozenset()) -> tuple[WeightsFile, list[str]]:
+    """Merges `new` (a run) into `old`, taking the functions named in `changed` from `new` alone;
+    returns the result and the warnings to show."""
+    unknown = sorted(changed - {f.name for f in new.functions})
+    if unknown:
+        raise WeightsError(f"--changed names functions the run does not have: {', '.join(unknown)}")
     warnings = []
     if old.head != new.head or old.middle != new.middle or old.tail != new.tail:
         warnings.append("the text around the figures differs from the old file's; the run's is kept")
@@ -310,6 +315,9 @@ def merge(old: WeightsFile, new: WeightsFile) -> tuple[WeightsFile, list[str]]:
         if o is None:
             warnings.append(f"`{f.name}` is new: its figures are the run's")
             functions.append(f)
+        elif f.name in changed:
+            warnings.append(f"`{f.name}` changed its benchmark: its figures are the run's alone")
+            functions.append(f)
         elif o.params != f.params:
             warnings.append(
                 f"`{f.name}` changed its parameters from ({', '.join(o.params)}) to"
@@ -325,8 +333,10 @@ def merge(old: WeightsFile, new: WeightsFile) -> tuple[WeightsFile, list[str]]:
     return merged, warnings
 
 
-def merge_text(old_text: str, new_text: str, old_path: str = "<old>", new_path: str = "<new>") -> tuple[str, list[str]]:
-    merged, warnings = merge(parse(old_text, old_path), parse(new_text, new_path))
+def merge_text(
+    old_text: str, new_text: str, old_path: str = "<old>", new_path: str = "<new>", changed: frozenset[str] = frozenset()
+) -> tuple[str, list[str]]:
+    merged, warnings = merge(parse(old_text, old_path), parse(new_text, new_path), changed)
     return render(merged), warnings
 
 
@@ -359,6 +369,14 @@ def main(argv: list[str]) -> int:
     replace = "--replace" in args
     if replace:
         args.remove("--replace")
+    changed: frozenset[str] = frozenset()
+    if "--changed" in args:
+        at = args.index("--changed")
+        if replace or at + 1 >= len(args):
+            print(__doc__.split("\n\n")[1], file=sys.stderr)
+            return 2
+        changed = frozenset(name for name in args[at + 1].split(",") if name)
+        del args[at : at + 2]
     if len(args) not in (2, 3) or any(a.startswith("-") for a in args):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
@@ -370,7 +388,7 @@ def main(argv: list[str]) -> int:
             parse(run_text, run)
             text, warnings = run_text, []
         else:
-            text, warnings = merge_text(read(weights), run_text, weights, run)
+            text, warnings = merge_text(read(weights), run_text, weights, run, changed)
     except (WeightsError, OSError) as e:
         print(f"merge_weights: error: {e}", file=sys.stderr)
         return 1

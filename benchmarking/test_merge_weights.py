@@ -230,6 +230,19 @@ class Functions(unittest.TestCase):
         self.assertEqual(len(warnings), 1)
         self.assertIn("`call` changed its parameters", warnings[0])
 
+    def test_changed_benchmarks_take_the_run_alone_with_a_warning(self):
+        text, warnings = merge_text(OLD, NEW, changed=frozenset({"call"}))
+        functions = parse(text).functions
+        # The run's figures alone, though the old base proof_size and `m` slope were larger.
+        self.assertEqual((functions[0].ref_time, functions[0].proof_size, functions[0].ref_time_slopes["m"]), (80_000_000, 4100, 200))
+        self.assertEqual(functions[1:], parse(weights([AMD, XEON], MERGED_FUNCTIONS)).functions[1:])
+        self.assertEqual(len(warnings), 1)
+        self.assertIn("`call` changed its benchmark", warnings[0])
+
+    def test_a_changed_benchmark_the_run_lacks_is_an_error(self):
+        with self.assertRaises(WeightsError):
+            merge_text(OLD, NEW, changed=frozenset({"calls"}))
+
 
 class Shape(unittest.TestCase):
     """Anything but the template's shape is an error, in either file."""
@@ -357,7 +370,16 @@ class CommandLine(unittest.TestCase):
         self.assertIn("run.rs:", err)
         self.assertEqual((self.read(w), sorted(os.listdir(os.path.dirname(w)))), (OLD, ["run.rs", "weights.rs"]))
 
+    def test_changed_names_benchmarks_to_take_from_the_run(self):
+        w, r = self.files(OLD, NEW)
+        code, err = self.run_main("--changed", "call,store", w, r)
+        self.assertEqual(code, 0)
+        self.assertIn("`store` changed its benchmark", err)
+        self.assertEqual(parse(self.read(w)).functions[:2], parse(NEW).functions[:2])
+
     def test_wrong_arguments_print_the_usage(self):
+        self.assertEqual(self.run_main("--changed", "call", "--replace", "a", "b")[0], 2)
+        self.assertEqual(self.run_main("a", "b", "--changed")[0], 2)
         self.assertEqual(self.run_main("only-one")[0], 2)
         self.assertEqual(self.run_main("--check", "a", "b")[0], 2)
         self.assertEqual(self.run_main("--merge", "a", "b")[0], 2)

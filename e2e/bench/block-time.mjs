@@ -6,8 +6,8 @@
 //
 // The loops: branches, calls, indirect calls and 64-bit division, whose operators are the
 // slowest per unit of fuel; branches that cost less fuel than `br` for the same work (`br_if` on
-// a constant or a local, `if`/`else`); and the bulk operations, which wasmi charges one unit per
-// operator plus one per 64 bytes moved, rounded down: `memory.fill` and `memory.copy` of 1 byte,
+// a constant or a local, `if`/`else`); and the bulk operations, which wasmi charges a fixed
+// cost per operator plus one unit per 40 bytes moved, rounded down: `memory.fill` and `memory.copy` of 1 byte,
 // 64 bytes, 4 KiB and 64 KiB, within one page and spread over the module's pages (each across a
 // page boundary, `max_memory_pages` pages declared, as a contract may), `memory.init` from a
 // passive segment, `table.fill`/`table.copy` of one element, `table.set`, and `memory.grow` past
@@ -15,8 +15,8 @@
 //
 // Run from e2e/ after `npm ci`: `node bench/block-time.mjs` (NODE_BIN or the cargo target
 // directory gives the node; GAS_MS sets the gas limit in milliseconds; LOOPS, a regular
-// expression, picks loops by name). The figures depend on the machine: the first line names its
-// CPU and load.
+// expression, picks loops by name; MAX_RATIO makes it exit with 1 when a loop's ratio passes
+// it). The figures depend on the machine: the first line names its CPU and load.
 
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { startNode } from '../lib/node.js';
@@ -118,7 +118,8 @@ async function included(api, tx, signer) {
 async function blockLine(api, logPath, { number, hash }) {
   const weight = ms((await blockWeight(api, hash)).total.refTime);
   const built = await preparedMs(logPath, number);
-  return `block ${number}: weight ${weight.toFixed(1)} ms, built in ${built} ms, ratio ${(built / weight).toFixed(2)}`;
+  const ratio = built / weight;
+  return { ratio, line: `block ${number}: weight ${weight.toFixed(1)} ms, built in ${built} ms, ratio ${ratio.toFixed(2)}` };
 }
 
 console.log(machineLine());
@@ -131,7 +132,9 @@ try {
   const gasLimit = { refTime, proofSize: maxContractGas.proofSize.toBigInt() };
   const only = process.env.LOOPS ? new RegExp(process.env.LOOPS) : null;
   console.log(`gas limit ${ms(refTime)} ms per call; the ratio is build time / block weight (all classes)`);
-  console.log(`remark: ${await blockLine(api, node.logPath, await included(api, api.tx.system.remark('0x00'), alice))}`);
+  const maxRatio = process.env.MAX_RATIO ? Number(process.env.MAX_RATIO) : null;
+  const above = [];
+  console.log(`remark: ${(await blockLine(api, node.logPath, await included(api, api.tx.system.remark('0x00'), alice))).line}`);
   for (const [name, { pages = 1, body }] of Object.entries(loops(maxMemoryPages.toNumber()))) {
     if (only && !only.test(name)) continue;
     const wasm = await watToWasm(`(module (memory (export "memory") ${pages}) ${body})`, `${name}.wat`);
@@ -140,9 +143,15 @@ try {
     const call = await included(api, executeTx(api, contract, 'run', new Uint8Array(), gasLimit), alice);
     // Every loop runs until its gas is spent; any other end means it measured something else.
     const end = call.outcome.error?.name === 'OutOfGas' ? '' : ` (ended with ${call.outcome.error?.name ?? 'success'})`;
-    console.log(`${name}: ${await blockLine(api, node.logPath, call)}${end}`);
+    const { ratio, line } = await blockLine(api, node.logPath, call);
+    console.log(`${name}: ${line}${end}`);
+    if (maxRatio !== null && ratio > maxRatio) above.push(name);
   }
   console.log(loadLine());
+  if (above.length) {
+    console.log(`above the ratio ${maxRatio}: ${above.join('; ')}`);
+    process.exitCode = 1;
+  }
 } finally {
   await api.disconnect();
   await node.stop();

@@ -16,7 +16,7 @@ use crate::{
 	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, Error, Event,
 	InstanceCounter, Pallet, PristineCode, TrieNonce, UnpaidStorageOf,
 };
-use alloc::{rc::Rc, vec::Vec};
+use alloc::{collections::BTreeSet, rc::Rc, vec::Vec};
 use core::cell::{Cell, RefCell};
 use frame_support::{
 	storage::{with_transaction, TransactionOutcome},
@@ -47,6 +47,10 @@ pub struct CallTree<T: Config> {
 	/// The block's number and timestamp, read once: they cannot change during the call, and a
 	/// contract reads them at the price of the cheapest host function.
 	block: BlockContext,
+	/// Storage keys a host function of this call tree has read, written or deleted, by trie:
+	/// their trie path and value are in the proof and the node's cache already, so later accesses
+	/// are hot. A reverted call leaves them hot, as it leaves its proof.
+	hot_keys: RefCell<BTreeSet<(TrieId, Vec<u8>)>>,
 	vm: Vm<Frame<T>>,
 }
 
@@ -74,32 +78,27 @@ impl<T: Config> CallTree<T> {
 
 	/// A call tree metering with `metering` (strategies other than fuel are for comparisons).
 	pub fn with_metering(params: Params, read_only: bool, metering: Metering) -> Rc<Self> {
-		Rc::new(Self {
-			params,
-			read_only,
-			read_only_calls: Cell::new(0),
-			running: RefCell::new(Vec::new()),
-			deploy: None,
-			event_bytes: Cell::new(0),
-			deposits: RefCell::new(DepositMeter::default()),
-			block: BlockContext::current::<T>(),
-			vm: Vm::new(metering),
-		})
+		Rc::new(Self::started(params, read_only, None, metering))
 	}
 
 	/// The call tree of a deploy by `deploy.account`.
 	pub fn for_deploy(params: Params, deploy: DeployContext) -> Rc<Self> {
-		Rc::new(Self {
+		Rc::new(Self::started(params, false, Some(deploy), Metering::Fuel))
+	}
+
+	fn started(params: Params, read_only: bool, deploy: Option<DeployContext>, metering: Metering) -> Self {
+		Self {
 			params,
-			read_only: false,
+			read_only,
 			read_only_calls: Cell::new(0),
 			running: RefCell::new(Vec::new()),
-			deploy: Some(deploy),
+			deploy,
 			event_bytes: Cell::new(0),
 			deposits: RefCell::new(DepositMeter::default()),
 			block: BlockContext::current::<T>(),
-			vm: Vm::new(Metering::Fuel),
-		})
+			hot_keys: RefCell::new(BTreeSet::new()),
+			vm: Vm::new(metering),
+		}
 	}
 
 	/// The parameters the call started with.
@@ -300,6 +299,14 @@ impl<T: Config> Ext for Frame<T> {
 
 	fn storage(&self) -> &ContractTrie {
 		&self.trie
+	}
+
+	fn is_hot(&self, key: &[u8]) -> bool {
+		self.tree.hot_keys.borrow().contains(&(self.trie_id, key.to_vec()))
+	}
+
+	fn mark_hot(&mut self, key: &[u8]) {
+		self.tree.hot_keys.borrow_mut().insert((self.trie_id, key.to_vec()));
 	}
 
 	fn record_storage_change(&mut self, change: StorageChange) -> Weight {

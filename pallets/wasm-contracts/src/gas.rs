@@ -12,22 +12,35 @@ use crate::{weights::WeightInfo, Config};
 use frame_support::weights::Weight;
 
 /// Units of wasmi fuel one iteration of each instruction benchmark's loop burns (checked by the
-/// benchmarks' tests): `instr`, `instr_call`, `instr_call_indirect`, `instr_div`,
-/// `instr_memory`.
-pub const FUEL_PER_ITERATION: [u64; 5] = [13, 85, 157, 125, 93];
+/// benchmarks' tests), in the order of [`instruction_loops`].
+pub const FUEL_PER_ITERATION: [u64; 14] = [17, 89, 161, 129, 97, 65, 89, 121, 145, 121, 137, 121, 73, 121];
 
-/// ref_time of one unit of fuel: the largest cost per unit of fuel of the instruction
-/// benchmarks (each loop's slope divided by the fuel an iteration burns), rounded up so that no
-/// class of instruction is undercharged; at least 1.
-pub fn fuel_unit<T: Config>() -> Weight {
-	let loops: [fn(u32) -> Weight; 5] = [
+/// The weights of the instruction benchmarks: `instr`, then one per class of costly
+/// instructions.
+fn instruction_loops<T: Config>() -> [fn(u32) -> Weight; 14] {
+	[
 		T::WeightInfo::instr,
 		T::WeightInfo::instr_call,
 		T::WeightInfo::instr_call_indirect,
 		T::WeightInfo::instr_div,
 		T::WeightInfo::instr_memory,
-	];
-	let per_fuel = loops.iter().zip(FUEL_PER_ITERATION).map(|(weight_of, fuel)| {
+		T::WeightInfo::instr_br_if,
+		T::WeightInfo::instr_if_else,
+		T::WeightInfo::instr_memory_fill,
+		T::WeightInfo::instr_memory_copy,
+		T::WeightInfo::instr_memory_init,
+		T::WeightInfo::instr_table_copy,
+		T::WeightInfo::instr_table_fill,
+		T::WeightInfo::instr_table_set,
+		T::WeightInfo::instr_memory_grow,
+	]
+}
+
+/// ref_time of one unit of fuel: the largest cost per unit of fuel of the instruction
+/// benchmarks (each loop's slope divided by the fuel an iteration burns), rounded up so that no
+/// class of instruction is undercharged; at least 1.
+pub fn fuel_unit<T: Config>() -> Weight {
+	let per_fuel = instruction_loops::<T>().into_iter().zip(FUEL_PER_ITERATION).map(|(weight_of, fuel)| {
 		weight_of(1).saturating_sub(weight_of(0)).ref_time().div_ceil(fuel.max(1))
 	});
 	Weight::from_parts(per_fuel.max().unwrap_or(1).max(1), 0)

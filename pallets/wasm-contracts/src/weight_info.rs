@@ -36,6 +36,24 @@ pub trait WeightInfo {
 	fn instr_div(r: u32) -> Weight;
 	/// `r` iterations of the counting loop with 8 pairs of memory load and store.
 	fn instr_memory(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of a taken `br_if` out of a block each.
+	fn instr_br_if(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of an `if`/`else` each.
+	fn instr_if_else(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of a `memory.fill` of one byte each.
+	fn instr_memory_fill(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of a `memory.copy` of one byte each.
+	fn instr_memory_copy(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of a `table.copy` of one element each.
+	fn instr_table_copy(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of a `memory.init` of one byte each.
+	fn instr_memory_init(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of a `table.fill` of one element each.
+	fn instr_table_fill(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of a `table.set` each.
+	fn instr_table_set(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of a `memory.grow` the store refuses each.
+	fn instr_memory_grow(r: u32) -> Weight;
 	/// Reading and loading `c` bytes of stored code before a call, in a module of one function
 	/// and few declarations: the cost of the bytes themselves.
 	fn code_load(c: u32) -> Weight;
@@ -73,6 +91,11 @@ pub trait WeightInfo {
 	fn host_storage_read(n: u32) -> Weight;
 	/// `storage_write` of a value of `n` bytes under a key of 128 bytes.
 	fn host_storage_write(n: u32) -> Weight;
+	/// `r` reads of one key in one call: the slope is a read of a key the call tree already read.
+	fn host_storage_read_repeated(r: u32) -> Weight;
+	/// `r` writes of one key in one call: the slope is a write of a key the call tree already
+	/// wrote.
+	fn host_storage_write_repeated(r: u32) -> Weight;
 	/// `storage_delete` under a key of 128 bytes.
 	fn host_storage_delete() -> Weight;
 	/// `crypto_hash` of `n` bytes.

@@ -2,6 +2,7 @@
 //! figure is the largest measured on any of these CPUs (with the latest run on each: its date,
 //! sampling and CLI version):
 //! - `AMD EPYC`, 2026-11-22: 50 steps, 20 repeats (64.0.0)
+//! - `Intel(R) Xeon(R) Processor`, 2026-12-03: 50 steps, 20 repeats (64.0.0)
 //!
 //! Regenerate with `benchmarking/generate-weights.sh`, which merges a new run into this file
 //! (`benchmarking/merge_weights.py`); the template is `benchmarking/weight-template.hbs`.
@@ -28,34 +29,37 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	fn upload_code(c: u32, ) -> Weight {
 		// Measured proof: 192 bytes.
 		Weight::from_parts(269_149_279, 3657)
-			.saturating_add(Weight::from_parts(26_076, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(27_794, 0).saturating_mul(c.into()))
 			.saturating_add(D::get().reads(6))
 			.saturating_add(D::get().writes(8))
 	}
 	fn code_load(c: u32, ) -> Weight {
 		// Measured proof: 670 + c * 1 bytes.
-		Weight::from_parts(47_169_190, 4135)
-			.saturating_add(Weight::from_parts(809, 0).saturating_mul(c.into()))
+		Weight::from_parts(69_473_517, 4135)
+			.saturating_add(Weight::from_parts(865, 0).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(c.into()))
-			.saturating_add(D::get().reads(3))
+			.saturating_add(D::get().reads(4))
+			.saturating_add(D::get().writes(1))
 	}
 	fn load_functions(f: u32, ) -> Weight {
 		// Measured proof: 756 + f * 44 bytes.
 		Weight::from_parts(62_296_856, 4221)
-			.saturating_add(Weight::from_parts(124_914, 0).saturating_mul(f.into()))
+			.saturating_add(Weight::from_parts(134_515, 0).saturating_mul(f.into()))
 			.saturating_add(Weight::from_parts(0, 44).saturating_mul(f.into()))
-			.saturating_add(D::get().reads(3))
+			.saturating_add(D::get().reads(4))
+			.saturating_add(D::get().writes(1))
 	}
 	fn load_declarations(d: u32, ) -> Weight {
 		// Measured proof: 646 + d * 1 bytes.
-		Weight::from_parts(29_333_813, 4111)
-			.saturating_add(Weight::from_parts(69_571, 0).saturating_mul(d.into()))
+		Weight::from_parts(55_713_476, 4111)
+			.saturating_add(Weight::from_parts(70_505, 0).saturating_mul(d.into()))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(d.into()))
-			.saturating_add(D::get().reads(3))
+			.saturating_add(D::get().reads(4))
+			.saturating_add(D::get().writes(1))
 	}
 	fn validate_declarations(d: u32, ) -> Weight {
 		// Measured proof: 192 bytes.
-		Weight::from_parts(109_463_000, 3657)
+		Weight::from_parts(119_552_244, 3657)
 			.saturating_add(Weight::from_parts(191_220, 0).saturating_mul(d.into()))
 			.saturating_add(D::get().reads(6))
 			.saturating_add(D::get().writes(8))
@@ -63,38 +67,39 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	fn instantiate(m: u32, ) -> Weight {
 		// Measured proof: 654 bytes.
 		Weight::from_parts(218_664_400, 6594)
-			.saturating_add(Weight::from_parts(272, 0).saturating_mul(m.into()))
-			.saturating_add(D::get().reads(11))
-			.saturating_add(D::get().writes(9))
+			.saturating_add(Weight::from_parts(377, 0).saturating_mul(m.into()))
+			.saturating_add(D::get().reads(13))
+			.saturating_add(D::get().writes(10))
 	}
 	fn execute(m: u32, ) -> Weight {
 		// Measured proof: 748 bytes.
-		Weight::from_parts(73_206_231, 4213)
-			.saturating_add(Weight::from_parts(236, 0).saturating_mul(m.into()))
-			.saturating_add(D::get().reads(5))
+		Weight::from_parts(84_730_764, 4213)
+			.saturating_add(Weight::from_parts(298, 0).saturating_mul(m.into()))
+			.saturating_add(D::get().reads(6))
+			.saturating_add(D::get().writes(1))
 	}
 	fn migrate(m: u32, ) -> Weight {
 		// Measured proof: 2103 bytes.
-		Weight::from_parts(171_221_595, 8043)
-			.saturating_add(Weight::from_parts(239, 0).saturating_mul(m.into()))
+		Weight::from_parts(174_630_367, 8043)
+			.saturating_add(Weight::from_parts(318, 0).saturating_mul(m.into()))
 			.saturating_add(D::get().reads(10))
 			.saturating_add(D::get().writes(7))
 	}
 	fn update_admin() -> Weight {
 		// Measured proof: 466 bytes.
-		Weight::from_parts(17_507_000, 3931)
+		Weight::from_parts(19_122_000, 3931)
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(1))
 	}
 	fn set_params() -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(7_391_000, 0)
+		Weight::from_parts(8_354_000, 0)
 			.saturating_add(D::get().writes(1))
 	}
 	fn deploy(c: u32, ) -> Weight {
 		// Measured proof: 337 bytes.
 		Weight::from_parts(282_691_263, 6277)
-			.saturating_add(Weight::from_parts(32_988, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(33_892, 0).saturating_mul(c.into()))
 			.saturating_add(D::get().reads(7))
 			.saturating_add(D::get().writes(5))
 	}
@@ -105,88 +110,146 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	}
 	fn translate_functions(n: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(611_000, 0)
-			.saturating_add(Weight::from_parts(960_689, 0).saturating_mul(n.into()))
+		Weight::from_parts(4_258_989, 0)
+			.saturating_add(Weight::from_parts(1_035_253, 0).saturating_mul(n.into()))
 	}
 	fn instr(r: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(9_151_562, 0)
-			.saturating_add(Weight::from_parts(32_199, 0).saturating_mul(r.into()))
+		Weight::from_parts(10_700_253, 0)
+			.saturating_add(Weight::from_parts(48_227, 0).saturating_mul(r.into()))
 	}
 	fn instr_call(r: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(11_703_433, 0)
-			.saturating_add(Weight::from_parts(183_933, 0).saturating_mul(r.into()))
+		Weight::from_parts(12_225_212, 0)
+			.saturating_add(Weight::from_parts(356_303, 0).saturating_mul(r.into()))
 	}
 	fn instr_call_indirect(r: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(12_050_737, 0)
-			.saturating_add(Weight::from_parts(462_298, 0).saturating_mul(r.into()))
+		Weight::from_parts(12_930_414, 0)
+			.saturating_add(Weight::from_parts(658_843, 0).saturating_mul(r.into()))
 	}
 	fn instr_div(r: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(13_370_608, 0)
-			.saturating_add(Weight::from_parts(247_684, 0).saturating_mul(r.into()))
+		Weight::from_parts(15_571_764, 0)
+			.saturating_add(Weight::from_parts(388_618, 0).saturating_mul(r.into()))
 	}
 	fn instr_memory(r: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(12_549_398, 0)
-			.saturating_add(Weight::from_parts(72_514, 0).saturating_mul(r.into()))
+		Weight::from_parts(14_939_262, 0)
+			.saturating_add(Weight::from_parts(216_585, 0).saturating_mul(r.into()))
+	}
+	fn instr_br_if(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(14_894_767, 0)
+			.saturating_add(Weight::from_parts(155_794, 0).saturating_mul(r.into()))
+	}
+	fn instr_if_else(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(16_963_816, 0)
+			.saturating_add(Weight::from_parts(336_462, 0).saturating_mul(r.into()))
+	}
+	fn instr_memory_fill(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(15_011_162, 0)
+			.saturating_add(Weight::from_parts(437_384, 0).saturating_mul(r.into()))
+	}
+	fn instr_memory_copy(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(14_591_956, 0)
+			.saturating_add(Weight::from_parts(520_275, 0).saturating_mul(r.into()))
+	}
+	fn instr_table_copy(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(14_679_599, 0)
+			.saturating_add(Weight::from_parts(473_345, 0).saturating_mul(r.into()))
+	}
+	fn instr_memory_init(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(15_692_898, 0)
+			.saturating_add(Weight::from_parts(418_346, 0).saturating_mul(r.into()))
+	}
+	fn instr_table_fill(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(13_255_827, 0)
+			.saturating_add(Weight::from_parts(412_752, 0).saturating_mul(r.into()))
+	}
+	fn instr_table_set(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(13_759_414, 0)
+			.saturating_add(Weight::from_parts(249_495, 0).saturating_mul(r.into()))
+	}
+	fn instr_memory_grow(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(14_360_227, 0)
+			.saturating_add(Weight::from_parts(393_778, 0).saturating_mul(r.into()))
 	}
 	fn host_call(r: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(1_197_269, 0)
-			.saturating_add(Weight::from_parts(83_390, 0).saturating_mul(r.into()))
+		Weight::from_parts(1_325_702, 0)
+			.saturating_add(Weight::from_parts(109_658, 0).saturating_mul(r.into()))
 	}
 	fn host_context() -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(1_152_000, 0)
+		Weight::from_parts(1_158_000, 0)
 	}
 	fn host_balance() -> Weight {
 		// Measured proof: 101 bytes.
-		Weight::from_parts(7_250_000, 3566)
+		Weight::from_parts(8_391_000, 3566)
 			.saturating_add(D::get().reads(1))
 	}
 	fn host_copy(n: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
 		Weight::from_parts(1_380_871, 0)
-			.saturating_add(Weight::from_parts(70, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(130, 0).saturating_mul(n.into()))
 	}
 	fn host_storage_read(n: u32, ) -> Weight {
 		// Measured proof: 1678 + n * 1 bytes.
-		Weight::from_parts(76_375_260, 5143)
-			.saturating_add(Weight::from_parts(242, 0).saturating_mul(n.into()))
+		Weight::from_parts(107_400_586, 5143)
+			.saturating_add(Weight::from_parts(849, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n.into()))
 			.saturating_add(D::get().reads(1))
 	}
 	fn host_storage_write(n: u32, ) -> Weight {
 		// Measured proof: 1678 + n * 1 bytes.
-		Weight::from_parts(59_464_985, 5143)
-			.saturating_add(Weight::from_parts(310, 0).saturating_mul(n.into()))
+		Weight::from_parts(85_012_383, 5143)
+			.saturating_add(Weight::from_parts(1_192, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n.into()))
+			.saturating_add(D::get().reads(1))
+			.saturating_add(D::get().writes(1))
+	}
+	fn host_storage_read_repeated(r: u32, ) -> Weight {
+		// Measured proof: 1707 bytes.
+		Weight::from_parts(108_046_658, 5172)
+			.saturating_add(Weight::from_parts(2_789_859, 0).saturating_mul(r.into()))
+			.saturating_add(D::get().reads(1))
+	}
+	fn host_storage_write_repeated(r: u32, ) -> Weight {
+		// Measured proof: 1707 bytes.
+		Weight::from_parts(103_966_776, 5172)
+			.saturating_add(Weight::from_parts(2_634_467, 0).saturating_mul(r.into()))
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(1))
 	}
 	fn host_storage_delete() -> Weight {
 		// Measured proof: 1647 bytes.
-		Weight::from_parts(58_077_000, 5112)
+		Weight::from_parts(85_385_000, 5112)
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(1))
 	}
 	fn host_crypto_hash(n: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(2_241_543, 0)
+		Weight::from_parts(2_617_216, 0)
 			.saturating_add(Weight::from_parts(1_439, 0).saturating_mul(n.into()))
 	}
 	fn host_crypto_verify(n: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(38_783_173, 0)
-			.saturating_add(Weight::from_parts(1_300, 0).saturating_mul(n.into()))
+		Weight::from_parts(41_190_597, 0)
+			.saturating_add(Weight::from_parts(1_730, 0).saturating_mul(n.into()))
 	}
 	fn host_log_event(n: u32, ) -> Weight {
 		// Measured proof: 280 bytes.
-		Weight::from_parts(12_065_231, 1765)
-			.saturating_add(Weight::from_parts(310, 0).saturating_mul(n.into()))
+		Weight::from_parts(13_713_297, 1765)
+			.saturating_add(Weight::from_parts(355, 0).saturating_mul(n.into()))
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(1))
 	}
@@ -198,21 +261,22 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	}
 	fn host_call_contract(n: u32, ) -> Weight {
 		// Measured proof: 772 bytes.
-		Weight::from_parts(51_581_619, 4237)
-			.saturating_add(Weight::from_parts(93, 0).saturating_mul(n.into()))
-			.saturating_add(D::get().reads(3))
+		Weight::from_parts(60_944_506, 4237)
+			.saturating_add(Weight::from_parts(332, 0).saturating_mul(n.into()))
+			.saturating_add(D::get().reads(4))
+			.saturating_add(D::get().writes(1))
 	}
 	fn host_instantiate_contract(n: u32, ) -> Weight {
-		// Measured proof: 906 bytes.
-		Weight::from_parts(133_933_500, 6846)
-			.saturating_add(Weight::from_parts(50, 0).saturating_mul(n.into()))
-			.saturating_add(D::get().reads(8))
-			.saturating_add(D::get().writes(7))
+		// Measured proof: 999 bytes.
+		Weight::from_parts(154_571_486, 6939)
+			.saturating_add(Weight::from_parts(151, 0).saturating_mul(n.into()))
+			.saturating_add(D::get().reads(10))
+			.saturating_add(D::get().writes(8))
 	}
 	fn host_revert(n: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
-		Weight::from_parts(2_230_171, 0)
-			.saturating_add(Weight::from_parts(68, 0).saturating_mul(n.into()))
+		Weight::from_parts(2_393_342, 0)
+			.saturating_add(Weight::from_parts(127, 0).saturating_mul(n.into()))
 	}
 	fn remove_code() -> Weight {
 		// Measured proof: 598 bytes.
@@ -222,9 +286,9 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	}
 	fn host_terminate() -> Weight {
 		// Measured proof: 955 bytes.
-		Weight::from_parts(167_580_000, 9370)
+		Weight::from_parts(175_529_000, 9370)
 			.saturating_add(D::get().reads(9))
-			.saturating_add(D::get().writes(9))
+			.saturating_add(D::get().writes(10))
 	}
 	fn settle_deposit() -> Weight {
 		// Measured proof: 279 bytes.
@@ -234,7 +298,7 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	}
 	fn lazy_deletion(k: u32, ) -> Weight {
 		// Measured proof: 338 + k * 1086 bytes.
-		Weight::from_parts(16_024_000, 338)
+		Weight::from_parts(17_520_000, 338)
 			.saturating_add(Weight::from_parts(2_359_306, 0).saturating_mul(k.into()))
 			.saturating_add(Weight::from_parts(0, 1086).saturating_mul(k.into()))
 			.saturating_add(D::get().reads(2))

@@ -357,6 +357,105 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `r` iterations of the counting loop with 8 of a taken `br_if` out of a block each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_br_if(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::BrIf, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 of an `if`/`else` each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_if_else(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::IfElse, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 of a `memory.fill` of one byte each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_memory_fill(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::MemoryFill, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 of a `memory.copy` of one byte each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_memory_copy(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::MemoryCopy, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 of a `table.copy` of one element each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_table_copy(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::TableCopy, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 of a `memory.init` of one byte each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_memory_init(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::MemoryInit, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 of a `table.fill` of one element each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_table_fill(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::TableFill, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 of a `table.set` each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_table_set(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::TableSet, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 of a `memory.grow` the store refuses each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_memory_grow(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::MemoryGrow, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
 	/// A call of an export that calls `gas_left` `r` times.
 	#[benchmark(pov_mode = Ignored)]
 	fn host_call(r: Linear<0, 1_000>) -> Result<(), BenchmarkError> {
@@ -405,8 +504,11 @@ mod benchmarks {
 	#[benchmark(pov_mode = Measured)]
 	fn host_storage_read(n: Linear<1, MAX_BYTES>) -> Result<(), BenchmarkError> {
 		let (key, value) = (bytes_of(MAX_KEY, 1), bytes_of(n, 2));
+		// The value goes where `allocate` says: growing the memory for it would be measured here
+		// and charged again as memory.
 		let spec = ModuleSpec {
 			data: vec![(DATA as u32, key.clone())],
+			with_allocate: true,
 			..ModuleSpec::calling(HostFn::StorageRead, args(&[DATA, key.len() as i32]))
 		};
 		let mut prepared = prepared::<T>(spec)?;
@@ -432,6 +534,48 @@ mod benchmarks {
 		let mut prepared = prepared::<T>(spec)?;
 		fill_trie::<T>(&prepared);
 		// Overwriting an existing value, which replaces a leaf rather than adding one.
+		prepared.ext().storage().write(&key, &value);
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		assert_eq!(prepared.ext().storage().read(&key), Some(value));
+		Ok(())
+	}
+
+	/// `r` reads, in one call, of a [`MAX_KEY`]-byte key holding a 32-byte value: the first is
+	/// cold, and the slope is a read of a key the call tree has already read.
+	#[benchmark(pov_mode = Measured)]
+	fn host_storage_read_repeated(r: Linear<1, 200>) -> Result<(), BenchmarkError> {
+		let (key, value) = (bytes_of(MAX_KEY, 1), bytes_of(32, 2));
+		let spec = ModuleSpec {
+			data: vec![(DATA as u32, key.clone())],
+			with_allocate: true,
+			..ModuleSpec::calling(HostFn::StorageRead, args(&[DATA, key.len() as i32]))
+		};
+		let mut prepared = warmed_up::<T>(module::repeated(spec, r))?;
+		fill_trie::<T>(&prepared);
+		prepared.ext().storage().write(&key, &value);
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` writes, in one call, of a 32-byte value under a [`MAX_KEY`]-byte key that holds one
+	/// already: the first is cold, and the slope is a write of a key the call tree has already
+	/// written.
+	#[benchmark(pov_mode = Measured)]
+	fn host_storage_write_repeated(r: Linear<1, 200>) -> Result<(), BenchmarkError> {
+		let (key, value) = (bytes_of(MAX_KEY, 1), bytes_of(32, 2));
+		let value_at = DATA + key.len() as i32;
+		let spec = ModuleSpec {
+			data: vec![(DATA as u32, key.clone()), (value_at as u32, value.clone())],
+			..ModuleSpec::calling(HostFn::StorageWrite, args(&[DATA, key.len() as i32, value_at, value.len() as i32]))
+		};
+		let mut prepared = warmed_up::<T>(module::repeated(spec, r))?;
+		fill_trie::<T>(&prepared);
 		prepared.ext().storage().write(&key, &value);
 		#[block]
 		{
@@ -716,9 +860,8 @@ mod tests {
 
 	#[test]
 	fn each_loop_iteration_burns_the_fuel_the_fuel_price_assumes() {
-		let classes = [InstrClass::Branch, InstrClass::Call, InstrClass::CallIndirect, InstrClass::DivRem, InstrClass::Memory];
 		new_test_ext().execute_with(|| {
-			for (class, fuel) in classes.into_iter().zip(gas::FUEL_PER_ITERATION) {
+			for (class, fuel) in InstrClass::ALL.into_iter().zip(gas::FUEL_PER_ITERATION) {
 				let per_hundred = fuel_burnt(class, 300) - fuel_burnt(class, 200);
 				assert_eq!(per_hundred, 100 * fuel, "{class:?}");
 			}

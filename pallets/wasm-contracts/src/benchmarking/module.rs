@@ -48,7 +48,13 @@ pub struct ModuleSpec {
 	pub with_helper: bool,
 	/// Bodies of more functions `() -> ()`, after the helper and before the filler.
 	pub extra: Vec<FuncBody>,
+	/// Whether the module exports `allocate`, returning the same buffer (at [`ALLOCATED_AT`])
+	/// for every value the host places, so that repeated reads do not grow the memory.
+	pub with_allocate: bool,
 }
+
+/// Where the `allocate` of [`ModuleSpec::with_allocate`] places every value.
+pub const ALLOCATED_AT: i32 = 32 * 1024;
 
 fn value_type(ty: &wasmparser::ValType) -> ValueType {
 	match ty {
@@ -124,13 +130,22 @@ impl ModuleSpec {
 			functions.push(Func::new(unit_type));
 			bodies.push(filler_body());
 		}
+		let allocate = self.with_allocate.then(|| {
+			types.push(Type::Function(FunctionType::new(vec![ValueType::I32], vec![ValueType::I32])));
+			functions.push(Func::new(types.len() as u32 - 1));
+			bodies.push(FuncBody::new(vec![], Instructions::new(vec![Instruction::I32Const(ALLOCATED_AT), Instruction::End])));
+			self.first_defined() + functions.len() as u32 - 1
+		});
 
 		let bench = self.first_defined();
-		let exports = vec![
+		let mut exports = vec![
 			ExportEntry::new(BENCH_EXPORT.to_string(), Internal::Function(bench)),
 			ExportEntry::new(abi::DEPLOY_EXPORT.to_string(), Internal::Function(bench)),
 			ExportEntry::new(abi::MEMORY_EXPORT.to_string(), Internal::Memory(0)),
 		];
+		if let Some(allocate) = allocate {
+			exports.push(ExportEntry::new(abi::ALLOCATE_EXPORT.to_string(), Internal::Function(allocate)));
+		}
 		let data = self
 			.data
 			.into_iter()
@@ -198,26 +213,127 @@ pub enum InstrClass {
 	DivRem,
 	/// Loads from and stores to memory.
 	Memory,
+	/// A `br_if` on a local, taken, out of a block of its own.
+	BrIf,
+	/// `if`/`else` with empty branches, the `then` branch taken.
+	IfElse,
+	/// `memory.fill` of one byte: the operator's fixed cost.
+	MemoryFill,
+	/// `memory.copy` of one byte.
+	MemoryCopy,
+	/// `memory.init` of one byte from a passive segment.
+	MemoryInit,
+	/// `table.copy` of one element.
+	TableCopy,
+	/// `table.fill` of one element.
+	TableFill,
+	/// `table.set` of a function reference.
+	TableSet,
+	/// `memory.grow` past the store's limit: refused, it moves nothing.
+	MemoryGrow,
+}
+
+impl InstrClass {
+	/// Every class, in the order of `gas::FUEL_PER_ITERATION`.
+	pub const ALL: [InstrClass; 14] = [
+		InstrClass::Branch,
+		InstrClass::Call,
+		InstrClass::CallIndirect,
+		InstrClass::DivRem,
+		InstrClass::Memory,
+		InstrClass::BrIf,
+		InstrClass::IfElse,
+		InstrClass::MemoryFill,
+		InstrClass::MemoryCopy,
+		InstrClass::MemoryInit,
+		InstrClass::TableCopy,
+		InstrClass::TableFill,
+		InstrClass::TableSet,
+		InstrClass::MemoryGrow,
+	];
 }
 
 /// Instructions of the class in each iteration of its loop.
 const CLASS_OPS: usize = 8;
 
+/// Pages `InstrClass::MemoryGrow` asks for: more than any store allows, fewer than a 32-bit
+/// memory may have, so that the store's limiter refuses each grow.
+const REFUSED_GROW_PAGES: i32 = 65_535;
+
 /// A module whose exported function runs `iterations` iterations of a loop that does
-/// [`CLASS_OPS`] instructions of `class` (none for [`InstrClass::Branch`]).
+/// [`CLASS_OPS`] instructions of `class` (none for [`InstrClass::Branch`]): a counting loop with
+/// the counter in local 0 and locals 1 to 3 of type `i64` (local 1 starting at `u64::MAX`,
+/// local 2 at 3). Function 1 is empty and the table's only element; data segment 0 is passive.
+/// Built with `wasm-encoder`, which has the bulk memory and reference type operators.
 pub fn class_loop(class: InstrClass, iterations: u32) -> Vec<u8> {
-	use Instruction::*;
-	let spec = ModuleSpec { memory_pages: 1, with_helper: true, ..Default::default() };
-	let helper = spec.helper();
-	let ops: Vec<Instruction> = match class {
-		InstrClass::Branch => vec![],
-		InstrClass::Call => vec![Call(helper)],
-		InstrClass::CallIndirect => vec![I32Const(0), CallIndirect(unit_type_index(&spec), 0)],
-		InstrClass::DivRem => vec![GetLocal(1), GetLocal(2), I64DivU, SetLocal(3), GetLocal(1), GetLocal(2), I64RemU, SetLocal(3)],
-		InstrClass::Memory => vec![I32Const(0), I32Const(0), I32Load(2, 0), I32Store(2, 0)],
+	use wasm_encoder::{
+		BlockType, CodeSection, ConstExpr, DataCountSection, DataSection, ElementSection, Elements, ExportKind,
+		ExportSection, Function, FunctionSection, HeapType, InstructionSink, MemArg, MemorySection, MemoryType, Module,
+		RefType, TableSection, TableType, TypeSection, ValType,
 	};
-	let ops: Vec<Instruction> = (0..CLASS_OPS).flat_map(|_| ops.iter().cloned()).collect();
-	counted(spec, &ops, iterations)
+	const HELPER: u32 = 1;
+	let class_op = |sink: &mut InstructionSink| {
+		let word = MemArg { offset: 0, align: 2, target: Default::default(), ordering: None };
+		match class {
+			InstrClass::Branch => sink,
+			InstrClass::Call => sink.call(HELPER),
+			InstrClass::CallIndirect => sink.i32_const(0).call_indirect(0, 0),
+			InstrClass::DivRem => sink
+				.local_get(1)
+				.local_get(2)
+				.i64_div_u()
+				.local_set(3)
+				.local_get(1)
+				.local_get(2)
+				.i64_rem_u()
+				.local_set(3),
+			InstrClass::Memory => sink.i32_const(0).i32_const(0).i32_load(word).i32_store(word),
+			// The counter is not zero inside the loop.
+			InstrClass::BrIf => sink.block(BlockType::Empty).local_get(0).br_if(0).end(),
+			InstrClass::IfElse => sink.local_get(0).if_(BlockType::Empty).nop().else_().nop().end(),
+			InstrClass::MemoryFill => sink.i32_const(0).i32_const(0).i32_const(1).memory_fill(0),
+			InstrClass::MemoryCopy => sink.i32_const(32).i32_const(0).i32_const(1).memory_copy(0, 0),
+			InstrClass::MemoryInit => sink.i32_const(0).i32_const(0).i32_const(1).memory_init(0, 0),
+			InstrClass::TableCopy => sink.i32_const(0).i32_const(0).i32_const(1).table_copy(0, 0),
+			InstrClass::TableFill => sink.i32_const(0).ref_null(HeapType::FUNC).i32_const(1).table_fill(0),
+			InstrClass::TableSet => sink.i32_const(0).ref_func(HELPER).table_set(0),
+			InstrClass::MemoryGrow => sink.i32_const(REFUSED_GROW_PAGES).memory_grow(0).drop(),
+		};
+	};
+	let mut bench = Function::new([(1, ValType::I32), (3, ValType::I64)]);
+	let mut sink = bench.instructions();
+	sink.i64_const(-1).local_set(1).i64_const(3).local_set(2).i32_const(iterations as i32).local_set(0);
+	sink.block(BlockType::Empty).loop_(BlockType::Empty).local_get(0).i32_eqz().br_if(1);
+	for _ in 0..CLASS_OPS {
+		class_op(&mut sink);
+	}
+	sink.local_get(0).i32_const(1).i32_sub().local_set(0).br(0).end().end().end();
+	let mut helper = Function::new([]);
+	helper.instructions().end();
+
+	let mut types = TypeSection::new();
+	types.ty().function([], []);
+	let mut functions = FunctionSection::new();
+	functions.function(0).function(0);
+	let mut tables = TableSection::new();
+	tables.table(TableType { element_type: RefType::FUNCREF, minimum: 1, maximum: Some(1), table64: false, shared: false });
+	let mut memories = MemorySection::new();
+	memories.memory(MemoryType { minimum: 1, maximum: None, memory64: false, shared: false, page_size_log2: None });
+	let mut exports = ExportSection::new();
+	exports
+		.export(BENCH_EXPORT, ExportKind::Func, 0)
+		.export(abi::DEPLOY_EXPORT, ExportKind::Func, 0)
+		.export(abi::MEMORY_EXPORT, ExportKind::Memory, 0);
+	let mut elements = ElementSection::new();
+	elements.active(None, &ConstExpr::i32_const(0), Elements::Functions(vec![HELPER].into()));
+	let mut code = CodeSection::new();
+	code.function(&bench).function(&helper);
+	let mut data = DataSection::new();
+	data.passive([0u8; 1]);
+	let mut module = Module::new();
+	module.section(&types).section(&functions).section(&tables).section(&memories).section(&exports);
+	module.section(&elements).section(&DataCountSection { count: 1 }).section(&code).section(&data);
+	module.finish()
 }
 
 /// `spec` with an export that runs `ops` `iterations` times in a counting loop (counter in
@@ -255,16 +371,15 @@ pub fn tiny_functions(functions: u32) -> Vec<u8> {
 /// A module whose export calls the host function `gas_left` `calls` times in a loop, after a
 /// first call that only translates it.
 pub fn host_calls(calls: u32) -> Vec<u8> {
-	let spec = ModuleSpec { imports: vec![HostFn::GasLeft], memory_pages: 1, skip_first_call: true, ..Default::default() };
-	counted(spec, &[Instruction::Call(0), Instruction::Drop], calls)
+	repeated(ModuleSpec::calling(HostFn::GasLeft, vec![]), calls)
 }
 
-/// The type index of `() -> ()` in a module built from `spec`: after one type per import.
-fn unit_type_index(spec: &ModuleSpec) -> u32 {
-	spec.imports.len() as u32
+/// The module of `spec`, a [`ModuleSpec::calling`] one host function, with an export that makes
+/// that call `calls` times in a loop, after a first call that only translates it.
+pub fn repeated(spec: ModuleSpec, calls: u32) -> Vec<u8> {
+	let call = spec.body.clone();
+	counted(ModuleSpec { skip_first_call: true, ..spec }, &call, calls)
 }
-
-
 
 /// Bytes of a padding function body of `pairs` pairs of `i32.const 0` and `drop`: its locals
 /// declaration, the pairs and `end`.

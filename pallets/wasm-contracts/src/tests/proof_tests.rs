@@ -248,6 +248,51 @@ fn reading_large_values_is_charged_the_proof_of_every_value_read() {
 }
 
 #[test]
+fn a_key_read_again_is_charged_its_proof_once() {
+	let reads = 12;
+	let (mut ext, contract) = bulk_contract_with_values(1, LARGEST);
+	let proved = bulk(&mut ext, &contract, "read_again", reads, 0).covered("storage_read");
+	// The first read is charged the value and its path; the others are hot.
+	assert!(proved.charged < 2 * LARGEST as u64 + 64 * 1024, "charged {} for one value read {reads} times", proved.charged);
+}
+
+#[test]
+fn a_key_read_again_pays_no_database_read_and_no_proof() {
+	let (mut ext, contract) = bulk_contract_with_values(2, 32);
+	ext.execute_with(|| {
+		let consumed = |entry: &str, count: u32| {
+			let input = bulk_input(count, 0);
+			let dry_run = Contracts::dry_run_execute(BOB, contract.clone(), entry.as_bytes().to_vec(), input, 0, None);
+			assert!(dry_run.result.is_ok(), "{entry} of {count}");
+			dry_run.gas_consumed
+		};
+		let cold = consumed("read", 2) - consumed("read", 1);
+		let hot = consumed("read_again", 2) - consumed("read_again", 1);
+		assert_eq!(hot.proof_size(), 0, "a hot read adds no proof");
+		let database_read = <Test as frame_system::Config>::DbWeight::get().reads(1).ref_time();
+		assert!(
+			hot.ref_time() + database_read <= cold.ref_time(),
+			"a hot read costs {} ps, a cold one {} ps",
+			hot.ref_time(),
+			cold.ref_time()
+		);
+	});
+}
+
+#[test]
+fn updating_keys_is_charged_the_proof_of_each_value_once() {
+	// Each value read is placed in memory, which grows to hold it: a few fit the page limit.
+	let count = 12;
+	let (mut ext, contract) = bulk_contract_with_values(count, LARGEST);
+	let proved = bulk(&mut ext, &contract, "update", count, LARGEST).covered("storage_read and storage_write");
+	assert!(proved.recorded > u64::from(count) * LARGEST as u64, "every value read is in the proof: {}", proved.recorded);
+	// A write of a key the call read is hot: the value is not charged a second time.
+	let once = u64::from(count) * (LARGEST as u64 + 8 * 1024);
+	assert!(proved.charged < once, "charged {} for {count} values of {LARGEST} bytes", proved.charged);
+	ext.execute_with(|| assert_eq!(stored(&contract, &bulk_key(7)).map(|value| value.len()), Some(LARGEST)));
+}
+
+#[test]
 fn values_stored_before_the_limit_was_lowered_are_charged_in_full() {
 	// As large as any parameters allow: stored while the limit was higher than it is now.
 	let (count, len) = (8, limits::MAX_STORAGE_VALUE_LEN as usize);

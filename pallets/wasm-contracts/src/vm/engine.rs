@@ -13,8 +13,9 @@ pub const MAX_STACK_HEIGHT: usize = 256 * 1024;
 /// Bytes of a wasm memory page.
 pub const PAGE_SIZE: u64 = 64 * 1024;
 /// Bytes that `memory.grow`, `memory.copy`/`fill`/`init` and their table counterparts move per
-/// unit of fuel; memory the host creates or grows itself is priced at the same rate.
-pub const BYTES_PER_FUEL: u32 = 64;
+/// unit of fuel; memory the host creates or grows itself is priced at the same rate. `memory.copy`
+/// of 4 KiB and 64 KiB, the slowest bytes per unit of fuel, sets it (`e2e/bench/block-time.mjs`).
+pub const BYTES_PER_FUEL: u32 = 40;
 /// Fuel per byte of lazy validation: never charged, because modules are validated at upload
 /// and loaded unchecked afterwards.
 const FUEL_PER_BYTE_VALIDATED: u32 = 0;
@@ -43,14 +44,27 @@ pub const MIN_CALL_FUEL: u64 = 8;
 
 /// Fuel of each wasm operator: wasmi's default of one per operator that does work, raised for
 /// the operators that take several times as long as an arithmetic operator (calls, memory
-/// access, global writes, branches). One unit of fuel is then priced at the slowest class per
-/// unit of fuel (`gas::fuel_unit`), which leaves honest code of any mix within a small factor
-/// of its cost. The `instr*` benchmarks measure one loop per class.
+/// access, global writes, branches, bulk and table operators, `memory.grow`). One unit of fuel is
+/// then priced at the slowest class per unit of fuel (`gas::fuel_unit`), which leaves honest code
+/// of any mix within a small factor of its cost. The `instr*` benchmarks measure one loop per
+/// class; `e2e/bench/block-time.mjs` checks every class on the node.
+///
+/// The raised costs make each class about as slow per unit of fuel as the calls that set the
+/// price, by the time a loop of it took against `(loop (br 0))` on an idle Intel Xeon (2.6 GHz):
+/// a taken `br_if` 1.4 times (per unit of fuel at wasmi's costs), `if`/`else` 2.5 times, 1-byte
+/// `memory.fill`/`memory.init`/`table.fill` 2.4 to 2.5 times, 1-byte `memory.copy` 2.9 to 3.0
+/// times, `table.copy` of one element 2.8 times, `table.set` 1.8 times, and a `memory.grow` past
+/// the limit, refused, 4.3 times; the `instr*` benchmarks then put every class within 2.3 to 4.1
+/// ns per unit of fuel on that CPU; `br` and `br_if` at 5 keep the tightest loops, `(loop (br 0))`
+/// and `(loop (br_if 0 (local.get 0)))`, 10 to 15% under the price. The bulk operators' fixed cost is what a small operation pays; larger ones pay
+/// their bytes ([`BYTES_PER_FUEL`]).
 pub fn operator_costs() -> OperatorCost {
 	let mut cost = OperatorCost {
-		br: 4,
-		br_if: 2,
-		br_table: 4,
+		br: 5,
+		br_if: 5,
+		br_table: 5,
+		if_: 6,
+		else_: 1,
 		call: MIN_CALL_FUEL as u8,
 		call_indirect: 2 * MIN_CALL_FUEL as u8,
 		global_set: 2,
@@ -62,6 +76,15 @@ pub fn operator_costs() -> OperatorCost {
 		i64_div_u: 4,
 		i64_rem_s: 4,
 		i64_rem_u: 4,
+		memory_fill: 10,
+		memory_init: 10,
+		memory_copy: 13,
+		memory_grow: 12,
+		table_fill: 10,
+		table_init: 12,
+		table_copy: 12,
+		table_set: 5,
+		table_grow: 12,
 		..OperatorCost::default()
 	};
 	for access in [

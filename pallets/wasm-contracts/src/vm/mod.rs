@@ -53,6 +53,11 @@ pub trait Ext: Sized + 'static {
 	fn input(&self) -> &[u8];
 	/// The frame's storage.
 	fn storage(&self) -> &ContractTrie;
+	/// Whether a host function of the call tree has read, written or deleted `key` of the
+	/// frame's storage already: its path and value are in the proof and the node's cache.
+	fn is_hot(&self, key: &[u8]) -> bool;
+	/// Records that a host function read, wrote or deleted `key` of the frame's storage.
+	fn mark_hot(&mut self, key: &[u8]);
 	/// Records a change in the frame's storage for its deposit; returns the weight that the
 	/// change adds beyond the host function's own, for the caller to charge: the settlement of
 	/// the call's first change of that storage, and the record of an account's variables that

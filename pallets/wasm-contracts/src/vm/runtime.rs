@@ -66,6 +66,29 @@ pub fn stored_value_weight<T: Config>(len: u32) -> Weight {
 	T::WeightInfo::host_storage_read(len).saturating_sub(T::WeightInfo::host_storage_read(0))
 }
 
+/// The ref_time of `weight` alone: what a hot key pays of a part of its cold price, its proof
+/// being in the block's proof already.
+fn ref_time_of(weight: Weight) -> Weight {
+	Weight::from_parts(weight.ref_time(), 0)
+}
+
+/// A read of a hot key (one the call tree has read, written or deleted already): the slope of
+/// `host_storage_read_repeated`, a read of a key the call already read; no database read and no
+/// proof.
+pub fn hot_read_weight<T: Config>() -> Weight {
+	let repeated = |reads| T::WeightInfo::host_storage_read_repeated(reads);
+	ref_time_of(repeated(2).saturating_sub(repeated(1)))
+}
+
+/// A write or delete of a hot key: the slope of `host_storage_write_repeated`, a write of a key
+/// the call already wrote, and a database write, which every change pays in case it is the
+/// key's only one that stands (an earlier write may have been reverted); no proof.
+pub fn hot_write_weight<T: Config>() -> Weight {
+	let repeated = |writes| T::WeightInfo::host_storage_write_repeated(writes);
+	let write = <T as frame_system::Config>::DbWeight::get().writes(1);
+	ref_time_of(repeated(2).saturating_sub(repeated(1)).saturating_add(write))
+}
+
 /// The data of a contract's store: the frame's context, its gas and what host functions leave
 /// behind for the frame.
 pub struct HostState<E: Ext> {
@@ -171,10 +194,11 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	}
 
 	/// Reserves the weight of the largest stored value a storage host function may touch
-	/// ([`stored_value_weight`] of `max_storage_value_len`) before it touches it; returns what
-	/// was reserved, for [`Self::settle_stored_value`].
-	fn reserve_stored_value(&mut self) -> HostResult<Weight> {
+	/// ([`stored_value_weight`] of `max_storage_value_len`, its ref_time alone for a `hot` key)
+	/// before it touches it; returns what was reserved, for [`Self::settle_stored_value`].
+	fn reserve_stored_value(&mut self, hot: bool) -> HostResult<Weight> {
 		let reserved = stored_value_weight::<E::T>(self.ext().params().max_storage_value_len);
+		let reserved = if hot { ref_time_of(reserved) } else { reserved };
 		self.charge(reserved)?;
 		Ok(reserved)
 	}
@@ -182,10 +206,24 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// Settles a reservation with the weight of the value that was touched (`len` bytes, 0 when
 	/// there was none): gives back what it did not use, or charges the rest of a value stored
 	/// before `max_storage_value_len` was lowered.
-	fn settle_stored_value(&mut self, reserved: Weight, len: Option<u32>) -> HostResult<()> {
+	fn settle_stored_value(&mut self, reserved: Weight, len: Option<u32>, hot: bool) -> HostResult<()> {
 		let used = stored_value_weight::<E::T>(len.unwrap_or(0));
+		let used = if hot { ref_time_of(used) } else { used };
 		self.refund(reserved.saturating_sub(used));
 		self.charge(used.saturating_sub(reserved))
+	}
+
+	/// Reads the storage key at `key_ptr` and charges for touching it: `hot` first, then, when
+	/// the call tree has not touched the key yet, the rest of `cold`. Returns the key and whether
+	/// it is hot. The key's bytes are bounded by `max_storage_key_len`, which the caller checked.
+	fn storage_key(&mut self, key_ptr: u32, key_len: u32, cold: Weight, hot: Weight) -> HostResult<(Vec<u8>, bool)> {
+		self.charge(hot)?;
+		let key = self.read(key_ptr, key_len)?;
+		let is_hot = self.ext().is_hot(&key);
+		if !is_hot {
+			self.charge(cold.saturating_sub(hot))?;
+		}
+		Ok((key, is_hot))
 	}
 
 	/// Charges a host function's benchmarked `weight`, less the entry into the contract that
@@ -300,16 +338,19 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `storage_read(key_ptr, key_len) -> i64`: places the value under the key and returns
 	/// `(ptr << 32) | len`, or 0 when there is none. Cost: `host_storage_read(0)` and
 	/// [`key_weight`], and [`stored_value_weight`] of the value, reserved for the largest value
-	/// before reading. Traps: key longer than `max_storage_key_len`.
+	/// before reading; for a key the call tree has touched already, [`hot_read_weight`] and the
+	/// ref_time of the rest. Traps: key longer than `max_storage_key_len`.
 	pub fn storage_read(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u64> {
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
-		let read = <E::T as Config>::WeightInfo::host_storage_read(0);
-		self.charge_host(read.saturating_add(key_weight::<E::T>(key_len)))?;
-		let reserved = self.reserve_stored_value()?;
-		let key = self.read(key_ptr, key_len)?;
+		let key_cost = key_weight::<E::T>(key_len);
+		let read = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_read(0));
+		let hot = hot_read_weight::<E::T>().saturating_add(ref_time_of(key_cost));
+		let (key, is_hot) = self.storage_key(key_ptr, key_len, read.saturating_add(key_cost), hot)?;
+		let reserved = self.reserve_stored_value(is_hot)?;
 		let value = self.ext().storage().read(&key);
-		self.settle_stored_value(reserved, value.as_ref().map(|value| value.len().saturated_into()))?;
+		self.state_mut().ext.mark_hot(&key);
+		self.settle_stored_value(reserved, value.as_ref().map(|value| value.len().saturated_into()), is_hot)?;
 		let Some(value) = value else { return Ok(0) };
 		self.place(&value)
 	}
@@ -319,7 +360,8 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// (`host_storage_write(0)`), [`key_weight`], [`stored_value_weight`] of the value it
 	/// replaces (whose length the storage deposit needs, which puts it in the proof; reserved
 	/// for the largest value before writing), and `settle_deposit` for the call's first change
-	/// of this storage. The new value is not in the proof.
+	/// of this storage. The new value is not in the proof. For a key the call tree has touched
+	/// already: [`hot_write_weight`], and the ref_time of the rest.
 	/// Traps: read-only call, key or value too long, empty value (use `storage_delete`).
 	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
@@ -331,13 +373,16 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 			return Err(self.trap(Error::<E::T>::EmptyStorageValue))
 		}
 		let weights = |len| <E::T as Config>::WeightInfo::host_storage_write(len);
-		let write = Weight::from_parts(weights(value_len).ref_time(), weights(0).proof_size());
-		self.charge_host(write.saturating_add(key_weight::<E::T>(key_len)))?;
-		let reserved = self.reserve_stored_value()?;
-		let key = self.read(key_ptr, key_len)?;
+		let write = host_fn_weight::<E::T>(Weight::from_parts(weights(value_len).ref_time(), weights(0).proof_size()));
+		let key_cost = key_weight::<E::T>(key_len);
+		let value_bytes = ref_time_of(weights(value_len).saturating_sub(weights(0)));
+		let hot = hot_write_weight::<E::T>().saturating_add(value_bytes).saturating_add(ref_time_of(key_cost));
+		let (key, is_hot) = self.storage_key(key_ptr, key_len, write.saturating_add(key_cost), hot)?;
+		let reserved = self.reserve_stored_value(is_hot)?;
 		let value = self.read(value_ptr, value_len)?;
 		let previous = self.ext().storage().write(&key, &value);
-		self.settle_stored_value(reserved, previous)?;
+		self.state_mut().ext.mark_hot(&key);
+		self.settle_stored_value(reserved, previous, is_hot)?;
 		self.record_storage_change(StorageChange::write(key_len, previous, value_len))?;
 		code(ReturnCode::Success)
 	}
@@ -352,18 +397,21 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `storage_delete(key_ptr, key_len) -> i32`: 0 when a value was deleted, `KeyNotFound`
 	/// otherwise. Cost: `host_storage_delete` and [`key_weight`], [`stored_value_weight`] of the
 	/// deleted value (whose length the storage deposit needs; reserved for the largest value
-	/// before deleting), and `settle_deposit` for the call's first change of this storage.
+	/// before deleting), and `settle_deposit` for the call's first change of this storage; for a
+	/// key the call tree has touched already, [`hot_write_weight`] and the ref_time of the rest.
 	/// Traps: read-only call, key too long.
 	pub fn storage_delete(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u32> {
 		self.ensure_mutable()?;
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
-		let delete = <E::T as Config>::WeightInfo::host_storage_delete();
-		self.charge_host(delete.saturating_add(key_weight::<E::T>(key_len)))?;
-		let reserved = self.reserve_stored_value()?;
-		let key = self.read(key_ptr, key_len)?;
+		let key_cost = key_weight::<E::T>(key_len);
+		let delete = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_delete());
+		let hot = hot_write_weight::<E::T>().saturating_add(ref_time_of(key_cost));
+		let (key, is_hot) = self.storage_key(key_ptr, key_len, delete.saturating_add(key_cost), hot)?;
+		let reserved = self.reserve_stored_value(is_hot)?;
 		let previous = self.ext().storage().remove(&key);
-		self.settle_stored_value(reserved, previous)?;
+		self.state_mut().ext.mark_hot(&key);
+		self.settle_stored_value(reserved, previous, is_hot)?;
 		let Some(previous) = previous else { return code(ReturnCode::KeyNotFound) };
 		self.record_storage_change(StorageChange::delete(key_len, previous))?;
 		code(ReturnCode::Success)
