@@ -37,7 +37,7 @@ echo "== performance harness: every workload and upload shape charged at least w
 RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- --check
 
 echo "== the peers: the same contract workloads on pallet-revive and pallet-contracts, side by side"
-RUNS=10 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- peers
+RUNS=10 cargo run --locked --release -q -p wasm-contracts-benchmarks --features peers --bin perf -- peers
 
 echo "== fuzzing: a seeded smoke run (fuzz/README.md has the long runs)"
 cargo run --locked --release -q -p wasm-contracts-fuzz -- 3000 1

@@ -2,6 +2,7 @@
 //! the workloads and upload shapes that `perf` times, the same contract workloads on two peer
 //! pallets (`peers`), and what the fuzzer (`fuzz/`) reuses.
 
+#[cfg(feature = "peers")]
 pub mod peers;
 pub mod runtime;
 pub mod timing;

@@ -15,8 +15,9 @@
 //! workloads on this pallet, pallet-revive (EVM and PolkaVM) and pallet-contracts, dispatched as
 //! their `call` extrinsics. It exits with an error when any workload fails on any pallet.
 
+#[cfg(feature = "peers")]
+use wasm_contracts_benchmarks::peers;
 use wasm_contracts_benchmarks::{
-	peers,
 	runtime::{self, BlockStart},
 	timing::median_time,
 	uploads, workloads,
@@ -148,6 +149,20 @@ usage: perf [--check] [peers] [--help]
 
 environment: RUNS, the timings each row's median is taken over (default 15; at least 10 for peers)";
 
+/// `perf peers`, which needs the peer pallets compiled in (the `peers` feature).
+#[cfg(feature = "peers")]
+fn print_peers(runs: usize) {
+	if !peers::print(runs) {
+		std::process::exit(1);
+	}
+}
+
+#[cfg(not(feature = "peers"))]
+fn print_peers(_runs: usize) {
+	eprintln!("perf was built without the peer pallets: run it with `--features peers`");
+	std::process::exit(2);
+}
+
 fn main() {
 	let runs = std::env::var("RUNS").ok().and_then(|runs| runs.parse().ok()).unwrap_or(15);
 	let args: Vec<String> = std::env::args().skip(1).collect();
@@ -160,9 +175,7 @@ fn main() {
 		return
 	}
 	if args.iter().any(|arg| arg == "peers") {
-		if !peers::print(runs) {
-			std::process::exit(1);
-		}
+		print_peers(runs);
 		return
 	}
 	let check = args.iter().any(|arg| arg == "--check");
