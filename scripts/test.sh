@@ -3,7 +3,8 @@
 # test: the Rust contract examples' build (contracts/build.sh), the unit tests of the primitives,
 # the pallet (with its benchmarks run as tests), the performance harness, the weight merging tool
 # (benchmarking/merge_weights.py), the contract SDK and sandbox and the examples (on the
-# sandbox), the harness's check that nothing is undercharged, a seeded fuzzing run, the
+# sandbox), the harness's check that nothing is undercharged and its table of the same
+# workloads on pallet-revive and pallet-contracts, a seeded fuzzing run, the
 # runtime's tests, the runtime's wasm build and the node (profile `testnet`), the
 # end-to-end suite with polkadot.js against a dev node it starts, and the network tests: a
 # local relay chain and a collator under zombienet, with the runtime upgrade that adds the
@@ -34,6 +35,9 @@ python3 -m unittest benchmarking/test_merge_weights.py
 
 echo "== performance harness: every workload and upload shape charged at least what it measures"
 RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- --check
+
+echo "== the peers: the same contract workloads on pallet-revive and pallet-contracts, side by side"
+RUNS=10 cargo run --locked --release -q -p wasm-contracts-benchmarks --features peers --bin perf -- peers
 
 echo "== fuzzing: a seeded smoke run (fuzz/README.md has the long runs)"
 cargo run --locked --release -q -p wasm-contracts-fuzz -- 3000 1

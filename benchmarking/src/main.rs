@@ -10,9 +10,16 @@
 //! Run: `cargo run --release -p wasm-contracts-benchmarks --bin perf` (`RUNS` sets the samples).
 //! With `--check` it exits with an error when any row is charged less time than it measured, or
 //! less proof than it recorded.
+//!
+//! `perf peers` prints only the comparison with the peer pallets (`peers`): the same contract
+//! workloads on this pallet, pallet-revive (EVM and PolkaVM) and pallet-contracts, dispatched as
+//! their `call` extrinsics. It exits with an error when any workload fails on any pallet.
 
+#[cfg(feature = "peers")]
+use wasm_contracts_benchmarks::peers;
 use wasm_contracts_benchmarks::{
 	runtime::{self, BlockStart},
+	timing::median_time,
 	uploads, workloads,
 };
 
@@ -24,27 +31,12 @@ use pallet_wasm_contracts::{
 };
 use frame_support::weights::Weight;
 use runtime::Runtime;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use wasm_instrument::{
 	gas_metering::{self, host_function, ConstantCostRules},
 	parity_wasm::{deserialize_buffer, serialize},
 };
 use workloads::Workload;
-
-/// The median of `runs` timings of `f`, after two warm-up runs.
-fn median_time(runs: usize, mut f: impl FnMut()) -> Duration {
-	f();
-	f();
-	let mut times: Vec<Duration> = (0..runs)
-		.map(|_| {
-			let start = Instant::now();
-			f();
-			start.elapsed()
-		})
-		.collect();
-	times.sort();
-	times[times.len() / 2]
-}
 
 /// The module with a call to `env.gas(units)` at the start of every metered block, when
 /// `wasm-instrument` can read it (it predates bulk memory).
@@ -144,9 +136,49 @@ fn ratio(time: Option<Duration>, native: Duration) -> String {
 	time.map_or("-".into(), |time| format!("{:.1}x", time.as_secs_f64() / native))
 }
 
+const USAGE: &str = "\
+usage: perf [--check] [peers] [--help]
+
+  (no argument)  the execution strategies table and the upload table
+  --check        exit with an error when a row is charged less time than it measured, or less
+                 proof than it recorded
+  peers          only the comparison with the peer pallets: the same contract workloads on this
+                 pallet, pallet-revive (EVM, PolkaVM) and pallet-contracts, as `call` extrinsics;
+                 exits with an error when a workload fails on a pallet
+  --help         this text
+
+environment: RUNS, the timings each row's median is taken over (default 15; at least 10 for peers)";
+
+/// `perf peers`, which needs the peer pallets compiled in (the `peers` feature).
+#[cfg(feature = "peers")]
+fn print_peers(runs: usize) {
+	if !peers::print(runs) {
+		std::process::exit(1);
+	}
+}
+
+#[cfg(not(feature = "peers"))]
+fn print_peers(_runs: usize) {
+	eprintln!("perf was built without the peer pallets: run it with `--features peers`");
+	std::process::exit(2);
+}
+
 fn main() {
 	let runs = std::env::var("RUNS").ok().and_then(|runs| runs.parse().ok()).unwrap_or(15);
-	let check = std::env::args().any(|arg| arg == "--check");
+	let args: Vec<String> = std::env::args().skip(1).collect();
+	if let Some(unknown) = args.iter().find(|arg| !["--check", "peers", "--help", "-h"].contains(&arg.as_str())) {
+		eprintln!("unknown argument: {unknown}\n{USAGE}");
+		std::process::exit(2);
+	}
+	if args.iter().any(|arg| arg == "--help" || arg == "-h") {
+		println!("{USAGE}");
+		return
+	}
+	if args.iter().any(|arg| arg == "peers") {
+		print_peers(runs);
+		return
+	}
+	let check = args.iter().any(|arg| arg == "--check");
 	let mut undercharged = Vec::new();
 	println!(
 		"{:<24} {:>12} {:>12} {:>12} {:>12} {:>12} {:>18} {:>12} {:>14}",

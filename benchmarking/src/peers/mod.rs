@@ -1,0 +1,329 @@
+//! `perf peers`: the same contract workloads on this project's pallet and on two peer pallets of
+//! polkadot-sdk, each in a mock runtime of its own with RocksDB's database weights:
+//!
+//! - `pallet-wasm-contracts` (this project), `peers/token_ours.wat`;
+//! - `pallet-revive` 0.20.2, with `peers/Token.evm` (EVM) and `peers/Token.polkavm` (PolkaVM);
+//! - `pallet-contracts` 51.0.0, with `peers/token_contracts.wasm`.
+//!
+//! Every contract implements the same token and workloads (`peers/README.md`). Each pallet
+//! instantiates it once with its upload-and-instantiate dispatchable, mints the sender and the
+//! recipient tokens and writes the 100 data keys once, so that the measured transfers overwrite
+//! two existing balances and the measured writes overwrite existing values. Then, for each
+//! workload, it dry-runs the call as a client would, builds the pallet's `call` extrinsic with the
+//! gas limit (and storage deposit limit) the dry run asks for, and dispatches it `runs` times
+//! after two warm-ups. A row is the weight the extrinsic declares before dispatch (its base
+//! weight plus that gas limit), the weight its `PostDispatchInfo` reports after dispatch, and the
+//! median time of a dispatch.
+
+pub mod contracts;
+pub mod ours;
+pub mod revive;
+
+use crate::timing::median_time_prepared;
+use frame_support::{
+	dispatch::{GetDispatchInfo, PostDispatchInfo},
+	weights::Weight,
+};
+use sp_runtime::traits::Dispatchable;
+use std::time::Duration;
+
+/// Rounds of the hash loop, the same on every pallet: one host-level hash of 32 bytes each
+/// (Keccak-256 on pallet-revive, Blake2-256 on the others). `Token.polkavm` bounds it: each
+/// round of its `hashRounds` takes 64 bytes of resolc's 64 KiB heap, which are never given back,
+/// and past about 1,015 rounds the call fails with `OutOfBounds`.
+pub const HASH_ROUNDS: u32 = 1_000;
+/// Tokens minted to the sender before the transfers.
+pub const SENDER_TOKENS: u128 = 1_000_000_000;
+/// Tokens minted to the recipient before the transfers, so that each transfer overwrites its
+/// balance.
+pub const RECIPIENT_TOKENS: u128 = 1_000;
+/// Tokens each measured transfer moves.
+pub const TRANSFER_AMOUNT: u128 = 1;
+/// The sum of the ten data keys a fresh contract holds (1 + 2 + ... + 10), which `read_keys`
+/// returns.
+const READ_KEYS_SUM: u128 = 55;
+/// The fewest dispatches a row's median is taken over.
+pub const MIN_RUNS: usize = 10;
+
+/// One of the token's holders.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Holder {
+	/// The account that instantiates the contract (its minter) and sends every call.
+	Sender,
+	/// The account the transfers go to.
+	Recipient,
+}
+
+/// A message to the token contract, whatever the contract's ABI.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Message {
+	/// `mint(to, amount)`: the minter credits `to`.
+	Mint(Holder, u128),
+	/// `transfer(to, amount)` from the sender.
+	Transfer(Holder, u128),
+	/// `balance_of(who)`, which returns an amount.
+	BalanceOf(Holder),
+	/// Does nothing.
+	Noop,
+	/// Reads the 10 data keys and returns their sum.
+	ReadKeys,
+	/// Writes the 100 data keys.
+	WriteKeys,
+	/// That many rounds of `h = hash(h)`.
+	HashRounds(u32),
+}
+
+/// The workloads of the table, in its order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Workload {
+	/// A transfer of [`TRANSFER_AMOUNT`] to a recipient that holds tokens already.
+	Transfer,
+	/// A call that does nothing.
+	Noop,
+	/// A call reading 10 existing keys.
+	ReadKeys,
+	/// A call overwriting 100 existing keys.
+	WriteKeys,
+	/// [`HASH_ROUNDS`] rounds of a hash.
+	HashRounds,
+}
+
+impl Workload {
+	/// Every workload, in the table's order.
+	pub const ALL: [Workload; 5] =
+		[Workload::Transfer, Workload::Noop, Workload::ReadKeys, Workload::WriteKeys, Workload::HashRounds];
+
+	/// Name in the table.
+	pub fn name(self) -> String {
+		match self {
+			Workload::Transfer => "token transfer".into(),
+			Workload::Noop => "no-op call".into(),
+			Workload::ReadKeys => "storage: read 10 keys".into(),
+			Workload::WriteKeys => "storage: write 100 keys".into(),
+			Workload::HashRounds => format!("cpu: {} hash rounds", HASH_ROUNDS),
+		}
+	}
+
+	/// The message that runs it.
+	pub fn message(self) -> Message {
+		match self {
+			Workload::Transfer => Message::Transfer(Holder::Recipient, TRANSFER_AMOUNT),
+			Workload::Noop => Message::Noop,
+			Workload::ReadKeys => Message::ReadKeys,
+			Workload::WriteKeys => Message::WriteKeys,
+			Workload::HashRounds => Message::HashRounds(HASH_ROUNDS),
+		}
+	}
+}
+
+/// A pallet running the token contract, inside its runtime's externalities.
+pub trait Peer {
+	/// The runtime's call.
+	type Call: Dispatchable<PostInfo = PostDispatchInfo> + GetDispatchInfo + Clone;
+
+	/// Instantiates the contract with the sender as its minter, through the pallet's
+	/// dispatchable that uploads and instantiates, with the gas its dry run asks for.
+	fn deploy(&mut self) -> Result<(), String>;
+
+	/// The pallet's `call` extrinsic sending `message` from the sender to the contract, with the
+	/// gas limit and storage deposit limit that its dry run asks for, and what the dry run
+	/// returned. A dry run that fails or reverts is an error.
+	fn call(&self, message: Message) -> Result<(Self::Call, Vec<u8>), String>;
+
+	/// The sender's signed origin.
+	fn origin(&self) -> <Self::Call as Dispatchable>::RuntimeOrigin;
+
+	/// The amount in what `balance_of` or `read_keys` returned.
+	fn amount(&self, output: &[u8]) -> Option<u128>;
+
+	/// Run before every dispatch, untimed: empties the block's events, so that each dispatch
+	/// finds the same state around it.
+	fn between_runs(&self);
+}
+
+/// One row of the table.
+pub struct Row {
+	/// The pallet (and backend).
+	pub pallet: &'static str,
+	/// The workload.
+	pub workload: Workload,
+	/// The weight the extrinsic declares before dispatch: its base weight and the gas limit the
+	/// dry run asked for.
+	pub before: Weight,
+	/// The weight its `PostDispatchInfo` reports (the largest of the runs).
+	pub after: Weight,
+	/// Database reads and writes of the call, when the pallet reports them. None of the three
+	/// does: their dry runs and dispatch results carry weights only (the database accesses are
+	/// in them, priced at `DbWeight`).
+	pub db_reads_writes: Option<(u64, u64)>,
+	/// The median time of a dispatch.
+	pub time: Duration,
+}
+
+/// Dispatches `call` once from `origin`; a failed dispatch is an error.
+fn dispatch<P: Peer>(peer: &P, call: P::Call) -> Result<PostDispatchInfo, String> {
+	peer.between_runs();
+	call.dispatch(peer.origin()).map_err(|error| format!("{:?}", error.error))
+}
+
+/// Sends `message` once, for the set-up.
+fn send<P: Peer>(peer: &P, message: Message) -> Result<(), String> {
+	let (call, _) = peer.call(message)?;
+	dispatch(peer, call).map(|_| ()).map_err(|error| format!("{message:?}: {error}"))
+}
+
+/// The amount a read-only `message` returns, by its dry run.
+fn query<P: Peer>(peer: &P, message: Message) -> Result<u128, String> {
+	let (_, output) = peer.call(message)?;
+	peer.amount(&output).ok_or_else(|| format!("{message:?} returned {output:?}, not an amount"))
+}
+
+/// Measures one workload: the weight before and after dispatch, and the median time of `runs`
+/// dispatches.
+fn measure<P: Peer>(pallet: &'static str, peer: &P, workload: Workload, runs: usize) -> Result<Row, String> {
+	let (call, _) = peer.call(workload.message())?;
+	let before = call.get_dispatch_info().call_weight;
+	let mut outcomes = Vec::with_capacity(runs + 2);
+	let time = median_time_prepared(
+		runs,
+		|| {
+			peer.between_runs();
+			(call.clone(), peer.origin())
+		},
+		|(call, origin)| outcomes.push(call.dispatch(origin)),
+	);
+	let mut after = Weight::zero();
+	for outcome in outcomes {
+		let post = outcome.map_err(|error| format!("dispatch failed: {:?}", error.error))?;
+		after = after.max(post.actual_weight.unwrap_or(before));
+	}
+	Ok(Row { pallet, workload, before, after, db_reads_writes: None, time })
+}
+
+/// The rows of one pallet: `peer` is made, deployed, set up and measured inside `externalities`.
+/// Checks that the contract works as the table assumes: the ten keys hold their seeded sum, and
+/// every transfer moved its tokens.
+pub fn measure_peer<P: Peer>(
+	pallet: &'static str,
+	mut externalities: sp_io::TestExternalities,
+	make: impl FnOnce() -> P,
+	runs: usize,
+) -> Result<Vec<Row>, String> {
+	externalities.execute_with(|| {
+		let mut peer = make();
+		peer.deploy().map_err(|error| format!("deploy: {error}"))?;
+		send(&peer, Message::Mint(Holder::Sender, SENDER_TOKENS))?;
+		send(&peer, Message::Mint(Holder::Recipient, RECIPIENT_TOKENS))?;
+		send(&peer, Message::WriteKeys)?;
+		let sum = query(&peer, Message::ReadKeys)?;
+		if sum != READ_KEYS_SUM {
+			return Err(format!("read_keys returned {sum}, not {READ_KEYS_SUM}"))
+		}
+		let rows = Workload::ALL
+			.iter()
+			.map(|&workload| measure(pallet, &peer, workload, runs).map_err(|error| format!("{}: {error}", workload.name())))
+			.collect::<Result<Vec<_>, _>>()?;
+		// Every transfer dispatched (the warm-ups too) moved its tokens.
+		let transferred = (runs as u128 + 2) * TRANSFER_AMOUNT;
+		let balances = (query(&peer, Message::BalanceOf(Holder::Sender))?, query(&peer, Message::BalanceOf(Holder::Recipient))?);
+		if balances != (SENDER_TOKENS - transferred, RECIPIENT_TOKENS + transferred) {
+			return Err(format!("after {transferred} tokens transferred, the balances are {balances:?}"))
+		}
+		Ok(rows)
+	})
+}
+
+/// The CPU this runs on: the `model name` of `/proc/cpuinfo` and the number of processors.
+pub fn cpu() -> String {
+	let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+	let model = info
+		.lines()
+		.find_map(|line| line.strip_prefix("model name").and_then(|rest| rest.split_once(':')))
+		.map_or_else(|| "unknown".to_string(), |(_, model)| model.trim().to_string());
+	let processors = info.lines().filter(|line| line.starts_with("processor")).count();
+	format!("{model}, {processors} processors")
+}
+
+/// Where each pallet's weights come from.
+pub fn weight_sources() -> Vec<(&'static str, String)> {
+	vec![
+		(ours::PALLET, ours::weight_source()),
+		// From the headers of their `src/weights.rs`, whose `SubstrateWeight` the mocks use.
+		("pallet-revive", "its weights.rs, measured on `Intel(R) Xeon(R) CPU @ 2.60GHz` (2026-08-26)".into()),
+		("pallet-contracts", "its weights.rs, measured on `Intel(R) Xeon(R) CPU @ 2.60GHz` (2025-02-21)".into()),
+	]
+}
+
+/// Every pallet's rows, or the error that stopped it.
+pub fn all(runs: usize) -> Vec<(&'static str, Result<Vec<Row>, String>)> {
+	let runs = runs.max(MIN_RUNS);
+	vec![
+		(ours::PALLET, ours::rows(runs)),
+		(revive::PALLET_EVM, revive::rows(revive::Backend::Evm, runs)),
+		(revive::PALLET_PVM, revive::rows(revive::Backend::PolkaVm, runs)),
+		(contracts::PALLET, contracts::rows(runs)),
+	]
+}
+
+fn micros(ref_time: u64) -> String {
+	format!("{:.1}", ref_time as f64 / 1e6)
+}
+
+fn kib(bytes: u64) -> String {
+	format!("{:.1}", bytes as f64 / 1024.0)
+}
+
+/// Prints the table; returns whether every pallet ran every workload.
+pub fn print(runs: usize) -> bool {
+	let runs = runs.max(MIN_RUNS);
+	println!("Peers: the same workloads as signed `call` extrinsics in mock runtimes with RocksDB database weights");
+	println!("CPU: {}; time: median of {runs} dispatches; hash rounds: {HASH_ROUNDS}", cpu());
+	println!("Weights charged come from each pallet's own benchmarks:");
+	for (pallet, source) in weight_sources() {
+		println!("  {pallet}: {source}");
+	}
+	println!(
+		"{:<28} {:<26} {:>14} {:>11} {:>14} {:>11} {:>8} {:>11} {:>16}",
+		"pallet", "workload", "before µs", "before KiB", "after µs", "after KiB", "db r/w", "time", "charged/measured"
+	);
+	let mut succeeded = true;
+	for (pallet, rows) in all(runs) {
+		match rows {
+			Ok(rows) =>
+				for row in rows {
+					let measured_ps = row.time.as_nanos() as f64 * 1_000.0;
+					println!(
+						"{:<28} {:<26} {:>14} {:>11} {:>14} {:>11} {:>8} {:>11} {:>16}",
+						row.pallet,
+						row.workload.name(),
+						micros(row.before.ref_time()),
+						kib(row.before.proof_size()),
+						micros(row.after.ref_time()),
+						kib(row.after.proof_size()),
+						row.db_reads_writes.map_or("n/a".into(), |(reads, writes)| format!("{reads}/{writes}")),
+						format!("{:.1?}", row.time),
+						format!("{:.1}", row.after.ref_time() as f64 / measured_ps),
+					);
+				},
+			Err(error) => {
+				eprintln!("{pallet}: {error}");
+				succeeded = false;
+			},
+		}
+	}
+	succeeded
+}
+
+#[cfg(test)]
+mod tests {
+	#[test]
+	fn every_workload_runs_on_every_pallet() {
+		for (pallet, rows) in super::all(super::MIN_RUNS) {
+			let rows = rows.unwrap_or_else(|error| panic!("{pallet}: {error}"));
+			assert_eq!(rows.len(), super::Workload::ALL.len(), "{pallet}");
+			for row in rows {
+				assert!(row.after.all_lte(row.before), "{pallet}, {:?}: {:?} after > {:?} before", row.workload, row.after, row.before);
+			}
+		}
+	}
+}
