@@ -275,6 +275,41 @@ fn hashing_keys_asks_for_a_block_with_room_for_the_largest_entry() {
 	});
 }
 
+#[test]
+fn a_step_goes_on_from_the_key_moved_last_and_charges_three_reads_to_find_it() {
+	use crate::migrations::v4::{MovedKey, Progress, TrieOwner};
+	new_test_ext_unchecked().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		let trie_id = crate::ContractInfoOf::<Test>::get(&counter).unwrap().trie_id;
+		let keys: Vec<Vec<u8>> = [b"a", b"b", b"c", b"d"].iter().map(|key| key.to_vec()).collect();
+		store_unhashed(&trie_id, &keys.iter().map(|key| (key.clone(), vec![9; 4])).collect::<Vec<_>>());
+		as_version_3();
+
+		// A cursor after "b", with "a" and "b" still in the old trie: a step that looked from the
+		// first key again would move "a".
+		let owner = TrieOwner::Contract(counter.clone());
+		let cursor = Progress::Trie(owner.clone(), Some(MovedKey::try_from(b"b".to_vec()).unwrap()));
+		let start = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads_writes(2, 1);
+		// Room for one item only.
+		let limit = start + HashKeys::max_item_weight() + HashKeys::entry_weight(1, 4) - Weight::from_parts(1, 1);
+		let mut meter = WeightMeter::with_limit(limit);
+		let next = HashKeys::step(Some(cursor), &mut meter).expect("room for one entry");
+
+		assert_eq!(next, Some(Progress::Trie(owner, Some(MovedKey::try_from(b"c".to_vec()).unwrap()))));
+		let old = child_info(UNHASHED_TRIE_PREFIX, &trie_id);
+		let in_old_trie = |key: &[u8]| frame_support::storage::child::exists(&old, key);
+		assert!(in_old_trie(b"a") && in_old_trie(b"b") && in_old_trie(b"d"));
+		assert!(!in_old_trie(b"c"));
+		assert_eq!(ContractTrie::new(&trie_id).read(b"c"), Some(vec![9; 4]));
+		assert_eq!(ContractTrie::new(&trie_id).read(b"a"), None);
+		// Finding the entry is three reads (the owner's trie id, the next key, the value), each
+		// charged beside the host functions' own weights.
+		let reads = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads(3);
+		assert!(HashKeys::entry_weight(1, 4).all_gte(reads + <Test as crate::Config>::WeightInfo::host_storage_read(4)));
+		assert_eq!(meter.consumed(), start + HashKeys::entry_weight(1, 4));
+	});
+}
+
 /// Keys each one zero byte longer than the last, ending in 1: stored as given, every key
 /// branches off the path of the next one, so the path to the longest is as deep as there are
 /// keys.
