@@ -4,6 +4,8 @@
 //! kind of failure exits with a code of its own (`error::Kind`).
 
 mod abi;
+mod calls;
+mod chain;
 mod error;
 mod project;
 
@@ -58,6 +60,79 @@ enum Command {
 		#[arg(long)]
 		locked: bool,
 	},
+	/// Upload the contract's module (dry run unless -x); prints its code id.
+	Upload {
+		#[command(flatten)]
+		project: ProjectArgs,
+		/// The module to upload (default: the one `build` wrote for the crate).
+		#[arg(long)]
+		wasm: Option<PathBuf>,
+		#[command(flatten)]
+		chain: ChainArgs,
+		#[command(flatten)]
+		submit: SubmitArgs,
+	},
+	/// Instantiate a contract of an uploaded code id (dry run unless -x); prints its address.
+	Instantiate {
+		/// The code id.
+		code_id: u64,
+		/// The `instantiate` message: one value, or the fields of a tuple or struct in order.
+		args: Vec<String>,
+		/// The admin, who may migrate the contract (SS58 or hex).
+		#[arg(long)]
+		admin: Option<String>,
+		/// A salt, as hex: the address then follows from the creator, code and salt only.
+		#[arg(long)]
+		salt: Option<String>,
+		/// What to send to the new contract.
+		#[arg(long, default_value_t = 0)]
+		value: u128,
+		#[command(flatten)]
+		contract: ContractArgs,
+		#[command(flatten)]
+		chain: ChainArgs,
+		#[command(flatten)]
+		submit: SubmitArgs,
+	},
+	/// Run an `execute` entry point (dry run unless -x); prints its decoded output and events.
+	#[command(alias = "call")]
+	Execute {
+		/// The contract (SS58 or hex).
+		contract_address: String,
+		/// The entry point.
+		entry_point: String,
+		/// Its message: one value, or the fields of a tuple or struct in order.
+		args: Vec<String>,
+		/// What to send to the contract.
+		#[arg(long, default_value_t = 0)]
+		value: u128,
+		#[command(flatten)]
+		contract: ContractArgs,
+		#[command(flatten)]
+		chain: ChainArgs,
+		#[command(flatten)]
+		submit: SubmitArgs,
+	},
+	/// Run a `query` entry point read-only; prints its decoded output.
+	Query {
+		/// The contract (SS58 or hex).
+		contract_address: String,
+		/// The entry point.
+		entry_point: String,
+		/// Its message.
+		args: Vec<String>,
+		#[command(flatten)]
+		contract: ContractArgs,
+		#[command(flatten)]
+		chain: ChainArgs,
+	},
+	/// What the chain records about a code id or a contract.
+	Info {
+		#[command(subcommand)]
+		what: InfoWhat,
+		#[command(flatten)]
+		chain: ChainArgs,
+	},
 	/// SCALE-encode an entry point's message from its arguments.
 	Encode {
 		#[command(flatten)]
@@ -81,6 +156,75 @@ enum Command {
 		hex: String,
 	},
 }
+
+#[derive(Subcommand)]
+enum InfoWhat {
+	/// A code id: its module's hash, uploader and size.
+	Code {
+		code_id: u64,
+	},
+	/// A contract: its code id, creator, admin and history length.
+	Contract {
+		/// SS58 or hex.
+		address: String,
+	},
+}
+
+/// The node and the signer.
+#[derive(Args)]
+struct ChainArgs {
+	/// The node's RPC address.
+	#[arg(long, default_value = "ws://127.0.0.1:9944", env = "WASM_CONTRACTS_URL")]
+	url: String,
+	/// The signer's secret URI (`//Alice`, or a mnemonic with derivations). Default: //Alice.
+	#[arg(short = 's', long, conflicts_with = "keystore")]
+	suri: Option<String>,
+	/// A polkadot.js JSON keystore of the signer (sr25519); the password is asked for, or taken
+	/// from WASM_CONTRACTS_KEYSTORE_PASSWORD.
+	#[arg(long)]
+	keystore: Option<PathBuf>,
+}
+
+impl ChainArgs {
+	async fn connect(&self) -> Outcome<chain::Chain> {
+		chain::Chain::connect(&self.url).await
+	}
+
+	fn signer(&self) -> Outcome<subxt_signer::sr25519::Keypair> {
+		chain::signer(self.suri.as_deref(), self.keystore.as_deref())
+	}
+}
+
+/// Whether and how to submit.
+#[derive(Args)]
+struct SubmitArgs {
+	/// Submit the transaction; without it, only the dry run runs and nothing changes.
+	#[arg(short = 'x', long)]
+	execute: bool,
+	/// Wait for the block to be finalized, not only included.
+	#[arg(long)]
+	finalized: bool,
+	/// Gas: REF_TIME or REF_TIME:PROOF_SIZE (default: what the dry run needed).
+	#[arg(long)]
+	gas: Option<String>,
+	/// The most storage deposit the call may take (default: what the dry run took).
+	#[arg(long)]
+	storage_deposit_limit: Option<u128>,
+}
+
+impl SubmitArgs {
+	fn submission(&self) -> Outcome<calls::Submission> {
+		Ok(calls::Submission {
+			execute: self.execute,
+			wait: if self.finalized { chain::Wait::Finalized } else { chain::Wait::InBlock },
+			gas: self.gas.as_deref().map(|gas| chain::Weight::parse(gas, DEFAULT_PROOF_SIZE)).transpose()?,
+			storage_deposit_limit: self.storage_deposit_limit,
+		})
+	}
+}
+
+/// The proof size of `--gas REF_TIME` without one: 1 MiB.
+const DEFAULT_PROOF_SIZE: u64 = 1024 * 1024;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum DecodeWhat {
@@ -126,12 +270,12 @@ impl ContractArgs {
 }
 
 /// A result: lines for a person, JSON for a script.
-struct Report {
+pub struct Report {
 	text: Vec<String>,
 	json: serde_json::Value,
 }
 
-fn run(command: Command) -> Outcome<Report> {
+async fn run(command: Command) -> Outcome<Report> {
 	match command {
 		Command::New { name, path, sdk_path, sdk_git, sdk_rev } => {
 			let dir = path.unwrap_or_else(|| PathBuf::from(&name));
@@ -163,6 +307,54 @@ fn run(command: Command) -> Outcome<Report> {
 				],
 				json: serde_json::to_value(&built).unwrap_or_default(),
 			})
+		},
+		Command::Upload { project, wasm, chain, submit } => {
+			let path = match wasm {
+				Some(path) => path,
+				None => {
+					let krate = project::Crate::locate(&project.manifest_path)?;
+					project::fresh_module(&krate)?
+				},
+			};
+			let code = std::fs::read(&path).map_err(error::io(&path))?;
+			let (signer, submission) = (chain.signer()?, submit.submission()?);
+			calls::upload(&chain.connect().await?, &signer, code, &submission).await
+		},
+		Command::Instantiate { code_id, args, admin, salt, value, contract, chain, submit } => {
+			let metadata = contract.load()?;
+			let admin = admin.as_deref().map(chain::parse_account).transpose()?;
+			let salt = salt
+				.map(|salt| {
+					hex::decode(salt.trim_start_matches("0x"))
+						.map_err(|error| Failure::new(Kind::BadArgument, format!("`--salt {salt}` is not hex: {error}")))
+				})
+				.transpose()?;
+			let (signer, submission) = (chain.signer()?, submit.submission()?);
+			let call = calls::Instantiation { code_id, args, value, admin, salt };
+			calls::instantiate(&chain.connect().await?, &signer, &metadata, call, &submission).await
+		},
+		Command::Execute { contract_address, entry_point, args, value, contract, chain, submit } => {
+			let metadata = contract.load()?;
+			let address = chain::parse_account(&contract_address)?;
+			let (signer, submission) = (chain.signer()?, submit.submission()?);
+			let call = calls::Execution { contract: address, entry_point, args, value };
+			calls::execute(&chain.connect().await?, &signer, &metadata, call, &submission).await
+		},
+		Command::Query { contract_address, entry_point, args, contract, chain } => {
+			let metadata = contract.load()?;
+			let address = chain::parse_account(&contract_address)?;
+			calls::query(&chain.connect().await?, &metadata, &address, &entry_point, &args).await
+		},
+		Command::Info { what, chain } => {
+			let connected = chain.connect().await?;
+			match what {
+				InfoWhat::Code { code_id } =>
+					calls::info(&connected, "code_info", scale_value::Value::u128(code_id.into()), &format!("code id {code_id}")).await,
+				InfoWhat::Contract { address } => {
+					let account = chain::parse_account(&address)?;
+					calls::info(&connected, "contract_info", chain::account_value(&account), &format!("contract at {address}")).await
+				},
+			}
 		},
 		Command::Encode { contract, entry_point, args } => {
 			let metadata = contract.load()?;
@@ -205,7 +397,14 @@ fn main() -> ExitCode {
 	}
 	let cli = Cli::parse_from(args);
 	let output_json = cli.output_json;
-	match run(cli.command) {
+	let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+		Ok(runtime) => runtime,
+		Err(error) => {
+			eprintln!("error: cannot start the async runtime: {error}");
+			return ExitCode::from(Kind::Io.exit_code())
+		},
+	};
+	match runtime.block_on(run(cli.command)) {
 		Ok(report) => {
 			if output_json {
 				println!("{}", json!({ "ok": true, "result": report.json }));

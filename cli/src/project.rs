@@ -403,3 +403,28 @@ fn last_error(stderr: &str) -> String {
 fn last_line(bytes: &[u8]) -> String {
 	last_error(&String::from_utf8_lossy(bytes))
 }
+
+/// The module `build` wrote for `krate`; a failure when there is none or when the crate's source
+/// changed after it, so that stale code is never uploaded.
+pub fn fresh_module(krate: &Crate) -> Outcome<PathBuf> {
+	let module = krate.output_dir().join(format!("{}.wasm", krate.name));
+	let built = std::fs::metadata(&module).and_then(|metadata| metadata.modified()).map_err(|_| {
+		Failure::new(Kind::Build, format!("{} is not built yet: run `cargo wasm-contracts build` first", krate.name))
+	})?;
+	for source in [krate.dir.join("src"), krate.manifest.clone()] {
+		if newest_change(&source).is_some_and(|changed| changed > built) {
+			return Err(Failure::new(
+				Kind::Build,
+				format!("{} is older than {}: run `cargo wasm-contracts build` again", module.display(), source.display()),
+			))
+		}
+	}
+	Ok(module)
+}
+
+/// When `path`, or anything under it, last changed.
+fn newest_change(path: &Path) -> Option<std::time::SystemTime> {
+	let own = std::fs::metadata(path).and_then(|metadata| metadata.modified()).ok()?;
+	let inside = std::fs::read_dir(path).into_iter().flatten().filter_map(Result::ok).filter_map(|entry| newest_change(&entry.path()));
+	inside.chain([own]).max()
+}
