@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds every example contract for wasm32 with the `contract` profile (size-tuned, LTO,
-# `panic = "abort"`, stripped) into contracts/build/<name>.wasm, writes the metadata of those
-# with typed clients next to them (<name>.metadata.json), prints the sizes, and checks that the
+# Builds every example contract with the contract tool (`cargo wasm-contracts build`: wasm32,
+# size-tuned, LTO, `panic = "abort"`, stripped, `wasm-opt -Oz`) into contracts/build/<name>.wasm
+# with its metadata next to it (<name>.metadata.json), prints the sizes, and checks that the
 # build is reproducible: a second build in another target directory gives the same bytes.
 #
 # Environment: CONTRACTS (default: every crate in contracts/examples) names the packages to
@@ -19,51 +19,25 @@ if [ "${LOCKED:-}" = 1 ]; then locked=(--locked); fi
 out="$root/contracts/build"
 mkdir -p "$out"
 
-# Code generation: the wasm features the chain accepts and no others (the target's default
-# also turns on multi-value, which the chain refuses); a 32 KiB stack, so that the initial
-# memory stays at a page or two (the linker's default of 1 MiB would pass the chain's
-# `max_memory_pages`); no source locations in panics (the panic handler reverts with the
-# message alone, so they would be dead bytes); and paths remapped, so that where the source sits
-# does not reach the module.
-export RUSTFLAGS="-C target-cpu=mvp -C target-feature=+mutable-globals,+sign-ext,+bulk-memory \
--C link-arg=-zstack-size=32768 -Z location-detail=none --remap-path-prefix=$root=/wasm-contracts --remap-path-prefix=$HOME=/home"
+cargo build "${locked[@]}" -q -p wasm-contracts-cli
+tool="$CARGO_TARGET_DIR/debug/cargo-wasm-contracts"
 
-# The toolchain of scripts/setup.sh: Debian's rustc, whose library sources `build-std` compiles
-# for wasm32.
-export RUSTC="$WASM_BUILD_TOOLCHAIN/bin/rustc"
-
-build() {
-	local target_dir="$1"
-	local packages=()
-	for contract in $contracts; do packages+=(-p "$contract"); done
-	CARGO_TARGET_DIR="$target_dir" "$WASM_BUILD_TOOLCHAIN/bin/cargo" build "${locked[@]}" -q --profile contract \
-		--target wasm32-unknown-unknown -Z build-std-features=optimize_for_size "${packages[@]}"
-}
-
-# Binaryen's size optimisations, for the features the chain accepts.
-optimise() {
-	wasm-opt -Oz --enable-mutable-globals --enable-sign-ext --enable-bulk-memory "$1" -o "$2"
-}
-
-build "$CARGO_TARGET_DIR/contracts"
 for contract in $contracts; do
-	optimise "$CARGO_TARGET_DIR/contracts/wasm32-unknown-unknown/contract/$contract.wasm" "$out/$contract.wasm"
+	"$tool" build "${locked[@]}" --manifest-path "contracts/examples/$contract" --output-dir "$out" \
+		--target-dir "$CARGO_TARGET_DIR/contracts" >/dev/null
 done
 
 if [ "${SKIP_REPRODUCIBILITY_CHECK:-}" != 1 ]; then
-	build "$CARGO_TARGET_DIR/contracts-again"
+	again="$CARGO_TARGET_DIR/contracts-again"
 	for contract in $contracts; do
-		optimise "$CARGO_TARGET_DIR/contracts-again/wasm32-unknown-unknown/contract/$contract.wasm" "$CARGO_TARGET_DIR/contracts-again/$contract.wasm"
-		if ! cmp -s "$out/$contract.wasm" "$CARGO_TARGET_DIR/contracts-again/$contract.wasm"; then
+		"$tool" build "${locked[@]}" --manifest-path "contracts/examples/$contract" --output-dir "$again/out" \
+			--target-dir "$again" >/dev/null
+		if ! cmp -s "$out/$contract.wasm" "$again/out/$contract.wasm"; then
 			echo "contracts: $contract.wasm differs between two builds of the same source" >&2
 			exit 1
 		fi
 	done
 fi
-
-# Each example's metadata (entry points and their types) next to its module, from a native build
-# with the toolchain and flags of the workspace.
-env -u RUSTFLAGS -u RUSTC cargo run "${locked[@]}" -q -p wasm-contracts-metadata
 
 printf '%-12s %8s  %s\n' contract bytes sha256
 for contract in $contracts; do

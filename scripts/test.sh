@@ -30,8 +30,15 @@ LOCKED=1 bash contracts/build.sh
 echo "== unit tests: primitives, pallet (and the pallet's benchmarks), performance harness, weight merging, SDK, sandbox, examples"
 cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts -p wasm-contracts-benchmarks \
 	-p wasm-contracts-sdk -p wasm-contracts-sandbox -p counter -p token -p factory -p payment -p payroll \
-	--features pallet-wasm-contracts/runtime-benchmarks
+	-p wasm-contracts-cli --features pallet-wasm-contracts/runtime-benchmarks
 python3 -m unittest benchmarking/test_merge_weights.py
+
+echo "== contract tool: a new contract crate outside the workspace, built by the tool and tested in the sandbox"
+outside="$(mktemp -d)"
+tool="$CARGO_TARGET_DIR/debug/cargo-wasm-contracts"
+"$tool" new my-counter --path "$outside/my-counter"
+(cd "$outside/my-counter" && "$tool" build && cargo test --offline -q)
+rm -rf "$outside"
 
 echo "== performance harness: every workload and upload shape charged at least what it measures"
 RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- --check

@@ -50,18 +50,44 @@ pub fn contract_module(name: &str) -> Vec<u8> {
 	let contracts = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
 	let path = contracts.join("build").join(format!("{name}.wasm"));
 	let rebuild = format!("CONTRACTS={name} contracts/build.sh");
-	let built = std::fs::metadata(&path)
-		.and_then(|module| module.modified())
-		.unwrap_or_else(|error| panic!("{}: {error}; build the contract first: {rebuild}", path.display()));
 	let crate_dir = contracts.join("examples").join(name);
 	let sdk = contracts.join("sdk");
-	let sources = [crate_dir.join("src"), crate_dir.join("Cargo.toml"), sdk.join("src"), sdk.join("Cargo.toml")];
+	read_unless_stale(&path, &[crate_dir.join("src"), crate_dir.join("Cargo.toml"), sdk.join("src"), sdk.join("Cargo.toml")], &rebuild)
+}
+
+/// The module `cargo wasm-contracts build` built from the contract crate of `crate_dir` (pass
+/// `env!("CARGO_MANIFEST_DIR")`) whose package is `name`: `<target dir>/wasm-contracts/<name>.wasm`,
+/// the target directory as `cargo metadata` gives it. Panics when the module is missing or older
+/// than the crate's source.
+pub fn built_module(crate_dir: &str, name: &str) -> Vec<u8> {
+	let crate_dir = PathBuf::from(crate_dir);
+	let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+	let metadata = std::process::Command::new(cargo)
+		.args(["metadata", "--format-version", "1", "--no-deps", "--manifest-path"])
+		.arg(crate_dir.join("Cargo.toml"))
+		.output()
+		.unwrap_or_else(|error| panic!("cargo metadata: {error}"));
+	let target_dir = serde_json::from_slice::<serde_json::Value>(&metadata.stdout)
+		.ok()
+		.and_then(|metadata| metadata["target_directory"].as_str().map(PathBuf::from))
+		.unwrap_or_else(|| panic!("cargo metadata names no target directory for {}", crate_dir.display()));
+	let path = target_dir.join("wasm-contracts").join(format!("{name}.wasm"));
+	let rebuild = format!("cargo wasm-contracts build --manifest-path {}", crate_dir.join("Cargo.toml").display());
+	read_unless_stale(&path, &[crate_dir.join("src"), crate_dir.join("Cargo.toml")], &rebuild)
+}
+
+/// The module at `path`; panics, naming `rebuild`, when it is missing or older than one of
+/// `sources`, which it would not run: the sandbox runs the built module, not the source.
+fn read_unless_stale(path: &std::path::Path, sources: &[PathBuf], rebuild: &str) -> Vec<u8> {
+	let built = std::fs::metadata(path)
+		.and_then(|module| module.modified())
+		.unwrap_or_else(|error| panic!("{}: {error}; build the contract first: {rebuild}", path.display()));
 	for source in sources {
-		if newest_change(&source).is_some_and(|changed| changed > built) {
+		if newest_change(source).is_some_and(|changed| changed > built) {
 			panic!("{} is older than {}: rebuild it with {rebuild}", path.display(), source.display());
 		}
 	}
-	std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+	std::fs::read(path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
 /// When `path`, or anything under it, last changed (a directory changes when a file in it is

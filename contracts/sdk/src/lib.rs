@@ -152,18 +152,23 @@ pub mod entry {
 ///
 /// `execute` marks an entry point that changes state, `query` one that only reads; the
 /// life-cycle exports `instantiate`, `migrate` and a deploy module's `call` are named alone.
+/// `event` names a topic the contract emits (with [`env::emit`]) and the type of its data; it
+/// exports nothing, and describes the event for clients.
 ///
 /// ```ignore
 /// entry_points! {
 ///     instantiate(InitMsg);                          // fn instantiate(msg: InitMsg)
+///     /// Moves tokens.
 ///     execute transfer(Transfer) -> Result<(), Error>;
 ///     query balance_of(Address) -> u128;
+///     event transfer(Transferred);                   // env::emit(b"transfer", &Transferred { .. })
 /// }
 /// ```
 ///
-/// With the crate's `metadata` feature (which enables the SDK's), it also defines
-/// `pub fn metadata() -> wasm_contracts_sdk::metadata::ContractMetadata`, describing every entry
-/// point with its message, output and error types.
+/// With the SDK's `metadata` feature (on in native builds that ask for it), it also defines
+/// `pub fn metadata() -> wasm_contracts_sdk::metadata::ContractMetadata`, describing the crate
+/// (name and version), every entry point with its docs and its message, output and error types,
+/// and every event with its data type.
 #[macro_export]
 macro_rules! entry_points {
 	($($items:tt)*) => {
@@ -175,37 +180,59 @@ macro_rules! entry_points {
 			$crate::__entry_point_exports!($($items)*);
 		}
 
-		/// The contract's entry points and their types, for typed clients.
-		#[cfg(feature = "metadata")]
-		pub fn metadata() -> $crate::metadata::ContractMetadata {
-			let builder = $crate::metadata::Builder::default();
-			$crate::__entry_point_metadata!(builder; $($items)*)
+		$crate::__with_metadata! {
+			/// The contract's entry points, events and their types, for clients.
+			pub fn metadata() -> $crate::metadata::ContractMetadata {
+				let builder = $crate::metadata::Builder::new(env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
+				$crate::__entry_point_metadata!(builder; $($items)*)
+			}
 		}
 	};
+}
+
+/// Its input with the SDK's `metadata` feature, nothing without: the contract crate needs no
+/// feature of its own (nor a `cfg` that it would have to declare) to have its metadata written.
+#[cfg(feature = "metadata")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_metadata {
+	($($item:tt)*) => { $($item)* };
+}
+
+#[cfg(not(feature = "metadata"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __with_metadata {
+	($($item:tt)*) => {};
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __entry_point_metadata {
 	($builder:expr;) => { $builder.build() };
-	($builder:expr; $kind:ident $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
+	($builder:expr; $(#[doc = $doc:literal])* event $topic:ident ($data:ty); $($rest:tt)*) => {
 		$crate::__entry_point_metadata!(
-			$builder.fallible::<$msg, $ok, $err>(stringify!($kind), stringify!($name)); $($rest)*
+			$builder.event::<$data>(stringify!($topic), &[$($doc),*]); $($rest)*
 		)
 	};
-	($builder:expr; $kind:ident $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
+	($builder:expr; $(#[doc = $doc:literal])* $kind:ident $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
 		$crate::__entry_point_metadata!(
-			$builder.entry::<$msg, ($($out)?)>(stringify!($kind), stringify!($name)); $($rest)*
+			$builder.fallible::<$msg, $ok, $err>(stringify!($kind), stringify!($name), &[$($doc),*]); $($rest)*
 		)
 	};
-	($builder:expr; $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
+	($builder:expr; $(#[doc = $doc:literal])* $kind:ident $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
 		$crate::__entry_point_metadata!(
-			$builder.fallible::<$msg, $ok, $err>(stringify!($name), stringify!($name)); $($rest)*
+			$builder.entry::<$msg, ($($out)?)>(stringify!($kind), stringify!($name), &[$($doc),*]); $($rest)*
 		)
 	};
-	($builder:expr; $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
+	($builder:expr; $(#[doc = $doc:literal])* $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
 		$crate::__entry_point_metadata!(
-			$builder.entry::<$msg, ($($out)?)>(stringify!($name), stringify!($name)); $($rest)*
+			$builder.fallible::<$msg, $ok, $err>(stringify!($name), stringify!($name), &[$($doc),*]); $($rest)*
+		)
+	};
+	($builder:expr; $(#[doc = $doc:literal])* $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
+		$crate::__entry_point_metadata!(
+			$builder.entry::<$msg, ($($out)?)>(stringify!($name), stringify!($name), &[$($doc),*]); $($rest)*
 		)
 	};
 }
@@ -214,21 +241,24 @@ macro_rules! __entry_point_metadata {
 #[macro_export]
 macro_rules! __entry_point_exports {
 	() => {};
-	($kind:ident $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
+	($(#[doc = $doc:literal])* event $topic:ident ($data:ty); $($rest:tt)*) => {
+		$crate::__entry_point_exports!($($rest)*);
+	};
+	($(#[doc = $doc:literal])* $kind:ident $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
 		$crate::__entry_point_kind!($kind);
 		$crate::__entry_point_exports!(@fallible $name, $msg, $ok, $err);
 		$crate::__entry_point_exports!($($rest)*);
 	};
-	($kind:ident $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
+	($(#[doc = $doc:literal])* $kind:ident $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
 		$crate::__entry_point_kind!($kind);
 		$crate::__entry_point_exports!(@plain $name, $msg $(, $out)?);
 		$crate::__entry_point_exports!($($rest)*);
 	};
-	($name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
+	($(#[doc = $doc:literal])* $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
 		$crate::__entry_point_exports!(@fallible $name, $msg, $ok, $err);
 		$crate::__entry_point_exports!($($rest)*);
 	};
-	($name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
+	($(#[doc = $doc:literal])* $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
 		$crate::__entry_point_exports!(@plain $name, $msg $(, $out)?);
 		$crate::__entry_point_exports!($($rest)*);
 	};

@@ -21,6 +21,8 @@ pub fn get(_: ()) -> u32 {
 }
 
 entry_points! {
+	/// Adds one to the count and returns the new count.
 	execute increment(()) -> u32;
+	/// The count.
 	query get(()) -> u32;
 }

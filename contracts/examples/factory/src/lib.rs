@@ -74,9 +74,14 @@ pub fn counters(_: ()) -> Vec<Address> {
 }
 
 entry_points! {
+	/// Remembers the code id of the counter to create, and the caller as owner.
 	instantiate(u64);
+	/// Creates a counter funded with the value sent; returns its address.
 	execute create(()) -> Result<Address, FactoryError>;
+	/// Increments the counter of an index and returns its new count.
 	execute increment(u32) -> Result<u32, FactoryError>;
+	/// Sends an amount of the factory's funds to an account; only the owner may.
 	execute send((Address, Balance)) -> Result<(), FactoryError>;
+	/// The counters created so far, oldest first.
 	query counters(()) -> Vec<Address>;
 }

@@ -51,14 +51,29 @@ pub struct TransferFrom {
 	pub amount: Balance,
 }
 
-/// Events: `transfer` (from, to, amount; from `None` for a mint) and `approval` (owner,
-/// spender, amount).
+/// The data of a `transfer` event: `amount` moved from `from` to `to` (`from` is `None` for a
+/// mint).
+#[derive(Encode, Decode, TypeInfo, Debug, PartialEq, Eq)]
+pub struct Transferred {
+	pub from: Option<Address>,
+	pub to: Address,
+	pub amount: Balance,
+}
+
+/// The data of an `approval` event: `spender` may spend up to `amount` of `owner`'s funds.
+#[derive(Encode, Decode, TypeInfo, Debug, PartialEq, Eq)]
+pub struct Approved {
+	pub owner: Address,
+	pub spender: Address,
+	pub amount: Balance,
+}
+
 fn moved(from: &Address, to: &Address, amount: Balance) -> Result<(), TokenError> {
 	let from_balance = BALANCES.load(from).checked_sub(amount).ok_or(TokenError::InsufficientBalance)?;
 	BALANCES.save_unless_default(from, &from_balance);
 	// The supply bounds every balance, so a balance cannot overflow.
 	BALANCES.save(to, &(BALANCES.load(to) + amount));
-	env::emit(b"transfer", &(Some(*from), *to, amount));
+	env::emit(b"transfer", &Transferred { from: Some(*from), to: *to, amount });
 	Ok(())
 }
 
@@ -74,7 +89,7 @@ pub fn mint(msg: Transfer) -> Result<(), TokenError> {
 	}
 	SUPPLY.save(&SUPPLY.load().checked_add(msg.amount).ok_or(TokenError::SupplyOverflow)?);
 	BALANCES.save(&msg.to, &(BALANCES.load(&msg.to) + msg.amount));
-	env::emit(b"transfer", &(None::<Address>, msg.to, msg.amount));
+	env::emit(b"transfer", &Transferred { from: None, to: msg.to, amount: msg.amount });
 	Ok(())
 }
 
@@ -87,7 +102,7 @@ pub fn transfer(msg: Transfer) -> Result<(), TokenError> {
 pub fn approve(msg: Approve) -> Result<(), TokenError> {
 	let owner = env::require_caller("no caller");
 	ALLOWANCES.save_unless_default(&(owner, msg.spender), &msg.amount);
-	env::emit(b"approval", &(owner, msg.spender, msg.amount));
+	env::emit(b"approval", &Approved { owner, spender: msg.spender, amount: msg.amount });
 	Ok(())
 }
 
@@ -115,12 +130,24 @@ pub fn total_supply(_: ()) -> Balance {
 }
 
 entry_points! {
+	/// Makes the caller the owner, who may mint.
 	instantiate(());
+	/// Creates `amount` for `to`; only the owner may.
 	execute mint(Transfer) -> Result<(), TokenError>;
+	/// Moves `amount` of the caller's funds to `to`.
 	execute transfer(Transfer) -> Result<(), TokenError>;
+	/// Lets `spender` spend up to `amount` of the caller's funds.
 	execute approve(Approve) -> Result<(), TokenError>;
+	/// Moves `amount` from `from` to `to` out of what `from` allowed the caller.
 	execute transfer_from(TransferFrom) -> Result<(), TokenError>;
+	/// The funds of an account.
 	query balance_of(Address) -> Balance;
+	/// What a spender may still spend of an owner's funds.
 	query allowance((Address, Address)) -> Balance;
+	/// All funds in existence.
 	query total_supply(()) -> Balance;
+	/// Funds moved or minted.
+	event transfer(Transferred);
+	/// An allowance set.
+	event approval(Approved);
 }
