@@ -143,6 +143,64 @@ impl Metadata {
 		Ok(value)
 	}
 
+	/// The id of the type named `name`: a primitive (`u64`, `bool`, ...) or the last segment of a
+	/// type's path (`Counted`), among the types the metadata holds.
+	pub fn type_named(&self, name: &str) -> Outcome<u32> {
+		self.types
+			.types
+			.iter()
+			.find(|ty| self.type_name(ty.id) == name || ty.ty.path.segments.last().is_some_and(|last| last == name))
+			.map(|ty| ty.id)
+			.ok_or_else(|| Failure::new(Kind::BadArgument, format!("{} names no type `{name}` in its metadata", self.name)))
+	}
+
+	/// Every entry point and event, a few lines each: what `describe` prints.
+	pub fn describe_all(&self) -> Vec<String> {
+		let mut lines = vec![format!("{} {} (metadata format {})", self.name, self.version, self.format)];
+		if let Some(hash) = &self.code_hash {
+			lines.push(format!("code hash {hash}"));
+		}
+		for entry in &self.entry_points {
+			let error = entry.error.map(|error| format!(", reverts with {}", self.describe(error))).unwrap_or_default();
+			let kind = if entry.kind == entry.name { String::new() } else { format!("{} ", entry.kind) };
+			lines.push(format!(
+				"{kind}{}: takes {}, returns {}{error}",
+				entry.name,
+				self.describe(entry.message),
+				self.describe(entry.output)
+			));
+			lines.extend(entry.docs.iter().map(|line| format!("    {line}")));
+		}
+		for event in &self.events {
+			lines.push(format!("event {}: {}", event.topic, self.describe(event.data)));
+			lines.extend(event.docs.iter().map(|line| format!("    {line}")));
+		}
+		lines
+	}
+
+	/// The same as JSON, with type descriptions in place of ids.
+	pub fn summary(&self) -> serde_json::Value {
+		serde_json::json!({
+			"name": self.name,
+			"version": self.version,
+			"format": self.format,
+			"code_hash": self.code_hash,
+			"entry_points": self.entry_points.iter().map(|entry| serde_json::json!({
+				"kind": entry.kind,
+				"name": entry.name,
+				"docs": entry.docs,
+				"message": self.describe(entry.message),
+				"output": self.describe(entry.output),
+				"error": entry.error.map(|error| self.describe(error)),
+			})).collect::<Vec<_>>(),
+			"events": self.events.iter().map(|event| serde_json::json!({
+				"topic": event.topic,
+				"docs": event.docs,
+				"data": self.describe(event.data),
+			})).collect::<Vec<_>>(),
+		})
+	}
+
 	fn is_unit(&self, type_id: u32) -> bool {
 		match self.types.resolve(type_id).map(|ty| &ty.type_def) {
 			Some(TypeDef::Tuple(tuple)) => tuple.fields.is_empty(),

@@ -367,3 +367,202 @@ fn decoded_output(contract: &Metadata, entry: &EntryPoint, data: &[u8]) -> Outco
 fn account_text(bytes: &[u8]) -> String {
 	<[u8; 32]>::try_from(bytes).map(|bytes| AccountId32(bytes).to_string()).unwrap_or_else(|_| format!("0x{}", hex::encode(bytes)))
 }
+
+/// `migrate`: moves a contract to `new_code_id`, running the new code's `migrate` entry point
+/// (described by `contract`, the new code's metadata); only the admin may.
+pub async fn migrate(
+	chain: &Chain,
+	signer: &Keypair,
+	contract: &Metadata,
+	address: &AccountId32,
+	new_code_id: u64,
+	args: &[String],
+	submission: &Submission,
+) -> Outcome<Report> {
+	let entry = contract.life_cycle("migrate");
+	let msg = match entry {
+		Some(entry) => contract.encode(entry.message, args)?,
+		None if args.is_empty() => Vec::new(),
+		None => return Err(Failure::new(Kind::BadArgument, format!("{} has no `migrate` entry point, so it takes no arguments", contract.name))),
+	};
+	let origin = signer.public_key().to_account_id();
+	let dry_run_value = chain
+		.api("dry_run_migrate", vec![
+			chain::account_value(&origin),
+			chain::account_value(address),
+			Value::u128(new_code_id.into()),
+			Value::from_bytes(&msg),
+			option_value(submission.gas.map(weight_value)),
+		])
+		.await?;
+	let chain_metadata = chain.metadata().await?;
+	let dry_run = DryRun::read(&dry_run_value, &chain_metadata, contract, entry)?;
+	dry_run.result.as_ref().map_err(|failure| Failure::new(failure.kind, failure.message.clone()))?;
+	let gas = dry_run.gas(submission);
+	let deposit_limit = dry_run.deposit_limit(submission)?;
+	let types = chain.types().await?;
+	if !submission.execute {
+		return Ok(dry_run_report("migrate", &dry_run, json!(null), format!("to code id {new_code_id}"), &types, contract, gas))
+	}
+	let included = chain
+		.submit(
+			"migrate",
+			vec![
+				chain::account_value(address),
+				Value::u128(new_code_id.into()),
+				Value::from_bytes(&msg),
+				weight_value(gas),
+				option_value(deposit_limit.map(Value::u128)),
+			],
+			signer,
+			submission.wait,
+		)
+		.await?;
+	Ok(included_report(&included, &types, Some(contract), vec![("Code id".into(), new_code_id.to_string(), json!(new_code_id))]))
+}
+
+/// A call of the pallet with no contract code to run (`update_admin`, `clear_admin`,
+/// `remove_code`): dry-run through the runtime, then submitted with `-x`.
+pub async fn plain_call(chain: &Chain, signer: &Keypair, call: &str, args: Vec<Value>, submission: &Submission) -> Outcome<Report> {
+	chain.dry_run_transaction(call, args.clone(), signer).await?;
+	if !submission.execute {
+		return Ok(Report {
+			text: vec![format!("Dry run of {call}: it would succeed; nothing was executed (add -x to submit it)")],
+			json: json!({ "dry_run": true }),
+		})
+	}
+	let included = chain.submit(call, args, signer, submission.wait).await?;
+	let types = chain.types().await?;
+	Ok(included_report(&included, &types, None, Vec::new()))
+}
+
+/// Options of `deploy`.
+pub struct Deploy {
+	/// The payment module (empty: the standard payment of `payment_amount`).
+	pub payment: Vec<u8>,
+	pub session: Vec<u8>,
+	pub payment_amount: u128,
+}
+
+/// `deploy`: a payment module, then a session module, both with the signer's account.
+pub async fn deploy(chain: &Chain, signer: &Keypair, call: Deploy, submission: &Submission) -> Outcome<Report> {
+	let origin = signer.public_key().to_account_id();
+	let result = chain
+		.api("dry_run_deploy", vec![
+			chain::account_value(&origin),
+			Value::from_bytes(&call.payment),
+			Value::from_bytes(&call.session),
+			Value::u128(call.payment_amount),
+			option_value(submission.gas.map(weight_value)),
+		])
+		.await?;
+	let metadata = chain.metadata().await?;
+	let unexpected = || Failure::new(Kind::Undecodable, "the deploy's dry run returned a result this tool does not read");
+	let failed = |field: &str| -> Outcome<Option<Failure>> {
+		match chain::field(&result, field).and_then(chain::result_of).ok_or_else(unexpected)? {
+			Ok(_) => Ok(None),
+			Err(error) => {
+				let revert = chain::field(&result, "revert_message").and_then(chain::option_of).flatten().and_then(chain::as_bytes);
+				let reverted = revert.map(|bytes| String::from_utf8(bytes.clone()).unwrap_or_else(|_| format!("0x{}", hex::encode(bytes))));
+				Ok(Some(chain::dispatch_failure(&chain::describe_dispatch_error(error, &metadata), reverted)))
+			},
+		}
+	};
+	if let Some(failure) = failed("result")? {
+		return Err(failure)
+	}
+	if let Some(failure) = failed("session_result")? {
+		return Err(Failure::new(failure.kind, format!("the session failed: {}", failure.message)))
+	}
+	let session_gas = chain::field(&result, "session_gas_consumed").and_then(Weight::of).ok_or_else(unexpected)?;
+	let gas = submission.gas.unwrap_or(session_gas);
+	let types = chain.types().await?;
+	if !submission.execute {
+		let amount = |name| chain::field(&result, name).and_then(chain::as_u128).unwrap_or_default();
+		return Ok(Report {
+			text: vec![
+				"Dry run of deploy: nothing was executed (add -x to submit it)".into(),
+				format!("Paid {}, used {}, refunded {}; session gas {session_gas}", amount("paid"), amount("used"), amount("refunded")),
+			],
+			json: json!({
+				"dry_run": true,
+				"paid": amount("paid").to_string(),
+				"used": amount("used").to_string(),
+				"refunded": amount("refunded").to_string(),
+				"session_gas": session_gas,
+				"result": abi::to_json(&result, &types),
+			}),
+		})
+	}
+	let included = chain
+		.submit(
+			"deploy",
+			vec![
+				Value::from_bytes(&call.payment),
+				Value::from_bytes(&call.session),
+				Value::u128(call.payment_amount),
+				weight_value(gas),
+				option_value(submission.storage_deposit_limit.map(Value::u128)),
+			],
+			signer,
+			submission.wait,
+		)
+		.await?;
+	Ok(included_report(&included, &types, None, Vec::new()))
+}
+
+/// `history`: a page of a contract's code history.
+pub async fn history(chain: &Chain, address: &AccountId32, start: u32, limit: u32) -> Outcome<Report> {
+	let entries = chain
+		.api("contract_history", vec![chain::account_value(address), Value::u128(start.into()), Value::u128(limit.into())])
+		.await?;
+	let types = chain.types().await?;
+	let lines = match &entries.value {
+		scale_value::ValueDef::Composite(entries) => entries.values().map(abi::to_text).collect(),
+		_ => Vec::new(),
+	};
+	Ok(Report { text: lines, json: abi::to_json(&entries, &types) })
+}
+
+/// `storage`: the raw value under `key` in a contract's storage, decoded as `as_type` (a type
+/// the contract's metadata names) when asked.
+pub async fn storage(chain: &Chain, address: &AccountId32, key: &[u8], typed: Option<(&Metadata, &str)>) -> Outcome<Report> {
+	let read = chain.api("get_storage", vec![chain::account_value(address), Value::from_bytes(key)]).await?;
+	let value = match chain::result_of(&read) {
+		Some(Ok(value)) => chain::option_of(value).flatten().and_then(chain::as_bytes),
+		Some(Err(error)) => return Err(Failure::new(Kind::Dispatch, format!("the chain cannot read it: {}", abi::to_text(error)))),
+		None => return Err(Failure::new(Kind::Undecodable, "get_storage returned a result this tool does not read")),
+	};
+	let Some(bytes) = value else {
+		return Ok(Report { text: vec!["(nothing stored)".into()], json: json!({ "value": null }) })
+	};
+	let raw = format!("0x{}", hex::encode(&bytes));
+	match typed {
+		None => Ok(Report { text: vec![raw.clone()], json: json!({ "value": raw }) }),
+		Some((metadata, type_name)) => {
+			let type_id = metadata.type_named(type_name)?;
+			let decoded = metadata.decode(type_id, &bytes)?;
+			Ok(Report { text: vec![abi::to_text(&decoded)], json: json!({ "value": raw, "decoded": abi::to_json(&decoded, &metadata.types) }) })
+		},
+	}
+}
+
+/// `verify`: whether the module built from source is the code of `code_id` on chain.
+pub async fn verify(chain: &Chain, code_id: u64, built_hash: &str) -> Outcome<Report> {
+	let info = chain.api("code_info", vec![Value::u128(code_id.into())]).await?;
+	let info = chain::option_of(&info).flatten().ok_or_else(|| Failure::new(Kind::Dispatch, format!("the chain has no code id {code_id}")))?;
+	let on_chain = chain::field(info, "code_hash")
+		.and_then(chain::as_bytes)
+		.map(|hash| format!("0x{}", hex::encode(hash)))
+		.ok_or_else(|| Failure::new(Kind::Undecodable, "code_info returned a result this tool does not read"))?;
+	if on_chain != built_hash {
+		return Err(Failure::new(
+			Kind::Mismatch,
+			format!("code id {code_id} runs {on_chain}, but the source builds {built_hash}: not the same code"),
+		))
+	}
+	Ok(Report {
+		text: vec![format!("Verified: code id {code_id} is the module this source builds ({built_hash})")],
+		json: json!({ "verified": true, "code_id": code_id, "code_hash": built_hash }),
+	})
+}

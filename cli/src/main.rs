@@ -126,12 +126,102 @@ enum Command {
 		#[command(flatten)]
 		chain: ChainArgs,
 	},
+	/// Move a contract to new code, running its `migrate` entry point; only the admin may (dry
+	/// run unless -x). `--metadata`/`--manifest-path` describe the new code.
+	Migrate {
+		/// The contract (SS58 or hex).
+		contract_address: String,
+		/// The code id to move it to.
+		new_code_id: u64,
+		/// The `migrate` message.
+		args: Vec<String>,
+		#[command(flatten)]
+		contract: ContractArgs,
+		#[command(flatten)]
+		chain: ChainArgs,
+		#[command(flatten)]
+		submit: SubmitArgs,
+	},
+	/// Change or clear a contract's admin (dry run unless -x).
+	Admin {
+		#[command(subcommand)]
+		change: AdminChange,
+		#[command(flatten)]
+		chain: ChainArgs,
+		#[command(flatten)]
+		submit: SubmitArgs,
+	},
+	/// Run a deploy: a payment module, then a session module, with the signer's account (dry run
+	/// unless -x).
+	Deploy {
+		/// The session module.
+		session: PathBuf,
+		/// The payment module (default: the standard payment of `--payment-amount`).
+		#[arg(long)]
+		payment: Option<PathBuf>,
+		/// What the payment pays for the session's gas.
+		#[arg(long)]
+		payment_amount: u128,
+		#[command(flatten)]
+		chain: ChainArgs,
+		#[command(flatten)]
+		submit: SubmitArgs,
+	},
+	/// A contract's code history, oldest first.
+	History {
+		/// The contract (SS58 or hex).
+		contract_address: String,
+		/// The first entry.
+		#[arg(long, default_value_t = 0)]
+		start: u32,
+		/// How many entries (at most 100).
+		#[arg(long, default_value_t = 100)]
+		limit: u32,
+		#[command(flatten)]
+		chain: ChainArgs,
+	},
+	/// The value under a key of a contract's storage: raw, or decoded as a type of its metadata.
+	Storage {
+		/// The contract (SS58 or hex).
+		contract_address: String,
+		/// The key: `0x…` hex, else its UTF-8 bytes (`count`).
+		key: String,
+		/// Decode the value as this type of the contract's metadata (`u64`, `Counted`, ...).
+		#[arg(long = "as")]
+		as_type: Option<String>,
+		#[command(flatten)]
+		contract: ContractArgs,
+		#[command(flatten)]
+		chain: ChainArgs,
+	},
+	/// Remove an unused code id (its uploader only; dry run unless -x).
+	RemoveCode {
+		code_id: u64,
+		#[command(flatten)]
+		chain: ChainArgs,
+		#[command(flatten)]
+		submit: SubmitArgs,
+	},
+	/// Build the crate and check that the module is the code of a code id on chain.
+	Verify {
+		/// The code id.
+		code_id: u64,
+		#[command(flatten)]
+		project: ProjectArgs,
+		#[command(flatten)]
+		chain: ChainArgs,
+	},
 	/// What the chain records about a code id or a contract.
 	Info {
 		#[command(subcommand)]
 		what: InfoWhat,
 		#[command(flatten)]
 		chain: ChainArgs,
+	},
+	/// List the contract's entry points and events, with their types and docs.
+	Describe {
+		#[command(flatten)]
+		contract: ContractArgs,
 	},
 	/// SCALE-encode an entry point's message from its arguments.
 	Encode {
@@ -154,6 +244,22 @@ enum Command {
 		name: String,
 		/// The bytes, as hex (`0x` optional).
 		hex: String,
+	},
+}
+
+#[derive(Subcommand)]
+enum AdminChange {
+	/// Make another account the admin.
+	Set {
+		/// The contract (SS58 or hex).
+		contract_address: String,
+		/// The new admin (SS58 or hex).
+		new_admin: String,
+	},
+	/// Clear the admin: the contract can no longer be migrated.
+	Clear {
+		/// The contract (SS58 or hex).
+		contract_address: String,
 	},
 }
 
@@ -345,6 +451,67 @@ async fn run(command: Command) -> Outcome<Report> {
 			let address = chain::parse_account(&contract_address)?;
 			calls::query(&chain.connect().await?, &metadata, &address, &entry_point, &args).await
 		},
+		Command::Migrate { contract_address, new_code_id, args, contract, chain, submit } => {
+			let metadata = contract.load()?;
+			let address = chain::parse_account(&contract_address)?;
+			let (signer, submission) = (chain.signer()?, submit.submission()?);
+			calls::migrate(&chain.connect().await?, &signer, &metadata, &address, new_code_id, &args, &submission).await
+		},
+		Command::Admin { change, chain, submit } => {
+			let (call, args) = match change {
+				AdminChange::Set { contract_address, new_admin } => (
+					"update_admin",
+					vec![
+						chain::account_value(&chain::parse_account(&contract_address)?),
+						chain::account_value(&chain::parse_account(&new_admin)?),
+					],
+				),
+				AdminChange::Clear { contract_address } =>
+					("clear_admin", vec![chain::account_value(&chain::parse_account(&contract_address)?)]),
+			};
+			let (signer, submission) = (chain.signer()?, submit.submission()?);
+			calls::plain_call(&chain.connect().await?, &signer, call, args, &submission).await
+		},
+		Command::Deploy { session, payment, payment_amount, chain, submit } => {
+			let session = std::fs::read(&session).map_err(error::io(&session))?;
+			let payment = match payment {
+				Some(path) => std::fs::read(&path).map_err(error::io(&path))?,
+				None => Vec::new(),
+			};
+			let (signer, submission) = (chain.signer()?, submit.submission()?);
+			calls::deploy(&chain.connect().await?, &signer, calls::Deploy { payment, session, payment_amount }, &submission).await
+		},
+		Command::History { contract_address, start, limit, chain } => {
+			let address = chain::parse_account(&contract_address)?;
+			calls::history(&chain.connect().await?, &address, start, limit).await
+		},
+		Command::Storage { contract_address, key, as_type, contract, chain } => {
+			let address = chain::parse_account(&contract_address)?;
+			let key = match key.strip_prefix("0x") {
+				Some(hex) => hex::decode(hex).map_err(|error| Failure::new(Kind::BadArgument, format!("`{key}` is not hex: {error}")))?,
+				None => key.into_bytes(),
+			};
+			let metadata = as_type.as_ref().map(|_| contract.load()).transpose()?;
+			let typed = metadata.as_ref().zip(as_type.as_deref());
+			calls::storage(&chain.connect().await?, &address, &key, typed).await
+		},
+		Command::RemoveCode { code_id, chain, submit } => {
+			let (signer, submission) = (chain.signer()?, submit.submission()?);
+			calls::plain_call(&chain.connect().await?, &signer, "remove_code", vec![scale_value::Value::u128(code_id.into())], &submission)
+				.await
+		},
+		Command::Verify { code_id, project, chain } => {
+			let krate = project::Crate::locate(&project.manifest_path)?;
+			eprintln!("Building {} to compare ...", krate.name);
+			// A target directory of its own, so that the comparison is of a clean build.
+			let options = project::BuildOptions {
+				locked: true,
+				output_dir: Some(krate.output_dir().join("verify")),
+				wasm_target_dir: Some(krate.output_dir().join("verify-target")),
+			};
+			let built = project::build(&krate, &options)?;
+			calls::verify(&chain.connect().await?, code_id, &built.code_hash).await
+		},
 		Command::Info { what, chain } => {
 			let connected = chain.connect().await?;
 			match what {
@@ -355,6 +522,10 @@ async fn run(command: Command) -> Outcome<Report> {
 					calls::info(&connected, "contract_info", chain::account_value(&account), &format!("contract at {address}")).await
 				},
 			}
+		},
+		Command::Describe { contract } => {
+			let metadata = contract.load()?;
+			Ok(Report { text: metadata.describe_all(), json: metadata.summary() })
 		},
 		Command::Encode { contract, entry_point, args } => {
 			let metadata = contract.load()?;

@@ -1,0 +1,133 @@
+// The contract tool (`cargo wasm-contracts`) against the dev node: a new crate from its template,
+// built, uploaded, instantiated, executed and queried, with its events decoded, the dry run that
+// changes nothing, JSON output, and each kind of failure with its message and exit code.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { useChain } from '../lib/chain.js';
+
+/** The tool's binary: `CLI_BIN`, else the debug build in the cargo target directory. */
+function toolBinary() {
+  const candidates = [
+    process.env.CLI_BIN,
+    ...[process.env.CARGO_TARGET_DIR, join(homedir(), '.cache', 'wasm-contracts-target')]
+      .filter(Boolean)
+      .map((target) => join(target, 'debug', 'cargo-wasm-contracts')),
+  ].filter(Boolean);
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) throw new Error(`no cargo-wasm-contracts binary (looked at ${candidates.join(', ')}); cargo build -p wasm-contracts-cli`);
+  return found;
+}
+
+/** Exit codes of the tool (cli/src/error.rs, docs/cli.md). */
+const EXIT = {
+  unknownEntryPoint: 6, badArgument: 7, connection: 10, cannotPay: 12, depositLimit: 13, reverted: 14, outOfGas: 15,
+};
+
+describe('the contract tool', () => {
+  const chain = useChain('cli');
+  const tool = toolBinary();
+  const folder = mkdtempSync(join(tmpdir(), 'cli-e2e-'));
+  const crate = join(folder, 'my-counter');
+  let contract;
+  let codeId;
+
+  /** Runs the tool in the crate's folder; returns `{ status, stdout, stderr, json }`. */
+  function run(args, { json = true, cwd = crate } = {}) {
+    const full = [...(json ? ['--output-json'] : []), ...args];
+    const result = spawnSync(tool, full, { cwd, encoding: 'utf8', timeout: 600_000 });
+    if (result.error) throw result.error;
+    let parsed = null;
+    if (json) {
+      assert.doesNotThrow(() => { parsed = JSON.parse(result.stdout); }, `stdout of ${full.join(' ')} is JSON: ${result.stdout}`);
+    }
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr, json: parsed };
+  }
+
+  /** Runs the tool against the suite's node; it must succeed. */
+  function ok(args) {
+    const result = run([...args, '--url', chain.url]);
+    assert.equal(result.status, 0, `${args.join(' ')} failed: ${result.stderr}`);
+    assert.equal(result.json.ok, true);
+    return result.json.result;
+  }
+
+  /** Runs the tool against `url`; it must fail with `code` and a message matching `pattern`. */
+  function fails(args, code, pattern, url = chain.url) {
+    const result = run([...args, '--url', url]);
+    assert.equal(result.status, code, `${args.join(' ')}: exit ${result.status}, ${result.stderr}`);
+    assert.equal(result.json.ok, false);
+    assert.match(result.json.error.message, pattern);
+    assert.equal(result.stderr.trim().split('\n').at(-1), `error: ${result.json.error.message}`, 'one line on standard error');
+    return result.json.error;
+  }
+
+  const count = () => ok(['query', contract, 'get']).output;
+
+  before(() => {
+    const created = run(['new', 'my-counter'], { cwd: folder });
+    assert.equal(created.status, 0, created.stderr);
+    const built = run(['build']);
+    assert.equal(built.status, 0, built.stderr);
+    assert.match(built.json.result.code_hash, /^0x[0-9a-f]{64}$/);
+  });
+
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('uploads, instantiates, executes and queries a new crate, and decodes its events', () => {
+    const dryUpload = ok(['upload']);
+    assert.equal(dryUpload.dry_run, true);
+
+    const uploaded = ok(['upload', '-x']);
+    assert.equal(uploaded.dry_run, false);
+    codeId = uploaded.code_id;
+    assert.ok(Number.isInteger(codeId), 'a code id');
+    const event = uploaded.events.find((candidate) => candidate.name === 'CodeUploaded');
+    assert.equal(event.fields.code_id, codeId);
+
+    const instantiated = ok(['instantiate', String(codeId), '40', '-x']);
+    contract = instantiated.contract;
+    assert.match(contract, /^5[1-9A-HJ-NP-Za-km-z]{47}$/, 'an SS58 address');
+    assert.equal(count(), 40);
+
+    const executed = ok(['execute', contract, 'increase', '2', '-x']);
+    assert.deepEqual(executed.output, { Ok: [42] });
+    const counted = executed.events.find((candidate) => candidate.name === 'ContractEmitted');
+    assert.equal(counted.decoded.topic, 'counted');
+    assert.equal(counted.decoded.data.count, 42);
+    assert.match(counted.decoded.data.by, /^0x[0-9a-f]{64}$/);
+    assert.equal(count(), 42);
+
+    const info = ok(['info', 'contract', contract]);
+    assert.equal(info.code_id, codeId);
+  });
+
+  it('dry-runs by default and changes nothing', () => {
+    const now = count();
+    const dryRun = ok(['call', contract, 'increase', '5']);
+    assert.equal(dryRun.dry_run, true);
+    assert.deepEqual(dryRun.output, { Ok: [now + 5] });
+    assert.ok(dryRun.gas_required.ref_time > 0);
+    assert.equal(count(), now);
+    const text = run(['execute', contract, 'increase', '5', '--url', chain.url], { json: false });
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /nothing was executed/);
+  });
+
+  it('names what went wrong, with an exit code for each kind, and changes nothing', () => {
+    const now = count();
+    fails(['query', contract, 'get'], EXIT.connection, /cannot reach a node at ws:\/\/127\.0\.0\.1:1/, 'ws://127.0.0.1:1');
+    fails(['execute', contract, 'decrease', '1'], EXIT.unknownEntryPoint, /has no execute entry point `decrease`; it has: increase/);
+    fails(['execute', contract, 'get'], EXIT.unknownEntryPoint, /`get` is a query entry point: run it with `query`/);
+    fails(['execute', contract, 'increase', '"two"'], EXIT.badArgument, /expected u64/);
+    fails(['execute', contract, 'increase', '0', '-x'], EXIT.reverted, /the contract reverted: ZeroStep/);
+    fails(['execute', contract, 'increase', '1', '--gas', '1000:1000', '-x'], EXIT.outOfGas, /out of gas: the call needs \d+:\d+/);
+    fails(['instantiate', String(codeId), '1', '--storage-deposit-limit', '1', '-x'], EXIT.depositLimit, /storage deposit of \d+, above the limit of 1/);
+    fails(['execute', contract, 'increase', '1', '-x', '--suri', '//NobodyHasFunds'], EXIT.cannotPay, /cannot pay/);
+    assert.equal(count(), now, 'no failure changed the count');
+  });
+});
