@@ -26,7 +26,12 @@ function toolBinary() {
 /** Exit codes of the tool (cli/src/error.rs, docs/cli.md). */
 const EXIT = {
   unknownEntryPoint: 6, badArgument: 7, connection: 10, cannotPay: 12, depositLimit: 13, reverted: 14, outOfGas: 15,
+  dispatch: 16, mismatch: 17,
 };
+
+const BUILD = new URL('../../contracts/build/', import.meta.url).pathname;
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 
 describe('the contract tool', () => {
   const chain = useChain('cli');
@@ -48,9 +53,9 @@ describe('the contract tool', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr, json: parsed };
   }
 
-  /** Runs the tool against the suite's node; it must succeed. */
-  function ok(args) {
-    const result = run([...args, '--url', chain.url]);
+  /** Runs the tool (against the suite's node unless `offline`); it must succeed. */
+  function ok(args, { offline = false } = {}) {
+    const result = run(offline ? args : [...args, '--url', chain.url]);
     assert.equal(result.status, 0, `${args.join(' ')} failed: ${result.stderr}`);
     assert.equal(result.json.ok, true);
     return result.json.result;
@@ -89,7 +94,7 @@ describe('the contract tool', () => {
     const event = uploaded.events.find((candidate) => candidate.name === 'CodeUploaded');
     assert.equal(event.fields.code_id, codeId);
 
-    const instantiated = ok(['instantiate', String(codeId), '40', '-x']);
+    const instantiated = ok(['instantiate', String(codeId), '40', '--admin', ALICE, '-x']);
     contract = instantiated.contract;
     assert.match(contract, /^5[1-9A-HJ-NP-Za-km-z]{47}$/, 'an SS58 address');
     assert.equal(count(), 40);
@@ -118,6 +123,20 @@ describe('the contract tool', () => {
     assert.match(text.stdout, /nothing was executed/);
   });
 
+  it('describes, encodes and decodes offline, reads storage and history', () => {
+    const described = ok(['describe'], { offline: true });
+    assert.deepEqual(described.entry_points.map((entry) => `${entry.kind} ${entry.name}`), ['instantiate instantiate', 'execute increase', 'query get']);
+    assert.equal(described.events[0].data, 'Counted { by: Address, count: u64 }');
+    assert.equal(ok(['encode', 'increase', '2'], { offline: true }).message, '0x0200000000000000');
+    assert.equal(ok(['decode', 'error', 'increase', '0x00'], { offline: true }), 'ZeroStep');
+    assert.deepEqual(ok(['decode', 'event', 'counted', `0x${'01'.repeat(32)}2a00000000000000`], { offline: true }), { by: `0x${'01'.repeat(32)}`, count: 42 });
+    assert.equal(ok(['storage', contract, 'count', '--as', 'u64']).decoded, count());
+    assert.equal(ok(['storage', contract, 'nothing']).value, null);
+    const history = ok(['history', contract]);
+    assert.equal(history.length, 1);
+    assert.deepEqual(history[0].change, 'Instantiate');
+  });
+
   it('names what went wrong, with an exit code for each kind, and changes nothing', () => {
     const now = count();
     fails(['query', contract, 'get'], EXIT.connection, /cannot reach a node at ws:\/\/127\.0\.0\.1:1/, 'ws://127.0.0.1:1');
@@ -129,5 +148,34 @@ describe('the contract tool', () => {
     fails(['instantiate', String(codeId), '1', '--storage-deposit-limit', '1', '-x'], EXIT.depositLimit, /storage deposit of \d+, above the limit of 1/);
     fails(['execute', contract, 'increase', '1', '-x', '--suri', '//NobodyHasFunds'], EXIT.cannotPay, /cannot pay/);
     assert.equal(count(), now, 'no failure changed the count');
+  });
+
+  it('migrates, hands over and clears the admin, removes unused code, verifies code, and deploys', () => {
+    const again = ok(['upload', '-x']).code_id;
+    assert.notEqual(again, codeId);
+    const dryMigration = ok(['migrate', contract, String(again)]);
+    assert.equal(dryMigration.dry_run, true);
+    assert.equal(ok(['info', 'contract', contract]).code_id, codeId, 'the dry run moved nothing');
+    ok(['migrate', contract, String(again), '-x']);
+    assert.equal(ok(['info', 'contract', contract]).code_id, again);
+    assert.equal(ok(['history', contract]).length, 2);
+    assert.equal(count(), 42, 'migration keeps the state');
+
+    ok(['admin', 'set', contract, BOB, '-x']);
+    fails(['admin', 'clear', contract, '-x'], EXIT.dispatch, /WasmContracts::NotAdmin/);
+    ok(['admin', 'clear', contract, '-x', '--suri', '//Bob']);
+    assert.equal(ok(['info', 'contract', contract]).admin, null);
+
+    ok(['remove-code', String(codeId), '-x']);
+    fails(['info', 'code', String(codeId)], EXIT.dispatch, /no code id/);
+
+    assert.equal(ok(['verify', String(again)]).verified, true);
+    const payroll = ok(['upload', '--wasm', `${BUILD}payroll.wasm`, '-x']).code_id;
+    fails(['verify', String(payroll)], EXIT.mismatch, /not the same code/);
+
+    const dryDeploy = ok(['deploy', `${BUILD}payroll.wasm`, '--payment-amount', '1000000000000']);
+    assert.equal(dryDeploy.dry_run, true);
+    const deployed = ok(['deploy', `${BUILD}payroll.wasm`, '--payment-amount', '1000000000000', '-x']);
+    assert.ok(deployed.events.some((event) => event.name === 'Deployed'));
   });
 });
