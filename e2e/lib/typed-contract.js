@@ -2,23 +2,51 @@
 // next to each module names its entry points and their types, and turns them into polkadot.js
 // calls whose arguments are encoded and whose results are decoded.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { TypeRegistry } from '@polkadot/types';
 import { stringCamelCase } from '@polkadot/util';
-import { fields, submitOk, theEvent } from './chain.js';
+import { eventsOf, fields, submitOk, theEvent } from './chain.js';
 import { bytesArg } from './contracts.js';
 import { depositLimit } from './wasm-contracts.js';
 
 const BUILD = new URL('../../contracts/build/', import.meta.url);
+const CONTRACTS = new URL('../../contracts/', import.meta.url);
 
-/** The module contracts/build.sh built for `name`. */
+/** When `path`, or anything under it, last changed (0 when it does not exist). */
+function newestChange(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(new URL(entry, `${path.href}/`))));
+}
+
+/**
+ * The module contracts/build.sh built for `name`. Refused, before anything is uploaded, when it
+ * or its metadata is missing, or when it is older than the contract's or the SDK's source.
+ */
 export function contractModule(name) {
-  return readFileSync(new URL(`${name}.wasm`, BUILD));
+  const module = new URL(`${name}.wasm`, BUILD);
+  const metadata = new URL(`${name}.metadata.json`, BUILD);
+  const rebuild = `build it: CONTRACTS=${name} contracts/build.sh`;
+  if (!existsSync(module) || !existsSync(metadata)) {
+    throw new Error(`contracts/build has no ${name}.wasm and ${name}.metadata.json; ${rebuild}`);
+  }
+  const built = Math.min(statSync(module).mtimeMs, statSync(metadata).mtimeMs);
+  for (const source of [`examples/${name}/src`, `examples/${name}/Cargo.toml`, 'sdk/src', 'sdk/Cargo.toml']) {
+    if (newestChange(new URL(source, CONTRACTS)) > built) {
+      throw new Error(`contracts/build/${name}.wasm is older than contracts/${source}; ${rebuild}`);
+    }
+  }
+  return readFileSync(module);
 }
 
 /** The metadata contracts/build.sh wrote for `name`. */
 export function contractMetadata(name) {
-  return JSON.parse(readFileSync(new URL(`${name}.metadata.json`, BUILD), 'utf8'));
+  const path = new URL(`${name}.metadata.json`, BUILD);
+  if (!existsSync(path)) {
+    throw new Error(`contracts/build has no ${name}.metadata.json; build it: CONTRACTS=${name} contracts/build.sh`);
+  }
+  return JSON.parse(readFileSync(path, 'utf8'));
 }
 
 /** A call a contract refused: `error` is the pallet error, `reverted` the contract's decoded error. */
@@ -33,13 +61,14 @@ export class ContractError extends Error {
 /**
  * A contract at `address` described by `metadata`: `contract.tx.<entryPoint>(message, { signer, value })`
  * runs an `execute` entry point with the gas and storage deposit a dry run asks for, and resolves
- * to `{ output, outcome }`; `contract.query.<entryPoint>(message)` runs a `query` entry point
+ * to `{ output, outcome, events }` (the contract's events, decoded: `{ topic, data }`); `contract.query.<entryPoint>(message)` runs a `query` entry point
  * read-only and resolves to its decoded output. Entry point names are camelCased.
  */
 export class TypedContract {
   constructor(api, metadata, address) {
     this.api = api;
     this.address = address;
+    this.metadata = metadata;
     this.registry = new TypeRegistry();
     this.registry.setLookup(this.registry.createType('PortableRegistry', { types: metadata.types.types }, true));
     this.tx = {};
@@ -98,7 +127,20 @@ export class TypedContract {
       this.address, name, msg, value, dryRun.gasRequired, depositLimit(dryRun.storageDeposit),
     );
     const outcome = await submitOk(this.api, tx, signer);
-    return { output, outcome };
+    return { output, outcome, events: this.events(outcome) };
+  }
+
+  /** The events this contract emitted in `outcome`, decoded through the metadata: `{ topic, data }`. */
+  events(outcome) {
+    return eventsOf(outcome, this.api.events.wasmContracts.ContractEmitted)
+      .map(fields)
+      .filter((event) => event.contract.toString() === this.address)
+      .map((event) => {
+        const topic = new TextDecoder().decode(event.topic.toU8a(true));
+        const described = (this.metadata.events ?? []).find((candidate) => candidate.topic === topic);
+        const data = event.data.toU8a(true);
+        return { topic, data: described ? this.decode(described.data, data) : data };
+      });
   }
 
   async #query(entry, message) {

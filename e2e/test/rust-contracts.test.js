@@ -26,8 +26,11 @@ describe('Rust contracts through their metadata', () => {
     const [aliceKey, bobKey] = [decodeAddress(alice.address), decodeAddress(bob.address)];
 
     await token.tx.mint({ to: aliceKey, amount: 1_000n }, { signer: alice });
-    const { output, outcome } = await token.tx.transfer({ to: bobKey, amount: 300n }, { signer: alice });
+    const { output, outcome, events } = await token.tx.transfer({ to: bobKey, amount: 300n }, { signer: alice });
     assert.equal(output.toHex(), '0x', 'transfer returns ()');
+    assert.deepEqual(events.map((decoded) => decoded.topic), ['transfer']);
+    assert.equal(events[0].data.from.unwrap().toHex(), aliceKey.length ? `0x${Buffer.from(aliceKey).toString('hex')}` : '');
+    assert.equal(events[0].data.to.toHex(), `0x${Buffer.from(bobKey).toString('hex')}`);
     const [emitted] = eventsOf(outcome, api.events.wasmContracts.ContractEmitted);
     const event = fields(emitted);
     assert.equal(event.contract.toString(), token.address);
@@ -70,9 +73,11 @@ describe('Rust contracts through their metadata', () => {
   it("runs contracts/README.md's polkadot.js script on the example token", async () => {
     const [script] = jsBlocks(GUIDE, '## From JavaScript');
     // The script runs in `e2e/`.
-    const run = program([script], { url: chain.url, results: ['token', 'bobHolds'], base: new URL('../', import.meta.url) });
-    const { token, bobHolds } = await run();
+    const run = program([script], { url: chain.url, results: ['token', 'bobHolds', 'events'], base: new URL('../', import.meta.url) });
+    const { token, bobHolds, events } = await run();
     assert.equal(bobHolds.toBigInt(), 300n);
+    assert.equal(events[0].topic, 'transfer');
+    assert.equal(events[0].data.amount.toBigInt(), 300n);
     // The script disconnected its API; the suite's reads the token it left on the chain.
     const onChain = new TypedContract(api, contractMetadata('token'), token.address);
     assert.equal((await onChain.query.totalSupply(null)).toBigInt(), 1_000n);
