@@ -8,6 +8,13 @@ import { startNode } from './node.js';
 const SUBMIT_TIMEOUT_MS = 120_000;
 
 /**
+ * The runtime's transaction extensions that polkadot.js does not know, with what they add to a
+ * transaction (nothing): `ApiPromise.create({ provider, signedExtensions: SIGNED_EXTENSIONS })`
+ * then builds transactions without warning about them.
+ */
+export const SIGNED_EXTENSIONS = { StorageWeightReclaim: { extrinsic: {}, payload: {} } };
+
+/**
  * Registers `before`/`after` hooks that give the enclosing suite a chain: the node at `WS_URL`,
  * or a dev node started for this suite (with `nodeOptions`, see `startNode`) and stopped after
  * it, even when a test failed.
@@ -25,6 +32,7 @@ export function useChain(name, nodeOptions = {}) {
     chain.url = url;
     chain.api = await ApiPromise.create({
       provider: new WsProvider(url, 1_000),
+      signedExtensions: SIGNED_EXTENSIONS,
       noInitWarn: true,
       throwOnConnect: true,
     });
