@@ -326,7 +326,7 @@ pub fn to_json(value: &Value<u32>, types: &PortableRegistry) -> serde_json::Valu
 	use serde_json::Value as Json;
 	match &value.value {
 		ValueDef::Composite(Composite::Unnamed(values)) if is_bytes(value.context, types) =>
-			Json::String(format!("0x{}", hex::encode(bytes_of(values)))),
+			Json::String(format!("0x{}", hex::encode(bytes_of(values).unwrap_or_default()))),
 		ValueDef::Composite(composite) => composite_json(composite, types),
 		ValueDef::Variant(variant) => match &variant.values {
 			Composite::Unnamed(fields) if fields.is_empty() => Json::String(variant.name.clone()),
@@ -368,11 +368,11 @@ fn is_bytes(type_id: u32, types: &PortableRegistry) -> bool {
 	matches!(types.resolve(element).map(|ty| &ty.type_def), Some(TypeDef::Primitive(TypeDefPrimitive::U8)))
 }
 
-/// The bytes of a decoded `u8` sequence.
-fn bytes_of(values: &[Value<u32>]) -> Vec<u8> {
+/// The bytes of decoded values, if every one is a `u8`-sized number.
+pub fn bytes_of<T>(values: &[Value<T>]) -> Option<Vec<u8>> {
 	values
 		.iter()
-		.filter_map(|value| match value.value {
+		.map(|value| match value.value {
 			ValueDef::Primitive(Primitive::U128(byte)) => u8::try_from(byte).ok(),
 			_ => None,
 		})

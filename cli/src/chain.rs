@@ -379,13 +379,7 @@ pub fn as_bytes(value: &Value<u32>) -> Option<Vec<u8>> {
 					return Some(bytes)
 				}
 			}
-			values
-				.iter()
-				.map(|value| match value.value {
-					ValueDef::Primitive(Primitive::U128(byte)) => u8::try_from(byte).ok(),
-					_ => None,
-				})
-				.collect()
+			abi::bytes_of(values)
 		},
 		_ => None,
 	}
