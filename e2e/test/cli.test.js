@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -42,9 +42,9 @@ describe('the contract tool', () => {
   let codeId;
 
   /** Runs the tool in the crate's folder; returns `{ status, stdout, stderr, json }`. */
-  function run(args, { json = true, cwd = crate } = {}) {
+  function run(args, { json = true, cwd = crate, env = {} } = {}) {
     const full = [...(json ? ['--output-json'] : []), ...args];
-    const result = spawnSync(tool, full, { cwd, encoding: 'utf8', timeout: 600_000 });
+    const result = spawnSync(tool, full, { cwd, encoding: 'utf8', timeout: 600_000, env: { ...process.env, ...env } });
     if (result.error) throw result.error;
     let parsed = null;
     if (json) {
@@ -135,6 +135,24 @@ describe('the contract tool', () => {
     const history = ok(['history', contract]);
     assert.equal(history.length, 1);
     assert.deepEqual(history[0].change, 'Instantiate');
+  });
+
+  it('signs with a polkadot.js keystore, its password not on the command line', () => {
+    const keystore = join(folder, 'bob.json');
+    writeFileSync(keystore, JSON.stringify(chain.bob.toJson('correct horse')));
+    const now = count();
+    const signed = run(['execute', contract, 'increase', '1', '-x', '--keystore', keystore, '--url', chain.url], {
+      env: { WASM_CONTRACTS_KEYSTORE_PASSWORD: 'correct horse' },
+    });
+    assert.equal(signed.status, 0, signed.stderr);
+    const counted = signed.json.result.events.find((event) => event.name === 'ContractEmitted');
+    assert.equal(counted.decoded.data.by, `0x${Buffer.from(chain.bob.publicKey).toString('hex')}`, 'Bob signed');
+    assert.equal(count(), now + 1);
+    const wrong = run(['execute', contract, 'increase', '1', '-x', '--keystore', keystore, '--url', chain.url], {
+      env: { WASM_CONTRACTS_KEYSTORE_PASSWORD: 'wrong' },
+    });
+    assert.equal(wrong.status, EXIT.badArgument);
+    assert.match(wrong.json.error.message, /wrong password/);
   });
 
   it('names what went wrong, with an exit code for each kind, and changes nothing', () => {
