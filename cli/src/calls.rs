@@ -1,6 +1,6 @@
-//! The commands that talk to a chain: upload, instantiate, execute, query and info. Each
-//! state-changing command dry-runs first and stops there unless `--execute` is given; gas and
-//! the storage deposit limit default to what the dry run needed.
+//! The commands that talk to a chain. Each state-changing command dry-runs first and stops there
+//! unless `--execute` is given; gas and the storage deposit limit default to what the dry run
+//! needed.
 
 use crate::{
 	abi::{self, EntryPoint, Metadata},
@@ -178,13 +178,17 @@ pub async fn upload(chain: &Chain, signer: &Keypair, code: Vec<u8>, submission: 
 		return Ok(Report {
 			text: vec![
 				"Dry run of upload_code: it would succeed; nothing was executed (add -x to submit it)".into(),
-				format!("Module:          {} bytes, code hash {code_hash}", code.len()),
+				format!("Module:          {} bytes, blake2-256 {code_hash}", code.len()),
 			],
 			json: json!({ "dry_run": true, "code_size": code.len(), "code_hash": code_hash }),
 		})
 	}
 	let included = chain.submit("upload_code", args(), signer, submission.wait).await?;
 	let code_id = event_field(&included.events, "CodeUploaded", "code_id").and_then(chain::as_u128);
+	// The chain's hash, which is of the module after decompression when `code` is gzip.
+	let code_hash = event_field(&included.events, "CodeUploaded", "code_hash")
+		.and_then(chain::as_bytes)
+		.map_or(code_hash, |hash| format!("0x{}", hex::encode(hash)));
 	let types = chain.types().await?;
 	Ok(included_report(&included, &types, None, vec![
 		("Code id".into(), code_id.map(|id| id.to_string()).unwrap_or_default(), json!(code_id.map(|id| id as u64))),
