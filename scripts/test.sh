@@ -30,7 +30,7 @@ LOCKED=1 bash contracts/build.sh
 echo "== unit tests: primitives, pallet (and the pallet's benchmarks), performance harness, weight merging, SDK, sandbox, examples"
 cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts -p wasm-contracts-benchmarks \
 	-p wasm-contracts-sdk -p wasm-contracts-sandbox -p counter -p token -p factory -p payment -p payroll \
-	-p wasm-contracts-cli --features pallet-wasm-contracts/runtime-benchmarks
+	-p wasm-contracts-cli --features pallet-wasm-contracts/runtime-benchmarks,wasm-contracts-sdk/metadata
 python3 -m unittest benchmarking/test_merge_weights.py
 
 echo "== contract tool: a new contract crate outside the workspace, built by the tool and tested in the sandbox"

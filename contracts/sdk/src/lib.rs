@@ -222,7 +222,7 @@ macro_rules! __entry_point_metadata {
 	};
 	($builder:expr; $(#[doc = $doc:literal])* $kind:ident $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
 		$crate::__entry_point_metadata!(
-			$builder.entry::<$msg, ($($out)?)>(stringify!($kind), stringify!($name), &[$($doc),*]); $($rest)*
+			$builder.entry::<$msg, $crate::__output_type!($($out)?)>(stringify!($kind), stringify!($name), &[$($doc),*]); $($rest)*
 		)
 	};
 	($builder:expr; $(#[doc = $doc:literal])* $name:ident ($msg:ty) -> Result<$ok:ty, $err:ty>; $($rest:tt)*) => {
@@ -232,9 +232,17 @@ macro_rules! __entry_point_metadata {
 	};
 	($builder:expr; $(#[doc = $doc:literal])* $name:ident ($msg:ty) $(-> $out:ty)?; $($rest:tt)*) => {
 		$crate::__entry_point_metadata!(
-			$builder.entry::<$msg, ($($out)?)>(stringify!($name), stringify!($name), &[$($doc),*]); $($rest)*
+			$builder.entry::<$msg, $crate::__output_type!($($out)?)>(stringify!($name), stringify!($name), &[$($doc),*]); $($rest)*
 		)
 	};
+}
+
+/// An entry point's output type: `()` when it declares none.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __output_type {
+	() => { () };
+	($out:ty) => { $out };
 }
 
 #[doc(hidden)]

@@ -128,3 +128,61 @@ impl Builder {
 fn trimmed(docs: &[&'static str]) -> Vec<&'static str> {
 	docs.iter().map(|line| line.strip_prefix(' ').unwrap_or(line)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+	use crate::{entry_points, Address};
+	use codec::{Decode, Encode};
+	use scale_info::{form::PortableForm, Type, TypeDef, TypeInfo};
+
+	/// A message that is also an event's data.
+	#[derive(Encode, Decode, TypeInfo)]
+	pub struct Moved {
+		pub to: Address,
+		pub amount: u128,
+	}
+
+	#[derive(Encode, Decode, TypeInfo)]
+	pub enum Refused {
+		Empty,
+	}
+
+	// Entry points are exported on wasm32 only; natively nothing calls them.
+	#[allow(dead_code)]
+	pub fn send(_: Moved) -> Result<u32, Refused> {
+		Ok(1)
+	}
+
+	#[allow(dead_code)]
+	pub fn total(_: ()) -> u128 {
+		0
+	}
+
+	entry_points! {
+		/// Sends an amount.
+		/// Second line.
+		execute send(Moved) -> Result<u32, Refused>;
+		query total(()) -> u128;
+		/// Something moved.
+		event moved(Moved);
+	}
+
+	fn type_of(metadata: &super::ContractMetadata, id: u32) -> &Type<PortableForm> {
+		metadata.types.resolve(id).expect("the id is in the registry")
+	}
+
+	#[test]
+	fn entry_points_describe_the_crate_its_entry_points_with_docs_and_its_events() {
+		let metadata = metadata();
+		assert_eq!((metadata.format, metadata.name, metadata.version), (super::FORMAT, "wasm-contracts-sdk", env!("CARGO_PKG_VERSION")));
+		assert_eq!(metadata.code_hash, None, "the build tool sets it");
+		let [send, total] = &metadata.entry_points[..] else { panic!("two entry points") };
+		assert_eq!((send.kind, send.name, send.docs.as_slice()), ("execute", "send", &["Sends an amount.", "Second line."][..]));
+		assert_eq!((total.kind, total.name, total.docs.len(), total.error), ("query", "total", 0, None));
+		assert_eq!(type_of(&metadata, send.message).path.segments.last().map(alloc::string::String::as_str), Some("Moved"));
+		assert!(matches!(type_of(&metadata, send.error.expect("send is fallible")).type_def, TypeDef::Variant(_)));
+		let [moved] = &metadata.events[..] else { panic!("one event") };
+		assert_eq!((moved.topic, moved.docs.as_slice()), ("moved", &["Something moved."][..]));
+		assert_eq!(moved.data, send.message, "one registry: the event's data and the message are one type");
+	}
+}
