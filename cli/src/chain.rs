@@ -440,3 +440,60 @@ pub fn signer(suri: Option<&str>, keystore: Option<&std::path::Path>) -> Outcome
 		.map_err(|error| Failure::new(Kind::BadArgument, format!("`--suri`: not a secret URI ({error})")))?;
 	Keypair::from_uri(&uri).map_err(|error| Failure::new(Kind::BadArgument, format!("`--suri`: {error}")))
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn accounts_are_read_as_ss58_or_32_bytes_of_hex() {
+		let alice = parse_account("5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY").unwrap();
+		assert_eq!(hex::encode(alice.0), "d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d");
+		assert_eq!(parse_account(&format!("0x{}", hex::encode(alice.0))).unwrap(), alice);
+		assert_eq!(parse_account("0x1234").unwrap_err().kind, Kind::BadArgument);
+		assert_eq!(parse_account("alice").unwrap_err().kind, Kind::BadArgument);
+	}
+
+	#[test]
+	fn gas_is_ref_time_with_an_optional_proof_size() {
+		assert_eq!(Weight::parse("1000", 64).unwrap(), Weight { ref_time: 1000, proof_size: 64 });
+		assert_eq!(Weight::parse("1000:5", 64).unwrap(), Weight { ref_time: 1000, proof_size: 5 });
+		for bad in ["", "1.5", "1000:", ":5", "-1"] {
+			assert_eq!(Weight::parse(bad, 64).unwrap_err().kind, Kind::BadArgument, "{bad}");
+		}
+	}
+
+	#[test]
+	fn dispatch_errors_map_to_their_kinds() {
+		let kind = |name: &str| dispatch_failure(&DispatchErrorText { name: name.into(), docs: String::new() }, None).kind;
+		assert_eq!(kind("WasmContracts::ContractReverted"), Kind::Reverted);
+		assert_eq!(kind("WasmContracts::OutOfGas"), Kind::OutOfGas);
+		assert_eq!(kind("WasmContracts::StorageDepositLimitExhausted"), Kind::DepositLimit);
+		assert_eq!(kind("Balances::InsufficientBalance"), Kind::CannotPay);
+		assert_eq!(kind("Token::FundsUnavailable"), Kind::CannotPay);
+		assert_eq!(kind("WasmContracts::NotAdmin"), Kind::Dispatch);
+		let reverted = dispatch_failure(
+			&DispatchErrorText { name: "WasmContracts::ContractReverted".into(), docs: String::new() },
+			Some("ZeroStep".into()),
+		);
+		assert_eq!(reverted.message, "the contract reverted: ZeroStep");
+	}
+
+	#[test]
+	fn a_refused_fee_is_a_payment_failure() {
+		assert_eq!(transaction_failure("Invalid Transaction: Inability to pay some fees").kind, Kind::CannotPay);
+		assert_eq!(transaction_failure("Transaction is outdated").kind, Kind::Dispatch);
+	}
+
+	#[test]
+	fn values_are_read_through_their_wrappers() {
+		let account = Value::unnamed_composite([Value::from_bytes([7u8; 32])]).map_context(|_| 0u32);
+		assert_eq!(as_bytes(&account), Some(vec![7; 32]));
+		let some = Value::unnamed_variant("Some", [Value::u128(5)]).map_context(|_| 0u32);
+		assert_eq!(option_of(&some).flatten().and_then(as_u128), Some(5));
+		let err = Value::unnamed_variant("Err", [Value::u128(1)]).map_context(|_| 0u32);
+		assert!(matches!(result_of(&err), Some(Err(_))));
+		let weight = Value::named_composite([("ref_time", Value::u128(3)), ("proof_size", Value::u128(4))]).map_context(|_| 0u32);
+		assert_eq!(Weight::of(&weight), Some(Weight { ref_time: 3, proof_size: 4 }));
+	}
+}
