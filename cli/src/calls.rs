@@ -6,7 +6,7 @@ use crate::{
 	abi::{self, EntryPoint, Metadata},
 	chain::{self, option_value, weight_value, Chain, ChainEvent, Wait, Weight},
 	error::{Failure, Kind, Outcome},
-	Report,
+	report::Report,
 };
 use scale_info::PortableRegistry;
 use scale_value::Value;

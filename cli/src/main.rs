@@ -8,10 +8,12 @@ mod calls;
 mod chain;
 mod error;
 mod project;
+mod report;
 
 use abi::Metadata;
 use clap::{Args, Parser, Subcommand};
 use error::{Failure, Kind, Outcome};
+use report::Report;
 use serde_json::json;
 use std::{path::PathBuf, process::ExitCode};
 
@@ -373,12 +375,6 @@ impl ContractArgs {
 			},
 		}
 	}
-}
-
-/// A result: lines for a person, JSON for a script.
-pub struct Report {
-	text: Vec<String>,
-	json: serde_json::Value,
 }
 
 async fn run(command: Command) -> Outcome<Report> {
