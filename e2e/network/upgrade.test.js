@@ -13,6 +13,7 @@ import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, xxhashAsU8a } from '@polkadot/util-crypto';
 import { fields, submitOk, theEvent } from '../lib/chain.js';
 import { fixture, instanceAddress, readLe } from '../lib/contracts.js';
+import { toolBinary } from '../lib/tool.js';
 import { execute, instantiate, storageValue, uploadCode } from '../lib/wasm-contracts.js';
 
 const PARA_ID = 1000;
@@ -65,6 +66,10 @@ describe('the runtime upgrade that adds the contracts pallet to parachain 1000',
     assert.equal(api.query.wasmContracts, undefined, 'no contracts storage before the upgrade');
     const version = await api.rpc.state.getStorage(storageVersionKey('WasmContracts'));
     assert.ok(version.isNone, 'the pallet has no storage version yet');
+    // The contract tool says so, with the exit code of a chain without the pallet.
+    const tool = spawnSync(toolBinary(), ['--output-json', 'info', 'code', '0', '--url', process.env.WS_URL], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(tool.status, 11, tool.stderr);
+    assert.match(JSON.parse(tool.stdout).error.message, /has no wasm-contracts pallet/);
   });
 
   it('passes the try-runtime checks against the live state', () => {

@@ -4,24 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { useChain } from '../lib/chain.js';
-
-/** The tool's binary: `CLI_BIN`, else the debug build in the cargo target directory. */
-function toolBinary() {
-  const candidates = [
-    process.env.CLI_BIN,
-    ...[process.env.CARGO_TARGET_DIR, join(homedir(), '.cache', 'wasm-contracts-target')]
-      .filter(Boolean)
-      .map((target) => join(target, 'debug', 'cargo-wasm-contracts')),
-  ].filter(Boolean);
-  const found = candidates.find((path) => existsSync(path));
-  if (!found) throw new Error(`no cargo-wasm-contracts binary (looked at ${candidates.join(', ')}); cargo build -p wasm-contracts-cli`);
-  return found;
-}
+import { toolBinary } from '../lib/tool.js';
 
 /** Exit codes of the tool (cli/src/error.rs, docs/cli.md). */
 const EXIT = {
