@@ -71,12 +71,11 @@ pub fn new_crate(dir: &Path, name: &str, sdk: &SdkSource) -> Outcome<()> {
 		}
 		std::fs::write(&path, text).map_err(io(&path))?;
 	}
-	// The versions this repository tests the SDK with; cargo drops what the crate does not use.
+	// The versions this repository tests the SDK with (for a git SDK, those of the tool's own
+	// checkout); cargo drops what the crate does not use and resolves what is missing.
 	let lock = own_sdk().join("../Cargo.lock");
-	if let SdkSource::Path(_) = sdk {
-		if lock.exists() {
-			std::fs::copy(&lock, dir.join("Cargo.lock")).map_err(io(&lock))?;
-		}
+	if lock.exists() {
+		std::fs::copy(&lock, dir.join("Cargo.lock")).map_err(io(&lock))?;
 	}
 	Ok(())
 }
