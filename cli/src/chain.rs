@@ -10,7 +10,9 @@ use scale_info::PortableRegistry;
 use scale_value::{Composite, Primitive, Value, ValueDef};
 use serde_json::json;
 use subxt::{
+	config::RpcConfigFor,
 	dynamic,
+	rpcs::{methods::LegacyRpcMethods, RpcClient},
 	transactions::TransactionStatus,
 	utils::AccountId32,
 	OnlineClient, PolkadotConfig,
@@ -24,6 +26,7 @@ const API: &str = "WasmContractsApi";
 /// A connection to a node.
 pub struct Chain {
 	client: OnlineClient<PolkadotConfig>,
+	rpc: LegacyRpcMethods<RpcConfigFor<PolkadotConfig>>,
 	url: String,
 }
 
@@ -56,13 +59,15 @@ pub struct ChainEvent {
 impl Chain {
 	/// Connects to the node at `url`, and checks that its runtime has the pallet.
 	pub async fn connect(url: &str) -> Outcome<Self> {
-		let connecting = if url.starts_with("ws://") || url.starts_with("http://") {
-			OnlineClient::<PolkadotConfig>::from_insecure_url(url).await
+		let unreachable = |error: &dyn std::fmt::Display| Failure::new(Kind::Connection, format!("cannot reach a node at {url}: {error}"));
+		let rpc = if url.starts_with("ws://") || url.starts_with("http://") {
+			RpcClient::from_insecure_url(url).await
 		} else {
-			OnlineClient::<PolkadotConfig>::from_url(url).await
-		};
-		let client = connecting.map_err(|error| Failure::new(Kind::Connection, format!("cannot reach a node at {url}: {error}")))?;
-		let chain = Self { client, url: url.to_string() };
+			RpcClient::from_url(url).await
+		}
+		.map_err(|error| unreachable(&error))?;
+		let client = OnlineClient::<PolkadotConfig>::from_rpc_client(rpc.clone()).await.map_err(|error| unreachable(&error))?;
+		let chain = Self { client, rpc: LegacyRpcMethods::new(rpc), url: url.to_string() };
 		let at = chain.at().await?;
 		let metadata = at.metadata_ref();
 		if metadata.pallet_by_name(PALLET).is_none() || metadata.runtime_api_trait_by_name(API).is_none() {
@@ -71,11 +76,17 @@ impl Chain {
 		Ok(chain)
 	}
 
+	/// The chain at its best block: what the next transaction builds on, so that a dry run sees
+	/// what the commands before it did, finalized or not.
 	async fn at(&self) -> Outcome<subxt::client::OnlineClientAtBlock<PolkadotConfig>> {
-		self.client
-			.at_current_block()
+		let lost = |error: &dyn std::fmt::Display| Failure::new(Kind::Connection, format!("{}: {error}", self.url));
+		let best = self
+			.rpc
+			.chain_get_block_hash(None)
 			.await
-			.map_err(|error| Failure::new(Kind::Connection, format!("{}: {error}", self.url)))
+			.map_err(|error| lost(&error))?
+			.ok_or_else(|| lost(&"the node has no best block"))?;
+		self.client.at_block(best).await.map_err(|error| lost(&error))
 	}
 
 	/// The chain's type registry.
