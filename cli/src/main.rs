@@ -148,10 +148,6 @@ enum Command {
 	Admin {
 		#[command(subcommand)]
 		change: AdminChange,
-		#[command(flatten)]
-		chain: ChainArgs,
-		#[command(flatten)]
-		submit: SubmitArgs,
 	},
 	/// Run a deploy: a payment module, then a session module, with the signer's account (dry run
 	/// unless -x).
@@ -217,8 +213,6 @@ enum Command {
 	Info {
 		#[command(subcommand)]
 		what: InfoWhat,
-		#[command(flatten)]
-		chain: ChainArgs,
 	},
 	/// List the contract's entry points and events, with their types and docs.
 	Describe {
@@ -257,11 +251,19 @@ enum AdminChange {
 		contract_address: String,
 		/// The new admin (SS58 or hex).
 		new_admin: String,
+		#[command(flatten)]
+		chain: ChainArgs,
+		#[command(flatten)]
+		submit: SubmitArgs,
 	},
 	/// Clear the admin: the contract can no longer be migrated.
 	Clear {
 		/// The contract (SS58 or hex).
 		contract_address: String,
+		#[command(flatten)]
+		chain: ChainArgs,
+		#[command(flatten)]
+		submit: SubmitArgs,
 	},
 }
 
@@ -270,11 +272,15 @@ enum InfoWhat {
 	/// A code id: its module's hash, uploader and size.
 	Code {
 		code_id: u64,
+		#[command(flatten)]
+		chain: ChainArgs,
 	},
 	/// A contract: its code id, creator, admin and history length.
 	Contract {
 		/// SS58 or hex.
 		address: String,
+		#[command(flatten)]
+		chain: ChainArgs,
 	},
 }
 
@@ -453,17 +459,19 @@ async fn run(command: Command) -> Outcome<Report> {
 			let (signer, submission) = (chain.signer()?, submit.submission()?);
 			calls::migrate(&chain.connect().await?, &signer, &metadata, &address, new_code_id, &args, &submission).await
 		},
-		Command::Admin { change, chain, submit } => {
-			let (call, args) = match change {
-				AdminChange::Set { contract_address, new_admin } => (
+		Command::Admin { change } => {
+			let (call, args, chain, submit) = match change {
+				AdminChange::Set { contract_address, new_admin, chain, submit } => (
 					"update_admin",
 					vec![
 						chain::account_value(&chain::parse_account(&contract_address)?),
 						chain::account_value(&chain::parse_account(&new_admin)?),
 					],
+					chain,
+					submit,
 				),
-				AdminChange::Clear { contract_address } =>
-					("clear_admin", vec![chain::account_value(&chain::parse_account(&contract_address)?)]),
+				AdminChange::Clear { contract_address, chain, submit } =>
+					("clear_admin", vec![chain::account_value(&chain::parse_account(&contract_address)?)], chain, submit),
 			};
 			let (signer, submission) = (chain.signer()?, submit.submission()?);
 			calls::plain_call(&chain.connect().await?, &signer, call, args, &submission).await
@@ -508,16 +516,16 @@ async fn run(command: Command) -> Outcome<Report> {
 			let built = project::build(&krate, &options)?;
 			calls::verify(&chain.connect().await?, code_id, &built.code_hash).await
 		},
-		Command::Info { what, chain } => {
-			let connected = chain.connect().await?;
-			match what {
-				InfoWhat::Code { code_id } =>
-					calls::info(&connected, "code_info", scale_value::Value::u128(code_id.into()), &format!("code id {code_id}")).await,
-				InfoWhat::Contract { address } => {
-					let account = chain::parse_account(&address)?;
-					calls::info(&connected, "contract_info", chain::account_value(&account), &format!("contract at {address}")).await
-				},
-			}
+		Command::Info { what } => match what {
+			InfoWhat::Code { code_id, chain } => {
+				let connected = chain.connect().await?;
+				calls::info(&connected, "code_info", scale_value::Value::u128(code_id.into()), &format!("code id {code_id}")).await
+			},
+			InfoWhat::Contract { address, chain } => {
+				let account = chain::parse_account(&address)?;
+				let connected = chain.connect().await?;
+				calls::info(&connected, "contract_info", chain::account_value(&account), &format!("contract at {address}")).await
+			},
 		},
 		Command::Describe { contract } => {
 			let metadata = contract.load()?;
