@@ -327,6 +327,8 @@ pub fn to_json(value: &Value<u32>, types: &PortableRegistry) -> serde_json::Valu
 	match &value.value {
 		ValueDef::Composite(Composite::Unnamed(values)) if is_bytes(value.context, types) =>
 			Json::String(format!("0x{}", hex::encode(bytes_of(values).unwrap_or_default()))),
+		// A newtype (`Address([u8; 32])`) is its one field.
+		ValueDef::Composite(Composite::Unnamed(values)) if values.len() == 1 => to_json(&values[0], types),
 		ValueDef::Composite(composite) => composite_json(composite, types),
 		ValueDef::Variant(variant) => match &variant.values {
 			Composite::Unnamed(fields) if fields.is_empty() => Json::String(variant.name.clone()),

@@ -121,7 +121,7 @@ impl Chain {
 		let payload = dynamic::transaction(PALLET, call, args);
 		let transaction = at
 			.tx()
-			.create_signed(&payload, signer, Default::default())
+			.create_signed(&payload, signer, immortal())
 			.await
 			.map_err(|error| transaction_failure(&error.to_string()))?;
 		if at.block_number() == 0 {
@@ -165,7 +165,7 @@ impl Chain {
 		let payload = dynamic::transaction(PALLET, call, args);
 		let mut progress = at
 			.tx()
-			.sign_and_submit_then_watch_default(&payload, signer)
+			.sign_and_submit_then_watch(&payload, signer, immortal())
 			.await
 			.map_err(|error| transaction_failure(&error.to_string()))?;
 		let extrinsic_hash = format!("{:?}", progress.extrinsic_hash());
@@ -206,6 +206,15 @@ impl Chain {
 	pub async fn metadata(&self) -> Outcome<subxt::metadata::ArcMetadata> {
 		Ok(self.at().await?.metadata())
 	}
+}
+
+/// Transaction parameters: no tip, the nonce from the best block's state, and no expiry. A
+/// mortal transaction is anchored at a block that the pool must know as final; on a dev chain
+/// that seals without finalizing, one anchored at the best block is refused as of an unknown
+/// birth block. The tool waits for each transaction it sends, and the nonce keeps it from being
+/// replayed.
+fn immortal() -> <subxt::config::PolkadotExtrinsicParams<PolkadotConfig> as subxt::config::TransactionExtensions<PolkadotConfig>>::Params {
+	subxt::config::PolkadotExtrinsicParamsBuilder::<PolkadotConfig>::new().immortal().build()
 }
 
 /// Decodes the fields of event number `index` of `pallet` from `bytes`, as a named composite.
