@@ -327,8 +327,15 @@ pub fn to_json(value: &Value<u32>, types: &PortableRegistry) -> serde_json::Valu
 	match &value.value {
 		ValueDef::Composite(Composite::Unnamed(values)) if is_bytes(value.context, types) =>
 			Json::String(format!("0x{}", hex::encode(bytes_of(values).unwrap_or_default()))),
-		// A newtype (`Address([u8; 32])`) is its one field.
-		ValueDef::Composite(Composite::Unnamed(values)) if values.len() == 1 => to_json(&values[0], types),
+		// A struct wrapping bytes (`Address([u8; 32])`) is its bytes.
+		ValueDef::Composite(Composite::Unnamed(values))
+			if values.len() == 1 && is_newtype(value.context, types) && is_bytes(values[0].context, types) =>
+			to_json(&values[0], types),
+		// `Option`: `null` or its value.
+		ValueDef::Variant(variant) if is_option(value.context, types) => match variant.values.values().next() {
+			Some(inner) if variant.name == "Some" => to_json(inner, types),
+			_ => Json::Null,
+		},
 		ValueDef::Composite(composite) => composite_json(composite, types),
 		ValueDef::Variant(variant) => match &variant.values {
 			Composite::Unnamed(fields) if fields.is_empty() => Json::String(variant.name.clone()),
@@ -358,6 +365,19 @@ fn composite_json(composite: &Composite<u32>, types: &PortableRegistry) -> serde
 			serde_json::Value::Object(fields.iter().map(|(name, value)| (name.clone(), to_json(value, types))).collect()),
 		Composite::Unnamed(values) => serde_json::Value::Array(values.iter().map(|value| to_json(value, types)).collect()),
 	}
+}
+
+/// Whether type `type_id` is an `Option`.
+fn is_option(type_id: u32, types: &PortableRegistry) -> bool {
+	types.resolve(type_id).is_some_and(|ty| ty.path.segments.last().is_some_and(|name| name == "Option"))
+}
+
+/// Whether type `type_id` is a struct of one unnamed field.
+fn is_newtype(type_id: u32, types: &PortableRegistry) -> bool {
+	matches!(
+		types.resolve(type_id).map(|ty| &ty.type_def),
+		Some(TypeDef::Composite(composite)) if composite.fields.len() == 1 && composite.fields[0].name.is_none()
+	)
 }
 
 /// Whether type `type_id` is a sequence or array of `u8`.

@@ -521,11 +521,14 @@ pub async fn history(chain: &Chain, address: &AccountId32, start: u32, limit: u3
 		.api("contract_history", vec![chain::account_value(address), Value::u128(start.into()), Value::u128(limit.into())])
 		.await?;
 	let types = chain.types().await?;
-	let lines = match &entries.value {
-		scale_value::ValueDef::Composite(entries) => entries.values().map(abi::to_text).collect(),
+	let entries: Vec<&Value<u32>> = match &entries.value {
+		scale_value::ValueDef::Composite(entries) => entries.values().collect(),
 		_ => Vec::new(),
 	};
-	Ok(Report { text: lines, json: abi::to_json(&entries, &types) })
+	Ok(Report {
+		text: entries.iter().map(|entry| abi::to_text(entry)).collect(),
+		json: serde_json::Value::Array(entries.iter().map(|entry| abi::to_json(entry, &types)).collect()),
+	})
 }
 
 /// `storage`: the raw value under `key` in a contract's storage, decoded as `as_type` (a type

@@ -159,13 +159,14 @@ describe('the contract tool', () => {
   it('migrates, hands over and clears the admin, removes unused code, verifies code, and deploys', () => {
     const again = ok(['upload', '-x']).code_id;
     assert.notEqual(again, codeId);
+    const before = count();
     const dryMigration = ok(['migrate', contract, String(again)]);
     assert.equal(dryMigration.dry_run, true);
     assert.equal(ok(['info', 'contract', contract]).code_id, codeId, 'the dry run moved nothing');
     ok(['migrate', contract, String(again), '-x']);
     assert.equal(ok(['info', 'contract', contract]).code_id, again);
     assert.equal(ok(['history', contract]).length, 2);
-    assert.equal(count(), 42, 'migration keeps the state');
+    assert.equal(count(), before, 'migration keeps the state');
 
     ok(['admin', 'set', contract, BOB, '-x']);
     fails(['admin', 'clear', contract, '-x'], EXIT.dispatch, /WasmContracts::NotAdmin/);
