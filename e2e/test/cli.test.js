@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { useChain } from '../lib/chain.js';
 import { toolBinary } from '../lib/tool.js';
@@ -115,6 +115,12 @@ describe('the contract tool', () => {
     const described = ok(['describe'], { offline: true });
     assert.deepEqual(described.entry_points.map((entry) => `${entry.kind} ${entry.name}`), ['instantiate instantiate', 'execute increase', 'query get']);
     assert.equal(described.events[0].data, 'Counted { by: Address, count: u64 }');
+    // The same binary as a cargo subcommand.
+    const viaCargo = spawnSync('cargo', ['wasm-contracts', '--output-json', 'describe'], {
+      cwd: crate, encoding: 'utf8', env: { ...process.env, PATH: `${dirname(tool)}:${process.env.PATH}` },
+    });
+    assert.equal(viaCargo.status, 0, viaCargo.stderr);
+    assert.deepEqual(JSON.parse(viaCargo.stdout).result, described);
     assert.equal(ok(['encode', 'increase', '2'], { offline: true }).message, '0x0200000000000000');
     assert.equal(ok(['decode', 'error', 'increase', '0x00'], { offline: true }), 'ZeroStep');
     assert.deepEqual(ok(['decode', 'event', 'counted', `0x${'01'.repeat(32)}2a00000000000000`], { offline: true }), { by: `0x${'01'.repeat(32)}`, count: 42 });
