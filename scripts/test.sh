@@ -33,13 +33,6 @@ cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts -p was
 	-p wasm-contracts-cli --features pallet-wasm-contracts/runtime-benchmarks,wasm-contracts-sdk/metadata
 python3 -m unittest benchmarking/test_merge_weights.py
 
-echo "== contract tool: a new contract crate outside the workspace, built by the tool and tested in the sandbox"
-outside="$(mktemp -d)"
-tool="$CARGO_TARGET_DIR/debug/cargo-wasm-contracts"
-"$tool" new my-counter --path "$outside/my-counter"
-(cd "$outside/my-counter" && "$tool" build && cargo test --offline -q)
-rm -rf "$outside"
-
 echo "== performance harness: every workload and upload shape charged at least what it measures"
 RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- --check
 
@@ -48,6 +41,13 @@ RUNS=10 cargo run --locked --release -q -p wasm-contracts-benchmarks --features 
 
 echo "== fuzzing: a seeded smoke run (fuzz/README.md has the long runs)"
 cargo run --locked --release -q -p wasm-contracts-fuzz -- 3000 1
+
+echo "== contract tool: a new contract crate outside the workspace, built by the tool and tested in the sandbox"
+outside="$(mktemp -d)"
+tool="$CARGO_TARGET_DIR/debug/cargo-wasm-contracts"
+"$tool" new my-counter --path "$outside/my-counter"
+(cd "$outside/my-counter" && "$tool" build && cargo test --offline -q)
+rm -rf "$outside"
 
 echo "== runtime tests, runtime wasm, node and the network's relay node and runtime (profile testnet)"
 # Testing the runtime together with the node gives its dependencies the node's features, so the
