@@ -69,6 +69,11 @@ impl DryRun {
 		Ok(Self { gas_required, storage_deposit, result, events })
 	}
 
+	/// The call's output, or a copy of its failure.
+	fn output(&self) -> Outcome<&Value<u32>> {
+		self.result.as_ref().map_err(|failure| Failure::new(failure.kind, failure.message.clone()))
+	}
+
 	/// The gas to submit with: `--gas`, else what the dry run needed.
 	fn gas(&self, submission: &Submission) -> Weight {
 		submission.gas.unwrap_or(self.gas_required)
@@ -230,7 +235,7 @@ pub async fn instantiate(chain: &Chain, signer: &Keypair, contract: &Metadata, c
 		.await?;
 	let chain_metadata = chain.metadata().await?;
 	let dry_run = DryRun::read(&dry_run_value, &chain_metadata, contract, entry)?;
-	let output = dry_run.result.as_ref().map_err(|failure| Failure::new(failure.kind, failure.message.clone()))?;
+	let output = dry_run.output()?;
 	let address = chain::field(output, "contract").and_then(chain::as_bytes).map(|bytes| account_text(&bytes)).unwrap_or_default();
 	let gas = dry_run.gas(submission);
 	let deposit_limit = dry_run.deposit_limit(submission)?;
@@ -286,7 +291,7 @@ pub async fn execute(chain: &Chain, signer: &Keypair, contract: &Metadata, call:
 		.await?;
 	let chain_metadata = chain.metadata().await?;
 	let dry_run = DryRun::read(&dry_run_value, &chain_metadata, contract, Some(entry))?;
-	let output = dry_run.result.as_ref().map_err(|failure| Failure::new(failure.kind, failure.message.clone()))?;
+	let output = dry_run.output()?;
 	let data = chain::field(output, "data").and_then(chain::as_bytes).unwrap_or_default();
 	let (output_json, output_text) = decoded_output(contract, entry, &data)?;
 	let gas = dry_run.gas(submission);
@@ -401,7 +406,7 @@ pub async fn migrate(
 		.await?;
 	let chain_metadata = chain.metadata().await?;
 	let dry_run = DryRun::read(&dry_run_value, &chain_metadata, contract, entry)?;
-	dry_run.result.as_ref().map_err(|failure| Failure::new(failure.kind, failure.message.clone()))?;
+	dry_run.output()?;
 	let gas = dry_run.gas(submission);
 	let deposit_limit = dry_run.deposit_limit(submission)?;
 	let types = chain.types().await?;
