@@ -42,9 +42,12 @@ RUNS=10 cargo run --locked --release -q -p wasm-contracts-benchmarks --features 
 echo "== fuzzing: a seeded smoke run (fuzz/README.md has the long runs)"
 cargo run --locked --release -q -p wasm-contracts-fuzz -- 3000 1
 
-echo "== contract tool: a new contract crate outside the workspace, built by the tool and tested in the sandbox"
+echo "== contract tool: installed as docs/cli.md says; a new contract crate outside the workspace, built by the tool and tested in the sandbox"
+# Installed into the target directory rather than ~/.cargo/bin, so the machine's own stays as it is;
+# `--debug` reuses the build of the unit tests above.
+cargo install --locked --debug --path cli --root "$CARGO_TARGET_DIR/tool" --force
+tool="$CARGO_TARGET_DIR/tool/bin/cargo-wasm-contracts"
 outside="$(mktemp -d)"
-tool="$CARGO_TARGET_DIR/debug/cargo-wasm-contracts"
 "$tool" new my-counter --path "$outside/my-counter"
 (cd "$outside/my-counter" && "$tool" build && cargo test --offline -q)
 rm -rf "$outside"
@@ -68,7 +71,7 @@ echo "== try-upgrade: the try-runtime check of the upgrade that the network test
 SKIP_WASM_BUILD=1 cargo build --locked -p wasm-contracts-try-upgrade
 
 echo "== end to end: polkadot.js against a dev node"
-NODE_BIN="$CARGO_TARGET_DIR/testnet/wasm-contracts-node" bash e2e/run.sh
+NODE_BIN="$CARGO_TARGET_DIR/testnet/wasm-contracts-node" CLI_BIN="$tool" bash e2e/run.sh
 
 echo "== network: relay chain and collator under zombienet"
-bash zombienet/run.sh
+CLI_BIN="$tool" bash zombienet/run.sh

@@ -46,6 +46,17 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/wasm-contracts-network.XXXXXX")"
 export RELAY_SPEC="$work/relay-spec.json"
 "$COLLATOR_BIN" chain-spec-builder -c "$RELAY_SPEC" create -t local \
 	-n "Rococo Local Testnet" -i rococo_local_testnet -r "$relay_wasm" named-preset local_testnet
+# Validators on these small machines compile a 1 MB runtime slowly while the network runs, and a
+# session lasts one minute: a pre-check that runs out of the default 60 s, or whose votes miss
+# the two sessions the preset allows, rejects the upgrade. Give both room.
+node -e '
+	const fs = require("node:fs");
+	const spec = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+	const config = spec.genesis.runtimeGenesis.patch.configuration.config;
+	config.pvf_voting_ttl = 10;
+	config.executor_params = [{ PvfPrepTimeout: ["Precheck", 180000] }];
+	fs.writeFileSync(process.argv[1], JSON.stringify(spec, null, 1));
+' "$RELAY_SPEC"
 # The parachain specs: the node's `local` chain, and the same chain on the runtime without the
 # pallet, which the upgrade test starts from.
 full_spec="$work/para-spec.json"

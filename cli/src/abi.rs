@@ -310,13 +310,89 @@ fn encode_error(error: &scale_value::scale::EncodeError) -> String {
 	}
 }
 
-/// `value` as text, in the syntax arguments are given in (bytes as `0x…`).
-pub fn to_text<T>(value: &Value<T>) -> String {
+/// `value` for a person, close to the syntax arguments are given in: bytes as `0x…`, accounts
+/// (32 bytes of a type named `AccountId32` or `Address`) in SS58, a struct of one field as that field, `Option` as its value or
+/// `None`, a unit variant as its name, structs as `{ name: value }`, tuples as `(a, b)` and
+/// sequences as `[a, b]`.
+pub fn to_text(value: &Value<u32>, types: &PortableRegistry) -> String {
 	let mut text = String::new();
-	let _ = scale_value::stringify::to_writer_custom()
-		.add_custom_formatter(|value, writer| scale_value::stringify::custom_formatters::format_hex(value, writer))
-		.write(value, &mut text);
+	write_text(value, types, &mut text);
 	text
+}
+
+fn write_text(value: &Value<u32>, types: &PortableRegistry, out: &mut String) {
+	use std::fmt::Write;
+	match &value.value {
+		ValueDef::Composite(Composite::Unnamed(values)) if is_bytes(value.context, types) => {
+			let _ = write!(out, "0x{}", hex::encode(bytes_of(values).unwrap_or_default()));
+		},
+		ValueDef::Composite(Composite::Unnamed(values)) if values.len() == 1 && is_newtype(value.context, types) => {
+			let account = match &values[0].value {
+				ValueDef::Composite(Composite::Unnamed(inner)) if is_account(value.context, types) =>
+					bytes_of(inner).and_then(|bytes| <[u8; 32]>::try_from(bytes).ok()),
+				_ => None,
+			};
+			match account {
+				Some(bytes) => out.push_str(&subxt::utils::AccountId32(bytes).to_string()),
+				None => write_text(&values[0], types, out),
+			}
+		},
+		ValueDef::Variant(variant) if is_option(value.context, types) => match variant.values.values().next() {
+			Some(inner) if variant.name == "Some" => write_text(inner, types, out),
+			_ => out.push_str("None"),
+		},
+		ValueDef::Composite(composite) => {
+			let sequence = matches!(
+				types.resolve(value.context).map(|ty| &ty.type_def),
+				Some(TypeDef::Sequence(_) | TypeDef::Array(_))
+			);
+			write_fields(composite, types, if sequence { ("[", "]") } else { ("(", ")") }, out);
+		},
+		ValueDef::Variant(variant) => {
+			out.push_str(&variant.name);
+			if !variant.values.is_empty() {
+				if matches!(variant.values, Composite::Named(_)) {
+					out.push(' ');
+				}
+				write_fields(&variant.values, types, ("(", ")"), out);
+			}
+		},
+		ValueDef::BitSequence(bits) => out.extend(bits.iter().map(|bit| if bit { '1' } else { '0' })),
+		ValueDef::Primitive(Primitive::String(text)) => {
+			let _ = write!(out, "{text:?}");
+		},
+		ValueDef::Primitive(primitive) => {
+			let _ = write!(out, "{primitive}");
+		},
+	}
+}
+
+/// Named fields as `{ name: value, … }`, unnamed ones between `brackets`.
+fn write_fields(composite: &Composite<u32>, types: &PortableRegistry, brackets: (&str, &str), out: &mut String) {
+	match composite {
+		Composite::Named(fields) => {
+			out.push_str("{ ");
+			for (index, (name, field)) in fields.iter().enumerate() {
+				if index > 0 {
+					out.push_str(", ");
+				}
+				out.push_str(name);
+				out.push_str(": ");
+				write_text(field, types, out);
+			}
+			out.push_str(if fields.is_empty() { "}" } else { " }" });
+		},
+		Composite::Unnamed(values) => {
+			out.push_str(brackets.0);
+			for (index, field) in values.iter().enumerate() {
+				if index > 0 {
+					out.push_str(", ");
+				}
+				write_text(field, types, out);
+			}
+			out.push_str(brackets.1);
+		},
+	}
 }
 
 /// `value` as JSON: structs as objects, tuples and sequences as arrays, byte sequences and arrays
@@ -370,6 +446,11 @@ fn composite_json(composite: &Composite<u32>, types: &PortableRegistry) -> serde
 /// Whether type `type_id` is an `Option`.
 fn is_option(type_id: u32, types: &PortableRegistry) -> bool {
 	types.resolve(type_id).is_some_and(|ty| ty.path.segments.last().is_some_and(|name| name == "Option"))
+}
+
+/// Whether type `type_id` is an account: the chain's `AccountId32`, or the SDK's `Address`.
+fn is_account(type_id: u32, types: &PortableRegistry) -> bool {
+	types.resolve(type_id).is_some_and(|ty| ty.path.segments.last().is_some_and(|name| name == "AccountId32" || name == "Address"))
 }
 
 /// Whether type `type_id` is a struct of one unnamed field.
@@ -474,7 +555,30 @@ mod tests {
 			to_json(&metadata.decode(ids[1], &transfer).unwrap(), &metadata.types),
 			serde_json::json!({ "to": format!("0x{}", "01".repeat(32)), "amount": u128::MAX.to_string() })
 		);
-		assert_eq!(to_text(&metadata.decode(ids[2], &5u128.to_le_bytes()).unwrap()), "5");
+		assert_eq!(to_text(&metadata.decode(ids[2], &5u128.to_le_bytes()).unwrap(), &metadata.types), "5");
+	}
+
+	#[derive(TypeInfo, codec::Encode)]
+	struct Address([u8; 32]);
+
+	#[derive(TypeInfo, codec::Encode)]
+	struct Paid {
+		by: Address,
+		memo: Option<Vec<u8>>,
+		refund: Option<u8>,
+	}
+
+	#[test]
+	fn text_shows_accounts_in_ss58_options_as_their_value_and_unit_variants_by_name() {
+		let (metadata, ids) = metadata(&[MetaType::new::<Paid>(), MetaType::new::<Mode>(), MetaType::new::<Vec<Mode>>()]);
+		let alice = subxt::utils::AccountId32::from(subxt_signer::sr25519::dev::alice().public_key());
+		let paid = codec::Encode::encode(&Paid { by: Address(alice.0), memo: Some(vec![0xab]), refund: None });
+		assert_eq!(
+			to_text(&metadata.decode(ids[0], &paid).unwrap(), &metadata.types),
+			"{ by: 5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY, memo: 0xab, refund: None }"
+		);
+		assert_eq!(to_text(&metadata.decode(ids[1], &[0]).unwrap(), &metadata.types), "Off");
+		assert_eq!(to_text(&metadata.decode(ids[2], &[8, 0, 1, 9]).unwrap(), &metadata.types), "[Off, On(9)]");
 	}
 
 	#[test]

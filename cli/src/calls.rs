@@ -109,7 +109,7 @@ fn record_event(record: &Value<u32>) -> Option<ChainEvent> {
 fn describe_revert(bytes: &[u8], contract: &Metadata, entry: Option<&EntryPoint>) -> String {
 	if let Some(error) = entry.and_then(|entry| entry.error) {
 		if let Ok(value) = contract.decode(error, bytes) {
-			return abi::to_text(&value)
+			return abi::to_text(&value, &contract.types)
 		}
 	}
 	match std::str::from_utf8(bytes) {
@@ -126,7 +126,7 @@ fn dry_run_report(what: &str, dry_run: &DryRun, output: serde_json::Value, outpu
 		format!("Gas required:    {} (ref_time:proof_size)", dry_run.gas_required),
 		format!("Storage deposit: {}", deposit_text(dry_run.storage_deposit)),
 	];
-	text.extend(dry_run.events.iter().map(|event| format!("Event:           {}", chain::event_text(event, Some(contract)))));
+	text.extend(dry_run.events.iter().map(|event| format!("Event:           {}", chain::event_text(event, types, Some(contract)))));
 	Report {
 		text,
 		json: json!({
@@ -152,20 +152,26 @@ fn deposit_text(deposit: i128) -> String {
 fn included_report(included: &chain::Included, types: &PortableRegistry, contract: Option<&Metadata>, extra: Vec<(String, String, serde_json::Value)>) -> Report {
 	let mut text = vec![
 		format!("Extrinsic:       {}", included.extrinsic_hash),
-		format!("Block:           #{} {}", included.block_number, included.block_hash),
+		format!(
+			"Block:           #{} {}{}",
+			included.block_number,
+			included.block_hash,
+			if included.finalized { " (finalized)" } else { "" }
+		),
 	];
 	let mut json = json!({
 		"dry_run": false,
 		"extrinsic_hash": included.extrinsic_hash,
 		"block_hash": included.block_hash,
 		"block_number": included.block_number,
+		"finalized": included.finalized,
 		"events": included.events.iter().map(|event| chain::event_json(event, types, contract)).collect::<Vec<_>>(),
 	});
 	for (label, line, value) in extra {
 		text.push(format!("{:<17}{line}", format!("{label}:")));
 		json[label.to_lowercase().replace(' ', "_")] = value;
 	}
-	text.extend(included.events.iter().map(|event| format!("Event:           {}", chain::event_text(event, contract))));
+	text.extend(included.events.iter().map(|event| format!("Event:           {}", chain::event_text(event, types, contract))));
 	Report { text, json }
 }
 
@@ -350,7 +356,7 @@ pub async fn info(chain: &Chain, method: &str, arg: Value, what: &str) -> Outcom
 	let info = chain.api(method, vec![arg]).await?;
 	let types = chain.types().await?;
 	match chain::option_of(&info) {
-		Some(Some(info)) => Ok(Report { text: vec![abi::to_text(info)], json: abi::to_json(info, &types) }),
+		Some(Some(info)) => Ok(Report { text: vec![abi::to_text(info, &types)], json: abi::to_json(info, &types) }),
 		_ => Err(Failure::new(Kind::Dispatch, format!("the chain has no {what}"))),
 	}
 }
@@ -369,7 +375,7 @@ fn entry_of_kind<'a>(contract: &'a Metadata, name: &str, kind: &str, other_kind:
 /// An entry point's output, decoded (empty output of a `()` entry point is `()`).
 fn decoded_output(contract: &Metadata, entry: &EntryPoint, data: &[u8]) -> Outcome<(serde_json::Value, String)> {
 	let value = contract.decode(entry.output, data)?;
-	Ok((abi::to_json(&value, &contract.types), abi::to_text(&value)))
+	Ok((abi::to_json(&value, &contract.types), abi::to_text(&value, &contract.types)))
 }
 
 /// An account as SS58 text.
@@ -484,14 +490,17 @@ pub async fn deploy(chain: &Chain, signer: &Keypair, call: Deploy, submission: &
 		return Err(Failure::new(failure.kind, format!("the session failed: {}", failure.message)))
 	}
 	let session_gas = chain::field(&result, "session_gas_consumed").and_then(Weight::of).ok_or_else(unexpected)?;
-	let gas = submission.gas.unwrap_or(session_gas);
+	// The session's peak, not what it used: a storage write reserves more than it keeps.
+	let session_gas_required = chain::field(&result, "session_gas_required").and_then(Weight::of).ok_or_else(unexpected)?;
+	let gas = submission.gas.unwrap_or(session_gas_required);
 	let types = chain.types().await?;
 	if !submission.execute {
 		let amount = |name| chain::field(&result, name).and_then(chain::as_u128).unwrap_or_default();
 		return Ok(Report {
 			text: vec![
 				"Dry run of deploy: nothing was executed (add -x to submit it)".into(),
-				format!("Paid {}, used {}, refunded {}; session gas {session_gas}", amount("paid"), amount("used"), amount("refunded")),
+				format!("Paid {}, used {}, refunded {}", amount("paid"), amount("used"), amount("refunded")),
+				format!("Session gas:     {session_gas} used, {session_gas_required} required"),
 			],
 			json: json!({
 				"dry_run": true,
@@ -499,6 +508,7 @@ pub async fn deploy(chain: &Chain, signer: &Keypair, call: Deploy, submission: &
 				"used": amount("used").to_string(),
 				"refunded": amount("refunded").to_string(),
 				"session_gas": session_gas,
+				"session_gas_required": session_gas_required,
 				"result": abi::to_json(&result, &types),
 			}),
 		})
@@ -517,6 +527,15 @@ pub async fn deploy(chain: &Chain, signer: &Keypair, call: Deploy, submission: &
 			submission.wait,
 		)
 		.await?;
+	// The deploy is in its block whatever its session did; a session that failed is the
+	// command's failure, though the payment stands.
+	if let Some(error) = event_field(&included.events, "Deployed", "session_result").and_then(chain::result_of).and_then(Result::err) {
+		let failure = chain::dispatch_failure(&chain::describe_dispatch_error(error, &metadata), None);
+		return Err(Failure::new(
+			failure.kind,
+			format!("the session failed, its changes undone, the payment kept (in block {}, {}): {}", included.block_number, included.block_hash, failure.message),
+		))
+	}
 	Ok(included_report(&included, &types, None, Vec::new()))
 }
 
@@ -531,7 +550,7 @@ pub async fn history(chain: &Chain, address: &AccountId32, start: u32, limit: u3
 		_ => Vec::new(),
 	};
 	Ok(Report {
-		text: entries.iter().map(|entry| abi::to_text(entry)).collect(),
+		text: entries.iter().map(|entry| abi::to_text(entry, &types)).collect(),
 		json: serde_json::Value::Array(entries.iter().map(|entry| abi::to_json(entry, &types)).collect()),
 	})
 }
@@ -540,9 +559,10 @@ pub async fn history(chain: &Chain, address: &AccountId32, start: u32, limit: u3
 /// the contract's metadata names) when asked.
 pub async fn storage(chain: &Chain, address: &AccountId32, key: &[u8], typed: Option<(&Metadata, &str)>) -> Outcome<Report> {
 	let read = chain.api("get_storage", vec![chain::account_value(address), Value::from_bytes(key)]).await?;
+	let types = chain.types().await?;
 	let value = match chain::result_of(&read) {
 		Some(Ok(value)) => chain::option_of(value).flatten().and_then(chain::as_bytes),
-		Some(Err(error)) => return Err(Failure::new(Kind::Dispatch, format!("the chain cannot read it: {}", abi::to_text(error)))),
+		Some(Err(error)) => return Err(Failure::new(Kind::Dispatch, format!("the chain cannot read it: {}", abi::to_text(error, &types)))),
 		None => return Err(Failure::new(Kind::Undecodable, "get_storage returned a result this tool does not read")),
 	};
 	let Some(bytes) = value else {
@@ -554,7 +574,7 @@ pub async fn storage(chain: &Chain, address: &AccountId32, key: &[u8], typed: Op
 		Some((metadata, type_name)) => {
 			let type_id = metadata.type_named(type_name)?;
 			let decoded = metadata.decode(type_id, &bytes)?;
-			Ok(Report { text: vec![abi::to_text(&decoded)], json: json!({ "value": raw, "decoded": abi::to_json(&decoded, &metadata.types) }) })
+			Ok(Report { text: vec![abi::to_text(&decoded, &metadata.types)], json: json!({ "value": raw, "decoded": abi::to_json(&decoded, &metadata.types) }) })
 		},
 	}
 }

@@ -44,6 +44,8 @@ pub struct Included {
 	pub extrinsic_hash: String,
 	pub block_hash: String,
 	pub block_number: u64,
+	/// Whether the block was final when the tool stopped waiting.
+	pub finalized: bool,
 	/// Its events, decoded.
 	pub events: Vec<ChainEvent>,
 }
@@ -153,7 +155,7 @@ impl Chain {
 				Some(Err(error)) => Err(dispatch_failure(&describe_dispatch_error(error, &metadata), None)),
 				None => Err(Failure::new(Kind::Undecodable, "BlockBuilder_apply_extrinsic: an unexpected result")),
 			},
-			Some(Err(invalid)) => Err(transaction_failure(&abi::to_text(invalid))),
+			Some(Err(invalid)) => Err(transaction_failure(&abi::to_text(invalid, metadata.types()))),
 			None => Err(Failure::new(Kind::Undecodable, "BlockBuilder_apply_extrinsic: an unexpected result")),
 		}
 	}
@@ -172,9 +174,9 @@ impl Chain {
 		eprintln!("Submitted {extrinsic_hash}; waiting for {}", if wait == Wait::Finalized { "finality" } else { "a block" });
 		while let Some(status) = progress.next().await {
 			let status = status.map_err(|error| Failure::new(Kind::Connection, error.to_string()))?;
-			let in_block = match status {
-				TransactionStatus::InBestBlock(in_block) if wait == Wait::InBlock => in_block,
-				TransactionStatus::InFinalizedBlock(in_block) => in_block,
+			let (in_block, finalized) = match status {
+				TransactionStatus::InBestBlock(in_block) if wait == Wait::InBlock => (in_block, false),
+				TransactionStatus::InFinalizedBlock(in_block) => (in_block, true),
 				TransactionStatus::Invalid { message } | TransactionStatus::Dropped { message } | TransactionStatus::Error { message } =>
 					return Err(transaction_failure(&message)),
 				_ => continue,
@@ -197,7 +199,7 @@ impl Chain {
 				failure.message = format!("{} (in block {block_number}, {block_hash})", failure.message);
 				return Err(failure)
 			}
-			return Ok(Included { extrinsic_hash, block_hash, block_number, events })
+			return Ok(Included { extrinsic_hash, block_hash, block_number, finalized, events })
 		}
 		Err(Failure::new(Kind::Connection, "the node stopped reporting on the transaction"))
 	}
@@ -261,7 +263,7 @@ pub fn describe_dispatch_error(error: &Value<u32>, metadata: &subxt::Metadata) -
 			Some((inner, _)) => DispatchErrorText { name: format!("{outer}::{inner}"), docs: String::new() },
 			None => DispatchErrorText { name: outer.to_string(), docs: String::new() },
 		},
-		None => DispatchErrorText { name: abi::to_text(error), docs: String::new() },
+		None => DispatchErrorText { name: abi::to_text(error, metadata.types()), docs: String::new() },
 	}
 }
 
@@ -426,10 +428,10 @@ pub fn event_json(event: &ChainEvent, types: &PortableRegistry, contract: Option
 }
 
 /// An event as one line of text.
-pub fn event_text(event: &ChainEvent, contract: Option<&abi::Metadata>) -> String {
+pub fn event_text(event: &ChainEvent, types: &PortableRegistry, contract: Option<&abi::Metadata>) -> String {
 	match contract_event(event, contract) {
 		Some(decoded) => format!("{}::{} {} {}", event.pallet, event.name, decoded["topic"].as_str().unwrap_or(""), decoded["text"].as_str().unwrap_or("")),
-		None => format!("{}::{} {}", event.pallet, event.name, abi::to_text(&event.fields)),
+		None => format!("{}::{} {}", event.pallet, event.name, abi::to_text(&event.fields, types)),
 	}
 }
 
@@ -446,7 +448,7 @@ fn contract_event(event: &ChainEvent, contract: Option<&abi::Metadata>) -> Optio
 	Some(json!({
 		"topic": String::from_utf8_lossy(&topic),
 		"data": abi::to_json(&value, &metadata.types),
-		"text": abi::to_text(&value),
+		"text": abi::to_text(&value, &metadata.types),
 	}))
 }
 

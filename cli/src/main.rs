@@ -559,7 +559,7 @@ async fn run(command: Command) -> Outcome<Report> {
 				},
 			};
 			let value = metadata.decode(type_id, &bytes)?;
-			Ok(Report { text: vec![abi::to_text(&value)], json: abi::to_json(&value, &metadata.types) })
+			Ok(Report { text: vec![abi::to_text(&value, &metadata.types)], json: abi::to_json(&value, &metadata.types) })
 		},
 	}
 }

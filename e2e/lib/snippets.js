@@ -7,12 +7,17 @@ import { readFileSync } from 'node:fs';
 const DOCUMENTED_URL = 'ws://127.0.0.1:9944';
 const AsyncFunction = (async () => {}).constructor;
 
-/** The `js` code blocks of the Markdown page at `page`, in order, from the heading `from` on. */
-export function jsBlocks(page, from = '') {
+/** The code blocks of `language` of the Markdown page at `page`, in order, from the heading `from` on. */
+export function codeBlocks(page, language, from = '') {
   const text = readFileSync(page, 'utf8');
   const start = text.indexOf(from);
   if (start < 0) throw new Error(`${page} has no "${from}"`);
-  return [...text.slice(start).matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
+  return [...text.slice(start).matchAll(new RegExp(`\`\`\`${language}\n([\\s\\S]*?)\`\`\``, 'g'))].map((match) => match[1]);
+}
+
+/** The `js` code blocks of the Markdown page at `page`, in order, from the heading `from` on. */
+export function jsBlocks(page, from = '') {
+  return codeBlocks(page, 'js', from);
 }
 
 /**

@@ -90,9 +90,22 @@ describe('the runtime upgrade that adds the contracts pallet to parachain 1000',
     theEvent(applied, api.events.parachainSystem.ValidationFunctionStored);
     assert.ok((await api.query.system.authorizedUpgrade()).isNone, 'the authorisation is used up');
 
-    await until('the relay chain enacts the new validation code', async () => {
+    // The relay chain holds the code as the parachain's future code while its validators
+    // pre-check it; code that leaves that place without becoming current was rejected.
+    const enacted = async () => {
       const current = await relay.query.paras.currentCodeHash(PARA_ID);
-      return current.isSome && current.unwrap().toHex() === codeHash ? true : undefined;
+      return current.isSome && current.unwrap().toHex() === codeHash;
+    };
+    let preChecking = false;
+    await until('the relay chain enacts the new validation code', async () => {
+      if (await enacted()) return true;
+      const future = await relay.query.paras.futureCodeHash(PARA_ID);
+      if (future.isSome && future.unwrap().toHex() === codeHash) preChecking = true;
+      // Read again: the code may have moved from future to current between the two reads.
+      else if (preChecking && !(await enacted())) {
+        throw new Error('the relay chain dropped the new validation code without enacting it (its pre-check rejected it)');
+      }
+      return undefined;
     });
     const spec = await until('the parachain runs the new runtime', async () => {
       const version = await api.rpc.state.getRuntimeVersion();

@@ -293,6 +293,9 @@ pub struct DeployResult<Balance, EventRecord> {
 	pub payment_gas_consumed: Weight,
 	/// Gas the session module used.
 	pub session_gas_consumed: Weight,
+	/// The peak of the session's gas: the smallest `session_gas_limit` with which the session
+	/// runs as it did here (it can be above what it used, where a reservation was given back).
+	pub session_gas_required: Weight,
 	/// Gas the session module could use: what the payment bought, capped by the limits.
 	pub session_gas_limit: Weight,
 	/// What the payment phase paid.
@@ -315,6 +318,23 @@ pub struct DeployResult<Balance, EventRecord> {
 	pub events: Vec<EventRecord>,
 }
 
+/// How a deploy went, as `dry_run_deploy` reported it before API version 5 (without
+/// `session_gas_required`).
+#[derive(Clone, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
+pub struct DeployResultBeforeV5<Balance, EventRecord> {
+	pub payment_gas_consumed: Weight,
+	pub session_gas_consumed: Weight,
+	pub session_gas_limit: Weight,
+	pub paid: Balance,
+	pub used: Balance,
+	pub refunded: Balance,
+	pub storage_deposit: StorageDeposit<Balance>,
+	pub result: Result<(), DispatchError>,
+	pub session_result: Result<(), DispatchError>,
+	pub revert_message: Option<Vec<u8>>,
+	pub events: Vec<EventRecord>,
+}
+
 /// Why raw contract storage could not be read.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, TypeInfo, Debug)]
 pub enum StorageReadError {
@@ -333,7 +353,7 @@ sp_api::decl_runtime_apis! {
 	/// polkadot.js; `Option` arguments as the value or `null`. Dry runs report `gas_consumed`
 	/// (what the call is charged) and `gas_required` (the smallest `gas_limit` with which it
 	/// succeeds), the result or the `DispatchError`, the revert message and the events.
-	#[api_version(4)]
+	#[api_version(5)]
 	pub trait WasmContractsApi<AccountId, Balance, BlockNumber, EventRecord> where
 		AccountId: codec::Codec,
 		Balance: codec::Codec,
@@ -394,6 +414,16 @@ sp_api::decl_runtime_apis! {
 			payment_amount: Balance,
 			session_gas_limit: Option<Weight>,
 		) -> DeployResult<Balance, EventRecord>;
+
+		/// Runs a deploy as `origin` would, without keeping any change.
+		#[changed_in(5)]
+		fn dry_run_deploy(
+			origin: AccountId,
+			payment: Vec<u8>,
+			session: Vec<u8>,
+			payment_amount: Balance,
+			session_gas_limit: Option<Weight>,
+		) -> DeployResultBeforeV5<Balance, EventRecord>;
 
 		/// Reads the persistent variable under `key` of `account` (written by its deploys):
 		/// `Ok(None)` when there is none, `KeyTooLong` for a key longer than

@@ -212,7 +212,7 @@ impl_runtime_apis! {
 	}
 
 	#[cfg(not(feature = "without-contracts"))]
-	#[api_version(4)]
+	#[api_version(5)]
 	impl wasm_contracts_primitives::WasmContractsApi<Block, AccountId, Balance, BlockNumber, EventRecord>
 		for Runtime
 	{

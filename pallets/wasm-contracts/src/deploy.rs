@@ -101,6 +101,8 @@ pub struct DeployOutcome<T: Config> {
 	pub payment_gas: Weight,
 	/// Gas the session module used.
 	pub session_gas: Weight,
+	/// The peak of the session's gas, the smallest session limit with which it runs as it did.
+	pub session_gas_required: Weight,
 	/// Gas the session module could use.
 	pub session_gas_limit: Weight,
 	/// What the payment phase paid.
@@ -122,6 +124,7 @@ impl<T: Config> DeployOutcome<T> {
 		Self {
 			payment_gas,
 			session_gas: Weight::zero(),
+			session_gas_required: Weight::zero(),
 			session_gas_limit: Weight::zero(),
 			paid: Zero::zero(),
 			used: Zero::zero(),
@@ -277,6 +280,7 @@ impl<T: Config> Pallet<T> {
 		DeployOutcome {
 			payment_gas: payment_gas.consumed(),
 			session_gas: session_gas.consumed(),
+			session_gas_required: session_gas.required(),
 			session_gas_limit: session_limit,
 			paid,
 			used,

@@ -160,6 +160,7 @@ impl<T: Config> Pallet<T> {
 			Err(error) => return DeployResult {
 				payment_gas_consumed: Weight::zero(),
 				session_gas_consumed: Weight::zero(),
+				session_gas_required: Weight::zero(),
 				session_gas_limit: Weight::zero(),
 				paid: Zero::zero(),
 				used: Zero::zero(),
@@ -177,6 +178,7 @@ impl<T: Config> Pallet<T> {
 		DeployResult {
 			payment_gas_consumed: outcome.payment_gas,
 			session_gas_consumed: outcome.session_gas,
+			session_gas_required: outcome.session_gas_required,
 			session_gas_limit: outcome.session_gas_limit,
 			paid: outcome.paid,
 			used: outcome.used,

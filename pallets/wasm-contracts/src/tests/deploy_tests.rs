@@ -222,6 +222,32 @@ fn dry_run_reports_what_the_deploy_does() {
 }
 
 #[test]
+fn a_session_limit_of_the_dry_runs_gas_required_runs_the_session_and_one_below_does_not() {
+	new_test_ext().execute_with(|| {
+		upload(&BOB, fixture("counter"));
+		let dry_run_with = |limit: Option<Weight>| {
+			Contracts::dry_run_deploy(ALICE, fixture("deploy_pay"), fixture("deploy_session_counter"), PAID, limit)
+		};
+		let dry_run = dry_run_with(None);
+		assert_eq!(dry_run.session_result, Ok(()));
+		let required = dry_run.session_gas_required;
+		// The session's storage writes reserve the proof of the largest value and give back
+		// what the values did not use: a limit of what it consumed runs out of gas.
+		assert!(required.all_gte(dry_run.session_gas_consumed) && required != dry_run.session_gas_consumed);
+		assert_eq!(dry_run_with(Some(dry_run.session_gas_consumed)).session_result, Err(Error::<Test>::OutOfGas.into()));
+		assert_eq!(dry_run_with(Some(required)).session_result, Ok(()));
+		assert_eq!(dry_run_with(Some(required - Weight::from_parts(1, 0))).session_result, Err(Error::<Test>::OutOfGas.into()));
+		assert_eq!(dry_run_with(Some(required - Weight::from_parts(0, 1))).session_result, Err(Error::<Test>::OutOfGas.into()));
+
+		// The extrinsic agrees with the dry run.
+		Contracts::deploy(RuntimeOrigin::signed(ALICE), fixture("deploy_pay"), fixture("deploy_session_counter"), PAID, required, None)
+			.unwrap();
+		assert_eq!(deployed().5, Ok(()));
+		assert_eq!(variable(b"count"), Some(1u32.to_le_bytes().to_vec()));
+	});
+}
+
+#[test]
 fn pay_works_only_in_the_payment_module() {
 	new_test_ext().execute_with(|| {
 		let code_id = upload(&ALICE, wat(r#"(module
