@@ -89,12 +89,14 @@ function installExitHandlers() {
  * Blocks are sealed per transaction unless `E2E_BLOCK_TIME` (milliseconds) asks for timer blocks.
  * With `devChain`, the node makes its blocks as `scripts/dev-chain.sh` starts it (`--dev --tmp
  * --rpc-cors all` and no sealing flag: a block every 3 s), whatever `E2E_BLOCK_TIME` says.
- * Returns `{ url, logPath, stop() }`.
+ * With `basePath`, the node keeps its database there, and leaves it when it stops, for a node
+ * started again on it. Returns `{ url, logPath, stop(), kill() }`.
  */
-export async function startNode({ name = 'e2e', startTimeoutMs = 180_000, devChain = false } = {}) {
+export async function startNode({ name = 'e2e', startTimeoutMs = 180_000, devChain = false, basePath: keptPath = null } = {}) {
   const binary = findNodeBinary();
   // `--tmp` nodes keep their state in a directory of their own, removed when they stop.
-  const basePath = devChain ? null : mkdtempSync(join(tmpdir(), 'wasm-contracts-e2e-'));
+  const ownPath = devChain || keptPath ? null : mkdtempSync(join(tmpdir(), 'wasm-contracts-e2e-'));
+  const basePath = keptPath ?? ownPath;
   const logDir = process.env.E2E_LOG_DIR || join(tmpdir(), 'wasm-contracts-e2e-logs');
   mkdirSync(logDir, { recursive: true });
   const rpcPort = await freePort();
@@ -135,7 +137,14 @@ export async function startNode({ name = 'e2e', startTimeoutMs = 180_000, devCha
     logPath,
     killNow() {
       if (exited === null) child.kill('SIGKILL');
-      if (basePath) rmSync(basePath, { recursive: true, force: true });
+      if (ownPath) rmSync(ownPath, { recursive: true, force: true });
+    },
+    /** Kills the node as a crash would (SIGKILL), mid-block or not; resolves once it is gone. */
+    async kill() {
+      running.delete(node);
+      if (exited === null) child.kill('SIGKILL');
+      await exitPromise;
+      log.end();
     },
     async stop() {
       running.delete(node);
@@ -148,7 +157,7 @@ export async function startNode({ name = 'e2e', startTimeoutMs = 180_000, devCha
         }
       }
       log.end();
-      if (basePath) rmSync(basePath, { recursive: true, force: true });
+      if (ownPath) rmSync(ownPath, { recursive: true, force: true });
     },
   };
   installExitHandlers();
