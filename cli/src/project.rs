@@ -347,11 +347,14 @@ fn write_metadata(krate: &Crate, code_hash: &str, path: &Path, locked: bool) -> 
 		write_if_changed(&generator.join("Cargo.lock"), &text)?;
 	}
 	let mut cargo = Command::new(cargo());
+	// A target directory of its own: cargo names a `cdylib` crate's native library without a
+	// hash, so the crate's own `cargo test` (the SDK without `metadata`) and this build would
+	// overwrite each other's `lib<name>.rlib` and each find the other's fresh.
 	cargo
 		.args(["run", "--quiet", "--manifest-path"])
 		.arg(generator.join("Cargo.toml"))
 		.arg("--target-dir")
-		.arg(&krate.target_dir)
+		.arg(krate.target_dir.join(OUTPUT_DIR).join("metadata-target"))
 		.env_remove("RUSTFLAGS")
 		.env_remove("RUSTC");
 	if locked {
