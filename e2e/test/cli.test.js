@@ -189,6 +189,8 @@ describe('the contract tool', () => {
     const dryDeploy = ok(['deploy', `${BUILD}payroll.wasm`, '--payment-amount', '1000000000000']);
     assert.equal(dryDeploy.dry_run, true);
     const deployed = ok(['deploy', `${BUILD}payroll.wasm`, '--payment-amount', '1000000000000', '-x']);
-    assert.ok(deployed.events.some((event) => event.name === 'Deployed'));
+    const outcome = deployed.events.find((event) => event.name === 'Deployed');
+    assert.deepEqual(Object.keys(outcome.fields.session_result), ['Ok'], 'the session ran on the gas its dry run required');
+    fails(['deploy', `${BUILD}payroll.wasm`, '--payment-amount', '1000000000000', '--gas', '1000:1000', '-x'], EXIT.outOfGas, /the session failed: the chain refused the call: WasmContracts::OutOfGas/);
   });
 });

@@ -1,0 +1,122 @@
+// Floods of transactions through the dev node's pool, as users send them: every transaction the
+// pool accepts is included, or reported dropped or invalid to its sender; none vanishes, and no
+// account is left stuck behind a transaction it cannot see (docs/runtime.md, "What the pool
+// keeps"). The node runs as scripts/dev-chain.sh starts it.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
+import { decodeAddress } from '@polkadot/util-crypto';
+import { SIGNED_EXTENSIONS } from '../lib/chain.js';
+import { startNode } from '../lib/node.js';
+import { contractMetadata, contractModule, TypedContract } from '../lib/typed-contract.js';
+import { depositLimit, executeTx, uploadCode } from '../lib/wasm-contracts.js';
+import { bytesArg } from '../lib/contracts.js';
+
+const SENDERS = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+const METADATA = contractMetadata('token');
+/** How long a transaction may go without news before it counts as lost. */
+const QUIET_MS = 60_000;
+
+/** Submits `hex` with `author_submitAndWatchExtrinsic` on `provider`; resolves when the pool answers. */
+function watch(provider, tx) {
+  return provider
+    .subscribe('author_extrinsicUpdate', 'author_submitAndWatchExtrinsic', [tx.hex], (error, status) => {
+      tx.heard = Date.now();
+      if (error) return;
+      const kind = typeof status === 'string' ? status : Object.keys(status)[0];
+      tx.status = kind;
+      if (['inBlock', 'finalized', 'dropped', 'invalid', 'usurped'].includes(kind)) tx.settled = true;
+    })
+    .then(() => { tx.accepted = true; tx.heard = Date.now(); }, (error) => { tx.refused = error.message; });
+}
+
+/** Waits until every accepted transaction is settled, or nothing was heard for QUIET_MS. */
+async function settled(txs) {
+  for (;;) {
+    const open = txs.filter((tx) => tx.accepted && !tx.settled);
+    if (open.length === 0) return [];
+    if (open.every((tx) => Date.now() - tx.heard > QUIET_MS)) return open;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+describe('the pool under floods of transfers', () => {
+  let node, api, token, keyring, gas, limit;
+
+  before(async () => {
+    node = await startNode({ name: 'pool', devChain: true });
+    api = await ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true, signedExtensions: SIGNED_EXTENSIONS });
+    keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
+    const alice = keyring.addFromUri('//Alice');
+    const { codeId } = await uploadCode(api, alice, contractModule('token'));
+    token = await TypedContract.instantiate(api, METADATA, codeId, null, { signer: alice });
+    for (const name of ['Alice', ...SENDERS]) {
+      await token.tx.mint({ to: decodeAddress(keyring.addFromUri(`//${name}`).address), amount: 1_000_000n }, { signer: alice });
+    }
+    const entry = METADATA.entry_points.find((point) => point.name === 'transfer');
+    const msg = token.encode(entry.message, { to: decodeAddress(alice.address), amount: 1n });
+    const dryRun = await api.call.wasmContractsApi.dryRunExecute(
+      keyring.addFromUri('//Bob').address, token.address, bytesArg('transfer'), bytesArg(msg), 0n, null,
+    );
+    gas = dryRun.gasRequired;
+    limit = depositLimit(dryRun.storageDeposit);
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  /** `count` transfers from `name`, signed ahead with consecutive nonces from the chain's next, immortal. */
+  async function transfers(name, count) {
+    const sender = keyring.addFromUri(`//${name}`);
+    const entry = METADATA.entry_points.find((point) => point.name === 'transfer');
+    const msg = bytesArg(token.encode(entry.message, { to: decodeAddress(keyring.addFromUri('//Alice').address), amount: 1n }));
+    let nonce = (await api.rpc.system.accountNextIndex(sender.address)).toNumber();
+    const txs = [];
+    for (let i = 0; i < count; i += 1) {
+      const tx = executeTx(api, token.address, 'transfer', msg, gas, 0n, limit);
+      await tx.signAsync(sender, { nonce, era: 0 });
+      txs.push({ hex: tx.toHex(), nonce, sender: name });
+      nonce += 1;
+    }
+    return txs;
+  }
+
+  it('includes or reports every transfer six accounts send in nonce order', async () => {
+    for (const round of [500, 500]) {
+      const groups = await Promise.all(SENDERS.map((name) => transfers(name, round)));
+      await Promise.all(groups.map(async (txs) => {
+        const provider = new WsProvider(node.url, false);
+        await provider.connect();
+        await provider.isReady;
+        for (const tx of txs) await watch(provider, tx);
+        const lost = await settled(txs);
+        await provider.disconnect();
+        assert.equal(lost.length, 0, `${lost.length} of ${txs[0].sender}'s transfers were accepted and neither included nor reported`);
+      }));
+    }
+  });
+
+  it('includes or reports every transfer one account sends at once, and takes its next one', async () => {
+    for (const round of [1000, 1000]) {
+      const txs = await transfers('Ferdie', round);
+      const provider = new WsProvider(node.url, false);
+      await provider.connect();
+      await provider.isReady;
+      await Promise.all(txs.map((tx) => watch(provider, tx)));
+      const lost = await settled(txs);
+      await provider.disconnect();
+      assert.equal(lost.length, 0, `${lost.length} of ${round} were accepted and neither included nor reported`);
+    }
+    const [next] = await transfers('Ferdie', 1);
+    const provider = new WsProvider(node.url, false);
+    await provider.connect();
+    await watch(provider, next);
+    await settled([next]);
+    await provider.disconnect();
+    assert.ok(next.accepted, `the account's next transfer is refused: ${next.refused}`);
+    assert.ok(['inBlock', 'finalized'].includes(next.status), `its next transfer ended ${next.status}`);
+  });
+});
