@@ -22,5 +22,7 @@ Funded accounts:   Alice, Bob, Charlie, Dave, Eve, Ferdie (sudo: Alice). State i
 
 MSG
 # --tmp: a fresh chain on each start. The RPC binds to 127.0.0.1 (the --dev default);
-# polkadot.js apps in a browser on this machine may connect to it.
-exec "$node" --dev --tmp --rpc-port 9944 --rpc-cors all "$@"
+# polkadot.js apps in a browser on this machine may connect to it. The single-state pool: the
+# fork-aware one loses transactions of a flood without telling their senders (docs/runtime.md,
+# "What the pool keeps").
+exec "$node" --dev --tmp --rpc-port 9944 --rpc-cors all --pool-type single-state "$@"

@@ -87,8 +87,8 @@ function installExitHandlers() {
 /**
  * Starts a dev node with a temporary base path on free ports and waits until its RPC answers.
  * Blocks are sealed per transaction unless `E2E_BLOCK_TIME` (milliseconds) asks for timer blocks.
- * With `devChain`, the node makes its blocks as `scripts/dev-chain.sh` starts it (`--dev --tmp
- * --rpc-cors all` and no sealing flag: a block every 3 s), whatever `E2E_BLOCK_TIME` says.
+ * With `devChain`, the node runs as `scripts/dev-chain.sh` starts it (`--dev --tmp --rpc-cors all
+ * --pool-type single-state` and no sealing flag: a block every 3 s), whatever `E2E_BLOCK_TIME` says.
  * With `basePath`, the node keeps its database there, and leaves it when it stops, for a node
  * started again on it. Returns `{ url, logPath, stop(), kill() }`.
  */
@@ -106,7 +106,7 @@ export async function startNode({ name = 'e2e', startTimeoutMs = 180_000, devCha
     ? ['--dev-block-time', process.env.E2E_BLOCK_TIME]
     : ['--instant-seal'];
   const chain = devChain
-    ? ['--dev', '--tmp', '--rpc-cors', 'all']
+    ? ['--dev', '--tmp', '--rpc-cors', 'all', '--pool-type', 'single-state']
     : ['--dev', ...sealing, '--base-path', basePath];
   // Free ports, and no discovery or telemetry: the node stays apart from any other on the machine.
   const args = [

@@ -41,6 +41,16 @@ async function settled(txs) {
   }
 }
 
+/** How the transactions ended, by their last status: `inBlock 480, finalized 20`. */
+function outcomes(txs) {
+  const counts = {};
+  for (const tx of txs) {
+    const status = tx.status ?? (tx.refused ? 'refused' : 'no status');
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return Object.entries(counts).map(([status, count]) => `${status} ${count}`).join(', ');
+}
+
 describe('the pool under floods of transfers', () => {
   let node, api, token, keyring, gas, limit;
 
@@ -51,7 +61,7 @@ describe('the pool under floods of transfers', () => {
     const alice = keyring.addFromUri('//Alice');
     const { codeId } = await uploadCode(api, alice, contractModule('token'));
     token = await TypedContract.instantiate(api, METADATA, codeId, null, { signer: alice });
-    for (const name of ['Alice', ...SENDERS]) {
+    for (const name of SENDERS) {
       await token.tx.mint({ to: decodeAddress(keyring.addFromUri(`//${name}`).address), amount: 1_000_000n }, { signer: alice });
     }
     const entry = METADATA.entry_points.find((point) => point.name === 'transfer');
@@ -94,7 +104,9 @@ describe('the pool under floods of transfers', () => {
         for (const tx of txs) await watch(provider, tx);
         const lost = await settled(txs);
         await provider.disconnect();
+        console.log(`${txs[0].sender}, ${round} in nonce order: ${outcomes(txs)}`);
         assert.equal(lost.length, 0, `${lost.length} of ${txs[0].sender}'s transfers were accepted and neither included nor reported`);
+        assert.equal(txs.filter((tx) => tx.accepted).length, round, `the pool took all of ${txs[0].sender}'s ${round}`);
       }));
     }
   });
@@ -108,11 +120,13 @@ describe('the pool under floods of transfers', () => {
       await Promise.all(txs.map((tx) => watch(provider, tx)));
       const lost = await settled(txs);
       await provider.disconnect();
+      console.log(`Ferdie, ${round} at once: ${outcomes(txs)}`);
       assert.equal(lost.length, 0, `${lost.length} of ${round} were accepted and neither included nor reported`);
     }
     const [next] = await transfers('Ferdie', 1);
     const provider = new WsProvider(node.url, false);
     await provider.connect();
+    await provider.isReady;
     await watch(provider, next);
     await settled([next]);
     await provider.disconnect();
