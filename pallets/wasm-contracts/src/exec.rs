@@ -445,15 +445,14 @@ fn run_contract<T: Config>(
 /// event takes its record ([`vm::runtime::EVENT_RECORD_OVERHEAD`]) and the output it carries
 /// from both budgets, so that they bound every byte of the events calls deposit; it is charged
 /// like contract event data, with the block's event counter (whose database read and write are
-/// given back when the counter was already written in the block). A call whose event's record
-/// does not fit the budgets fails with `EventBudgetExceeded`; out of gas fails it too.
+/// given back when the counter was already written in the block; the base weights of what
+/// starts a call leave them out, [`crate::gas::without_event_counter`]). A call whose event's
+/// record does not fit the budgets fails with `EventBudgetExceeded`; out of gas fails it too.
 fn output_for_event<T: Config>(tree: &CallTree<T>, gas: &mut GasMeter, output: &[u8]) -> Result<Option<Vec<u8>>, ExecError> {
 	let len = u32::try_from(output.len()).ok().filter(|len| *len <= tree.params.max_event_data_len);
 	let carried = len.unwrap_or(0);
-	// The counter's read and write, in ref_time: its proof is a single small value per block,
-	// which the runtime's proof reclaim accounts for as measured; a callee that ran out of gas
-	// leaves its caller no proof_size to charge it from.
-	let counter = Weight::from_parts(vm::runtime::event_counter_weight::<T>().ref_time(), 0);
+	// The counter's read and write, in ref_time: its proof is in the base weight's.
+	let counter = crate::gas::event_counter_weight::<T>();
 	gas.charge(crate::gas::event_bytes_weight::<T>(carried).saturating_add(counter)).map_err(|_| Error::<T>::OutOfGas)?;
 	let record = vm::runtime::EVENT_RECORD_OVERHEAD;
 	let (carried_output, hot) = match tree.reserve_event_bytes(carried.saturating_add(record)) {

@@ -9,7 +9,7 @@
 //! its peak ([`GasMeter::required`]), the smallest limit with which the call succeeds.
 
 use crate::{weights::WeightInfo, Config};
-use frame_support::weights::Weight;
+use frame_support::{traits::Get, weights::Weight};
 
 /// Units of wasmi fuel one iteration of each instruction benchmark's loop burns (checked by the
 /// benchmarks' tests), in the order of [`instruction_loops`].
@@ -75,6 +75,24 @@ pub fn host_fn_weight<T: Config>(measured: Weight) -> Weight {
 pub fn event_bytes_weight<T: Config>(bytes: u32) -> Weight {
 	let per_byte = T::WeightInfo::host_log_event(1).saturating_sub(T::WeightInfo::host_log_event(0)).ref_time();
 	Weight::from_parts(per_byte.saturating_mul(bytes.into()), 0)
+}
+
+/// Database weight of reading and writing the block's event counter, which every event that
+/// takes from the event budgets does (`CallTree::reserve_event_bytes`). A counter written
+/// earlier in the block is in the block's overlay: its read and write touch no database.
+pub fn event_counter_weight<T: Config>() -> Weight {
+	<T as frame_system::Config>::DbWeight::get().reads_writes(1, 1)
+}
+
+/// A benchmarked weight whose call deposited its `Executed` or `Instantiated` event, less the
+/// event counter's read and write, in ref_time: the call's own gas pays them when the counter is
+/// not yet written in the block (`exec::output_for_event`), and a later call in the block, which
+/// finds it in the overlay, does not. Applies to the `execute` and `instantiate` dispatchables
+/// and the `host_call_contract` and `host_instantiate_contract` host functions. The proof_size
+/// stays: the counter's proof is recorded once per block, at the first call.
+pub fn without_event_counter<T: Config>(measured: Weight) -> Weight {
+	let counter = event_counter_weight::<T>().ref_time();
+	Weight::from_parts(measured.ref_time().saturating_sub(counter), measured.proof_size())
 }
 
 /// Fuel wasmi charges per byte of a function body it translates on the function's first call:

@@ -504,7 +504,7 @@ pub mod pallet {
 		/// The signer pays the storage deposits the call takes, up to `storage_deposit_limit`
 		/// (`None`: no limit). Emits `Instantiated`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::instantiate(len_of(init_msg)).saturating_add(*gas_limit))]
+		#[pallet::weight(gas::without_event_counter::<T>(T::WeightInfo::instantiate(len_of(init_msg))).saturating_add(*gas_limit))]
 		pub fn instantiate(
 			origin: OriginFor<T>,
 			code_id: CodeId,
@@ -516,7 +516,7 @@ pub mod pallet {
 			storage_deposit_limit: Option<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let creator = ensure_signed(origin)?;
-			let base = T::WeightInfo::instantiate(len_of(&init_msg));
+			let base = gas::without_event_counter::<T>(T::WeightInfo::instantiate(len_of(&init_msg)));
 			Self::run_metered(base, gas_limit, creator.clone(), storage_deposit_limit, |tree, gas| {
 				Self::do_instantiate(tree, gas, creator, code_id, init_msg, admin, value, salt).map(|_| ())
 			})
@@ -526,7 +526,7 @@ pub mod pallet {
 		/// the storage deposits the call takes, up to `storage_deposit_limit` (`None`: no
 		/// limit), and gets back those of state it removes. Emits `Executed`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::execute(len_of(msg)).saturating_add(*gas_limit))]
+		#[pallet::weight(gas::without_event_counter::<T>(T::WeightInfo::execute(len_of(msg))).saturating_add(*gas_limit))]
 		pub fn execute(
 			origin: OriginFor<T>,
 			contract: T::AccountId,
@@ -537,7 +537,7 @@ pub mod pallet {
 			storage_deposit_limit: Option<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
-			let base = T::WeightInfo::execute(len_of(&msg));
+			let base = gas::without_event_counter::<T>(T::WeightInfo::execute(len_of(&msg)));
 			Self::run_metered(base, gas_limit, caller.clone(), storage_deposit_limit, |tree, gas| {
 				Self::do_execute(tree, gas, caller, contract, entry_point, msg, value).map(|_| ())
 			})

@@ -296,7 +296,7 @@ fn a_run_pays_the_fixed_cost_of_translating_only_the_functions_it_can_have_calle
 		let not_charged = vm::function_translation_weight::<Test>(498).ref_time();
 		// After the run, the dry run (priced as the first call of a block) pays the block's
 		// event counter, which the peak before the refund did not hold.
-		let counter = crate::vm::runtime::event_counter_weight::<Test>().ref_time();
+		let counter = crate::gas::event_counter_weight::<Test>().ref_time();
 		assert!(no_op.gas_required.ref_time() + counter >= no_op.gas_consumed.ref_time() + not_charged);
 		let exact = Contracts::dry_run_execute(BOB, contract.clone(), b"run".to_vec(), vec![], 0, Some(no_op.gas_required));
 		assert!(exact.result.is_ok(), "{:?} with the limit {}", exact.result, no_op.gas_required);
@@ -414,7 +414,7 @@ fn every_call_event_takes_its_record_from_the_block_budget() {
 		System::set_block_number(2);
 		let first = run().unwrap().actual_weight.unwrap();
 		let second = run().unwrap().actual_weight.unwrap();
-		let counter = crate::vm::runtime::event_counter_weight::<Test>().ref_time();
+		let counter = crate::gas::event_counter_weight::<Test>().ref_time();
 		assert_eq!(first.ref_time() - second.ref_time(), counter);
 		assert_eq!(BlockEventBytes::<Test>::get(), Some((2, 2 * EVENT_RECORD_OVERHEAD)));
 		// A call whose `Executed` record does not fit the block's budget fails and changes nothing.

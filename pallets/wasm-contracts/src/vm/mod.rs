@@ -142,14 +142,26 @@ fn slope(weight_of: fn(u32) -> Weight) -> Weight {
 	Weight::from_parts(weight_of(1).saturating_sub(weight_of(0)).ref_time(), 0)
 }
 
+/// Proof of the trie path to a stored module beyond the one the base weights measured (their
+/// benchmarks' state holds a few modules; a chain's may hold many more): a generous path.
+pub const CODE_PATH_PROOF: u64 = 2048;
+
 /// Weight of reading `code_size` bytes of stored code and loading them, beyond their functions
-/// and declarations ([`module_load_weight`]): the benchmarked weight, its proof_size at least
-/// that of empty code plus the code itself, which the collator ships in the proof of validity
-/// whatever slope the benchmark's proof fit found.
+/// and declarations ([`module_load_weight`]) and beyond a load's fixed cost: the slope of
+/// `code_load` per byte, with a proof_size of at least the code itself, which the collator ships
+/// in the proof of validity whatever slope the benchmark's proof fit found, and its trie path
+/// ([`CODE_PATH_PROOF`]).
+///
+/// The fixed cost (reading the contract's and the code's records and the code from the
+/// database, setting up the module) is in the base weight of everything that runs stored code:
+/// the benchmarks of `instantiate`, `execute`, `migrate`, `host_call_contract` and
+/// `host_instantiate_contract` each run a contract of a few bytes, whose load they measure.
 pub fn code_load_weight<T: Config>(code_size: u32) -> Weight {
-	let weight = T::WeightInfo::code_load(code_size);
-	let code_proof = T::WeightInfo::code_load(0).proof_size().saturating_add(code_size.into());
-	Weight::from_parts(weight.ref_time(), weight.proof_size().max(code_proof))
+	let weight_of = T::WeightInfo::code_load;
+	let per_byte = weight_of(1).saturating_sub(weight_of(0));
+	let bytes = u64::from(code_size);
+	let proof = per_byte.proof_size().max(1).saturating_mul(bytes).saturating_add(CODE_PATH_PROOF);
+	Weight::from_parts(per_byte.ref_time().saturating_mul(bytes), proof)
 }
 
 /// Bytes by which the `load_functions` benchmark's module grows per function: the function's
@@ -225,8 +237,8 @@ impl<E: Ext> Vm<E> {
 	}
 
 	/// The module of stored code `code_hash` (`code_size` bytes), compiled on first use in this
-	/// call tree from what `fetch` reads. Charges `code_load_weight(code_size)` when it compiles
-	/// and that of empty code when the call tree already has it.
+	/// call tree from what `fetch` reads. Charges `code_load_weight(code_size)` and
+	/// `module_load_weight` when it compiles, nothing when the call tree already has it.
 	pub fn stored_module(
 		&self,
 		gas: &mut GasMeter,
@@ -235,12 +247,10 @@ impl<E: Ext> Vm<E> {
 		fetch: impl FnOnce() -> Option<Vec<u8>>,
 	) -> Result<CachedModule, ExecError> {
 		let out_of_gas = |_| ExecError::from(Error::<E::T>::OutOfGas);
-		let cached = self.cache.borrow().get(&code_hash);
-		let charge = if cached.is_some() { 0 } else { code_size };
-		gas.charge(code_load_weight::<E::T>(charge)).map_err(out_of_gas)?;
-		if let Some(cached) = cached {
+		if let Some(cached) = self.cache.borrow().get(&code_hash) {
 			return Ok(cached)
 		}
+		gas.charge(code_load_weight::<E::T>(code_size)).map_err(out_of_gas)?;
 		let wasm = fetch().ok_or(Error::<E::T>::CodeNotFound)?;
 		let footprint = validation::footprint(&wasm);
 		gas.charge(module_load_weight::<E::T>(&footprint)).map_err(out_of_gas)?;
