@@ -40,7 +40,10 @@ echo "== the peers: the same contract workloads on pallet-revive and pallet-cont
 RUNS=10 cargo run --locked --release -q -p wasm-contracts-benchmarks --features peers --bin perf -- peers
 
 echo "== fuzzing: a seeded smoke run (fuzz/README.md has the long runs)"
-cargo run --locked --release -q -p wasm-contracts-fuzz -- 3000 1
+# Its modules are kept: the end-to-end flood test sends them to a node.
+corpus="$CARGO_TARGET_DIR/fuzz-corpus"
+rm -rf "$corpus"
+FUZZ_CORPUS="$corpus" cargo run --locked --release -q -p wasm-contracts-fuzz -- 3000 1
 
 echo "== contract tool: installed as docs/cli.md says; a new contract crate outside the workspace, built by the tool and tested in the sandbox"
 # Installed into the target directory rather than ~/.cargo/bin, so the machine's own stays as it is;
@@ -71,7 +74,7 @@ echo "== try-upgrade: the try-runtime check of the upgrade that the network test
 SKIP_WASM_BUILD=1 cargo build --locked -p wasm-contracts-try-upgrade
 
 echo "== end to end: polkadot.js against a dev node"
-NODE_BIN="$CARGO_TARGET_DIR/testnet/wasm-contracts-node" CLI_BIN="$tool" bash e2e/run.sh
+NODE_BIN="$CARGO_TARGET_DIR/testnet/wasm-contracts-node" CLI_BIN="$tool" FUZZ_CORPUS="$corpus" bash e2e/run.sh
 
 echo "== network: relay chain and collator under zombienet"
 CLI_BIN="$tool" bash zombienet/run.sh

@@ -90,7 +90,7 @@ function installExitHandlers() {
  * With `devChain`, the node runs as `scripts/dev-chain.sh` starts it (`--dev --tmp --rpc-cors all
  * --pool-type single-state` and no sealing flag: a block every 3 s), whatever `E2E_BLOCK_TIME` says.
  * With `basePath`, the node keeps its database there, and leaves it when it stops, for a node
- * started again on it. Returns `{ url, logPath, stop(), kill() }`.
+ * started again on it. Returns `{ url, logPath, pid, stop(), kill() }`.
  */
 export async function startNode({ name = 'e2e', startTimeoutMs = 180_000, devChain = false, basePath: keptPath = null } = {}) {
   const binary = findNodeBinary();
@@ -135,6 +135,7 @@ export async function startNode({ name = 'e2e', startTimeoutMs = 180_000, devCha
   const node = {
     url: `ws://127.0.0.1:${rpcPort}`,
     logPath,
+    pid: child.pid,
     killNow() {
       if (exited === null) child.kill('SIGKILL');
       if (ownPath) rmSync(ownPath, { recursive: true, force: true });

@@ -82,7 +82,7 @@ describe('the pool under floods of transfers', () => {
   async function transfers(name, count) {
     const sender = keyring.addFromUri(`//${name}`);
     const entry = METADATA.entry_points.find((point) => point.name === 'transfer');
-    const msg = bytesArg(token.encode(entry.message, { to: decodeAddress(keyring.addFromUri('//Alice').address), amount: 1n }));
+    const msg = token.encode(entry.message, { to: decodeAddress(keyring.addFromUri('//Alice').address), amount: 1n });
     let nonce = (await api.rpc.system.accountNextIndex(sender.address)).toNumber();
     const txs = [];
     for (let i = 0; i < count; i += 1) {

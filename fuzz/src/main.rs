@@ -18,7 +18,9 @@
 //! Run: `cargo run --release -p wasm-contracts-fuzz -- [cases] [seed] [first case]` (defaults
 //! 1000, 1 and 0); each case has a stream of its own, so `-- 1 <seed> <case>` runs one case
 //! again. With `FUZZ_WORST=<file>` the module of the call with the largest time per charged
-//! weight is written to that file.
+//! weight is written to that file. With `FUZZ_CORPUS=<directory>` every case's module (after
+//! its mutation) is written there as `<seed>-<case>.wasm`, for tests that send hostile modules
+//! to a node (`e2e/test/flood.test.js`).
 
 use arbitrary::Unstructured;
 use frame_support::{
@@ -157,6 +159,8 @@ struct Tally {
 	wasm: Vec<u8>,
 	seed: u64,
 	case: u64,
+	/// Where every case's module is written (`FUZZ_CORPUS`).
+	corpus: Option<std::path::PathBuf>,
 	elapsed_ps: u128,
 	charged_ps: u128,
 }
@@ -276,6 +280,10 @@ fn run_case(imports: &[u8], stream: &mut Stream, tally: &mut Tally) {
 	if stream.below(3) == 0 {
 		wasm = mutate(wasm, stream);
 	}
+	if let Some(corpus) = &tally.corpus {
+		let path = corpus.join(format!("{}-{}.wasm", tally.seed, tally.case));
+		std::fs::write(&path, &wasm).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+	}
 	tally.wasm = wasm.clone();
 	let mut externalities = runtime::new_externalities();
 	run_steps(&mut externalities, wasm, stream, tally);
@@ -346,7 +354,11 @@ fn main() {
 	let seed: u64 = args.next().and_then(|seed| seed.parse().ok()).unwrap_or(1);
 	let first: u64 = args.next().and_then(|first| first.parse().ok()).unwrap_or(0);
 	let imports = host_imports();
-	let mut tally = Tally { seed, ..Tally::default() };
+	let corpus = std::env::var_os("FUZZ_CORPUS").map(std::path::PathBuf::from);
+	if let Some(corpus) = &corpus {
+		std::fs::create_dir_all(corpus).unwrap_or_else(|error| panic!("{}: {error}", corpus.display()));
+	}
+	let mut tally = Tally { seed, corpus, ..Tally::default() };
 	let started = Instant::now();
 	for case in first..first.saturating_add(cases) {
 		tally.case = case;
