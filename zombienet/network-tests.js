@@ -1,6 +1,7 @@
-// Runs the e2e/network files of NETWORK_SUITE (space-separated, in order) against the network
-// zombienet started: WS_URL is the node this script is called for (the collator), RELAY_WS_URL
-// the relay chain's first validator. Throws when a suite fails: zombienet compares a script's
+// Runs e2e/network files against the network zombienet started: those the DSL line names
+// (`with "network/a.test.js"`), else those of NETWORK_SUITE (space-separated, in order). WS_URL
+// is the node this script is called for (the collator), PEER_WS_URLS the other collators of its
+// parachain (comma-separated), RELAY_WS_URL the relay chain's first validator. Throws when a suite fails: zombienet compares a script's
 // return value only when the expected value is not 0, so `return is 0` alone would pass whatever
 // the suite did.
 //
@@ -26,12 +27,21 @@ function runSuite(suite, e2e, env) {
   });
 }
 
-async function run(nodeName, networkInfo) {
-  const suites = (process.env.NETWORK_SUITE ?? "").split(" ").filter(Boolean);
+async function run(nodeName, networkInfo, args) {
+  const named = (args ?? []).flatMap((arg) => arg.split(" ")).filter(Boolean);
+  const suites = named.length > 0 ? named : (process.env.NETWORK_SUITE ?? "").split(" ").filter(Boolean);
   if (suites.length === 0) throw new Error("NETWORK_SUITE names the e2e/network files to run (zombienet/run.sh sets it)");
   const e2e = path.resolve(__dirname, "..", "e2e");
-  const relay = Object.values(networkInfo.nodesByName).find((node) => node.name === "alice");
-  const env = { ...process.env, WS_URL: networkInfo.nodesByName[nodeName].wsUri, RELAY_WS_URL: relay.wsUri };
+  const nodes = Object.values(networkInfo.nodesByName);
+  const relay = nodes.find((node) => node.name === "alice");
+  const self = networkInfo.nodesByName[nodeName];
+  const peers = nodes.filter((node) => node.parachainId === self.parachainId && node.name !== nodeName);
+  const env = {
+    ...process.env,
+    WS_URL: self.wsUri,
+    PEER_WS_URLS: peers.map((node) => node.wsUri).join(","),
+    RELAY_WS_URL: relay.wsUri,
+  };
   for (const suite of suites) await runSuite(suite, e2e, env);
   return 0;
 }

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The local network: a rococo-local relay chain of two validators (the slim `polkadot` of
-# zombienet/relay-node) and one wasm-contracts collator for parachain 1000, under zombienet's
-# native provider.
+# zombienet/relay-node) and wasm-contracts collators for parachain 1000 (network.toml: two;
+# upgrade.toml: one), under zombienet's native provider.
 #
 #   zombienet/run.sh          runs upgrade.zndsl on a network whose parachain starts without the
 #                             contracts pallet (the upgrade that adds it, then the parachain
 #                             tests on the upgraded chain), then network.zndsl on one that has it
-#                             from genesis (blocks produced, included and finalized; contracts
-#                             through the collator), each network stopped after its test
+#                             from genesis and two collators (blocks produced, included and
+#                             finalized; contracts through the collator; the second collator
+#                             killed and restarted under a stream of calls), each network stopped
+#                             after its test
 #   zombienet/run.sh spawn    starts the network on the runtime with the pallet and keeps it
 #                             running (polkadot.js: the collator at ws://127.0.0.1:9944, the
 #                             relay validators at 9900 and 9901)
@@ -82,5 +84,5 @@ fi
 # other network has the pallet at genesis.
 PARA_SPEC="$base_spec" NETWORK_SUITE="network/upgrade.test.js network/parachain.test.js" \
 	npx zombienet test upgrade.zndsl -p native -d "$work/upgrade-network"
-PARA_SPEC="$full_spec" NETWORK_SUITE=network/parachain.test.js \
+PARA_SPEC="$full_spec" NETWORK_SUITE=network/parachain.test.js COLLATOR_LOSS_STATE="$work/collator-loss.json" \
 	npx zombienet test network.zndsl -p native -d "$work/network"

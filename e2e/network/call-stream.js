@@ -1,0 +1,30 @@
+// A stream of contract calls for the lost-collator test: `increment` of the counter at COUNTER,
+// one after another through the collator at WS_URL, for STREAM_SECONDS. Writes what became of
+// each call to STREAM_RESULT as JSON once the stream ends: `{ calls: [{ sentAt, block, error }] }`.
+// Runs detached from the test that starts it (network/collator-loss-start.test.js), so that it
+// goes on while zombienet kills and restarts the other collator.
+
+import { writeFileSync } from 'node:fs';
+import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
+import { SIGNED_EXTENSIONS, submit } from '../lib/chain.js';
+import { dryRunExecute, executeTx } from '../lib/wasm-contracts.js';
+
+const { WS_URL, COUNTER, STREAM_SECONDS, STREAM_RESULT } = process.env;
+const api = await ApiPromise.create({ provider: new WsProvider(WS_URL, 1_000), signedExtensions: SIGNED_EXTENSIONS, noInitWarn: true });
+const caller = new Keyring({ type: 'sr25519' }).addFromUri('//Charlie');
+const dryRun = await dryRunExecute(api, caller.address, COUNTER, 'increment');
+const calls = [];
+const end = Date.now() + Number(STREAM_SECONDS) * 1000;
+while (Date.now() < end) {
+  const call = { sentAt: Date.now(), block: null, error: null };
+  calls.push(call);
+  try {
+    const outcome = await submit(api, executeTx(api, COUNTER, 'increment', new Uint8Array(), dryRun.gasRequired), caller);
+    call.block = outcome.blockHash.toHex();
+    call.error = outcome.error && `${outcome.error.section}.${outcome.error.name}`;
+  } catch (error) {
+    call.error = error.message;
+  }
+}
+writeFileSync(STREAM_RESULT, JSON.stringify({ calls }));
+await api.disconnect();
