@@ -15,6 +15,7 @@ import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 import { decodeError, SIGNED_EXTENSIONS } from '../lib/chain.js';
 import { bytesArg } from '../lib/contracts.js';
 import { startNode } from '../lib/node.js';
+import { settled, watch } from '../lib/pool.js';
 import { contractMetadata, contractModule, TypedContract } from '../lib/typed-contract.js';
 import { depositLimit, executeTx, uploadCode } from '../lib/wasm-contracts.js';
 
@@ -54,36 +55,12 @@ function residentMemory(pid) {
 
 const mib = (bytes) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 
-/** Submits `tx.hex` with `author_submitAndWatchExtrinsic`; resolves when the pool answers. */
-function watch(provider, tx) {
-  return provider
-    .subscribe('author_extrinsicUpdate', 'author_submitAndWatchExtrinsic', [tx.hex], (error, status) => {
-      tx.heard = Date.now();
-      if (error) return;
-      const kind = typeof status === 'string' ? status : Object.keys(status)[0];
-      tx.status = kind;
-      if (kind === 'inBlock' || kind === 'finalized') tx.block = status[kind];
-      if (['inBlock', 'finalized', 'dropped', 'invalid', 'usurped'].includes(kind)) tx.settled = true;
-    })
-    .then(() => { tx.accepted = true; tx.heard = Date.now(); }, (error) => { tx.refused = error.message; });
-}
-
 /** Submits `tx.hex` with `author_submitExtrinsic`, for transactions the pool must refuse. */
 function submitOnly(provider, tx) {
   return provider.send('author_submitExtrinsic', [tx.hex]).then(
     () => { tx.accepted = true; },
     (error) => { tx.refused = error.message; },
   );
-}
-
-/** Waits until every accepted transaction is settled, or nothing was heard for QUIET_MS; returns the unsettled. */
-async function settled(txs) {
-  for (;;) {
-    const open = txs.filter((tx) => tx.accepted && !tx.settled);
-    if (open.length === 0) return [];
-    if (open.every((tx) => Date.now() - tx.heard > QUIET_MS)) return open;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
 }
 
 /** Sends `txs` one after another on a connection of their own, each once the pool answered the last. */
@@ -207,7 +184,7 @@ describe('the node under a flood of bad transactions mixed with good ones', () =
       Promise.all(refusedTxs.map((tx) => submitOnly(poolProvider, tx))).then(() => poolProvider),
     ]);
     const includedTxs = [...ferdie, ...hostile, ...good.flat()];
-    const lost = await settled(includedTxs);
+    const lost = await settled(includedTxs, QUIET_MS);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     await Promise.all(providers.map((provider) => provider.disconnect()));
     // One more block after the last included one, so that a stall at the end would show.

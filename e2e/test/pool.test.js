@@ -9,6 +9,7 @@ import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { SIGNED_EXTENSIONS } from '../lib/chain.js';
 import { startNode } from '../lib/node.js';
+import { settled, watch } from '../lib/pool.js';
 import { contractMetadata, contractModule, TypedContract } from '../lib/typed-contract.js';
 import { depositLimit, executeTx, uploadCode } from '../lib/wasm-contracts.js';
 import { bytesArg } from '../lib/contracts.js';
@@ -18,28 +19,6 @@ const METADATA = contractMetadata('token');
 /** How long a transaction may go without news before it counts as lost. */
 const QUIET_MS = 60_000;
 
-/** Submits `hex` with `author_submitAndWatchExtrinsic` on `provider`; resolves when the pool answers. */
-function watch(provider, tx) {
-  return provider
-    .subscribe('author_extrinsicUpdate', 'author_submitAndWatchExtrinsic', [tx.hex], (error, status) => {
-      tx.heard = Date.now();
-      if (error) return;
-      const kind = typeof status === 'string' ? status : Object.keys(status)[0];
-      tx.status = kind;
-      if (['inBlock', 'finalized', 'dropped', 'invalid', 'usurped'].includes(kind)) tx.settled = true;
-    })
-    .then(() => { tx.accepted = true; tx.heard = Date.now(); }, (error) => { tx.refused = error.message; });
-}
-
-/** Waits until every accepted transaction is settled, or nothing was heard for QUIET_MS. */
-async function settled(txs) {
-  for (;;) {
-    const open = txs.filter((tx) => tx.accepted && !tx.settled);
-    if (open.length === 0) return [];
-    if (open.every((tx) => Date.now() - tx.heard > QUIET_MS)) return open;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
 
 /** How the transactions ended, by their last status: `inBlock 480, finalized 20`. */
 function outcomes(txs) {
@@ -102,7 +81,7 @@ describe('the pool under floods of transfers', () => {
         await provider.connect();
         await provider.isReady;
         for (const tx of txs) await watch(provider, tx);
-        const lost = await settled(txs);
+        const lost = await settled(txs, QUIET_MS);
         await provider.disconnect();
         console.log(`${txs[0].sender}, ${round} in nonce order: ${outcomes(txs)}`);
         assert.equal(lost.length, 0, `${lost.length} of ${txs[0].sender}'s transfers were accepted and neither included nor reported`);
@@ -118,7 +97,7 @@ describe('the pool under floods of transfers', () => {
       await provider.connect();
       await provider.isReady;
       await Promise.all(txs.map((tx) => watch(provider, tx)));
-      const lost = await settled(txs);
+      const lost = await settled(txs, QUIET_MS);
       await provider.disconnect();
       console.log(`Ferdie, ${round} at once: ${outcomes(txs)}`);
       assert.equal(lost.length, 0, `${lost.length} of ${round} were accepted and neither included nor reported`);
@@ -128,7 +107,7 @@ describe('the pool under floods of transfers', () => {
     await provider.connect();
     await provider.isReady;
     await watch(provider, next);
-    await settled([next]);
+    await settled([next], QUIET_MS);
     await provider.disconnect();
     assert.ok(next.accepted, `the account's next transfer is refused: ${next.refused}`);
     assert.ok(['inBlock', 'finalized'].includes(next.status), `its next transfer ended ${next.status}`);
