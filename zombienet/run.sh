@@ -84,5 +84,6 @@ fi
 # other network has the pallet at genesis.
 PARA_SPEC="$base_spec" NETWORK_SUITE="network/upgrade.test.js network/parachain.test.js" \
 	npx zombienet test upgrade.zndsl -p native -d "$work/upgrade-network"
-PARA_SPEC="$full_spec" NETWORK_SUITE=network/parachain.test.js COLLATOR_LOSS_STATE="$work/collator-loss.json" \
+PARA_SPEC="$full_spec" NETWORK_SUITE="network/parachain.test.js network/pool.test.js" \
+	COLLATOR_LOSS_STATE="$work/collator-loss.json" \
 	npx zombienet test network.zndsl -p native -d "$work/network"

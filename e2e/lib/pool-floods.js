@@ -1,0 +1,120 @@
+// The floods of transfers of the pool tests, as users send them, against any node: every
+// transaction the pool accepts is included, or reported dropped or invalid to its sender; none
+// vanishes, and no account is left stuck behind a transaction it cannot see (docs/runtime.md,
+// "What the pool keeps"). `test/pool.test.js` runs them on a dev node, `network/pool.test.js`
+// on a collator under zombienet.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
+import { decodeAddress } from '@polkadot/util-crypto';
+import { SIGNED_EXTENSIONS } from './chain.js';
+import { bytesArg } from './contracts.js';
+import { settled, watch } from './pool.js';
+import { contractMetadata, contractModule, TypedContract } from './typed-contract.js';
+import { depositLimit, executeTx, uploadCode } from './wasm-contracts.js';
+
+const SENDERS = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+const METADATA = contractMetadata('token');
+/** How long a transaction may go without news before it counts as lost. */
+const QUIET_MS = 60_000;
+
+/** How the transactions ended, by their last status: `inBlock 480, finalized 20`. */
+function outcomes(txs) {
+  const counts = {};
+  for (const tx of txs) {
+    const status = tx.status ?? (tx.refused ? 'refused' : 'no status');
+    counts[status] = (counts[status] ?? 0) + 1;
+  }
+  return Object.entries(counts).map(([status, count]) => `${status} ${count}`).join(', ');
+}
+
+/**
+ * The floods, as a suite named `title` on the chain `start()` gives: `{ url, stop() }`. Six dev
+ * accounts hold tokens of a new token contract; each flood sends transfers of one token.
+ */
+export function poolFloods(title, start) {
+  describe(title, () => {
+    let chain, api, token, keyring, gas, limit;
+
+    before(async () => {
+      chain = await start();
+      api = await ApiPromise.create({ provider: new WsProvider(chain.url), noInitWarn: true, signedExtensions: SIGNED_EXTENSIONS });
+      keyring = new Keyring({ type: 'sr25519', ss58Format: api.registry.chainSS58 });
+      const alice = keyring.addFromUri('//Alice');
+      const { codeId } = await uploadCode(api, alice, contractModule('token'));
+      token = await TypedContract.instantiate(api, METADATA, codeId, null, { signer: alice });
+      for (const name of SENDERS) {
+        await token.tx.mint({ to: decodeAddress(keyring.addFromUri(`//${name}`).address), amount: 1_000_000n }, { signer: alice });
+      }
+      const entry = METADATA.entry_points.find((point) => point.name === 'transfer');
+      const msg = token.encode(entry.message, { to: decodeAddress(alice.address), amount: 1n });
+      const dryRun = await api.call.wasmContractsApi.dryRunExecute(
+        keyring.addFromUri('//Bob').address, token.address, bytesArg('transfer'), bytesArg(msg), 0n, null,
+      );
+      gas = dryRun.gasRequired;
+      limit = depositLimit(dryRun.storageDeposit);
+    });
+
+    after(async () => {
+      await api?.disconnect();
+      await chain?.stop();
+    });
+
+    /** `count` transfers from `name`, signed ahead with consecutive nonces from the chain's next, immortal. */
+    async function transfers(name, count) {
+      const sender = keyring.addFromUri(`//${name}`);
+      const entry = METADATA.entry_points.find((point) => point.name === 'transfer');
+      const msg = token.encode(entry.message, { to: decodeAddress(keyring.addFromUri('//Alice').address), amount: 1n });
+      let nonce = (await api.rpc.system.accountNextIndex(sender.address)).toNumber();
+      const txs = [];
+      for (let i = 0; i < count; i += 1) {
+        const tx = executeTx(api, token.address, 'transfer', msg, gas, 0n, limit);
+        await tx.signAsync(sender, { nonce, era: 0 });
+        txs.push({ hex: tx.toHex(), nonce, sender: name });
+        nonce += 1;
+      }
+      return txs;
+    }
+
+    it('includes or reports every transfer six accounts send in nonce order', async () => {
+      for (const round of [500, 500]) {
+        const groups = await Promise.all(SENDERS.map((name) => transfers(name, round)));
+        await Promise.all(groups.map(async (txs) => {
+          const provider = new WsProvider(chain.url, false);
+          await provider.connect();
+          await provider.isReady;
+          for (const tx of txs) await watch(provider, tx);
+          const lost = await settled(txs, QUIET_MS);
+          await provider.disconnect();
+          console.log(`${txs[0].sender}, ${round} in nonce order: ${outcomes(txs)}`);
+          assert.equal(lost.length, 0, `${lost.length} of ${txs[0].sender}'s transfers were accepted and neither included nor reported`);
+          assert.equal(txs.filter((tx) => tx.accepted).length, round, `the pool took all of ${txs[0].sender}'s ${round}`);
+        }));
+      }
+    });
+
+    it('includes or reports every transfer one account sends at once, and takes its next one', async () => {
+      for (const round of [1000, 1000]) {
+        const txs = await transfers('Ferdie', round);
+        const provider = new WsProvider(chain.url, false);
+        await provider.connect();
+        await provider.isReady;
+        await Promise.all(txs.map((tx) => watch(provider, tx)));
+        const lost = await settled(txs, QUIET_MS);
+        await provider.disconnect();
+        console.log(`Ferdie, ${round} at once: ${outcomes(txs)}`);
+        assert.equal(lost.length, 0, `${lost.length} of ${round} were accepted and neither included nor reported`);
+      }
+      const [next] = await transfers('Ferdie', 1);
+      const provider = new WsProvider(chain.url, false);
+      await provider.connect();
+      await provider.isReady;
+      await watch(provider, next);
+      await settled([next], QUIET_MS);
+      await provider.disconnect();
+      assert.ok(next.accepted, `the account's next transfer is refused: ${next.refused}`);
+      assert.ok(['inBlock', 'finalized'].includes(next.status), `its next transfer ended ${next.status}`);
+    });
+  });
+}
