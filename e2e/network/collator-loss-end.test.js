@@ -26,8 +26,12 @@ const CATCH_UP_TIMEOUT_MS = 300_000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A connection to `url`, retried every second until the node answers: the restarted collator's
+ * RPC opens some seconds after zombienet reports it started (the DSL line's time bounds the wait).
+ */
 async function connect(url) {
-  return ApiPromise.create({ provider: new WsProvider(url, 1_000), signedExtensions: SIGNED_EXTENSIONS, noInitWarn: true, throwOnConnect: true });
+  return ApiPromise.create({ provider: new WsProvider(url, 1_000), signedExtensions: SIGNED_EXTENSIONS, noInitWarn: true });
 }
 
 /** Polls `check` every 2 s until it returns a value other than undefined, for at most `ms`. */
@@ -56,10 +60,14 @@ describe('the parachain after one of its collators was lost', () => {
   it('kept producing blocks that the relay chain finalized, took every call, and the restarted collator caught up', async () => {
     const state = JSON.parse(readFileSync(process.env.COLLATOR_LOSS_STATE, 'utf8'));
     const restartedBy = Date.now();
+    // Each connection is closed after the test, whatever happens to the others.
     const [survivor, relay, restarted] = await Promise.all(
-      [process.env.WS_URL, process.env.RELAY_WS_URL, process.env.PEER_WS_URLS.split(',')[0]].map(connect),
+      [process.env.WS_URL, process.env.RELAY_WS_URL, process.env.PEER_WS_URLS.split(',')[0]].map(async (url) => {
+        const api = await connect(url);
+        apis.push(api);
+        return api;
+      }),
     );
-    apis.push(survivor, relay, restarted);
 
     // Blocks while the other collator was down: all from one Aura authority.
     const outage = [state.lostAt + OUTAGE_START_MARGIN_MS, Math.min(state.lostAt + OUTAGE_MS, restartedBy) - OUTAGE_END_MARGIN_MS];
