@@ -12,13 +12,14 @@ import { dryRunExecute, executeTx } from '../lib/wasm-contracts.js';
 const { WS_URL, COUNTER, STREAM_SECONDS, STREAM_RESULT } = process.env;
 const api = await ApiPromise.create({ provider: new WsProvider(WS_URL, 1_000), signedExtensions: SIGNED_EXTENSIONS, noInitWarn: true });
 const caller = new Keyring({ type: 'sr25519' }).addFromUri('//Charlie');
-const dryRun = await dryRunExecute(api, caller.address, COUNTER, 'increment');
 const calls = [];
 const end = Date.now() + Number(STREAM_SECONDS) * 1000;
 while (Date.now() < end) {
   const call = { sentAt: Date.now(), block: null, error: null };
   calls.push(call);
   try {
+    // Each call's own dry run: the first increment stores a new key, the later ones overwrite it.
+    const dryRun = await dryRunExecute(api, caller.address, COUNTER, 'increment');
     const outcome = await submit(api, executeTx(api, COUNTER, 'increment', new Uint8Array(), dryRun.gasRequired), caller);
     call.block = outcome.blockHash.toHex();
     call.error = outcome.error && `${outcome.error.section}.${outcome.error.name}`;
