@@ -12,6 +12,8 @@
 #                            machine only (after the benchmarks or the pallet got cheaper)
 #   CHANGED                  comma-separated weight functions whose benchmark changed: merged
 #                            from this run alone, as their old figures measured something else
+#   EXTRINSICS               comma-separated benchmarks to run (default: all); the weight
+#                            functions of the others stay as weights.rs has them
 #   STEPS, REPEAT            sampling of every benchmark (defaults 50 and 20)
 #   PROFILE                  cargo profile of the benchmarking node (default testnet)
 #   BENCHMARK_TARGET_DIR     where that node is built (default: the dev target directory with
@@ -31,6 +33,10 @@ case "$merge" in
 0 | 1) ;;
 *) echo "generate-weights: MERGE is 1 (merge the run into weights.rs) or 0 (replace it), not '$merge'" >&2; exit 1 ;;
 esac
+if [ "$merge" = 0 ] && [ -n "${EXTRINSICS:-}" ]; then
+	echo "generate-weights: MERGE=0 replaces weights.rs with the run, which must then measure every benchmark: leave EXTRINSICS unset" >&2
+	exit 1
+fi
 bash scripts/setup.sh
 . scripts/env.sh
 
@@ -59,7 +65,7 @@ rm -f "$run"
 	--runtime "$runtime" \
 	--genesis-builder-preset development \
 	--pallet pallet_wasm_contracts \
-	--extrinsic '*' \
+	--extrinsic "${EXTRINSICS:-*}" \
 	--steps "${STEPS:-50}" \
 	--repeat "${REPEAT:-20}" \
 	--output-analysis max \
@@ -67,7 +73,7 @@ rm -f "$run"
 	--template benchmarking/weight-template.hbs \
 	--output "$run"
 if [ "$merge" = 1 ]; then
-	python3 benchmarking/merge_weights.py ${CHANGED:+--changed "$CHANGED"} "$weights" "$run"
+	python3 benchmarking/merge_weights.py ${EXTRINSICS:+--partial} ${CHANGED:+--changed "$CHANGED"} "$weights" "$run"
 	echo "this run ($run) merged into $weights"
 else
 	python3 benchmarking/merge_weights.py --replace "$weights" "$run"

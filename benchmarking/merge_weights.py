@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Merges a run of `benchmark pallet` into the pallet's weights, figure by figure.
 
-Usage: merge_weights.py [--replace | --changed NAME[,NAME...]] WEIGHTS RUN [OUTPUT]
+Usage: merge_weights.py [--replace | [--partial] [--changed NAME[,NAME...]]] WEIGHTS RUN [OUTPUT]
        merge_weights.py --check FILE
 
 Both files have the shape `benchmarking/weight-template.hbs` gives them. For every weight
@@ -14,6 +14,11 @@ elsewhere. The header lists every CPU the figures come from, with the latest run
 A function only in RUN is taken from it, one only in WEIGHTS is dropped (its benchmark is gone),
 and one whose parameters changed is taken from RUN, with a warning. So is every function named
 with --changed: its benchmark measures something else now, and its old figures belong to that.
+
+With --partial, RUN measured some of the benchmarks only (`benchmark pallet --extrinsic`): the
+functions it lacks are kept from WEIGHTS as they are, in WEIGHTS' order, and the functions only in
+RUN follow them. The header's line of RUN's CPU is kept when WEIGHTS has one, as it describes
+the run that measured the rest.
 
 With --replace, RUN is written as it is (after the same check of its shape), for a new baseline
 measured on one machine. With --check, FILE is only checked.
@@ -288,9 +293,12 @@ def merge_function(old: Function, new: Function) -> Function:
     return merged
 
 
-def merge(old: WeightsFile, new: WeightsFile, changed: frozenset[str] = frozenset()) -> tuple[WeightsFile, list[str]]:
+def merge(
+    old: WeightsFile, new: WeightsFile, changed: frozenset[str] = frozenset(), partial: bool = False
+) -> tuple[WeightsFile, list[str]]:
     """Merges `new` (a run) into `old`, taking the functions named in `changed` from `new` alone;
-    returns the result and the warnings to show."""
+    with `partial`, `new` measured some functions only and the others are kept. Returns the
+    result and the warnings to show."""
     unknown = sorted(changed - {f.name for f in new.functions})
     if unknown:
         raise WeightsError(f"--changed names functions the run does not have: {', '.join(unknown)}")
@@ -303,6 +311,8 @@ def merge(old: WeightsFile, new: WeightsFile, changed: frozenset[str] = frozense
         if cpu == "<UNKNOWN>":
             warnings.append("benchmark pallet could not tell the run's CPU model")
         known = [i for i, (c, _) in enumerate(cpus) if c == cpu]
+        if known and partial:
+            continue
         if known:
             cpus[known[0]] = (cpu, line)
         else:
@@ -310,6 +320,11 @@ def merge(old: WeightsFile, new: WeightsFile, changed: frozenset[str] = frozense
 
     before = {f.name: f for f in old.functions}
     functions = []
+    if partial:
+        measured = {f.name for f in new.functions}
+        functions = [f for f in old.functions if f.name not in measured]
+        for f in functions:
+            del before[f.name]
     for f in new.functions:
         o = before.pop(f.name, None)
         if o is None:
@@ -329,14 +344,22 @@ def merge(old: WeightsFile, new: WeightsFile, changed: frozenset[str] = frozense
     for name in before:
         warnings.append(f"`{name}` is gone from the run: dropped")
 
+    if partial:
+        order = {f.name: i for i, f in enumerate(old.functions)}
+        functions.sort(key=lambda f: order.get(f.name, len(order)))
     merged = WeightsFile(head=new.head, cpus=cpus, middle=new.middle, functions=functions, tail=new.tail)
     return merged, warnings
 
 
 def merge_text(
-    old_text: str, new_text: str, old_path: str = "<old>", new_path: str = "<new>", changed: frozenset[str] = frozenset()
+    old_text: str,
+    new_text: str,
+    old_path: str = "<old>",
+    new_path: str = "<new>",
+    changed: frozenset[str] = frozenset(),
+    partial: bool = False,
 ) -> tuple[str, list[str]]:
-    merged, warnings = merge(parse(old_text, old_path), parse(new_text, new_path), changed)
+    merged, warnings = merge(parse(old_text, old_path), parse(new_text, new_path), changed, partial)
     return render(merged), warnings
 
 
@@ -369,14 +392,20 @@ def main(argv: list[str]) -> int:
     replace = "--replace" in args
     if replace:
         args.remove("--replace")
+    partial = "--partial" in args
+    if partial:
+        args.remove("--partial")
     changed: frozenset[str] = frozenset()
     if "--changed" in args:
         at = args.index("--changed")
-        if replace or at + 1 >= len(args):
+        if at + 1 >= len(args):
             print(__doc__.split("\n\n")[1], file=sys.stderr)
             return 2
         changed = frozenset(name for name in args[at + 1].split(",") if name)
         del args[at : at + 2]
+    if replace and (partial or changed):
+        print(__doc__.split("\n\n")[1], file=sys.stderr)
+        return 2
     if len(args) not in (2, 3) or any(a.startswith("-") for a in args):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
@@ -388,7 +417,7 @@ def main(argv: list[str]) -> int:
             parse(run_text, run)
             text, warnings = run_text, []
         else:
-            text, warnings = merge_text(read(weights), run_text, weights, run, changed)
+            text, warnings = merge_text(read(weights), run_text, weights, run, changed, partial)
     except (WeightsError, OSError) as e:
         print(f"merge_weights: error: {e}", file=sys.stderr)
         return 1

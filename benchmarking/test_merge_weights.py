@@ -127,6 +127,10 @@ MERGED_FUNCTIONS = """\
 """
 
 
+def cpus_of(text):
+    return [cpu for cpu, _ in parse(text).cpus]
+
+
 def merged(old, new):
     text, _ = merge_text(old, new)
     return text
@@ -180,16 +184,13 @@ class Merge(unittest.TestCase):
 
 
 class Cpus(unittest.TestCase):
-    def cpus(self, text):
-        return [cpu for cpu, _ in parse(text).cpus]
-
     def test_the_cpu_list_accumulates(self):
-        self.assertEqual(self.cpus(merged(OLD, NEW)), ["AMD EPYC", "Intel(R) Xeon(R) Processor"])
+        self.assertEqual(cpus_of(merged(OLD, NEW)), ["AMD EPYC", "Intel(R) Xeon(R) Processor"])
 
     def test_a_cpu_measured_again_is_listed_once_with_its_latest_run(self):
         again = weights([AMD_AGAIN], NEW[NEW.index("\tfn "):-len(TAIL)])
         text = merged(merged(OLD, NEW), again)
-        self.assertEqual(self.cpus(text), ["AMD EPYC", "Intel(R) Xeon(R) Processor"])
+        self.assertEqual(cpus_of(text), ["AMD EPYC", "Intel(R) Xeon(R) Processor"])
         self.assertIn(AMD_AGAIN, text)
         self.assertNotIn(AMD, text)
         self.assertEqual(merged(text, text), text)
@@ -197,7 +198,7 @@ class Cpus(unittest.TestCase):
     def test_a_run_of_several_cpus_adds_each(self):
         other = weights([XEON, AMD_AGAIN], OLD[OLD.index("\tfn "):-len(TAIL)])
         text = merged(weights([AMD], OLD[OLD.index("\tfn "):-len(TAIL)]), other)
-        self.assertEqual(self.cpus(text), ["AMD EPYC", "Intel(R) Xeon(R) Processor"])
+        self.assertEqual(cpus_of(text), ["AMD EPYC", "Intel(R) Xeon(R) Processor"])
         self.assertIn(AMD_AGAIN, text)
 
 
@@ -238,6 +239,29 @@ class Functions(unittest.TestCase):
         self.assertEqual(functions[1:], parse(weights([AMD, XEON], MERGED_FUNCTIONS)).functions[1:])
         self.assertEqual(len(warnings), 1)
         self.assertIn("`call` changed its benchmark", warnings[0])
+
+    def test_a_partial_run_keeps_the_functions_it_lacks_and_the_cpus_line(self):
+        old = weights([AMD, XEON], MERGED_FUNCTIONS)
+        store = NEW[NEW.index("\tfn store("):NEW.index("\tfn remark(")]
+        xeon_later = XEON.replace("2026-12-01", "2026-12-04")
+        text, warnings = merge_text(old, weights([xeon_later], store), changed=frozenset({"store"}), partial=True)
+        functions = parse(text).functions
+        self.assertEqual([f.name for f in functions], ["call", "store", "remark"])
+        before = parse(old).functions
+        self.assertEqual((functions[0], functions[2]), (before[0], before[2]))
+        self.assertEqual(functions[1], parse(NEW).functions[1])
+        # The Xeon's line describes the run that measured the other functions.
+        self.assertIn(XEON, text)
+        self.assertNotIn(xeon_later, text)
+        self.assertEqual(warnings, ["`store` changed its benchmark: its figures are the run's alone"])
+
+    def test_a_partial_run_of_a_new_cpu_adds_it_and_merges_what_it_measured(self):
+        remark = NEW[NEW.index("\tfn remark("):len(NEW) - len(TAIL)]
+        text, _ = merge_text(OLD, weights([XEON], remark), partial=True)
+        self.assertEqual(cpus_of(text), ["AMD EPYC", "Intel(R) Xeon(R) Processor"])
+        functions = parse(text).functions
+        self.assertEqual(functions[:2], parse(OLD).functions[:2])
+        self.assertIn("Weight::from_parts(1_300_000, 0)", text)
 
     def test_a_changed_benchmark_the_run_lacks_is_an_error(self):
         with self.assertRaises(WeightsError):
@@ -377,12 +401,21 @@ class CommandLine(unittest.TestCase):
         self.assertIn("`store` changed its benchmark", err)
         self.assertEqual(parse(self.read(w)).functions[:2], parse(NEW).functions[:2])
 
+    def test_partial_keeps_what_the_run_did_not_measure(self):
+        w, r = self.files(OLD, weights([XEON], NEW[NEW.index("\tfn store("):NEW.index("\tfn remark(")]))
+        code, err = self.run_main("--partial", "--changed", "store", w, r)
+        self.assertEqual(code, 0, err)
+        functions = parse(self.read(w)).functions
+        self.assertEqual([f.name for f in functions], ["call", "store", "remark"])
+        self.assertEqual(functions[1], parse(NEW).functions[1])
+
     def test_wrong_arguments_print_the_usage(self):
         self.assertEqual(self.run_main("--changed", "call", "--replace", "a", "b")[0], 2)
         self.assertEqual(self.run_main("a", "b", "--changed")[0], 2)
         self.assertEqual(self.run_main("only-one")[0], 2)
         self.assertEqual(self.run_main("--check", "a", "b")[0], 2)
         self.assertEqual(self.run_main("--merge", "a", "b")[0], 2)
+        self.assertEqual(self.run_main("--replace", "--partial", "a", "b")[0], 2)
 
 
 if __name__ == "__main__":
