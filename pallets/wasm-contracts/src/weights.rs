@@ -3,6 +3,7 @@
 //! sampling and CLI version):
 //! - `AMD EPYC`, 2026-11-22: 50 steps, 20 repeats (64.0.0)
 //! - `Intel(R) Xeon(R) Processor`, 2026-12-03: 50 steps, 20 repeats (64.0.0)
+//! - `Intel(R) Xeon(R) Processor @ 2.80GHz`, 2026-12-04: 50 steps, 20 repeats (64.0.0), the storage functions only
 //!
 //! Regenerate with `benchmarking/generate-weights.sh`, which merges a new run into this file
 //! (`benchmarking/merge_weights.py`); the template is `benchmarking/weight-template.hbs`.
@@ -203,36 +204,36 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 			.saturating_add(Weight::from_parts(130, 0).saturating_mul(n.into()))
 	}
 	fn host_storage_read(n: u32, ) -> Weight {
-		// Measured proof: 1678 + n * 1 bytes.
-		Weight::from_parts(107_400_586, 5143)
-			.saturating_add(Weight::from_parts(849, 0).saturating_mul(n.into()))
+		// Measured proof: 271 + n * 1 bytes.
+		Weight::from_parts(28_657_554, 3736)
+			.saturating_add(Weight::from_parts(560, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n.into()))
 			.saturating_add(D::get().reads(1))
 	}
 	fn host_storage_write(n: u32, ) -> Weight {
-		// Measured proof: 1678 + n * 1 bytes.
-		Weight::from_parts(85_012_383, 5143)
-			.saturating_add(Weight::from_parts(1_192, 0).saturating_mul(n.into()))
+		// Measured proof: 271 + n * 1 bytes.
+		Weight::from_parts(26_698_160, 3736)
+			.saturating_add(Weight::from_parts(301, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n.into()))
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(1))
 	}
 	fn host_storage_read_repeated(r: u32, ) -> Weight {
-		// Measured proof: 1707 bytes.
-		Weight::from_parts(108_046_658, 5172)
-			.saturating_add(Weight::from_parts(2_789_859, 0).saturating_mul(r.into()))
+		// Measured proof: 300 bytes.
+		Weight::from_parts(24_685_015, 3765)
+			.saturating_add(Weight::from_parts(4_232_094, 0).saturating_mul(r.into()))
 			.saturating_add(D::get().reads(1))
 	}
 	fn host_storage_write_repeated(r: u32, ) -> Weight {
-		// Measured proof: 1707 bytes.
-		Weight::from_parts(103_966_776, 5172)
-			.saturating_add(Weight::from_parts(2_634_467, 0).saturating_mul(r.into()))
+		// Measured proof: 300 bytes.
+		Weight::from_parts(23_158_843, 3765)
+			.saturating_add(Weight::from_parts(4_485_737, 0).saturating_mul(r.into()))
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(1))
 	}
 	fn host_storage_delete() -> Weight {
-		// Measured proof: 1647 bytes.
-		Weight::from_parts(85_385_000, 5112)
+		// Measured proof: 273 bytes.
+		Weight::from_parts(24_697_000, 3738)
 			.saturating_add(D::get().reads(1))
 			.saturating_add(D::get().writes(1))
 	}
