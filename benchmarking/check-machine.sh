@@ -33,7 +33,7 @@ sed -n '/^\/\/! - /p' pallets/wasm-contracts/src/weights.rs
 
 echo
 echo "== blocks of contract code on this machine (block-time.mjs)"
-(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+(npm ci --no-audit --no-fund --loglevel=error)
 default_loops='^(loop \(br 0\)|indirect calls|i64\.div_u|loop \(br_if 0 \(local\.get 0\)\)|if/else|memory\.(fill|copy) (1 B|64 B|4 KiB), within page 0|memory\.init 1 B|table\.(fill|copy) 1 element|table\.set|memory\.grow past max_memory_pages)$'
 cd e2e
 NODE_BIN="$node_bin" GAS_MS="${GAS_MS:-500}" LOOPS="${LOOPS:-$default_loops}" MAX_RATIO=1.0 node bench/block-time.mjs

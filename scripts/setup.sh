@@ -6,6 +6,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/env.sh"
 
 apt_packages=(rustc-web cargo-web rust-web-src lld-22 clang libclang-dev protobuf-compiler pkg-config binaryen python3)
+# --browser: Debian's Chromium too, which the web page's test drives headless (e2e/test/web.test.js).
+if [ "${1:-}" = --browser ]; then apt_packages+=(chromium); fi
 missing=()
 for p in "${apt_packages[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -12,15 +12,15 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-bash scripts/setup.sh
+bash scripts/setup.sh --browser
 . scripts/env.sh
 
-# The e2e suite and zombienet run on the machine's Node.js, 20.6 or newer (`import.meta.resolve`;
+# The e2e suite, zombienet and the web page (Vite 8) run on the machine's Node.js, 20.19 or newer (`import.meta.resolve`;
 # Debian 12's own is 18).
 node_version="$(node --version 2>/dev/null | sed 's/^v//' || true)"
-oldest="$(printf '%s\n' 20.6.0 "${node_version:-0}" | sort -V | head -n1)"
-if [ "$oldest" != 20.6.0 ] || ! command -v npm >/dev/null; then
-	echo "test: the e2e and network tests need Node.js 20.6 or newer with npm (found: ${node_version:-none}); install it from nodejs.org or NodeSource" >&2
+oldest="$(printf '%s\n' 20.19.0 "${node_version:-0}" | sort -V | head -n1)"
+if [ "$oldest" != 20.19.0 ] || ! command -v npm >/dev/null; then
+	echo "test: the e2e and network tests and the web page need Node.js 20.19 or newer with npm (found: ${node_version:-none}); install it from nodejs.org or NodeSource" >&2
 	exit 1
 fi
 

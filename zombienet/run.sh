@@ -71,7 +71,7 @@ if [ "$mode" != spawn ]; then
 fi
 
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
-(cd "$here/../e2e" && npm ci --no-audit --no-fund --loglevel=error)
+(cd "$here/.." && npm ci --no-audit --no-fund --loglevel=error)
 
 cd "$here"
 echo "network files and logs: $work"

@@ -13,7 +13,7 @@
 // passive segment, `table.fill`/`table.copy` of one element, `table.set`, and `memory.grow` past
 // the limit (refused, so it moves nothing and pays only its operator).
 //
-// Run from e2e/ after `npm ci`: `node bench/block-time.mjs` (NODE_BIN or the cargo target
+// Run from e2e/ after `npm ci` at the repository root: `node bench/block-time.mjs` (NODE_BIN or the cargo target
 // directory gives the node; GAS_MS sets the gas limit in milliseconds; LOOPS, a regular
 // expression, picks loops by name; MAX_RATIO makes it exit with 1 when a loop's ratio passes
 // it). The figures depend on the machine: the first line names its CPU and load.
@@ -21,7 +21,7 @@
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { startNode } from '../lib/node.js';
 import { submit } from '../lib/chain.js';
-import { executeTx, instantiate, uploadCode } from '../lib/wasm-contracts.js';
+import { executeTx, instantiate, uploadCode } from '@wasm-contracts/client';
 import { watToWasm } from '../lib/contracts.js';
 import { blockWeight, loadLine, machineLine, ms, preparedMs } from '../lib/bench.js';
 

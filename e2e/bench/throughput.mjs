@@ -21,7 +21,7 @@
 // most 1,000 are watched on one connection (the node allows 1,024 subscriptions per connection).
 // A sender sends its next transaction as soon as one of its earlier ones is in a block.
 //
-// Run from e2e/ after `npm ci`: `node bench/throughput.mjs`. It starts a dev node as
+// Run from e2e/ after `npm ci` at the repository root: `node bench/throughput.mjs`. It starts a dev node as
 // `scripts/dev-chain.sh` does (a block every 3 s) unless WS_URL names a running node (e.g. the
 // zombienet collator at ws://127.0.0.1:9944), whose log it cannot read: build times are then
 // unknown. Environment: N (transfers, default 1,200), SENDERS (1 to 6, default 6), RECIPIENTS
@@ -35,7 +35,7 @@ import { blake2AsU8a, decodeAddress } from '@polkadot/util-crypto';
 import { decodeError } from '../lib/chain.js';
 import { startNode } from '../lib/node.js';
 import { contractMetadata, contractModule, TypedContract } from '../lib/typed-contract.js';
-import { depositLimit, executeTx, uploadCode } from '../lib/wasm-contracts.js';
+import { depositLimit, executeTx, uploadCode } from '@wasm-contracts/client';
 import { blockWeight, loadLine, machineLine, ms, preparedBlocks } from '../lib/bench.js';
 import { bytesArg } from '../lib/contracts.js';
 

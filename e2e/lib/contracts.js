@@ -1,10 +1,13 @@
-// Contract code and the byte layouts contracts use.
+// Contract code from the repository: WAT fixtures compiled, gzip, the pallet's error docs. The
+// byte layouts and addresses come from the client package.
 
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import wabtInit from 'wabt';
-import { stringToU8a, u8aConcat, u8aToHex, u8aToString } from '@polkadot/util';
-import { blake2AsU8a, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+
+export {
+  accountBytes, bytesArg, codeHash, instanceAddress, raw, readLe, saltedAddress, text, u64,
+} from '@wasm-contracts/client';
 
 const REPO = new URL('../../', import.meta.url);
 const FIXTURES = new URL('pallets/wasm-contracts/fixtures/', REPO);
@@ -33,61 +36,6 @@ export async function fixture(name) {
 /** `bytes` gzip-compressed, as `upload_code` accepts them. */
 export function gzip(bytes) {
   return new Uint8Array(gzipSync(bytes));
-}
-
-/** The code hash the chain gives a module: Blake2-256 of the decompressed wasm. */
-export function codeHash(wasm) {
-  return blake2AsU8a(wasm, 256);
-}
-
-/**
- * A `Vec<u8>` argument for polkadot.js from bytes or a UTF-8 string. polkadot.js reads a
- * `Uint8Array` given for `Bytes` as already SCALE-encoded (length first); a hex string is taken
- * as the bytes themselves.
- */
-export function bytesArg(value) {
-  return u8aToHex(typeof value === 'string' ? stringToU8a(value) : value);
-}
-
-/** Little-endian u64. */
-export function u64(value) {
-  const bytes = new Uint8Array(8);
-  new DataView(bytes.buffer).setBigUint64(0, BigInt(value), true);
-  return bytes;
-}
-
-/** Reads a little-endian unsigned integer of any width. */
-export function readLe(bytes) {
-  let value = 0n;
-  for (let i = bytes.length - 1; i >= 0; i -= 1) value = (value << 8n) | BigInt(bytes[i]);
-  return value;
-}
-
-/** The 32 raw bytes of an account address. */
-export function accountBytes(address) {
-  return decodeAddress(address.toString());
-}
-
-/** A `Bytes` value from the chain as a JS string. */
-export function text(bytes) {
-  return u8aToString(bytes.toU8a(true));
-}
-
-/** Raw bytes of a `Bytes` (or `Vec<u8>`) value from the chain. */
-export function raw(bytes) {
-  return bytes.toU8a(true);
-}
-
-/** Address of the next unsalted contract: `blake2_256("wasm-contracts:instance" ++ code_id ++ counter)`. */
-export function instanceAddress(codeId, instanceCounter, ss58Format) {
-  const preimage = u8aConcat(stringToU8a('wasm-contracts:instance'), u64(codeId), u64(instanceCounter));
-  return encodeAddress(blake2AsU8a(preimage, 256), ss58Format);
-}
-
-/** Address of a salted contract: `blake2_256("wasm-contracts:salted" ++ code_hash ++ creator ++ salt)`. */
-export function saltedAddress(hash, creator, salt, ss58Format) {
-  const preimage = u8aConcat(stringToU8a('wasm-contracts:salted'), hash, accountBytes(creator), salt);
-  return encodeAddress(blake2AsU8a(preimage, 256), ss58Format);
 }
 
 /**

@@ -12,7 +12,7 @@ import { SIGNED_EXTENSIONS } from './chain.js';
 import { bytesArg } from './contracts.js';
 import { settled, watch } from './pool.js';
 import { contractMetadata, contractModule, TypedContract } from './typed-contract.js';
-import { depositLimit, executeTx, uploadCode } from './wasm-contracts.js';
+import { depositLimit, executeTx, uploadCode } from '@wasm-contracts/client';
 
 const SENDERS = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
 const METADATA = contractMetadata('token');

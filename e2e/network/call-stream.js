@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { SIGNED_EXTENSIONS, submit } from '../lib/chain.js';
-import { dryRunExecute, executeTx } from '../lib/wasm-contracts.js';
+import { dryRunExecute, executeTx } from '@wasm-contracts/client';
 
 const { WS_URL, COUNTER, STREAM_SECONDS, STREAM_RESULT } = process.env;
 const api = await ApiPromise.create({ provider: new WsProvider(WS_URL, 1_000), signedExtensions: SIGNED_EXTENSIONS, noInitWarn: true });

@@ -10,7 +10,7 @@ import { openSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { useChain } from '../lib/chain.js';
 import { fixture } from '../lib/contracts.js';
-import { instantiate, uploadCode } from '../lib/wasm-contracts.js';
+import { instantiate, uploadCode } from '@wasm-contracts/client';
 
 /** How long the stream of calls lasts: the minute the other collator is down, and after. */
 export const STREAM_SECONDS = 150;

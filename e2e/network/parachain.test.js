@@ -8,7 +8,7 @@ import { contractParams, fields, submit, submitOk, theEvent, useChain } from '..
 import { fixture, gzip, readLe } from '../lib/contracts.js';
 import {
   depositLimit, dryRunExecute, execute, executeTx, instantiate, storageValue, uploadCode,
-} from '../lib/wasm-contracts.js';
+} from '@wasm-contracts/client';
 
 const PARA_ID = 1000;
 const INCLUSION_TIMEOUT_MS = 300_000;

@@ -14,7 +14,7 @@ import { blake2AsHex, xxhashAsU8a } from '@polkadot/util-crypto';
 import { fields, submitOk, theEvent } from '../lib/chain.js';
 import { fixture, instanceAddress, readLe } from '../lib/contracts.js';
 import { toolBinary } from '../lib/tool.js';
-import { execute, instantiate, storageValue, uploadCode } from '../lib/wasm-contracts.js';
+import { execute, instantiate, storageValue, uploadCode } from '@wasm-contracts/client';
 
 const PARA_ID = 1000;
 const ENACTMENT_TIMEOUT_MS = 300_000;

@@ -6,7 +6,7 @@ import { before, describe, it } from 'node:test';
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import { contractParams, eventsOf, fields, freeBalance, heldChangeIn, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { bytesArg, errorDocsInSource, fixture, instanceAddress, normalizeDocs, readLe, text } from '../lib/contracts.js';
-import { dryRunExecute, execute, executeTx, instantiate, query, storageValue, uploadCode } from '../lib/wasm-contracts.js';
+import { dryRunExecute, execute, executeTx, instantiate, query, storageValue, uploadCode } from '@wasm-contracts/client';
 
 describe('counter contract', () => {
   const chain = useChain('counter');

@@ -10,7 +10,7 @@ import { stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, encodeAddress } from '@polkadot/util-crypto';
 import { eventsOf, freeBalance, heldChangeIn, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { accountBytes, bytesArg, fixture, readLe, u64, watToWasm } from '../lib/contracts.js';
-import { storageValue, uploadCode } from '../lib/wasm-contracts.js';
+import { storageValue, uploadCode } from '@wasm-contracts/client';
 
 const FIXTURES = new URL('../../pallets/wasm-contracts/fixtures/', import.meta.url);
 

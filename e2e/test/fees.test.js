@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { contractParams, fields, freeBalance, parentOf, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { fixture, readLe } from '../lib/contracts.js';
-import { dryRunExecute, execute, executeTx, instantiate, storageValue, uploadCode } from '../lib/wasm-contracts.js';
+import { dryRunExecute, execute, executeTx, instantiate, storageValue, uploadCode } from '@wasm-contracts/client';
 
 /** |a - b| <= max(1 planck, 1 ppm of the larger): rounding of the weight-to-fee conversion. */
 function assertClose(actual, expected, message) {

@@ -17,7 +17,7 @@ import { bytesArg } from '../lib/contracts.js';
 import { startNode } from '../lib/node.js';
 import { settled, watch } from '../lib/pool.js';
 import { contractMetadata, contractModule, TypedContract } from '../lib/typed-contract.js';
-import { depositLimit, executeTx, uploadCode } from '../lib/wasm-contracts.js';
+import { depositLimit, executeTx, uploadCode } from '@wasm-contracts/client';
 
 const METADATA = contractMetadata('token');
 const GOOD_SENDERS = ['Bob', 'Charlie', 'Dave', 'Eve'];

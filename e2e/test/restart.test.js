@@ -13,7 +13,7 @@ import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { SIGNED_EXTENSIONS, submitOk } from '../lib/chain.js';
 import { accountBytes, fixture, readLe, u64, watToWasm } from '../lib/contracts.js';
 import { startNode } from '../lib/node.js';
-import { depositLimit, dryRunExecute, execute, executeTx, instantiate, query, uploadCode } from '../lib/wasm-contracts.js';
+import { depositLimit, dryRunExecute, execute, executeTx, instantiate, query, uploadCode } from '@wasm-contracts/client';
 
 // Writes `count` one-byte values under the 4-byte little-endian keys `start..start + count`
 // (input: start and count, u32 LE each); `terminate` ends the contract (input: beneficiary).

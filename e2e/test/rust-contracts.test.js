@@ -7,7 +7,7 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import { eventsOf, fields, useChain } from '../lib/chain.js';
 import { contractMetadata, contractModule, ContractError, TypedContract } from '../lib/typed-contract.js';
 import { jsBlocks, program } from '../lib/snippets.js';
-import { uploadCode } from '../lib/wasm-contracts.js';
+import { uploadCode } from '@wasm-contracts/client';
 
 const GUIDE = new URL('../../contracts/README.md', import.meta.url);
 

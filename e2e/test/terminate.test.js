@@ -7,7 +7,7 @@ import { before, describe, it } from 'node:test';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { fields, freeBalance, heldFor, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { errorDocsInSource, fixture, normalizeDocs } from '../lib/contracts.js';
-import { execute, executeTx, instantiate, storageValue, uploadCode } from '../lib/wasm-contracts.js';
+import { execute, executeTx, instantiate, storageValue, uploadCode } from '@wasm-contracts/client';
 
 describe('terminating a contract', () => {
   const chain = useChain('terminate');

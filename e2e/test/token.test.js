@@ -8,7 +8,7 @@ import { eventsOf, fields, freeBalance, parentOf, submit, theEvent, useChain } f
 import {
   accountBytes, bytesArg, codeHash, errorDocsInSource, fixture, gzip, normalizeDocs, raw, readLe, saltedAddress, text, u64,
 } from '../lib/contracts.js';
-import { dryRunExecute, execute, executeTx, instantiate, query, uploadCode } from '../lib/wasm-contracts.js';
+import { dryRunExecute, execute, executeTx, instantiate, query, uploadCode } from '@wasm-contracts/client';
 
 describe('token contract', () => {
   const chain = useChain('token');

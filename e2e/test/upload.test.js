@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { u8aToHex } from '@polkadot/util';
 import { submit, theEvent, useChain } from '../lib/chain.js';
 import { bytesArg, codeHash, errorDocsInSource, fixture, gzip, normalizeDocs, watToWasm } from '../lib/contracts.js';
-import { uploadCode } from '../lib/wasm-contracts.js';
+import { uploadCode } from '@wasm-contracts/client';
 
 describe('uploading code', () => {
   const chain = useChain('upload');

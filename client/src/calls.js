@@ -1,7 +1,7 @@
 // The pallet's calls and runtime API as a user drives them from polkadot.js.
 
+import { bytesArg } from './bytes.js';
 import { fields, submitOk, theEvent } from './chain.js';
-import { bytesArg } from './contracts.js';
 
 /** Uploads `code` as `signer` (no deposit limit); returns the `CodeUploaded` event's fields and the outcome. */
 export async function uploadCode(api, signer, code) {
