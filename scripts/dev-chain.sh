@@ -24,7 +24,7 @@ if command -v npm >/dev/null && [ "$(printf '%s\n' 20.19.0 "${node_version:-0}" 
 	fi
 	(cd "$root" && npm run build -w web --silent)
 	web_port="${WEB_PORT:-5173}"
-	(cd "$root/web" && exec npx vite preview --host 127.0.0.1 --port "$web_port" --strictPort >/dev/null 2>&1) &
+	(cd "$root/web" && exec "$root/node_modules/.bin/vite" preview --host 127.0.0.1 --port "$web_port" --strictPort >/dev/null 2>&1) &
 	web_pid=$!
 	trap 'kill "$web_pid" 2>/dev/null || true' EXIT
 	web_line="Web page:          http://127.0.0.1:$web_port/ (docs/web.md)"

@@ -118,7 +118,11 @@ export class TypedContract {
 
   /** The `ContractError` of a failed dry run or query, with the contract's error decoded. */
   errorOf(result, entry) {
-    const { name, docs } = this.api.registry.findMetaError(result.result.asErr.asModule);
+    const dispatchError = result.result.asErr;
+    // Errors outside a pallet (`Token`, `Arithmetic`, ...) have a kind but no docs.
+    const { name, docs } = dispatchError.isModule
+      ? this.api.registry.findMetaError(dispatchError.asModule)
+      : { name: dispatchError.type, docs: [] };
     const reverted = entry?.error != null && result.revertMessage.isSome
       ? this.decode(entry.error, result.revertMessage.unwrap().toU8a(true))
       : null;
