@@ -9,9 +9,14 @@ root="$(cd "$here/.." && pwd)"
 . "$here/env.sh"
 
 # `testnet` is the node's build profile for the dev chain and the tests (see Cargo.toml).
+# NODE_BIN: a node built already (the test command's), run as it is.
 profile="${NODE_PROFILE:-testnet}"
-(cd "$root" && cargo build --profile "$profile" -p wasm-contracts-node)
-node="$CARGO_TARGET_DIR/$profile/wasm-contracts-node"
+if [ -n "${NODE_BIN:-}" ]; then
+	node="$NODE_BIN"
+else
+	(cd "$root" && cargo build --profile "$profile" -p wasm-contracts-node)
+	node="$CARGO_TARGET_DIR/$profile/wasm-contracts-node"
+fi
 
 # The web page (docs/web.md), when this machine's Node.js can build it (Vite 8: 20.19 or newer):
 # built from web/ and served on localhost next to the chain, which it connects to by default.

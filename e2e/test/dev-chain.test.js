@@ -1,20 +1,23 @@
-// The README's main command as a user runs it: scripts/dev-chain.sh builds what is missing,
-// starts the dev chain on ws://127.0.0.1:9944 and serves the web page next to it, and the page
-// connects to that chain without being told where it is. Ctrl-C stops both.
+// The README's main command as a user runs it: scripts/dev-chain.sh starts the dev chain on
+// ws://127.0.0.1:9944 and serves the web page next to it, and the page connects to that chain
+// without being told where it is. Ctrl-C stops both. The script runs the suite's node (NODE_BIN):
+// a node of its own build would have other crate features than the test command's build of the
+// node with the relay chain's parts, and take most of an hour to compile.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer, createConnection } from 'node:net';
+import { createConnection } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@wasm-contracts/client';
 import { launchChromium } from '../lib/browser.js';
+import { findNodeBinary, freePort } from '../lib/node.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const RPC_PORT = 9944;
-/** The script builds nothing in the test command (the node and the page are built): set-up checks, cargo's and npm's. */
-const START_MS = 600_000;
+/** Set-up's checks, the page's build and the node's start. */
+const START_MS = 300_000;
 
 /** Whether something accepts connections on 127.0.0.1:`port`. */
 function listening(port) {
@@ -22,18 +25,6 @@ function listening(port) {
     const socket = createConnection({ host: '127.0.0.1', port });
     socket.once('connect', () => { socket.destroy(); resolve(true); });
     socket.once('error', () => resolve(false));
-  });
-}
-
-/** A port nothing listens on now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
   });
 }
 
@@ -45,7 +36,7 @@ describe('scripts/dev-chain.sh', () => {
     webPort = await freePort();
     // Its own process group, so that the test can stop it as Ctrl-C in a terminal does.
     script = spawn('bash', ['scripts/dev-chain.sh'], {
-      cwd: REPO, detached: true, env: { ...process.env, WEB_PORT: String(webPort) }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: REPO, detached: true, env: { ...process.env, NODE_BIN: findNodeBinary(), WEB_PORT: String(webPort) }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     script.stdout.on('data', (chunk) => { output += chunk; });
     script.stderr.on('data', (chunk) => { output += chunk; });
