@@ -2,7 +2,7 @@
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -15,12 +15,14 @@ const TYPES = {
 };
 
 /** Serves `root` on 127.0.0.1; resolves to `{ url, close() }`. */
-export function serveDirectory(root) {
+export function serveDirectory(directory) {
+  // Without a trailing separator, so that the check below holds for `dist` and `dist/` alike.
+  const root = resolve(directory);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-    let file = normalize(join(root, path));
+    let file = resolve(join(root, path));
     // Nothing outside `root`.
-    if (file !== normalize(root) && !file.startsWith(normalize(root) + sep)) {
+    if (file !== root && !file.startsWith(root + sep)) {
       response.writeHead(403).end();
       return;
     }

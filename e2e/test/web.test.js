@@ -123,7 +123,7 @@ describe('web page in a browser', () => {
     await screenshot('instantiate');
 
     await page.click('[data-test=instantiate-submit]');
-    await page.waitForURL(/#\/contract\//, { timeout: WAIT_MS }).catch(() => undefined);
+    await page.waitForURL(/#\/contract\//, { timeout: WAIT_MS, waitUntil: 'commit' }).catch(() => undefined);
     const outcome = await page.locator('[data-test=instantiate-outcome]').textContent().catch(() => '');
     assert.match(page.url(), /#\/contract\/\w+$/, `instantiated: ${outcome}`);
     token = page.url().split('#/contract/')[1];
