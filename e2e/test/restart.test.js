@@ -36,9 +36,11 @@ const FILLER = `(module
       (local.set $index (i32.add (local.get $index) (i32.const 1)))
       (br $next))))
   (func (export "terminate") (call $terminate (call $input))))`;
-// A block's idle weight removes about 4,800 keys (its 5 MiB of proof at 1,086 bytes a key), so
-// 20,000 take several blocks; a call writes 500 (each new key adds about 5 KB of proof).
-const FILL_CALLS = 40;
+// A block's idle weight removes about 4,800 keys (its 5 MiB of proof at 1,086 bytes a key); a
+// call writes 500 (each new key adds about 4 KB of proof). With instant sealing, the
+// termination's block and one block per transfer after it can be built before the kill: nine
+// blocks, up to 43,000 keys. 60,000 leave the deletion under way whatever the timing.
+const FILL_CALLS = 120;
 const KEYS_PER_CALL = 500;
 // Transfers sent before the termination, after it, and held back until after the restart.
 const TRANSFERS_BEFORE = 8;
