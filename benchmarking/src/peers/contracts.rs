@@ -9,7 +9,6 @@ use frame_support::{
 	derive_impl, parameter_types,
 	storage::{with_transaction, TransactionOutcome},
 	traits::{ConstU128, Get},
-	weights::constants::RocksDbWeight,
 };
 use pallet_contracts::{Code, CollectEvents, DebugInfo, Determinism, StorageDeposit};
 use sp_core::H256;
@@ -39,7 +38,7 @@ impl frame_system::Config for Runtime {
 	type Lookup = IdentityLookup<AccountId32>;
 	type AccountData = pallet_balances::AccountData<u128>;
 	/// The same database costs as the harness's runtime.
-	type DbWeight = RocksDbWeight;
+	type DbWeight = crate::runtime::HarnessDbWeight;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -213,7 +212,11 @@ impl Peer for Token {
 		output.try_into().ok().map(u128::from_le_bytes)
 	}
 
-	fn between_runs(&self) {
+	fn start_block(&self) {
+		System::reset_events();
+	}
+
+	fn reset_events(&self) {
 		System::reset_events();
 	}
 }

@@ -19,10 +19,13 @@ pub mod contracts;
 pub mod ours;
 pub mod revive;
 
-use crate::timing::median_time_prepared;
+use crate::{
+	runtime::HarnessDbWeight,
+	timing::{median_time_prepared, WARM_UPS},
+};
 use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
-	weights::Weight,
+	weights::{RuntimeDbWeight, Weight},
 };
 use sp_runtime::traits::Dispatchable;
 use std::time::Duration;
@@ -76,8 +79,11 @@ pub enum Message {
 /// The workloads of the table, in its order.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Workload {
-	/// A transfer of [`TRANSFER_AMOUNT`] to a recipient that holds tokens already.
+	/// A transfer of [`TRANSFER_AMOUNT`] to a recipient that holds tokens already, the first
+	/// call of its block.
 	Transfer,
+	/// The same transfer after another in the same block, as in a block full of transfers.
+	TransferInBlock,
 	/// A call that does nothing.
 	Noop,
 	/// A call reading 10 existing keys.
@@ -90,13 +96,20 @@ pub enum Workload {
 
 impl Workload {
 	/// Every workload, in the table's order.
-	pub const ALL: [Workload; 5] =
-		[Workload::Transfer, Workload::Noop, Workload::ReadKeys, Workload::WriteKeys, Workload::HashRounds];
+	pub const ALL: [Workload; 6] = [
+		Workload::Transfer,
+		Workload::TransferInBlock,
+		Workload::Noop,
+		Workload::ReadKeys,
+		Workload::WriteKeys,
+		Workload::HashRounds,
+	];
 
 	/// Name in the table.
 	pub fn name(self) -> String {
 		match self {
 			Workload::Transfer => "token transfer".into(),
+			Workload::TransferInBlock => "token transfer, 2nd in block".into(),
 			Workload::Noop => "no-op call".into(),
 			Workload::ReadKeys => "storage: read 10 keys".into(),
 			Workload::WriteKeys => "storage: write 100 keys".into(),
@@ -104,10 +117,25 @@ impl Workload {
 		}
 	}
 
+	/// Whether each measured dispatch follows another of the same message in its block; else
+	/// each is the first of a block of its own.
+	pub fn follows_in_block(self) -> bool {
+		self == Workload::TransferInBlock
+	}
+
+	/// Dispatches of it that move tokens, for `runs` measured ones.
+	fn transfers(self, runs: usize) -> usize {
+		match self {
+			Workload::Transfer => runs + WARM_UPS,
+			Workload::TransferInBlock => runs + WARM_UPS + 1,
+			_ => 0,
+		}
+	}
+
 	/// The message that runs it.
 	pub fn message(self) -> Message {
 		match self {
-			Workload::Transfer => Message::Transfer(Holder::Recipient, TRANSFER_AMOUNT),
+			Workload::Transfer | Workload::TransferInBlock => Message::Transfer(Holder::Recipient, TRANSFER_AMOUNT),
 			Workload::Noop => Message::Noop,
 			Workload::ReadKeys => Message::ReadKeys,
 			Workload::WriteKeys => Message::WriteKeys,
@@ -136,9 +164,13 @@ pub trait Peer {
 	/// The amount in what `balance_of` or `read_keys` returned.
 	fn amount(&self, output: &[u8]) -> Option<u128>;
 
-	/// Run before every dispatch, untimed: empties the block's events, so that each dispatch
-	/// finds the same state around it.
-	fn between_runs(&self);
+	/// Run before a dispatch, untimed, to make it the first of a new block: empties the block's
+	/// events and starts the pallet's per-block state afresh.
+	fn start_block(&self);
+
+	/// Run before a dispatch that follows another in the same block, untimed: empties the
+	/// block's events, so that each dispatch finds the same number around it.
+	fn reset_events(&self);
 }
 
 /// One row of the table.
@@ -152,18 +184,59 @@ pub struct Row {
 	pub before: Weight,
 	/// The weight its `PostDispatchInfo` reports (the largest of the runs).
 	pub after: Weight,
-	/// Database reads and writes of the call, when the pallet reports them. None of the three
-	/// does: their dry runs and dispatch results carry weights only (the database accesses are
-	/// in them, priced at `DbWeight`).
-	pub db_reads_writes: Option<(u64, u64)>,
+	/// Database reads and writes in the weight charged after dispatch ([`db_reads_writes`]).
+	pub db_reads_writes: (u64, u64),
 	/// The median time of a dispatch.
 	pub time: Duration,
 }
 
-/// Dispatches `call` once from `origin`; a failed dispatch is an error.
+/// Dispatches `call` once from `origin` as the first call of a block; a failed dispatch is an
+/// error.
 fn dispatch<P: Peer>(peer: &P, call: P::Call) -> Result<PostDispatchInfo, String> {
-	peer.between_runs();
+	peer.start_block();
 	call.dispatch(peer.origin()).map_err(|error| format!("{:?}", error.error))
+}
+
+/// How much dearer [`db_reads_writes`] makes a read, then a write: 1 µs.
+const DB_PROBE: u64 = 1_000_000;
+
+/// The weight `workload` is charged after a dispatch made as [`measure`] makes them, with the
+/// database costs `db`, from a fresh dry run; rolled back.
+fn charged_with<P: Peer>(peer: &P, workload: Workload, db: RuntimeDbWeight) -> Result<Weight, String> {
+	let usual = HarnessDbWeight::get();
+	HarnessDbWeight::set(db);
+	sp_io::storage::start_transaction();
+	let charged = (|| {
+		peer.start_block();
+		if workload.follows_in_block() {
+			let (earlier, _) = peer.call(workload.message())?;
+			earlier.dispatch(peer.origin()).map_err(|error| format!("dispatch failed: {:?}", error.error))?;
+			peer.reset_events();
+		}
+		let (call, _) = peer.call(workload.message())?;
+		let before = call.get_dispatch_info().call_weight;
+		let post = call.dispatch(peer.origin()).map_err(|error| format!("dispatch failed: {:?}", error.error))?;
+		Ok(post.actual_weight.unwrap_or(before))
+	})();
+	sp_io::storage::rollback_transaction();
+	HarnessDbWeight::set(usual);
+	charged
+}
+
+/// The database reads and writes in the weight `workload` is charged after dispatch: how much
+/// more it is charged, in units of [`DB_PROBE`], when a read and then a write cost that much
+/// more. Each pallet prices its reads and writes with the runtime's `DbWeight`.
+fn db_reads_writes<P: Peer>(peer: &P, workload: Workload) -> Result<(u64, u64), String> {
+	let usual = HarnessDbWeight::get();
+	let charged = charged_with(peer, workload, usual)?.ref_time();
+	let count = |db: RuntimeDbWeight| -> Result<u64, String> {
+		let probed = charged_with(peer, workload, db)?.ref_time();
+		let extra = probed.checked_sub(charged).ok_or("a dearer database made the call cheaper")?;
+		Ok((extra + DB_PROBE / 2) / DB_PROBE)
+	};
+	let reads = count(RuntimeDbWeight { read: usual.read + DB_PROBE, write: usual.write })?;
+	let writes = count(RuntimeDbWeight { read: usual.read, write: usual.write + DB_PROBE })?;
+	Ok((reads, writes))
 }
 
 /// Sends `message` once, for the set-up.
@@ -183,11 +256,19 @@ fn query<P: Peer>(peer: &P, message: Message) -> Result<u128, String> {
 fn measure<P: Peer>(pallet: &'static str, peer: &P, workload: Workload, runs: usize) -> Result<Row, String> {
 	let (call, _) = peer.call(workload.message())?;
 	let before = call.get_dispatch_info().call_weight;
-	let mut outcomes = Vec::with_capacity(runs + 2);
+	let db_reads_writes = db_reads_writes(peer, workload)?;
+	if workload.follows_in_block() {
+		dispatch(peer, call.clone())?;
+	}
+	let mut outcomes = Vec::with_capacity(runs + WARM_UPS);
 	let time = median_time_prepared(
 		runs,
 		|| {
-			peer.between_runs();
+			if workload.follows_in_block() {
+				peer.reset_events();
+			} else {
+				peer.start_block();
+			}
 			(call.clone(), peer.origin())
 		},
 		|(call, origin)| outcomes.push(call.dispatch(origin)),
@@ -197,7 +278,7 @@ fn measure<P: Peer>(pallet: &'static str, peer: &P, workload: Workload, runs: us
 		let post = outcome.map_err(|error| format!("dispatch failed: {:?}", error.error))?;
 		after = after.max(post.actual_weight.unwrap_or(before));
 	}
-	Ok(Row { pallet, workload, before, after, db_reads_writes: None, time })
+	Ok(Row { pallet, workload, before, after, db_reads_writes, time })
 }
 
 /// The rows of one pallet: `peer` is made, deployed, set up and measured inside `externalities`.
@@ -224,7 +305,7 @@ pub fn measure_peer<P: Peer>(
 			.map(|&workload| measure(pallet, &peer, workload, runs).map_err(|error| format!("{}: {error}", workload.name())))
 			.collect::<Result<Vec<_>, _>>()?;
 		// Every transfer dispatched (the warm-ups too) moved its tokens.
-		let transferred = (runs as u128 + 2) * TRANSFER_AMOUNT;
+		let transferred = Workload::ALL.iter().map(|workload| workload.transfers(runs)).sum::<usize>() as u128 * TRANSFER_AMOUNT;
 		let balances = (query(&peer, Message::BalanceOf(Holder::Sender))?, query(&peer, Message::BalanceOf(Holder::Recipient))?);
 		if balances != (SENDER_TOKENS - transferred, RECIPIENT_TOKENS + transferred) {
 			return Err(format!("after {transferred} tokens transferred, the balances are {balances:?}"))
@@ -300,7 +381,7 @@ pub fn print(runs: usize) -> bool {
 						kib(row.before.proof_size()),
 						micros(row.after.ref_time()),
 						kib(row.after.proof_size()),
-						row.db_reads_writes.map_or("n/a".into(), |(reads, writes)| format!("{reads}/{writes}")),
+						format!("{}/{}", row.db_reads_writes.0, row.db_reads_writes.1),
 						format!("{:.1?}", row.time),
 						format!("{:.1}", row.after.ref_time() as f64 / measured_ps),
 					);

@@ -1,7 +1,8 @@
 //! This project's pallet in the harness's runtime (`crate::runtime`), with `peers/token_ours.wat`.
 
 use super::{Holder, Message, Peer, Row};
-use crate::runtime::{self, AccountId, Contracts, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, CALLER};
+use crate::runtime::{self, AccountId, Contracts, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, CALLER};
+use frame_support::traits::Hooks;
 use pallet_wasm_contracts::{Call, Event};
 use sp_runtime::AccountId32;
 use wasm_contracts_primitives::{CodeId, StorageDeposit};
@@ -124,11 +125,17 @@ impl Peer for Ours {
 		output.try_into().ok().map(u128::from_le_bytes)
 	}
 
-	fn between_runs(&self) {
+	fn start_block(&self) {
 		System::reset_events();
-		// Each call starts with the block's event budget unspent, as if it were alone in its
-		// block (as the strategies table runs them).
-		pallet_wasm_contracts::BlockEventBytes::<Runtime>::kill();
+		// The pallet's per-block state (the event counter, the contracts run in the block)
+		// starts afresh, as in a block of its own.
+		let number = System::block_number();
+		Contracts::on_finalize(number);
+		Contracts::on_initialize(number);
+	}
+
+	fn reset_events(&self) {
+		System::reset_events();
 	}
 }
 

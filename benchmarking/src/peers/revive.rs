@@ -12,7 +12,6 @@ use frame_support::{
 	derive_impl, parameter_types,
 	storage::{with_transaction, TransactionOutcome},
 	traits::{ConstU128, Get, VariantCountOf},
-	weights::constants::RocksDbWeight,
 };
 use pallet_revive::{AccountId32Mapper, AddressMapper, Code, ExecConfig, TransactionLimits, H160, U256};
 use sp_runtime::{
@@ -42,7 +41,7 @@ impl frame_system::Config for Runtime {
 	type Lookup = IdentityLookup<AccountId32>;
 	type AccountData = pallet_balances::AccountData<u128>;
 	/// The same database costs as the harness's runtime.
-	type DbWeight = RocksDbWeight;
+	type DbWeight = crate::runtime::HarnessDbWeight;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -251,7 +250,11 @@ impl Peer for Token {
 		u128::try_from(U256::from_big_endian(&word)).ok()
 	}
 
-	fn between_runs(&self) {
+	fn start_block(&self) {
+		System::reset_events();
+	}
+
+	fn reset_events(&self) {
 		System::reset_events();
 	}
 }

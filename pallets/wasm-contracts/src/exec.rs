@@ -13,8 +13,8 @@ use crate::{
 	storage::ContractTrie,
 	vm::{self, cache::CachedModule, engine::Metering, EntryPoint, Ext, Vm},
 	weights::WeightInfo,
-	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, Error, Event,
-	InstanceCounter, Pallet, PristineCode, TrieNonce, UnpaidStorageOf,
+	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, ContractsRunInBlock, Error,
+	Event, InstanceCounter, Pallet, PristineCode, TrieNonce, UnpaidStorageOf,
 };
 use alloc::{collections::BTreeSet, rc::Rc, vec::Vec};
 use core::cell::{Cell, RefCell};
@@ -29,6 +29,10 @@ use frame_support::{
 };
 use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
 use wasm_contracts_primitives::{abi, abi::ReturnCode, CodeChange, CodeHistoryEntry, CodeId, ContractInfo, Params, TrieId};
+
+/// Most contracts [`ContractsRunInBlock`] records in a block: a call reads and rewrites the whole
+/// record, so it stays small; calls to further contracts are priced as the block's first.
+pub const MAX_CONTRACTS_RUN_IN_BLOCK: u32 = 16;
 
 /// What all frames of one outermost call share.
 pub struct CallTree<T: Config> {
@@ -51,6 +55,11 @@ pub struct CallTree<T: Config> {
 	/// their trie path and value are in the proof and the node's cache already, so later accesses
 	/// are hot. A reverted call leaves them hot, as it leaves its proof.
 	hot_keys: RefCell<BTreeSet<(TrieId, Vec<u8>)>>,
+	/// Whether the call runs in a block, whose `on_initialize` read the parameters.
+	in_block: bool,
+	/// Whether an earlier outermost call of the block ran this call's contract with the same
+	/// code ([`ContractsRunInBlock`]), whose records and code are then in the cache and proof.
+	contract_run_in_block: Cell<bool>,
 	vm: Vm<Frame<T>>,
 }
 
@@ -97,6 +106,8 @@ impl<T: Config> CallTree<T> {
 			deposits: RefCell::new(DepositMeter::default()),
 			block: BlockContext::current::<T>(),
 			hot_keys: RefCell::new(BTreeSet::new()),
+			in_block: ContractsRunInBlock::<T>::exists(),
+			contract_run_in_block: Cell::new(false),
 			vm: Vm::new(metering),
 		}
 	}
@@ -141,6 +152,23 @@ impl<T: Config> CallTree<T> {
 		})
 	}
 
+	/// What the base weight of the outermost call charged for reading from the database what
+	/// the block read already ([`crate::gas::read_in_block`]): the call gives it back.
+	pub fn read_in_block(&self) -> Weight {
+		crate::gas::read_in_block::<T>(self.in_block, self.contract_run_in_block.get())
+	}
+
+	/// Notes that the outermost call runs `contract` with `code_id`, and whether an earlier
+	/// outermost call of the block did, which [`ContractsRunInBlock`] records while it has room.
+	fn note_outermost_contract(&self, contract: &T::AccountId, code_id: CodeId) {
+		let Some(mut run) = ContractsRunInBlock::<T>::get() else { return };
+		if run.iter().any(|(known, known_code)| known == contract && *known_code == code_id) {
+			self.contract_run_in_block.set(true);
+		} else if run.try_push((contract.clone(), code_id)).is_ok() {
+			ContractsRunInBlock::<T>::put(run);
+		}
+	}
+
 	/// Whether state may not change now: in a query, or inside a read-only call.
 	fn is_read_only(&self) -> bool {
 		self.read_only || self.read_only_calls.get() > 0
@@ -174,10 +202,11 @@ impl<T: Config> CallTree<T> {
 		Ok(())
 	}
 
-	/// The module of `code_id`, compiled once per call tree.
-	fn module_of(&self, gas: &mut GasMeter, code_id: CodeId) -> Result<CachedModule, ExecError> {
+	/// The module of `code_id`, compiled once per call tree. `in_block_proof`: an earlier call
+	/// of the block loaded it, so its proof is recorded already.
+	fn module_of(&self, gas: &mut GasMeter, code_id: CodeId, in_block_proof: bool) -> Result<CachedModule, ExecError> {
 		let info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
-		self.vm.stored_module(gas, info.code_hash, info.code_size, || {
+		self.vm.stored_module(gas, info.code_hash, info.code_size, in_block_proof, || {
 			PristineCode::<T>::get(info.code_hash).map(|code| code.into_inner())
 		})
 	}
@@ -432,7 +461,7 @@ fn run_contract<T: Config>(
 	input: Vec<u8>,
 	value: BalanceOf<T>,
 ) -> Result<Vec<u8>, ExecError> {
-	let module = tree.module_of(gas, info.code_id)?;
+	let module = tree.module_of(gas, info.code_id, depth == 1 && tree.contract_run_in_block.get())?;
 	let frame = Frame::new(tree, depth, caller, contract.clone(), &info.trie_id, value, input);
 	tree.running.borrow_mut().push(contract.clone());
 	let result = frame.run(&module, entry, gas).1;
@@ -480,6 +509,9 @@ pub fn call<T: Config>(
 ) -> Result<Vec<u8>, ExecError> {
 	tree.ensure_depth(depth)?;
 	let info = ContractInfoOf::<T>::get(contract).ok_or(Error::<T>::ContractNotFound)?;
+	if depth == 1 {
+		tree.note_outermost_contract(contract, info.code_id);
+	}
 	tree.transactional(|| {
 		if !value.is_zero() {
 			let from = caller.as_ref().filter(|_| !tree.is_read_only()).ok_or(Error::<T>::StateChangeInReadOnlyCall)?;

@@ -9,6 +9,7 @@
 //! its peak ([`GasMeter::required`]), the smallest limit with which the call succeeds.
 
 use crate::{weights::WeightInfo, Config};
+use codec::MaxEncodedLen;
 use frame_support::{traits::Get, weights::Weight};
 
 /// Units of wasmi fuel one iteration of each instruction benchmark's loop burns (checked by the
@@ -82,6 +83,28 @@ pub fn event_bytes_weight<T: Config>(bytes: u32) -> Weight {
 /// earlier in the block is in the block's overlay: its read and write touch no database.
 pub fn event_counter_weight<T: Config>() -> Weight {
 	<T as frame_system::Config>::DbWeight::get().reads_writes(1, 1)
+}
+
+/// Weight of the pallet's `on_initialize`: the parameters' read, with their largest encoding and
+/// a generous trie path as proof ([`crate::vm::CODE_PATH_PROOF`]), and one database write for
+/// the block's transient state, which never reaches the database unless an earlier version of
+/// the pallet left a counter there to remove.
+pub fn block_start_weight<T: Config>() -> Weight {
+	let proof = (wasm_contracts_primitives::Params::max_encoded_len() as u64).saturating_add(crate::vm::CODE_PATH_PROOF);
+	<T as frame_system::Config>::DbWeight::get().reads_writes(1, 1).saturating_add(Weight::from_parts(0, proof))
+}
+
+/// The database reads that the base weights of `execute`, `instantiate` and `migrate` hold (as
+/// their benchmarks read from the database) and that a call in a block makes from the node's
+/// cache, in ref_time; the values are in the block's proof already:
+/// - the parameters, which the block's `on_initialize` read (`in_block`);
+/// - the contract's record, its code's record and the code, when an earlier outermost call
+///   of the block ran the same contract with the same code (`contract_run`,
+///   [`crate::ContractsRunInBlock`]); the code's proof is left out of its load too
+///   ([`crate::vm::code_load_weight`]).
+pub fn read_in_block<T: Config>(in_block: bool, contract_run: bool) -> Weight {
+	let reads = u64::from(in_block) + if contract_run { 3 } else { 0 };
+	Weight::from_parts(<T as frame_system::Config>::DbWeight::get().reads(reads).ref_time(), 0)
 }
 
 /// A benchmarked weight whose call deposited its `Executed` or `Instantiated` event, less the

@@ -189,9 +189,22 @@ pub mod pallet {
 	pub type AccountTrie<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, TrieId>;
 
 	/// Bytes of contract events emitted in a block, with that block's number (a value of an
-	/// earlier block counts as zero).
+	/// earlier block counts as zero). `on_initialize` puts it and `on_finalize` removes it, so
+	/// that every call of a block finds it in the block's overlay.
 	#[pallet::storage]
 	pub type BlockEventBytes<T: Config> = StorageValue<_, (BlockNumberFor<T>, u32)>;
+
+	/// The contracts that outermost calls of this block have run, with the code they ran, in
+	/// the order they first ran (at most [`exec::MAX_CONTRACTS_RUN_IN_BLOCK`]): their records
+	/// and code are in the node's cache and in the block's proof already, so a later call pays
+	/// neither database reads nor proof for them. `on_initialize` puts it empty and
+	/// `on_finalize` removes it: it lives in the block's overlay and never reaches the
+	/// database. Outside a block (dry runs) there is none, and every call is priced as the
+	/// block's first.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type ContractsRunInBlock<T: Config> =
+		StorageValue<_, BoundedVec<(T::AccountId, CodeId), ConstU32<{ exec::MAX_CONTRACTS_RUN_IN_BLOCK }>>>;
 
 	/// Makes each child trie id unique.
 	#[pallet::storage]
@@ -458,6 +471,22 @@ pub mod pallet {
 			assert!(Params::default().check().is_ok(), "default parameters must be valid");
 		}
 
+		/// Starts the block's transient state ([`BlockEventBytes`], [`ContractsRunInBlock`]),
+		/// which `on_finalize` removes, and reads the parameters, so that the block's calls
+		/// find them in the node's cache and the block's proof ([`gas::read_in_block`]).
+		/// Priced by [`gas::block_start_weight`].
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			BlockEventBytes::<T>::put((now, 0));
+			ContractsRunInBlock::<T>::put(BoundedVec::new());
+			let _ = Parameters::<T>::get();
+			gas::block_start_weight::<T>()
+		}
+
+		fn on_finalize(_now: BlockNumberFor<T>) {
+			BlockEventBytes::<T>::kill();
+			ContractsRunInBlock::<T>::kill();
+		}
+
 		/// Removes what terminated contracts left behind, within the weight the block has left.
 		fn on_idle(_block: BlockNumberFor<T>, remaining_weight: Weight) -> Weight {
 			Self::process_deletion_queue(remaining_weight)
@@ -713,6 +742,7 @@ impl<T: Config> Pallet<T> {
 		if let Ok((_, _, unused)) = &result {
 			gas.refund(*unused);
 		}
+		let base = base.saturating_sub(tree.read_in_block());
 		let post_info = PostDispatchInfo::from(Some(base.saturating_add(gas.consumed())));
 		match result {
 			Ok(_) => Ok(post_info),

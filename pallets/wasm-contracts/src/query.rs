@@ -16,7 +16,7 @@ use crate::{
 	vm,
 	gas::GasMeter,
 	storage::ContractTrie,
-	AccountTrie, BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, Config, ContractInfoOf, Error, EventRecordOf, Pallet,
+	AccountTrie, BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, Config, ContractInfoOf, ContractsRunInBlock, Error, EventRecordOf, Pallet,
 	Parameters,
 };
 use alloc::{rc::Rc, vec::Vec};
@@ -207,10 +207,11 @@ impl<T: Config> Pallet<T> {
 		let events_before = frame_system::Pallet::<T>::event_count() as usize;
 		with_transaction(|| -> TransactionOutcome<Result<_, DispatchError>> {
 			// Priced as the first call of a block, where nothing has written the block's event
-			// counter yet and its read and write cost what the database charges: the call may be
-			// the first of the block it lands in, so `gas_required` must not count on the
-			// counter being written already.
+			// counter yet and its read and write cost what the database charges, and no call has
+			// loaded the contract's code: the call may be the first of the block it lands in, so
+			// `gas_required` must count on neither.
 			BlockEventBytes::<T>::kill();
+			ContractsRunInBlock::<T>::kill();
 			let result = f();
 			let events = frame_system::Pallet::<T>::read_events_no_consensus()
 				.skip(events_before)

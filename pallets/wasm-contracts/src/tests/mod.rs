@@ -1,5 +1,6 @@
 //! Tests over one mock runtime, split by concern.
 
+mod block_tests;
 mod code_tests;
 mod deploy_tests;
 mod deposit_tests;

@@ -541,6 +541,23 @@ fn executing_a_contract_of_the_largest_module_is_charged_the_proof_of_its_code()
 }
 
 #[test]
+fn a_block_running_the_largest_module_twice_is_charged_the_proof_of_its_code_once() {
+	let mut ext = chain();
+	let contract = ext.execute_with(|| largest_contracts(1).remove(0));
+	let call: RuntimeCall = execute_call(&contract, "run", vec![7; 1024], 1_000).into();
+	let declared = ext.execute_with(|| call.get_dispatch_info());
+	let (charged, recorded) = record(&mut ext, || {
+		Contracts::on_initialize(System::block_number());
+		[BOB, CHARLIE].map(|caller| {
+			let post = call.clone().dispatch(RuntimeOrigin::signed(caller)).expect("the call succeeds");
+			post.calc_actual_weight(&declared).proof_size()
+		})
+	});
+	assert!(recorded <= charged[0] + charged[1], "recorded {recorded} bytes of proof, charged {charged:?}");
+	assert!(charged[0] - charged[1] > module_bytes(1), "the second call is not charged the code: {charged:?}");
+}
+
+#[test]
 fn migrating_to_the_largest_module_is_charged_the_proof_of_its_code() {
 	let mut ext = chain();
 	let (contract, new_code_id) = ext.execute_with(|| (largest_contracts(1).remove(0), upload_largest(1)));
@@ -641,4 +658,13 @@ fn setting_the_parameters_is_charged_its_proof() {
 	let mut ext = chain();
 	let params = Params { max_call_depth: 4, ..Params::default() };
 	prove(&mut ext, RuntimeOrigin::root(), crate::Call::<Test>::set_params { params }).covered("set_params");
+}
+
+#[test]
+fn starting_a_block_is_charged_the_proof_of_the_parameters() {
+	let mut ext = chain();
+	let number = ext.execute_with(System::block_number);
+	let (charged, recorded) = record(&mut ext, || Contracts::on_initialize(number));
+	assert!(recorded <= charged.proof_size(), "recorded {recorded} bytes of proof, charged {charged:?}");
+	assert!(recorded > 0, "the parameters are in the proof");
 }

@@ -237,20 +237,24 @@ impl<E: Ext> Vm<E> {
 	}
 
 	/// The module of stored code `code_hash` (`code_size` bytes), compiled on first use in this
-	/// call tree from what `fetch` reads. Charges `code_load_weight(code_size)` and
+	/// call tree from what `fetch` reads. Charges `code_load_weight(code_size)` (without its
+	/// proof_size when `proof_recorded`: an earlier call of the block loaded the code) and
 	/// `module_load_weight` when it compiles, nothing when the call tree already has it.
 	pub fn stored_module(
 		&self,
 		gas: &mut GasMeter,
 		code_hash: CodeHash,
 		code_size: u32,
+		proof_recorded: bool,
 		fetch: impl FnOnce() -> Option<Vec<u8>>,
 	) -> Result<CachedModule, ExecError> {
 		let out_of_gas = |_| ExecError::from(Error::<E::T>::OutOfGas);
 		if let Some(cached) = self.cache.borrow().get(&code_hash) {
 			return Ok(cached)
 		}
-		gas.charge(code_load_weight::<E::T>(code_size)).map_err(out_of_gas)?;
+		let load = code_load_weight::<E::T>(code_size);
+		let load = if proof_recorded { load.set_proof_size(0) } else { load };
+		gas.charge(load).map_err(out_of_gas)?;
 		let wasm = fetch().ok_or(Error::<E::T>::CodeNotFound)?;
 		let footprint = validation::footprint(&wasm);
 		gas.charge(module_load_weight::<E::T>(&footprint)).map_err(out_of_gas)?;
