@@ -48,8 +48,7 @@ pub struct CallTree<T: Config> {
 	event_bytes: Cell<u32>,
 	/// Storage deposits the call has taken so far, settled when it ends.
 	deposits: RefCell<DepositMeter<T::AccountId>>,
-	/// The block's number and timestamp, read once: they cannot change during the call, and a
-	/// contract reads them at the price of the cheapest host function.
+	/// The block's number and timestamp, each read once: they cannot change during the call.
 	block: BlockContext,
 	/// Storage keys a host function of this call tree has read, written or deleted, by trie:
 	/// their trie path and value are in the proof and the node's cache already, so later accesses
@@ -64,18 +63,25 @@ pub struct CallTree<T: Config> {
 }
 
 /// The block a call tree runs in.
-#[derive(Clone, Copy)]
 struct BlockContext {
+	/// The block number, which frame_system keeps in the block's overlay.
 	number: u64,
-	timestamp: u64,
+	/// The timestamp, read from the clock when a contract first asks for it.
+	timestamp: Cell<Option<u64>>,
 }
 
 impl BlockContext {
 	fn current<T: Config>() -> Self {
-		Self {
-			number: frame_system::Pallet::<T>::block_number().saturated_into(),
-			timestamp: T::Time::now().saturated_into(),
+		Self { number: frame_system::Pallet::<T>::block_number().saturated_into(), timestamp: Cell::new(None) }
+	}
+
+	fn timestamp<T: Config>(&self) -> u64 {
+		if let Some(now) = self.timestamp.get() {
+			return now
 		}
+		let now = T::Time::now().saturated_into();
+		self.timestamp.set(Some(now));
+		now
 	}
 }
 
@@ -306,8 +312,12 @@ impl<T: Config> Ext for Frame<T> {
 		self.tree.block.number
 	}
 
+	fn block_timestamp_read(&self) -> bool {
+		self.tree.block.timestamp.get().is_some()
+	}
+
 	fn block_timestamp(&self) -> u64 {
-		self.tree.block.timestamp
+		self.tree.block.timestamp::<T>()
 	}
 
 	fn caller(&self) -> Option<&T::AccountId> {

@@ -137,3 +137,23 @@ fn gas_required_suffices_for_the_first_call_of_a_block() {
 		assert_ok!(first);
 	});
 }
+
+#[test]
+fn only_a_contract_that_asks_for_the_timestamp_pays_the_clocks_read_and_once() {
+	new_test_ext().execute_with(|| {
+		let module = wat(
+			r#"(module
+			(import "env" "get_block_timestamp" (func $now (result i64)))
+			(memory (export "memory") 1)
+			(func (export "noop") (drop (i64.const 0)))
+			(func (export "once") (drop (call $now)))
+			(func (export "twice") (drop (call $now)) (drop (call $now))))"#,
+		);
+		let contract = instantiate(&ALICE, upload(&ALICE, module), vec![], None);
+		Timestamp::set_timestamp(42_000);
+		let [noop, once, twice] = ["noop", "once", "twice"].map(|entry| charged(&BOB, &contract, entry).ref_time());
+		let clock = crate::gas::timestamp_read_weight::<Test>().ref_time();
+		assert!(once - noop >= clock, "the first use reads the clock: {noop} then {once}");
+		assert!(twice - once < clock, "the second use does not: {once} then {twice}");
+	});
+}

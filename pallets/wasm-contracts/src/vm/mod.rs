@@ -41,7 +41,10 @@ pub trait Ext: Sized + 'static {
 	fn read_only(&self) -> bool;
 	/// The number of the block the call runs in.
 	fn block_number(&self) -> u64;
-	/// The timestamp of the block the call runs in, in milliseconds since the Unix epoch.
+	/// Whether the call tree has read the block's timestamp already.
+	fn block_timestamp_read(&self) -> bool;
+	/// The timestamp of the block the call runs in, in milliseconds since the Unix epoch, read
+	/// from the runtime's clock on the call tree's first use.
 	fn block_timestamp(&self) -> u64;
 	/// Who called this frame (`None` at the top of a query).
 	fn caller(&self) -> Option<&AccountIdOf<Self::T>>;

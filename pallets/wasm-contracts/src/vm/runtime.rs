@@ -421,9 +421,13 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		Ok(self.ext().block_number())
 	}
 
-	/// `get_block_timestamp() -> i64`: milliseconds since the Unix epoch. Cost: `host_context`.
+	/// `get_block_timestamp() -> i64`: milliseconds since the Unix epoch. Cost: `host_context`,
+	/// and on the call tree's first use the clock's read (`gas::timestamp_read_weight`).
 	pub fn get_block_timestamp(&mut self) -> HostResult<u64> {
 		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
+		if !self.ext().block_timestamp_read() {
+			self.charge(crate::gas::timestamp_read_weight::<E::T>())?;
+		}
 		Ok(self.ext().block_timestamp())
 	}
 
