@@ -12,6 +12,9 @@
 #                            machine only (after the benchmarks or the pallet got cheaper)
 #   CHANGED                  comma-separated weight functions whose benchmark changed: merged
 #                            from this run alone, as their old figures measured something else
+#   RECOUNT                  comma-separated weight functions whose database reads and writes
+#                            the pallet's code changed: those are taken from this run, every
+#                            other figure is the larger of the two
 #   EXTRINSICS               comma-separated benchmarks to run (default: all); the weight
 #                            functions of the others stay as weights.rs has them
 #   STEPS, REPEAT            sampling of every benchmark (defaults 50 and 20)
@@ -33,8 +36,8 @@ case "$merge" in
 0 | 1) ;;
 *) echo "generate-weights: MERGE is 1 (merge the run into weights.rs) or 0 (replace it), not '$merge'" >&2; exit 1 ;;
 esac
-if [ "$merge" = 0 ] && [ -n "${EXTRINSICS:-}" ]; then
-	echo "generate-weights: MERGE=0 replaces weights.rs with the run, which must then measure every benchmark: leave EXTRINSICS unset" >&2
+if [ "$merge" = 0 ] && [ -n "${EXTRINSICS:-}${RECOUNT:-}" ]; then
+	echo "generate-weights: MERGE=0 replaces weights.rs with the run, which must then measure every benchmark and takes its counts whole: leave EXTRINSICS and RECOUNT unset" >&2
 	exit 1
 fi
 bash scripts/setup.sh
@@ -73,7 +76,8 @@ rm -f "$run"
 	--template benchmarking/weight-template.hbs \
 	--output "$run"
 if [ "$merge" = 1 ]; then
-	python3 benchmarking/merge_weights.py ${EXTRINSICS:+--partial} ${CHANGED:+--changed "$CHANGED"} "$weights" "$run"
+	python3 benchmarking/merge_weights.py ${EXTRINSICS:+--partial} ${CHANGED:+--changed "$CHANGED"} \
+		${RECOUNT:+--recount "$RECOUNT"} "$weights" "$run"
 	echo "this run ($run) merged into $weights"
 else
 	python3 benchmarking/merge_weights.py --replace "$weights" "$run"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Merges a run of `benchmark pallet` into the pallet's weights, figure by figure.
 
-Usage: merge_weights.py [--replace | [--partial] [--changed NAME[,NAME...]]] WEIGHTS RUN [OUTPUT]
+Usage: merge_weights.py [--replace | [--partial] [--changed NAME[,NAME...]] [--recount NAME[,NAME...]]]
+                        WEIGHTS RUN [OUTPUT]
        merge_weights.py --check FILE
 
 Both files have the shape `benchmarking/weight-template.hbs` gives them. For every weight
@@ -14,6 +15,9 @@ elsewhere. The header lists every CPU the figures come from, with the latest run
 A function only in RUN is taken from it, one only in WEIGHTS is dropped (its benchmark is gone),
 and one whose parameters changed is taken from RUN, with a warning. So is every function named
 with --changed: its benchmark measures something else now, and its old figures belong to that.
+A function named with --recount takes its database reads and writes (base and slopes) from RUN
+and the larger of every other figure: the pallet's code changed what it reads or writes, which
+no CPU changes, while its time and proof may still be largest elsewhere.
 
 With --partial, RUN measured some of the benchmarks only (`benchmark pallet --extrinsic`): the
 functions it lacks are kept from WEIGHTS as they are, in WEIGHTS' order, and the functions only in
@@ -283,25 +287,37 @@ def render_function(f: Function) -> list[str]:
     return lines
 
 
-def merge_function(old: Function, new: Function) -> Function:
+DATABASE = ("reads", "writes", "read_slopes", "write_slopes")
+
+
+def merge_function(old: Function, new: Function, recount: bool = False) -> Function:
+    """The larger of each figure; with `recount`, the database accesses of `new`."""
     merged = Function(name=new.name, params=list(new.params))
     for field in SCALARS:
         setattr(merged, field, max(getattr(old, field), getattr(new, field)))
     for field in SLOPES:
         a, b = getattr(old, field), getattr(new, field)
         setattr(merged, field, {p: max(a.get(p, 0), b.get(p, 0)) for p in a.keys() | b.keys()})
+    if recount:
+        for field in DATABASE:
+            setattr(merged, field, getattr(new, field))
     return merged
 
 
 def merge(
-    old: WeightsFile, new: WeightsFile, changed: frozenset[str] = frozenset(), partial: bool = False
+    old: WeightsFile,
+    new: WeightsFile,
+    changed: frozenset[str] = frozenset(),
+    partial: bool = False,
+    recount: frozenset[str] = frozenset(),
 ) -> tuple[WeightsFile, list[str]]:
-    """Merges `new` (a run) into `old`, taking the functions named in `changed` from `new` alone;
-    with `partial`, `new` measured some functions only and the others are kept. Returns the
-    result and the warnings to show."""
-    unknown = sorted(changed - {f.name for f in new.functions})
-    if unknown:
-        raise WeightsError(f"--changed names functions the run does not have: {', '.join(unknown)}")
+    """Merges `new` (a run) into `old`, taking the functions named in `changed` from `new` alone
+    and the database accesses of those in `recount` from `new`; with `partial`, `new` measured
+    some functions only and the others are kept. Returns the result and the warnings to show."""
+    for option, names in (("--changed", changed), ("--recount", recount)):
+        unknown = sorted(names - {f.name for f in new.functions})
+        if unknown:
+            raise WeightsError(f"{option} names functions the run does not have: {', '.join(unknown)}")
     warnings = []
     if old.head != new.head or old.middle != new.middle or old.tail != new.tail:
         warnings.append("the text around the figures differs from the old file's; the run's is kept")
@@ -340,7 +356,9 @@ def merge(
             )
             functions.append(f)
         else:
-            functions.append(merge_function(o, f))
+            if f.name in recount:
+                warnings.append(f"`{f.name}` was recounted: its database reads and writes are the run's")
+            functions.append(merge_function(o, f, f.name in recount))
     for name in before:
         warnings.append(f"`{name}` is gone from the run: dropped")
 
@@ -358,8 +376,9 @@ def merge_text(
     new_path: str = "<new>",
     changed: frozenset[str] = frozenset(),
     partial: bool = False,
+    recount: frozenset[str] = frozenset(),
 ) -> tuple[str, list[str]]:
-    merged, warnings = merge(parse(old_text, old_path), parse(new_text, new_path), changed, partial)
+    merged, warnings = merge(parse(old_text, old_path), parse(new_text, new_path), changed, partial, recount)
     return render(merged), warnings
 
 
@@ -395,15 +414,18 @@ def main(argv: list[str]) -> int:
     partial = "--partial" in args
     if partial:
         args.remove("--partial")
-    changed: frozenset[str] = frozenset()
-    if "--changed" in args:
-        at = args.index("--changed")
-        if at + 1 >= len(args):
-            print(__doc__.split("\n\n")[1], file=sys.stderr)
-            return 2
-        changed = frozenset(name for name in args[at + 1].split(",") if name)
-        del args[at : at + 2]
-    if replace and (partial or changed):
+    names: dict[str, frozenset[str]] = {}
+    for option in ("--changed", "--recount"):
+        names[option] = frozenset()
+        if option in args:
+            at = args.index(option)
+            if at + 1 >= len(args):
+                print(__doc__.split("\n\n")[1], file=sys.stderr)
+                return 2
+            names[option] = frozenset(name for name in args[at + 1].split(",") if name)
+            del args[at : at + 2]
+    changed, recount = names["--changed"], names["--recount"]
+    if replace and (partial or changed or recount):
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
     if len(args) not in (2, 3) or any(a.startswith("-") for a in args):
@@ -417,7 +439,7 @@ def main(argv: list[str]) -> int:
             parse(run_text, run)
             text, warnings = run_text, []
         else:
-            text, warnings = merge_text(read(weights), run_text, weights, run, changed, partial)
+            text, warnings = merge_text(read(weights), run_text, weights, run, changed, partial, recount)
     except (WeightsError, OSError) as e:
         print(f"merge_weights: error: {e}", file=sys.stderr)
         return 1

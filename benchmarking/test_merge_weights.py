@@ -240,6 +240,20 @@ class Functions(unittest.TestCase):
         self.assertEqual(len(warnings), 1)
         self.assertIn("`call` changed its benchmark", warnings[0])
 
+    def test_recounted_functions_take_the_runs_database_accesses_and_the_larger_of_the_rest(self):
+        text, warnings = merge_text(OLD, NEW, recount=frozenset({"call"}))
+        call = parse(text).functions[0]
+        expected = parse(weights([AMD, XEON], MERGED_FUNCTIONS)).functions[0]
+        # The old file read 5 and wrote per `m`; the run reads 4 and 2 per `n`, and writes 1.
+        self.assertEqual((call.reads, call.read_slopes, call.writes, call.write_slopes), (4, {"n": 2}, 1, {}))
+        self.assertEqual((call.ref_time, call.proof_size, call.ref_time_slopes, call.proof), (expected.ref_time, expected.proof_size, expected.ref_time_slopes, expected.proof))
+        self.assertEqual(parse(text).functions[1:], parse(weights([AMD, XEON], MERGED_FUNCTIONS)).functions[1:])
+        self.assertEqual(warnings, ["`call` was recounted: its database reads and writes are the run's"])
+
+    def test_a_recounted_function_the_run_lacks_is_an_error(self):
+        with self.assertRaises(WeightsError):
+            merge_text(OLD, NEW, recount=frozenset({"calls"}))
+
     def test_a_partial_run_keeps_the_functions_it_lacks_and_the_cpus_line(self):
         old = weights([AMD, XEON], MERGED_FUNCTIONS)
         store = NEW[NEW.index("\tfn store("):NEW.index("\tfn remark(")]
@@ -401,6 +415,13 @@ class CommandLine(unittest.TestCase):
         self.assertIn("`store` changed its benchmark", err)
         self.assertEqual(parse(self.read(w)).functions[:2], parse(NEW).functions[:2])
 
+    def test_recount_names_benchmarks_whose_accesses_to_take_from_the_run(self):
+        w, r = self.files(OLD, NEW)
+        code, err = self.run_main("--recount", "call", w, r)
+        self.assertEqual(code, 0)
+        self.assertIn("`call` was recounted", err)
+        self.assertEqual(parse(self.read(w)).functions[0].reads, 4)
+
     def test_partial_keeps_what_the_run_did_not_measure(self):
         w, r = self.files(OLD, weights([XEON], NEW[NEW.index("\tfn store("):NEW.index("\tfn remark(")]))
         code, err = self.run_main("--partial", "--changed", "store", w, r)
@@ -412,6 +433,7 @@ class CommandLine(unittest.TestCase):
     def test_wrong_arguments_print_the_usage(self):
         self.assertEqual(self.run_main("--changed", "call", "--replace", "a", "b")[0], 2)
         self.assertEqual(self.run_main("a", "b", "--changed")[0], 2)
+        self.assertEqual(self.run_main("--recount", "call", "--replace", "a", "b")[0], 2)
         self.assertEqual(self.run_main("only-one")[0], 2)
         self.assertEqual(self.run_main("--check", "a", "b")[0], 2)
         self.assertEqual(self.run_main("--merge", "a", "b")[0], 2)
