@@ -47,7 +47,10 @@ FUZZ_CORPUS="$corpus" cargo run --locked --release -q -p wasm-contracts-fuzz -- 
 
 echo "== contract tool: installed as docs/cli.md says; a new contract crate outside the workspace, built by the tool and tested in the sandbox"
 # Installed into the target directory rather than ~/.cargo/bin, so the machine's own stays as it is;
-# `--debug` reuses the build of the unit tests above.
+# `--debug` reuses the build of the unit tests above. The tool holds the path of the checkout it
+# was built from (its default SDK), and cargo does not rebuild it when the same target directory
+# serves another checkout of the same sources: its own artifacts go first.
+cargo clean -q -p wasm-contracts-cli
 cargo install --locked --debug --path cli --root "$CARGO_TARGET_DIR/tool" --force
 tool="$CARGO_TARGET_DIR/tool/bin/cargo-wasm-contracts"
 outside="$(mktemp -d)"
