@@ -47,6 +47,7 @@ pub mod storage;
 
 pub use codec::{self, Decode, Encode};
 pub use scale_info::{self, TypeInfo};
+pub use wasm_contracts_abi::ReturnCode;
 
 /// An account: a signer, a contract or a deploy's account.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Encode, Decode, TypeInfo, codec::MaxEncodedLen)]
@@ -88,22 +89,24 @@ pub enum Error {
 }
 
 impl Error {
-	/// `Ok` for return code 0, the error it names otherwise.
+	/// `Ok` for [`ReturnCode::Success`], the error the code names otherwise; the codes that only
+	/// one host function returns, which the SDK handles where it calls it (`KeyNotFound`,
+	/// `NoCaller`), are [`Error::Unknown`] here.
 	pub fn check(code: u32) -> Result<(), Self> {
-		Err(match code {
-			0 => return Ok(()),
-			1 => Self::CalleeTrapped,
-			2 => Self::CalleeReverted,
-			3 => Self::TransferFailed,
-			5 => Self::NotAContract,
-			6 => Self::InvalidSignature,
-			7 => Self::UnsupportedKeyType,
-			9 => Self::CodeNotFound,
-			10 => Self::CallDepthExceeded,
-			11 => Self::EntryPointNotFound,
-			12 => Self::ContractExists,
-			13 => Self::NotPaymentPhase,
-			other => Self::Unknown(other),
+		Err(match ReturnCode::from_u32(code) {
+			Some(ReturnCode::Success) => return Ok(()),
+			Some(ReturnCode::CalleeTrapped) => Self::CalleeTrapped,
+			Some(ReturnCode::CalleeReverted) => Self::CalleeReverted,
+			Some(ReturnCode::TransferFailed) => Self::TransferFailed,
+			Some(ReturnCode::NotAContract) => Self::NotAContract,
+			Some(ReturnCode::InvalidSignature) => Self::InvalidSignature,
+			Some(ReturnCode::UnsupportedKeyType) => Self::UnsupportedKeyType,
+			Some(ReturnCode::CodeNotFound) => Self::CodeNotFound,
+			Some(ReturnCode::CallDepthExceeded) => Self::CallDepthExceeded,
+			Some(ReturnCode::EntryPointNotFound) => Self::EntryPointNotFound,
+			Some(ReturnCode::ContractExists) => Self::ContractExists,
+			Some(ReturnCode::NotPaymentPhase) => Self::NotPaymentPhase,
+			Some(ReturnCode::KeyNotFound | ReturnCode::NoCaller) | None => Self::Unknown(code),
 		})
 	}
 }

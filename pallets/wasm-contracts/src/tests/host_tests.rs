@@ -120,6 +120,41 @@ fn a_module_importing_every_host_function_uploads_and_links() {
 	});
 }
 
+#[test]
+fn every_mutating_host_function_traps_in_a_read_only_call_before_it_runs() {
+	use crate::{vm::host::HostFn, Error};
+	let wasm_type = |ty: &wasmparser::ValType| if *ty == wasmparser::ValType::I64 { "i64" } else { "i32" };
+	let mutating: Vec<HostFn> = HostFn::ALL.iter().copied().filter(|host_fn| host_fn.mutating()).collect();
+	assert!(mutating.len() >= 7, "storage writes and deletes, events, transfers, instantiation, payment, termination");
+	// One export per mutating function, calling it with zeros: in a query it must trap before
+	// it looks at its arguments.
+	let (imports, exports): (String, String) = mutating
+		.iter()
+		.map(|host_fn| {
+			let params: Vec<_> = host_fn.params().iter().map(wasm_type).collect();
+			let results: Vec<_> = host_fn.results().iter().map(wasm_type).collect();
+			let import = format!(
+				r#"(import "env" "{0}" (func ${0} (param {1}) (result {2})))"#,
+				host_fn.name(),
+				params.join(" "),
+				results.join(" ")
+			);
+			let zeros: String = params.iter().map(|ty| format!("({ty}.const 0) ")).collect();
+			let drop = if results.is_empty() { "" } else { "drop" };
+			let export = format!(r#"(func (export "{0}") (call ${0} {zeros}) {drop})"#, host_fn.name());
+			(import, export)
+		})
+		.unzip();
+	new_test_ext().execute_with(|| {
+		let module = wat(&format!(r#"(module {imports} (memory (export "memory") 1) {exports})"#));
+		let contract = instantiate(&ALICE, upload(&ALICE, module), vec![], None);
+		for host_fn in mutating {
+			let result = Contracts::query(contract.clone(), host_fn.name().as_bytes().to_vec(), vec![], None);
+			assert_eq!(result.result.map(|_| ()), Err(Error::<Test>::StateChangeInReadOnlyCall.into()), "{}", host_fn.name());
+		}
+	});
+}
+
 /// Signatures of the host function table in `docs/abi.md`: name, parameter types, result types.
 fn documented_host_functions() -> Vec<(String, Vec<String>, Vec<String>)> {
 	let abi = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/abi.md")).unwrap();

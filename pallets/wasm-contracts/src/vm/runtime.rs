@@ -229,8 +229,9 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		Ok(())
 	}
 
-	/// Traps when the call is read-only (a query).
-	fn ensure_mutable(&mut self) -> HostResult<()> {
+	/// Traps when the call is read-only (a query). The linker runs it before every function the
+	/// ABI marks `mutating` ([`super::host::linker`]).
+	pub(super) fn ensure_mutable(&mut self) -> HostResult<()> {
 		if self.ext().read_only() {
 			return Err(self.trap(Error::<E::T>::StateChangeInReadOnlyCall))
 		}
@@ -353,7 +354,6 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// already: [`hot_write_weight`], and the ref_time of the rest.
 	/// Traps: read-only call, key or value too long, empty value (use `storage_delete`).
 	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
-		self.ensure_mutable()?;
 		let params = self.ext().params();
 		let (max_key, max_value) = (params.max_storage_key_len, params.max_storage_value_len);
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
@@ -390,7 +390,6 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// key the call tree has touched already, [`hot_write_weight`] and the ref_time of the rest.
 	/// Traps: read-only call, key too long.
 	pub fn storage_delete(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u32> {
-		self.ensure_mutable()?;
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
 		let key_cost = key_weight::<E::T>(key_len);
@@ -496,7 +495,6 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// and `EventBudgetExceeded` when the event (its topic, data and [`EVENT_RECORD_OVERHEAD`])
 	/// does not fit the call's or the block's event budget.
 	pub fn log_event(&mut self, topic_ptr: u32, topic_len: u32, data_ptr: u32, data_len: u32) -> HostResult<()> {
-		self.ensure_mutable()?;
 		self.ensure_len(topic_len, limits::MAX_EVENT_TOPIC_LEN, Error::<E::T>::EventTopicTooLarge)?;
 		let max_data = self.ext().params().max_event_data_len;
 		self.ensure_len(data_len, max_data, Error::<E::T>::EventDataTooLarge)?;
@@ -521,7 +519,6 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// contract to the 32-byte address; `TransferFailed` when the contract cannot pay it and
 	/// keep its existential deposit. Cost: `host_transfer`. Traps: read-only call.
 	pub fn transfer(&mut self, to_ptr: u32, amount_ptr: u32) -> HostResult<u32> {
-		self.ensure_mutable()?;
 		self.charge_host(<E::T as Config>::WeightInfo::host_transfer())?;
 		let to = self.read_address(to_ptr)?;
 		let amount = self.read_balance(amount_ptr)?;
@@ -699,7 +696,6 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		salt_len: u32,
 		result_ptr: u32,
 	) -> HostResult<u32> {
-		self.ensure_mutable()?;
 		let max_msg = self.ext().params().max_contract_msg_size;
 		self.ensure_len(msg_len, max_msg, Error::<E::T>::MsgTooLarge)?;
 		self.ensure_len(salt_len, limits::MAX_SALT_LEN, Error::<E::T>::SaltTooLong)?;
@@ -745,7 +741,6 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// anywhere else (session modules, contracts). Cost: `host_transfer`.
 	/// Traps: read-only call.
 	pub fn pay(&mut self, amount_ptr: u32) -> HostResult<u32> {
-		self.ensure_mutable()?;
 		self.charge_host(<E::T as Config>::WeightInfo::host_transfer())?;
 		let amount = self.read_balance(amount_ptr)?;
 		let Ok(amount) = BalanceOf::<E::T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
@@ -761,7 +756,6 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// (`InvalidBeneficiary`), in a deploy's module (`DeployModuleCannotTerminate`), or when the transfer
 	/// fails (`TransferFailed`).
 	pub fn terminate(&mut self, beneficiary_ptr: u32) -> HostResult<()> {
-		self.ensure_mutable()?;
 		// Beyond the benchmark: removing the contract's unpaid storage record.
 		let unpaid = <E::T as frame_system::Config>::DbWeight::get().writes(1);
 		self.charge_host(<E::T as Config>::WeightInfo::host_terminate().saturating_add(unpaid))?;
