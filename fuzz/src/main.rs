@@ -28,7 +28,7 @@ use frame_support::{
 	storage::{with_transaction, TransactionOutcome},
 	weights::Weight,
 };
-use pallet_wasm_contracts::vm::{engine::Metering, host::HostFn};
+use pallet_wasm_contracts::vm::{engine::Metering, imports::HostFn};
 use sp_runtime::{traits::Dispatchable, DispatchError, StateVersion};
 use std::{collections::BTreeMap, time::Instant};
 use wasm_contracts_benchmarks::runtime::{self, BlockStart, Contracts, Runtime, RuntimeCall, RuntimeOrigin, CALLER};

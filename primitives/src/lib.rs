@@ -70,6 +70,8 @@ pub struct Params {
 /// Hard ceilings for [`Params`]: no parameter update may go past them, because past them the
 /// runtime itself (its native stack, its heap, its proof budget) would be at risk.
 pub mod limits {
+	/// Bytes of a wasm memory page.
+	pub const PAGE_SIZE: u64 = 64 * 1024;
 	/// Most memory pages any contract may ever get (16 MiB).
 	pub const MAX_MEMORY_PAGES: u32 = 256;
 	/// Most memory pages all frames of the deepest call may hold at once (64 MiB): bounds

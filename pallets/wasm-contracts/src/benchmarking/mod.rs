@@ -21,7 +21,7 @@ use frame_support::traits::fungible::{Inspect, InspectHold, Mutate};
 use frame_system::RawOrigin;
 use module::{InstrClass, ModuleSpec, BENCH_EXPORT};
 use sp_runtime::traits::{Bounded, SaturatedConversion, Saturating, Zero};
-use vm::host::HostFn;
+use vm::imports::HostFn;
 use wasm_contracts_primitives::{limits, Params};
 use wasm_instrument::parity_wasm::elements::Instruction::{self, I32Const, I64Const};
 

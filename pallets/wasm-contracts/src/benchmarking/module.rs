@@ -1,6 +1,6 @@
 //! Wasm modules generated for benchmarks, built with `wasm-instrument`'s `parity-wasm`.
 
-use crate::vm::host::HostFn;
+use crate::vm::imports::HostFn;
 use alloc::{boxed::Box, string::ToString, vec, vec::Vec};
 use wasm_contracts_primitives::{abi, limits};
 use wasm_instrument::parity_wasm::elements::{

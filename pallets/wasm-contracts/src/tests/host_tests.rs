@@ -95,7 +95,7 @@ fn gas_left_shrinks_with_the_limit() {
 
 #[test]
 fn a_module_importing_every_host_function_uploads_and_links() {
-	use crate::vm::host::HostFn;
+	use crate::vm::imports::HostFn;
 	let wasm_type = |ty: &wasmparser::ValType| match ty {
 		wasmparser::ValType::I32 => "i32",
 		_ => "i64",
@@ -122,7 +122,7 @@ fn a_module_importing_every_host_function_uploads_and_links() {
 
 #[test]
 fn every_mutating_host_function_traps_in_a_read_only_call_before_it_runs() {
-	use crate::{vm::host::HostFn, Error};
+	use crate::{vm::imports::HostFn, Error};
 	let wasm_type = |ty: &wasmparser::ValType| if *ty == wasmparser::ValType::I64 { "i64" } else { "i32" };
 	let mutating: Vec<HostFn> = HostFn::ALL.iter().copied().filter(|host_fn| host_fn.mutating()).collect();
 	assert!(mutating.len() >= 7, "storage writes and deletes, events, transfers, instantiation, payment, termination");
@@ -187,7 +187,7 @@ fn documented_host_functions() -> Vec<(String, Vec<String>, Vec<String>)> {
 
 #[test]
 fn the_abi_document_lists_every_host_function_with_its_exact_signature() {
-	use crate::vm::host::HostFn;
+	use crate::vm::imports::HostFn;
 	let wasm_type = |ty: &wasmparser::ValType| if *ty == wasmparser::ValType::I64 { "i64" } else { "i32" }.to_string();
 	let declared: Vec<(String, Vec<String>, Vec<String>)> = HostFn::ALL
 		.iter()

@@ -5,7 +5,7 @@ use super::*;
 use crate::{
 	exec::{self, CallTree},
 	gas::{fuel_unit, GasMeter},
-	vm::{self, cache, engine::PAGE_SIZE, runtime::EVENT_RECORD_OVERHEAD},
+	vm::{self, cache, runtime::EVENT_RECORD_OVERHEAD},
 	BlockEventBytes, Error,
 };
 use frame_support::assert_ok;
@@ -168,7 +168,7 @@ fn initial_memory_pages_are_charged_per_page() {
 		};
 		let (one, sixteen) = (with_pages(1), with_pages(16));
 		let gas_of = |contract: &AccountId| gas_of_calls_in_one_tree(contract, "run", 1).ref_time();
-		let fifteen_pages = vm::memory_weight::<Test>(15 * PAGE_SIZE).ref_time();
+		let fifteen_pages = vm::memory_weight::<Test>(15 * wasm_contracts_primitives::limits::PAGE_SIZE).ref_time();
 		assert!(fifteen_pages > 0);
 		assert!(gas_of(&sixteen) >= gas_of(&one) + fifteen_pages);
 	});
@@ -185,7 +185,7 @@ fn memory_grow_is_charged_per_page() {
 		};
 		let (none, fifteen) = (growing(0), growing(15));
 		let gas_of = |contract: &AccountId| gas_of_calls_in_one_tree(contract, "run", 1).ref_time();
-		assert!(gas_of(&fifteen) >= gas_of(&none) + vm::memory_weight::<Test>(15 * PAGE_SIZE).ref_time());
+		assert!(gas_of(&fifteen) >= gas_of(&none) + vm::memory_weight::<Test>(15 * wasm_contracts_primitives::limits::PAGE_SIZE).ref_time());
 	});
 }
 

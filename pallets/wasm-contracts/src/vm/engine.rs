@@ -10,8 +10,6 @@ use wasmi::{
 pub const MAX_RECURSION_DEPTH: usize = 1_024;
 /// Largest value stack of one contract call, in bytes.
 pub const MAX_STACK_HEIGHT: usize = 256 * 1024;
-/// Bytes of a wasm memory page.
-pub const PAGE_SIZE: u64 = 64 * 1024;
 /// Bytes that `memory.grow`, `memory.copy`/`fill`/`init` and their table counterparts move per
 /// unit of fuel; memory the host creates or grows itself is priced at the same rate. `memory.copy`
 /// of 4 KiB and 64 KiB, the slowest bytes per unit of fuel, sets it (`e2e/bench/block-time.mjs`).
@@ -154,7 +152,7 @@ pub fn new_engine(metering: Metering, translation_fuel_per_byte: u32) -> Engine 
 /// Resource limits of one contract instance. A `memory.grow` past `max_memory_pages` returns
 /// -1, as wasm specifies for a failed grow, and the contract goes on.
 pub fn store_limits(params: &Params) -> StoreLimits {
-	let memory_bytes = (params.max_memory_pages as u64).saturating_mul(PAGE_SIZE);
+	let memory_bytes = (params.max_memory_pages as u64).saturating_mul(limits::PAGE_SIZE);
 	StoreLimitsBuilder::new()
 		.memory_size(usize::try_from(memory_bytes).unwrap_or(usize::MAX))
 		.table_elements(limits::MAX_TABLE_ELEMENTS as usize)

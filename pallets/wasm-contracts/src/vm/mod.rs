@@ -1,8 +1,8 @@
 //! Running contract code on wasmi.
 //!
-//! This module knows wasm: [`validation`] of modules, the [`engine`], the per-call-tree
-//! [`cache`] of compiled modules, the [`host`] function table and what each host function does
-//! ([`runtime`]). It reaches the call stack only through [`Ext`], which `exec` implements for its
+//! This module knows wasm: [`validation`] of modules against the [`imports`] table, the
+//! [`engine`], the per-call-tree [`cache`] of compiled modules, the [`host`] linker and what each
+//! host function does ([`runtime`]). It reaches the call stack only through [`Ext`], which `exec` implements for its
 //! frames; nothing here drives frames or storage transactions.
 //!
 //! [`Vm`] holds what one call tree shares (engine, linker, compiled modules); [`run`]
@@ -12,6 +12,7 @@
 pub mod cache;
 pub mod engine;
 pub mod host;
+pub mod imports;
 pub mod runtime;
 pub mod validation;
 
@@ -145,15 +146,11 @@ fn slope(weight_of: fn(u32) -> Weight) -> Weight {
 	Weight::from_parts(weight_of(1).saturating_sub(weight_of(0)).ref_time(), 0)
 }
 
-/// Proof of the trie path to a stored module beyond the one the base weights measured (their
-/// benchmarks' state holds a few modules; a chain's may hold many more): a generous path.
-pub const CODE_PATH_PROOF: u64 = 2048;
-
 /// Weight of reading `code_size` bytes of stored code and loading them, beyond their functions
 /// and declarations ([`module_load_weight`]) and beyond a load's fixed cost: the slope of
 /// `code_load` per byte, with a proof_size of at least the code itself, which the collator ships
 /// in the proof of validity whatever slope the benchmark's proof fit found, and its trie path
-/// ([`CODE_PATH_PROOF`]).
+/// ([`crate::gas::TRIE_PATH_PROOF`]).
 ///
 /// The fixed cost (reading the contract's and the code's records and the code from the
 /// database, setting up the module) is in the base weight of everything that runs stored code:
@@ -163,7 +160,7 @@ pub fn code_load_weight<T: Config>(code_size: u32) -> Weight {
 	let weight_of = T::WeightInfo::code_load;
 	let per_byte = weight_of(1).saturating_sub(weight_of(0));
 	let bytes = u64::from(code_size);
-	let proof = per_byte.proof_size().max(1).saturating_mul(bytes).saturating_add(CODE_PATH_PROOF);
+	let proof = per_byte.proof_size().max(1).saturating_mul(bytes).saturating_add(crate::gas::TRIE_PATH_PROOF);
 	Weight::from_parts(per_byte.ref_time().saturating_mul(bytes), proof)
 }
 
@@ -220,7 +217,7 @@ fn functions_translated_bound<T: Config>(gas_used: u64) -> u64 {
 
 /// Weight of instantiating a module of `footprint` beyond its code.
 fn instance_weight<T: Config>(footprint: Footprint) -> Weight {
-	let memory = (footprint.memory_pages as u64).saturating_mul(engine::PAGE_SIZE);
+	let memory = (footprint.memory_pages as u64).saturating_mul(limits::PAGE_SIZE);
 	memory_weight::<T>(memory.saturating_add(footprint.data_bytes.into()))
 }
 

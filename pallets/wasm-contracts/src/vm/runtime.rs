@@ -6,7 +6,7 @@
 //! Misuse traps with a pallet error recorded in the frame; expected failures return a
 //! [`ReturnCode`].
 
-use super::{engine::PAGE_SIZE, memory_weight, AccountIdOf, Ext};
+use super::{memory_weight, AccountIdOf, Ext};
 use crate::{
 	deposit::StorageChange,
 	error::ExecError,
@@ -310,12 +310,12 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 			},
 			None => {
 				let memory = self.memory()?;
-				let pages = (len as u64).div_ceil(PAGE_SIZE);
-				self.charge(memory_weight::<E::T>(pages.saturating_mul(PAGE_SIZE)))?;
+				let pages = (len as u64).div_ceil(limits::PAGE_SIZE);
+				self.charge(memory_weight::<E::T>(pages.saturating_mul(limits::PAGE_SIZE)))?;
 				let Ok(old_pages) = memory.grow(&mut self.caller, pages) else {
 					return Err(self.trap(Error::<E::T>::MemoryLimitExceeded))
 				};
-				match u32::try_from(old_pages.saturating_mul(PAGE_SIZE)) {
+				match u32::try_from(old_pages.saturating_mul(limits::PAGE_SIZE)) {
 					Ok(ptr) => ptr,
 					Err(_) => return Err(self.trap(Error::<E::T>::MemoryLimitExceeded)),
 				}

@@ -9,7 +9,7 @@
 //! module's size. A module that needs a forbidden proposal is refused with that proposal's
 //! error, read off the validator's own refusal.
 
-use super::host::HostFn;
+use super::imports::HostFn;
 use crate::{Config, Error};
 use alloc::vec::Vec;
 use wasm_contracts_primitives::{abi, limits, Params};
