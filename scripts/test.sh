@@ -33,6 +33,10 @@ cargo test --locked -p wasm-contracts-primitives -p pallet-wasm-contracts -p was
 	-p wasm-contracts-cli --features pallet-wasm-contracts/runtime-benchmarks,wasm-contracts-sdk/metadata
 python3 -m unittest benchmarking/test_merge_weights.py
 
+echo "== docs: the ABI's, the primitives', the pallet's and the SDK's, with broken intra-doc links refused"
+RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links -D rustdoc::private_intra_doc_links" cargo doc --locked -q --no-deps \
+	-p wasm-contracts-abi -p wasm-contracts-primitives -p pallet-wasm-contracts -p wasm-contracts-sdk
+
 echo "== performance harness: every workload and upload shape charged at least what it measures"
 RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- --check
 

@@ -2,8 +2,9 @@
 //! function.
 //!
 //! Dispatchable benchmarks run a contract that does nothing, so they measure what the base
-//! weight covers. `instr` measures an empty loop: its slope, divided by
-//! [`crate::gas::FUEL_PER_LOOP_ITERATION`], prices a unit of fuel. Each host function benchmark
+//! weight covers. `instr` measures an empty loop and the other `instr_*` benchmarks a loop of
+//! each costly instruction class: each slope, divided by the fuel an iteration burns
+//! ([`crate::gas::FUEL_PER_ITERATION`]), prices a unit of fuel, and the largest is the price. Each host function benchmark
 //! instantiates a module outside the measured block and, inside it, makes exactly one call from
 //! wasm into the host function: the wasm-to-host transition plus the function itself.
 

@@ -91,7 +91,8 @@ pub fn allowed_features() -> WasmFeatures {
 }
 
 /// Names the forbidden proposal behind a refusal of wasmparser's validator: its messages for a
-/// disabled proposal name the proposal (checked for each proposal by this module's tests).
+/// disabled proposal name the proposal (checked for each proposal by `tests::code_tests`, which
+/// upload a module of each and expect its error).
 fn classify(error: &BinaryReaderError) -> ValidationError {
 	let message = error.message();
 	if message.contains("floating-point") || message.contains("float to int") {
