@@ -62,19 +62,14 @@ parameter_types! {
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
 impl pallet_timestamp::Config for Runtime {}
 
+#[derive_impl(pallet_wasm_contracts::config_preludes::TestDefaultConfig)]
 impl pallet_wasm_contracts::Config for Runtime {
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type DepositPerItem = ConstU128<1>;
 	type DepositPerByte = ConstU128<1>;
 	type Time = Timestamp;
-	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
-	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
 	type FeeDestination = Treasury;
 	type WeightPrice = pallet_wasm_contracts::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
-	type InclusionFee = sp_runtime::traits::ConvertInto;
-	type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;
-	type MaxEventBytesPerBlock = ConstU32<{ 4 * 1024 * 1024 }>;
 	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
 }
 

@@ -62,18 +62,14 @@ impl sp_runtime::traits::Convert<u32, Balance> for InclusionFee {
 	}
 }
 
+#[derive_impl(pallet_wasm_contracts::config_preludes::TestDefaultConfig)]
 impl pallet_wasm_contracts::Config for Runtime {
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type DepositPerItem = DepositPerItem;
 	type DepositPerByte = DepositPerByte;
 	type Time = Timestamp;
-	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
-	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
 	type FeeDestination = FeeDestination;
 	type WeightPrice = pallet_wasm_contracts::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
 	type InclusionFee = InclusionFee;
-	type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;
-	type MaxEventBytesPerBlock = ConstU32<{ 4 * 1024 * 1024 }>;
 	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
 }

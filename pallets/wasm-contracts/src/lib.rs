@@ -88,37 +88,48 @@ pub mod pallet {
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	/// Configuration of the pallet. Addresses are 32 bytes (the ABI writes them as such).
-	#[pallet::config]
+	/// Configuration of the pallet. Addresses are 32 bytes (the ABI writes them as such). Mocks
+	/// and test chains start from [`config_preludes::TestDefaultConfig`] with `derive_impl`.
+	#[pallet::config(with_default)]
 	pub trait Config: frame_system::Config<AccountId: From<[u8; 32]> + AsRef<[u8; 32]>> {
 		/// Currency that contracts hold and move, and in which storage deposits are held.
+		#[pallet::no_default]
 		type Currency: fungible::Mutate<Self::AccountId>
 			+ fungible::MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
 		/// The runtime's hold reasons, which include the pallet's [`HoldReason`].
+		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Storage deposit for each stored item (code id, module, contract, code history entry,
 		/// storage key, account variable): see [`deposit`].
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type DepositPerItem: Get<BalanceOf<Self>>;
 		/// Storage deposit for each byte of a stored item.
 		#[pallet::constant]
+		#[pallet::no_default_bounds]
 		type DepositPerByte: Get<BalanceOf<Self>>;
 		/// Clock for `get_block_timestamp`, in milliseconds.
+		#[pallet::no_default]
 		type Time: Time;
 		/// Who may upload code; the success value is the uploader.
+		#[pallet::no_default_bounds]
 		type UploadOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// Who may change the pallet parameters.
+		#[pallet::no_default_bounds]
 		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Account that deploy payments go to (a treasury, or the block author's account).
 		/// It should exist, or payments below the existential deposit fail.
 		#[pallet::constant]
+		#[pallet::no_default]
 		type FeeDestination: Get<Self::AccountId>;
 		/// How deploys price weight (their base weight and the gas of both modules); set it to
 		/// what the transaction fee charges for the same weight.
+		#[pallet::no_default_bounds]
 		type WeightPrice: deploy::WeightPrice<BalanceOf<Self>>;
 		/// The fee a signed extrinsic of `len` bytes pays whatever its weight: the base fee and
 		/// the length fee. A deploy that pays settles it out of its payment, for the encoded
 		/// length of its call.
+		#[pallet::no_default_bounds]
 		type InclusionFee: Convert<u32, BalanceOf<Self>>;
 		/// Most bytes of contract events one outermost call may emit: each event counts its
 		/// topic, its data and `vm::runtime::EVENT_RECORD_OVERHEAD`.
@@ -131,6 +142,46 @@ pub mod pallet {
 		type MaxEventBytesPerBlock: Get<u32>;
 		/// Weights of dispatchables and prices of execution.
 		type WeightInfo: WeightInfo;
+	}
+
+	/// Default configurations of the pallet, for `derive_impl`.
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::derive_impl;
+
+		/// A balance of `N` whatever the balance type (any from `u64` up).
+		pub struct ConstBalance<const N: u64>;
+
+		impl<const N: u64, B: From<u64>> Get<B> for ConstBalance<N> {
+			fn get() -> B {
+				N.into()
+			}
+		}
+
+		/// Mocks and test chains: RocksDB's weights, signed uploads, root for the parameters,
+		/// deposits of 1,000 per item and 2 per byte, deploys priced at one unit per µs of
+		/// ref_time or 1,000 per MB of proof, the length of a transaction as its inclusion fee,
+		/// and the runtime's event budgets (1 MiB a call, 4 MiB a block). A mock adds its
+		/// currency, clock and deploy fee destination.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			#[inject_runtime_type]
+			type RuntimeHoldReason = ();
+			type DepositPerItem = ConstBalance<1_000>;
+			type DepositPerByte = ConstBalance<2>;
+			type UploadOrigin = frame_system::EnsureSigned<Self::AccountId>;
+			type ParamsOrigin = frame_system::EnsureRoot<Self::AccountId>;
+			type WeightPrice = deploy::LinearWeightPrice<ConstBalance<1>, ConstBalance<1_000>>;
+			type InclusionFee = sp_runtime::traits::ConvertInto;
+			type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;
+			type MaxEventBytesPerBlock = ConstU32<{ 4 * 1024 * 1024 }>;
+			type WeightInfo = weights::RocksDbWeights;
+		}
 	}
 
 	/// The pallet parameters.

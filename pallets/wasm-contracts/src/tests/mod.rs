@@ -60,20 +60,17 @@ impl pallet_balances::Config for Test {
 #[derive_impl(pallet_timestamp::config_preludes::TestDefaultConfig)]
 impl pallet_timestamp::Config for Test {}
 
+#[derive_impl(crate::config_preludes::TestDefaultConfig)]
 impl pallet_wasm_contracts::Config for Test {
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type DepositPerItem = ConstU64<DEPOSIT_PER_ITEM>;
 	type DepositPerByte = ConstU64<DEPOSIT_PER_BYTE>;
 	type Time = Timestamp;
-	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
-	type ParamsOrigin = EnsureRoot<AccountId>;
 	type FeeDestination = Treasury;
 	type WeightPrice = crate::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
 	type InclusionFee = InclusionFee;
 	type MaxEventBytesPerCall = ConstU32<MAX_EVENT_BYTES_PER_CALL>;
 	type MaxEventBytesPerBlock = ConstU32<MAX_EVENT_BYTES_PER_BLOCK>;
-	type WeightInfo = crate::weights::RocksDbWeights;
 }
 
 parameter_types! {
