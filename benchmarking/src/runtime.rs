@@ -2,7 +2,7 @@
 
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstU128, ConstU32},
+	traits::ConstU128,
 	BoundedVec,
 };
 use pallet_wasm_contracts::{
@@ -68,6 +68,8 @@ impl pallet_wasm_contracts::Config for Runtime {
 	type DepositPerItem = ConstU128<1>;
 	type DepositPerByte = ConstU128<1>;
 	type Time = Timestamp;
+	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
+	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
 	type FeeDestination = Treasury;
 	type WeightPrice = pallet_wasm_contracts::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
 	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;

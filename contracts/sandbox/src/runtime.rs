@@ -2,7 +2,7 @@
 //! prices (existential deposit, storage deposits, weights with RocksDB's database costs) and
 //! its default parameters.
 
-use frame_support::{derive_impl, parameter_types, traits::ConstU32, weights::constants::RocksDbWeight};
+use frame_support::{derive_impl, parameter_types, weights::constants::RocksDbWeight};
 use sp_runtime::AccountId32;
 
 pub type AccountId = AccountId32;
@@ -68,6 +68,8 @@ impl pallet_wasm_contracts::Config for Runtime {
 	type DepositPerItem = DepositPerItem;
 	type DepositPerByte = DepositPerByte;
 	type Time = Timestamp;
+	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
+	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
 	type FeeDestination = FeeDestination;
 	type WeightPrice = pallet_wasm_contracts::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
 	type InclusionFee = InclusionFee;

@@ -13,7 +13,8 @@ use codec::MaxEncodedLen;
 use frame_support::{traits::Get, weights::Weight};
 
 /// Units of wasmi fuel one iteration of each instruction benchmark's loop burns (checked by the
-/// benchmarks' tests), in the order of [`instruction_loops`].
+/// benchmarks' tests): `instr`, then one per class of costly instructions, in the order in which
+/// [`fuel_unit`] reads their weights.
 pub const FUEL_PER_ITERATION: [u64; 14] = [17, 89, 161, 129, 97, 65, 89, 121, 145, 121, 137, 121, 73, 121];
 
 /// The weights of the instruction benchmarks: `instr`, then one per class of costly

@@ -112,10 +112,10 @@ pub mod pallet {
 		#[pallet::no_default]
 		type Time: Time;
 		/// Who may upload code; the success value is the uploader.
-		#[pallet::no_default_bounds]
+		#[pallet::no_default]
 		type UploadOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// Who may change the pallet parameters.
-		#[pallet::no_default_bounds]
+		#[pallet::no_default]
 		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Account that deploy payments go to (a treasury, or the block author's account).
 		/// It should exist, or payments below the existential deposit fail.
@@ -158,11 +158,11 @@ pub mod pallet {
 			}
 		}
 
-		/// Mocks and test chains: RocksDB's weights, signed uploads, root for the parameters,
-		/// deposits of 1,000 per item and 2 per byte, deploys priced at one unit per µs of
-		/// ref_time or 1,000 per MB of proof, the length of a transaction as its inclusion fee,
-		/// and the runtime's event budgets (1 MiB a call, 4 MiB a block). A mock adds its
-		/// currency, clock and deploy fee destination.
+		/// Mocks and test chains: RocksDB's weights, deposits of 1,000 per item and 2 per byte,
+		/// deploys priced at one unit per µs of ref_time or 1,000 per MB of proof, the length of
+		/// a transaction as its inclusion fee, and the runtime's event budgets (1 MiB a call,
+		/// 4 MiB a block). A mock adds its currency, clock, origins (which name its account type)
+		/// and deploy fee destination.
 		pub struct TestDefaultConfig;
 
 		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
@@ -174,8 +174,6 @@ pub mod pallet {
 			type RuntimeHoldReason = ();
 			type DepositPerItem = ConstBalance<1_000>;
 			type DepositPerByte = ConstBalance<2>;
-			type UploadOrigin = frame_system::EnsureSigned<Self::AccountId>;
-			type ParamsOrigin = frame_system::EnsureRoot<Self::AccountId>;
 			type WeightPrice = deploy::LinearWeightPrice<ConstBalance<1>, ConstBalance<1_000>>;
 			type InclusionFee = sp_runtime::traits::ConvertInto;
 			type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;

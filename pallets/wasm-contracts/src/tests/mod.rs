@@ -66,6 +66,8 @@ impl pallet_wasm_contracts::Config for Test {
 	type DepositPerItem = ConstU64<DEPOSIT_PER_ITEM>;
 	type DepositPerByte = ConstU64<DEPOSIT_PER_BYTE>;
 	type Time = Timestamp;
+	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
+	type ParamsOrigin = EnsureRoot<AccountId>;
 	type FeeDestination = Treasury;
 	type WeightPrice = crate::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
 	type InclusionFee = InclusionFee;

@@ -2,7 +2,7 @@
 //!
 //! Every function is entered through [`HostCtx::enter`], which traps when it is called from
 //! inside the contract's `allocate`. Each checks its limits, then charges its weight (through
-//! [`HostCtx::charge`], which first converts the fuel burnt so far into gas), and only then acts.
+//! `HostCtx::charge`, which first converts the fuel burnt so far into gas), and only then acts.
 //! Misuse traps with a pallet error recorded in the frame; expected failures return a
 //! [`ReturnCode`].
 
