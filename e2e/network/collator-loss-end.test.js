@@ -97,7 +97,8 @@ describe('the parachain after one of its collators was lost', () => {
       () => (existsSync(state.streamResult) ? JSON.parse(readFileSync(state.streamResult, 'utf8')) : undefined));
     const failed = result.calls.filter((call) => call.error || !call.block);
     const whileDown = result.calls.filter((call) => call.sentAt >= outage[0] && call.sentAt <= outage[1]);
-    console.log(`${result.calls.length} calls, ${whileDown.length} sent while the other collator was down, ${failed.length} failed`);
+    const retried = result.calls.filter((call) => call.retries > 0);
+    console.log(`${result.calls.length} calls, ${whileDown.length} sent while the other collator was down, ${failed.length} failed, ${retried.length} sent again after the pool reported the previous one pending`);
     assert.equal(failed.length, 0, `a call failed: ${failed[0]?.error}`);
     assert.ok(whileDown.length >= 1, 'calls went in while the other collator was down');
 
