@@ -4,6 +4,7 @@
 //! marks mutating traps in a read-only call before its body runs.
 
 use super::{
+	imports::HostFn,
 	runtime::{HostCtx, HostState},
 	Ext,
 };
@@ -18,16 +19,6 @@ macro_rules! body_result {
 	};
 	($ty:tt) => {
 		$ty
-	};
-}
-
-/// Whether the linker checks, before the body, that the call may change state.
-macro_rules! checks_mutability {
-	(mutating) => {
-		true
-	};
-	(reading) => {
-		false
 	};
 }
 
@@ -55,7 +46,7 @@ macro_rules! linker {
 					stringify!($name),
 					|caller: Caller<'_, HostState<E>>, $($arg: $ty),*| -> Result<body_result!($ret), wasmi::Error> {
 						let mut ctx = HostCtx::enter(caller)?;
-						if checks_mutability!($mark) {
+						if HostFn::$variant.mutating() {
 							ctx.ensure_mutable()?;
 						}
 						ctx.$name($($arg),*)
