@@ -15,6 +15,17 @@ cd "$root"
 bash scripts/setup.sh --browser
 . scripts/env.sh
 
+# Some crates hold their checkout's path (`env!("CARGO_MANIFEST_DIR")`: the sandbox, the contract
+# tool, test fixtures), and cargo does not rebuild them when another checkout of the same sources
+# built them last into this shared target directory with newer files. When the checkout changed,
+# its files are made newer than every build, as a fresh clone's are.
+last_checkout="$CARGO_TARGET_DIR/.last-checkout"
+if [ "$(cat "$last_checkout" 2>/dev/null)" != "$root" ] && git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+	git -C "$root" ls-files -z | (cd "$root" && xargs -0 touch --no-create)
+	mkdir -p "$CARGO_TARGET_DIR"
+	printf '%s\n' "$root" > "$last_checkout"
+fi
+
 # The e2e suite, zombienet and the web page (Vite 8) run on the machine's Node.js, 20.19 or newer (`import.meta.resolve`;
 # Debian 12's own is 18).
 node_version="$(node --version 2>/dev/null | sed 's/^v//' || true)"
@@ -51,10 +62,7 @@ FUZZ_CORPUS="$corpus" cargo run --locked --release -q -p wasm-contracts-fuzz -- 
 
 echo "== contract tool: installed as docs/cli.md says; a new contract crate outside the workspace, built by the tool and tested in the sandbox"
 # Installed into the target directory rather than ~/.cargo/bin, so the machine's own stays as it is;
-# `--debug` reuses the build of the unit tests above. The tool holds the path of the checkout it
-# was built from (its default SDK), and cargo does not rebuild it when the same target directory
-# serves another checkout of the same sources: its own artifacts go first.
-cargo clean -q -p wasm-contracts-cli
+# `--debug` reuses the build of the unit tests above.
 cargo install --locked --debug --path cli --root "$CARGO_TARGET_DIR/tool" --force
 tool="$CARGO_TARGET_DIR/tool/bin/cargo-wasm-contracts"
 outside="$(mktemp -d)"
