@@ -7,7 +7,8 @@ use frame_support::{
 };
 use pallet_wasm_contracts::{
 	exec::{self, AddressScheme, CallTree},
-	gas::{self, GasMeter},
+	costs,
+	gas::GasMeter,
 	vm::engine::Metering,
 	CodeInfoOf, NextCodeId, Parameters, PristineCode,
 };
@@ -163,7 +164,7 @@ pub fn store_code(wasm: Vec<u8>) -> CodeId {
 /// A call tree with `metering` and a gas meter with the whole gas limit.
 pub fn call_tree(metering: Metering) -> (Rc<CallTree<Runtime>>, GasMeter) {
 	let params = Parameters::<Runtime>::get();
-	let gas = GasMeter::new(params.max_contract_gas, gas::fuel_unit::<Runtime>());
+	let gas = GasMeter::new(params.max_contract_gas, costs::fuel_unit::<Runtime>());
 	(CallTree::with_metering(params, false, metering), gas)
 }
 
@@ -188,7 +189,7 @@ pub fn call_limited(metering: Metering, contract: &AccountId, entry: &str, input
 	pallet_wasm_contracts::BlockEventBytes::<Runtime>::kill();
 	let (tree, mut gas) = call_tree(metering);
 	if let Some(ref_time) = gas_limit {
-		gas = GasMeter::new(Weight::from_parts(ref_time, gas.limit().proof_size()), gas::fuel_unit::<Runtime>());
+		gas = GasMeter::new(Weight::from_parts(ref_time, gas.limit().proof_size()), costs::fuel_unit::<Runtime>());
 	}
 	let result = exec::call::<Runtime>(&tree, &mut gas, 1, Some(CALLER), contract, entry, input.to_vec(), 0);
 	match (result, gas_limit) {

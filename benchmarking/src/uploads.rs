@@ -2,7 +2,7 @@
 //! upload path (`vm::validate`) and compared with what `upload_code` charges for its size.
 
 use crate::runtime::{params, Runtime};
-use pallet_wasm_contracts::{vm, weight_info::WeightInfo, weights::SubstrateWeight};
+use pallet_wasm_contracts::{costs, vm};
 
 /// One module to upload.
 pub struct Upload {
@@ -67,6 +67,5 @@ pub fn validate(upload: &Upload) {
 /// What `upload_code` charges for the upload's module, in picoseconds of ref_time.
 pub fn charged_ps(upload: &Upload) -> u64 {
 	let declarations = vm::validation::footprint(&upload.wasm).declaration_bytes;
-	let base = <SubstrateWeight<Runtime> as WeightInfo>::upload_code(upload.wasm.len() as u32);
-	base.saturating_add(vm::declaration_validation_weight::<Runtime>(declarations)).ref_time()
+	costs::upload::<Runtime>(upload.wasm.len() as u32, declarations).ref_time()
 }

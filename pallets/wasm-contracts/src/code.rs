@@ -2,7 +2,6 @@
 
 use crate::{
 	vm::{self, validation::Footprint},
-	weights::WeightInfo,
 	BalanceOf, CodeInfoOf, Config, Error, ModuleUsers, NextCodeId, Pallet, PristineCode,
 };
 use alloc::vec::Vec;
@@ -133,7 +132,7 @@ impl<T: Config> Pallet<T> {
 	/// Weight of validating a module of `size` bytes (after decompression) whose declarations
 	/// take `declaration_bytes`, as `upload_code` does.
 	pub(crate) fn upload_weight(size: u32, declaration_bytes: u32) -> Weight {
-		T::WeightInfo::upload_code(size).saturating_add(vm::declaration_validation_weight::<T>(declaration_bytes))
+		crate::costs::upload::<T>(size, declaration_bytes)
 	}
 
 	/// The most [`Self::upload_weight`] can be for `code` as sent (raw or gzip).

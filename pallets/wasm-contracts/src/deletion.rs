@@ -8,13 +8,11 @@
 
 use crate::{
 	storage::{child_info, TRIE_PREFIX},
-	weights::WeightInfo,
 	CodeHistory, Config, DeletionQueue, DeletionQueueBounds, Error, Pallet,
 };
 use codec::{Decode, Encode, MaxEncodedLen};
 use frame_support::{
 	storage::child,
-	traits::Get,
 	weights::{Weight, WeightMeter},
 };
 use scale_info::TypeInfo;
@@ -54,9 +52,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn process_deletion_queue(limit: Weight) -> Weight {
 		let mut meter = WeightMeter::with_limit(limit);
 		// Reading the bounds and the head of the queue, and writing both back.
-		let step = T::WeightInfo::lazy_deletion(0);
-		let per_key = T::WeightInfo::lazy_deletion(1).saturating_sub(step);
-		let per_history_entry = T::DbWeight::get().writes(1);
+		let crate::costs::DeletionCosts { step, per_key, per_history_entry } = crate::costs::lazy_deletion::<T>();
 		if meter.try_consume(step).is_err() {
 			return Weight::zero()
 		}

@@ -24,9 +24,9 @@ use crate::{
 	deposit::{StorageChange, StorageOwner},
 	error::ExecError,
 	exec::{self, CallTree, DeployContext, Frame},
+	costs::Cost,
 	gas::GasMeter,
-	vm::{self, cache::CachedModule, validation::Footprint, EntryPoint},
-	weights::WeightInfo,
+	vm::{cache::CachedModule, EntryPoint},
 	AccountTrie, BalanceOf, Config, Error, Event, Pallet, Parameters, TrieNonce,
 };
 use alloc::{rc::Rc, vec::Vec};
@@ -41,10 +41,7 @@ use frame_support::{
 };
 use codec::Encode;
 use sp_runtime::traits::{AtLeast32BitUnsigned, Convert, SaturatedConversion, Saturating, Zero};
-use wasm_contracts_primitives::{abi, limits, StorageDeposit, TrieId};
-
-/// Proof of an account's variables trie record: its key, value and a generous trie path.
-const ACCOUNT_RECORD_PROOF: u64 = 2048;
+use wasm_contracts_primitives::{abi, StorageDeposit, TrieId};
 
 /// Units of weight (picoseconds of ref_time, bytes of proof) that [`LinearWeightPrice`]'s
 /// prices are for.
@@ -140,15 +137,7 @@ impl<T: Config> Pallet<T> {
 	/// Base weight of a deploy carrying `payment` and `session`: validating and loading both at
 	/// their largest possible decompressed size and with the most declarations that size holds.
 	pub(crate) fn deploy_base_weight(payment: &[u8], session: &[u8]) -> Weight {
-		let (payment, session) = (Self::upload_size_bound(payment), Self::upload_size_bound(session));
-		let declarations = |size: u32| {
-			let bytes = size.min(limits::MAX_DECLARATION_BYTES);
-			let footprint = Footprint { declaration_bytes: bytes, ..Default::default() };
-			vm::declaration_validation_weight::<T>(bytes).saturating_add(vm::module_load_weight::<T>(&footprint))
-		};
-		T::WeightInfo::deploy(payment.saturating_add(session))
-			.saturating_add(declarations(payment))
-			.saturating_add(declarations(session))
+		crate::costs::deploy::<T>(Self::upload_size_bound(payment), Self::upload_size_bound(session))
 	}
 
 	/// The trie of `account`'s persistent variables: the one its record names, or the one its
@@ -165,14 +154,14 @@ impl<T: Config> Pallet<T> {
 	/// weight of the check and of the record's creation. An account's trie id is unique by the
 	/// account it is derived from, so no nonce is taken.
 	pub(crate) fn ensure_account_trie(tree: &CallTree<T>, account: &T::AccountId, trie_id: TrieId) -> Weight {
-		let check = T::DbWeight::get().reads(1).saturating_add(Weight::from_parts(0, ACCOUNT_RECORD_PROOF));
+		let check = Cost::AccountTrieCheck.weight::<T>();
 		if AccountTrie::<T>::contains_key(account) {
 			return check
 		}
 		AccountTrie::<T>::insert(account, trie_id);
 		let record = StorageChange::item(crate::deposit::account_record_bytes::<T>());
 		tree.record_storage_change(StorageOwner::Account(account.clone()), trie_id, record);
-		check.saturating_add(T::DbWeight::get().writes(1))
+		check.saturating_add(Cost::AccountTrieRecord.weight::<T>())
 	}
 
 	/// Encoded length of the runtime call of a deploy with these arguments: the pallet's and the
@@ -214,7 +203,7 @@ impl<T: Config> Pallet<T> {
 			Err(error) => return DeployOutcome::refused(error, Weight::zero()),
 		};
 
-		let mut payment_gas = GasMeter::new(tree.params().payment_loan, crate::gas::fuel_unit::<T>());
+		let mut payment_gas = GasMeter::new(tree.params().payment_loan, crate::costs::fuel_unit::<T>());
 		let paid = Self::settled(&tree, &account, limits.storage_deposit, || {
 			let paid = match &payment {
 				None => {
@@ -241,7 +230,7 @@ impl<T: Config> Pallet<T> {
 		let bought = T::WeightPrice::bought(paid.saturating_sub(inclusion_fee));
 		let session_limit =
 			limits.session_gas.min(bought.saturating_sub(base.saturating_add(payment_gas.consumed())));
-		let mut session_gas = GasMeter::new(session_limit, crate::gas::fuel_unit::<T>());
+		let mut session_gas = GasMeter::new(session_limit, crate::costs::fuel_unit::<T>());
 		let session_deposit_limit = limits.storage_deposit.map(|limit| match payment_deposit {
 			StorageDeposit::Charge(charged) => limit.saturating_sub(charged),
 			StorageDeposit::Refund(refunded) => limit.saturating_add(refunded),

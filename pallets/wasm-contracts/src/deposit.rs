@@ -220,16 +220,6 @@ impl<AccountId: Ord + Clone> DepositMeter<AccountId> {
 	}
 }
 
-/// Proof of a trie's unpaid storage record: its key, value and a generous trie path.
-const UNPAID_STORAGE_PROOF: u64 = 2048;
-
-/// Weight of reading and updating a trie's unpaid storage, which settling a release does.
-pub fn unpaid_storage_weight<T: Config>() -> frame_support::weights::Weight {
-	T::DbWeight::get()
-		.reads_writes(1, 1)
-		.saturating_add(frame_support::weights::Weight::from_parts(0, UNPAID_STORAGE_PROOF))
-}
-
 /// The net of `deposits`.
 pub fn net<B: Saturating + Ord + Copy + Zero>(deposits: impl IntoIterator<Item = StorageDeposit<B>>) -> StorageDeposit<B> {
 	let (mut charged, mut refunded) = (B::zero(), B::zero());

@@ -6,13 +6,13 @@
 //! [`Ext`], the interface through which host functions reach the call stack.
 
 use crate::{
+	costs::Cost,
 	address,
 	deposit::{self, DepositMeter, Recorded, StorageChange, StorageOwner},
 	error::ExecError,
 	gas::GasMeter,
 	storage::ContractTrie,
 	vm::{self, cache::CachedModule, engine::Metering, EntryPoint, Ext, Vm},
-	weights::WeightInfo,
 	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, ContractsRunInBlock, Error,
 	Event, InstanceCounter, Pallet, PristineCode, TrieNonce, UnpaidStorageOf,
 };
@@ -159,9 +159,9 @@ impl<T: Config> CallTree<T> {
 	}
 
 	/// What the base weight of the outermost call charged for reading from the database what
-	/// the block read already ([`crate::gas::read_in_block`]): the call gives it back.
+	/// the block read already ([`crate::costs::read_in_block`]): the call gives it back.
 	pub fn read_in_block(&self) -> Weight {
-		crate::gas::read_in_block::<T>(self.in_block, self.contract_run_in_block.get())
+		crate::costs::read_in_block::<T>(self.in_block, self.contract_run_in_block.get())
 	}
 
 	/// Notes that the outermost call runs `contract` with `code_id`, and whether an earlier
@@ -352,10 +352,10 @@ impl<T: Config> Ext for Frame<T> {
 		let recorded = self.tree.record_storage_change(self.storage_owner.clone(), self.trie_id, change);
 		let mut weight = Weight::zero();
 		if recorded.first_release {
-			weight = weight.saturating_add(deposit::unpaid_storage_weight::<T>());
+			weight = weight.saturating_add(Cost::UnpaidStorage.weight::<T>());
 		}
 		if recorded.first_change {
-			weight = weight.saturating_add(T::WeightInfo::settle_deposit());
+			weight = weight.saturating_add(Cost::SettleDeposit.weight::<T>());
 			if let StorageOwner::Account(account) = &self.storage_owner {
 				weight = weight.saturating_add(Pallet::<T>::ensure_account_trie(&self.tree, account, self.trie_id));
 			}
@@ -485,14 +485,14 @@ fn run_contract<T: Config>(
 /// from both budgets, so that they bound every byte of the events calls deposit; it is charged
 /// like contract event data, with the block's event counter (whose database read and write are
 /// given back when the counter was already written in the block; the base weights of what
-/// starts a call leave them out, [`crate::gas::without_event_counter`]). A call whose event's
+/// starts a call leave them out, [`crate::costs::without_event_counter`]). A call whose event's
 /// record does not fit the budgets fails with `EventBudgetExceeded`; out of gas fails it too.
 fn output_for_event<T: Config>(tree: &CallTree<T>, gas: &mut GasMeter, output: &[u8]) -> Result<Option<Vec<u8>>, ExecError> {
 	let len = u32::try_from(output.len()).ok().filter(|len| *len <= tree.params.max_event_data_len);
 	let carried = len.unwrap_or(0);
 	// The counter's read and write, in ref_time: its proof is in the base weight's.
-	let counter = crate::gas::event_counter_weight::<T>();
-	gas.charge(crate::gas::event_bytes_weight::<T>(carried).saturating_add(counter)).map_err(|_| Error::<T>::OutOfGas)?;
+	let counter = Cost::EventCounter.weight::<T>();
+	gas.charge(Cost::EventBytes { len: carried }.weight::<T>().saturating_add(counter)).map_err(|_| Error::<T>::OutOfGas)?;
 	let record = vm::runtime::EVENT_RECORD_OVERHEAD;
 	let (carried_output, hot) = match tree.reserve_event_bytes(carried.saturating_add(record)) {
 		Ok(hot) if len.is_some() => (Some(output.to_vec()), hot),
@@ -560,7 +560,7 @@ pub fn instantiate<T: Config>(
 	}
 	let code_info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
 	// The origin holds the new contract's deposit once the call ends.
-	gas.charge(T::WeightInfo::settle_deposit()).map_err(|_| Error::<T>::OutOfGas)?;
+	gas.charge(Cost::SettleDeposit.weight::<T>()).map_err(|_| Error::<T>::OutOfGas)?;
 	tree.transactional(|| {
 		let instance_id = InstanceCounter::<T>::get();
 		let contract = match (&scheme, &tree.deploy) {
@@ -577,7 +577,7 @@ pub fn instantiate<T: Config>(
 		}
 		// A terminated contract's history goes lazily, first entry last: a new contract here
 		// would share its indices, and `on_idle` would delete the new history.
-		gas.charge(history_probe_weight::<T>()).map_err(|_| Error::<T>::OutOfGas)?;
+		gas.charge(Cost::HistoryProbe.weight::<T>()).map_err(|_| Error::<T>::OutOfGas)?;
 		if CodeHistory::<T>::contains_key(&contract, 0) {
 			return Err(Error::<T>::AddressPendingDeletion.into())
 		}
@@ -606,14 +606,6 @@ pub fn instantiate<T: Config>(
 		Pallet::<T>::deposit_event(event);
 		Ok((contract, output))
 	})
-}
-
-/// Proof of looking up one code history entry: its key, value and a generous trie path.
-const HISTORY_PROBE_PROOF: u64 = 2048;
-
-/// Weight of checking that no terminated contract's code history is left at an address.
-fn history_probe_weight<T: Config>() -> Weight {
-	T::DbWeight::get().reads(1).saturating_add(Weight::from_parts(0, HISTORY_PROBE_PROOF))
 }
 
 /// Counts one more contract running `code_id`.
@@ -663,7 +655,7 @@ pub fn migrate<T: Config>(
 		CodeHistory::<T>::insert(contract, index, entry);
 		let history_entry = StorageChange::item(deposit::history_entry_bytes::<T>());
 		if tree.record_storage_change(StorageOwner::Contract(contract.clone()), info.trie_id, history_entry).first_change {
-			gas.charge(T::WeightInfo::settle_deposit()).map_err(|_| Error::<T>::OutOfGas)?;
+			gas.charge(Cost::SettleDeposit.weight::<T>()).map_err(|_| Error::<T>::OutOfGas)?;
 		}
 		let hook = EntryPoint::Optional(abi::MIGRATE_EXPORT);
 		let output = run_contract(tree, gas, 1, Some(origin), contract, &info, hook, msg, Zero::zero())?;

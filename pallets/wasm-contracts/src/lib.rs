@@ -19,7 +19,8 @@
 //! extrinsic declares its base weight plus that limit and reports its base weight plus the gas
 //! used, so unused gas is not paid for. Running out of gas stops the call and undoes its changes.
 //!
-//! The module docs of [`vm::runtime`] list every host function with its cost and return codes.
+//! The module docs of [`vm::runtime`] list every host function with its cost and return codes;
+//! [`costs`] holds every price.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -29,6 +30,7 @@ pub mod address;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
 pub mod code;
+pub mod costs;
 pub mod deletion;
 pub mod deploy;
 pub mod deposit;
@@ -522,13 +524,13 @@ pub mod pallet {
 
 		/// Starts the block's transient state ([`BlockEventBytes`], [`ContractsRunInBlock`]),
 		/// which `on_finalize` removes, and reads the parameters, so that the block's calls
-		/// find them in the node's cache and the block's proof ([`gas::read_in_block`]).
-		/// Priced by [`gas::block_start_weight`].
+		/// find them in the node's cache and the block's proof ([`costs::read_in_block`]).
+		/// Priced by [`costs::block_start`].
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			BlockEventBytes::<T>::put((now, 0));
 			ContractsRunInBlock::<T>::put(BoundedVec::new());
 			let _ = Parameters::<T>::get();
-			gas::block_start_weight::<T>()
+			costs::block_start::<T>()
 		}
 
 		fn on_finalize(_now: BlockNumberFor<T>) {
@@ -582,7 +584,7 @@ pub mod pallet {
 		/// The signer pays the storage deposits the call takes, up to `storage_deposit_limit`
 		/// (`None`: no limit). Emits `Instantiated`.
 		#[pallet::call_index(1)]
-		#[pallet::weight(gas::without_event_counter::<T>(T::WeightInfo::instantiate(len_of(init_msg))).saturating_add(*gas_limit))]
+		#[pallet::weight(costs::instantiate::<T>(len_of(init_msg)).saturating_add(*gas_limit))]
 		pub fn instantiate(
 			origin: OriginFor<T>,
 			code_id: CodeId,
@@ -594,7 +596,7 @@ pub mod pallet {
 			storage_deposit_limit: Option<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let creator = ensure_signed(origin)?;
-			let base = gas::without_event_counter::<T>(T::WeightInfo::instantiate(len_of(&init_msg)));
+			let base = costs::instantiate::<T>(len_of(&init_msg));
 			Self::run_metered(base, gas_limit, creator.clone(), storage_deposit_limit, |tree, gas| {
 				Self::do_instantiate(tree, gas, creator, code_id, init_msg, admin, value, salt).map(|_| ())
 			})
@@ -604,7 +606,7 @@ pub mod pallet {
 		/// the storage deposits the call takes, up to `storage_deposit_limit` (`None`: no
 		/// limit), and gets back those of state it removes. Emits `Executed`.
 		#[pallet::call_index(2)]
-		#[pallet::weight(gas::without_event_counter::<T>(T::WeightInfo::execute(len_of(msg))).saturating_add(*gas_limit))]
+		#[pallet::weight(costs::execute::<T>(len_of(msg)).saturating_add(*gas_limit))]
 		pub fn execute(
 			origin: OriginFor<T>,
 			contract: T::AccountId,
@@ -615,7 +617,7 @@ pub mod pallet {
 			storage_deposit_limit: Option<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let caller = ensure_signed(origin)?;
-			let base = gas::without_event_counter::<T>(T::WeightInfo::execute(len_of(&msg)));
+			let base = costs::execute::<T>(len_of(&msg));
 			Self::run_metered(base, gas_limit, caller.clone(), storage_deposit_limit, |tree, gas| {
 				Self::do_execute(tree, gas, caller, contract, entry_point, msg, value).map(|_| ())
 			})
@@ -626,7 +628,7 @@ pub mod pallet {
 		/// code history entry among them), up to `storage_deposit_limit` (`None`: no limit).
 		/// Emits `Migrated`.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::migrate(len_of(msg)).saturating_add(*gas_limit))]
+		#[pallet::weight(costs::migrate::<T>(len_of(msg)).saturating_add(*gas_limit))]
 		pub fn migrate(
 			origin: OriginFor<T>,
 			contract: T::AccountId,
@@ -636,7 +638,7 @@ pub mod pallet {
 			storage_deposit_limit: Option<BalanceOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let admin = ensure_signed(origin)?;
-			let base = T::WeightInfo::migrate(len_of(&msg));
+			let base = costs::migrate::<T>(len_of(&msg));
 			Self::run_metered(base, gas_limit, admin.clone(), storage_deposit_limit, |tree, gas| {
 				Self::do_migrate(tree, gas, admin, contract, new_code_id, msg).map(|_| ())
 			})
@@ -762,15 +764,14 @@ impl<T: Config> Pallet<T> {
 	/// to release, on its holder's account: the benchmark's module has none, so that release (a
 	/// hold and an account read and written, and their proof) is charged as a settlement.
 	fn remove_code_weight(module_deposit: bool) -> Weight {
-		let release = if module_deposit { T::WeightInfo::settle_deposit() } else { Weight::zero() };
-		T::WeightInfo::remove_code().saturating_add(release)
+		costs::remove_code::<T>(module_deposit)
 	}
 
 	/// The call tree and gas meter of an outermost call with `gas_limit`.
 	fn start_call(gas_limit: Weight, read_only: bool) -> Result<(Rc<CallTree<T>>, GasMeter), Error<T>> {
 		let params = Parameters::<T>::get();
 		ensure!(!gas_limit.any_gt(params.max_contract_gas), Error::<T>::GasLimitTooHigh);
-		Ok((CallTree::new(params, read_only), GasMeter::new(gas_limit, gas::fuel_unit::<T>())))
+		Ok((CallTree::new(params, read_only), GasMeter::new(gas_limit, costs::fuel_unit::<T>())))
 	}
 
 	/// Runs `f` with `gas_limit`, then settles its storage deposits with `origin` within
@@ -812,7 +813,7 @@ impl<T: Config> Pallet<T> {
 		tree.transactional(|| {
 			let output = f()?;
 			let (deposit, unmoved) = Self::settle_deposits(origin, tree.take_deposits(), deposit_limit)?;
-			Ok((output, deposit, T::WeightInfo::settle_deposit().saturating_mul(u64::from(unmoved))))
+			Ok((output, deposit, costs::unmoved_settlements::<T>(unmoved)))
 		})
 	}
 

@@ -26,7 +26,7 @@ pub trait WeightInfo {
 	fn remove_code() -> Weight;
 	/// `r` iterations of the counting loop (branches and arithmetic); with the `instr_*` loops
 	/// below, one per class of costly instruction, its slope per unit of fuel prices fuel at
-	/// the slowest class (`gas::fuel_unit`).
+	/// the slowest class (`costs::fuel_unit`).
 	fn instr(r: u32) -> Weight;
 	/// `r` iterations of the counting loop with 8 calls of an empty function.
 	fn instr_call(r: u32) -> Weight;
@@ -68,7 +68,7 @@ pub trait WeightInfo {
 	/// validation cost per byte of declarations, charged on top of `upload_code` and `deploy`.
 	fn validate_declarations(d: u32) -> Weight;
 	/// Translating a function body of `c` bytes into wasmi's IR on its first call: its slope,
-	/// in units of fuel, prices each translated byte (`gas::translation_fuel_per_byte`).
+	/// in units of fuel, prices each translated byte (`costs::translation_fuel_per_byte`).
 	fn translate(c: u32) -> Weight;
 	/// The first calls of `n` functions of a few bytes, each with the most locals its size
 	/// allows: the slope is the fixed cost of translating one function. A run reserves it for

@@ -4,7 +4,7 @@
 //! Dispatchable benchmarks run a contract that does nothing, so they measure what the base
 //! weight covers. `instr` measures an empty loop and the other `instr_*` benchmarks a loop of
 //! each costly instruction class: each slope, divided by the fuel an iteration burns
-//! ([`crate::gas::FUEL_PER_ITERATION`]), prices a unit of fuel, and the largest is the price. Each host function benchmark
+//! ([`crate::costs::FUEL_PER_ITERATION`]), prices a unit of fuel, and the largest is the price. Each host function benchmark
 //! instantiates a module outside the measured block and, inside it, makes exactly one call from
 //! wasm into the host function: the wasm-to-host transition plus the function itself.
 
@@ -31,7 +31,7 @@ use wasm_instrument::parity_wasm::elements::Instruction::{self, I32Const, I64Con
 /// functions, which cost less per byte, so the measured slope holds for them too.
 const MAX_CODE: u32 = (limits::MAX_FUNCTIONS - 16) * module::FILLER_FUNCTION_BYTES;
 /// Key of the storage benchmarks: as long as the default `max_storage_key_len` allows. Longer
-/// keys pay for their bytes apart (`vm::runtime::key_weight`).
+/// keys pay for their bytes apart (`costs::Cost::Key`).
 const MAX_KEY: u32 = 128;
 /// Most functions the function-loading benchmark adds to a module: with the padding that keeps
 /// their average size at 40 bytes, a module of about 360 KiB.
@@ -112,7 +112,7 @@ fn funded_uploader<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 
 fn started<T: Config>() -> (Rc<CallTree<T>>, GasMeter) {
 	let params = Parameters::<T>::get();
-	let gas = GasMeter::new(params.max_contract_gas, gas::fuel_unit::<T>());
+	let gas = GasMeter::new(params.max_contract_gas, costs::fuel_unit::<T>());
 	(CallTree::new(params, false), gas)
 }
 
@@ -841,7 +841,7 @@ mod tests {
 	fn each_function_of_the_function_loading_benchmark_adds_the_bytes_its_price_leaves_out() {
 		let functions = 3_000u32;
 		let grown = module::uncalled_functions(functions).len() - module::uncalled_functions(0).len();
-		assert!(grown as u64 >= vm::LOAD_FUNCTIONS_BYTES_PER_FUNCTION * functions as u64);
+		assert!(grown as u64 >= costs::LOAD_FUNCTIONS_BYTES_PER_FUNCTION * functions as u64);
 	}
 
 	#[test]
@@ -855,7 +855,7 @@ mod tests {
 	#[test]
 	fn each_loop_iteration_burns_the_fuel_the_fuel_price_assumes() {
 		new_test_ext().execute_with(|| {
-			for (class, fuel) in InstrClass::ALL.into_iter().zip(gas::FUEL_PER_ITERATION) {
+			for (class, fuel) in InstrClass::ALL.into_iter().zip(costs::FUEL_PER_ITERATION) {
 				let per_hundred = fuel_burnt(class, 300) - fuel_burnt(class, 200);
 				assert_eq!(per_hundred, 100 * fuel, "{class:?}");
 			}

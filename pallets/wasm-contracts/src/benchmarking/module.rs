@@ -234,7 +234,7 @@ pub enum InstrClass {
 }
 
 impl InstrClass {
-	/// Every class, in the order of `gas::FUEL_PER_ITERATION`.
+	/// Every class, in the order of `costs::FUEL_PER_ITERATION`.
 	pub const ALL: [InstrClass; 14] = [
 		InstrClass::Branch,
 		InstrClass::Call,

@@ -76,9 +76,9 @@ impl<T: Config> HashStorageKeys<T> {
 		T::WeightInfo::host_storage_read(value_len)
 			.saturating_add(T::WeightInfo::host_storage_write(value_len))
 			.saturating_add(T::WeightInfo::host_storage_delete())
-			.saturating_add(crate::vm::runtime::key_weight::<T>(key_len).saturating_mul(3))
+			.saturating_add(crate::costs::Cost::Key { len: key_len }.weight::<T>().saturating_mul(3))
 			.saturating_add(T::DbWeight::get().reads(3))
-			.saturating_add(crate::deposit::unpaid_storage_weight::<T>())
+			.saturating_add(crate::costs::Cost::UnpaidStorage.weight::<T>())
 	}
 
 	/// Finding the trie after a drained one: one map read.

@@ -5,7 +5,7 @@
 use super::*;
 use crate::{
 	exec::MAX_CONTRACTS_RUN_IN_BLOCK,
-	gas::{event_counter_weight, read_in_block},
+	costs::read_in_block,
 	BlockEventBytes, ContractsRunInBlock,
 };
 use frame_support::traits::Hooks;
@@ -52,7 +52,7 @@ fn a_blocks_first_event_finds_the_counter_written_and_the_block_end_removes_it()
 		let unwritten = charged(&BOB, &contract, "event");
 		next_block();
 		let first_in_block = charged(&BOB, &contract, "event");
-		let in_block = event_counter_weight::<Test>().saturating_add(read_in_block::<Test>(true, false));
+		let in_block = crate::costs::Cost::EventCounter.weight::<Test>().saturating_add(read_in_block::<Test>(true, false));
 		assert_eq!(unwritten.ref_time() - first_in_block.ref_time(), in_block.ref_time());
 		assert!(BlockEventBytes::<Test>::get().is_some_and(|(block, used)| block == System::block_number() && used > 0));
 		Contracts::on_finalize(System::block_number());
@@ -72,7 +72,7 @@ fn a_contract_run_again_in_the_block_pays_no_second_read_of_its_records_and_code
 		let again = charged(&CHARLIE, &contract, "noop");
 		assert_eq!(first.ref_time() - again.ref_time(), contract_discount());
 		// The code and its trie path are in the block's proof once.
-		assert_eq!(first.proof_size() - again.proof_size(), crate::vm::code_load_weight::<Test>(code_size as u32).proof_size());
+		assert_eq!(first.proof_size() - again.proof_size(), crate::costs::Cost::CodeLoad { code_size: code_size as u32, proof_recorded: false }.weight::<Test>().proof_size());
 		assert!(first.proof_size() - again.proof_size() > code_size);
 		// The next block reads them again.
 		next_block();
@@ -152,7 +152,7 @@ fn only_a_contract_that_asks_for_the_timestamp_pays_the_clocks_read_and_once() {
 		let contract = instantiate(&ALICE, upload(&ALICE, module), vec![], None);
 		Timestamp::set_timestamp(42_000);
 		let [noop, once, twice] = ["noop", "once", "twice"].map(|entry| charged(&BOB, &contract, entry).ref_time());
-		let clock = crate::gas::timestamp_read_weight::<Test>().ref_time();
+		let clock = crate::costs::Cost::TimestampRead.weight::<Test>().ref_time();
 		assert!(once - noop >= clock, "the first use reads the clock: {noop} then {once}");
 		assert!(twice - once < clock, "the second use does not: {once} then {twice}");
 	});

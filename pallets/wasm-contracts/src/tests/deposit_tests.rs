@@ -444,7 +444,7 @@ fn a_call_whose_storage_changes_move_no_deposit_is_given_its_settlement_back() {
 		let post = execute(&BOB, &counter, "increment", vec![]).unwrap();
 		assert_eq!(balance(&BOB), bob, "no deposit moved");
 		let dry_run = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None);
-		let base = crate::gas::without_event_counter::<Test>(<Test as crate::Config>::WeightInfo::execute(0));
+		let base = crate::costs::without_event_counter::<Test>(<Test as crate::Config>::WeightInfo::execute(0));
 		assert_eq!(post.actual_weight, Some(base + dry_run.gas_consumed));
 	});
 }

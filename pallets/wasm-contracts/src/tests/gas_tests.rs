@@ -15,7 +15,7 @@ fn unused_gas_is_refunded_in_the_actual_weight() {
 		// A dry run prices the call as the first of a block, as it is in a new one.
 		System::set_block_number(2);
 		let post = execute(&BOB, &counter, "increment", vec![]).unwrap();
-		let base = crate::gas::without_event_counter::<Test>(<RocksDbWeights as WeightInfo>::execute(0));
+		let base = crate::costs::without_event_counter::<Test>(<RocksDbWeights as WeightInfo>::execute(0));
 		assert_eq!(post.actual_weight, Some(base + consumed));
 		assert!(required.all_lt(gas()));
 	});
@@ -82,7 +82,7 @@ fn out_of_gas_consumes_the_whole_limit() {
 		let result = Contracts::execute(RuntimeOrigin::signed(BOB), faults, b"loop_forever".to_vec(), vec![], 0, limit, None);
 		let failure = result.unwrap_err();
 		assert_eq!(failure.error, Error::<Test>::OutOfGas.into());
-		assert_eq!(failure.post_info.actual_weight, Some(crate::gas::without_event_counter::<Test>(<RocksDbWeights as WeightInfo>::execute(0)) + limit));
+		assert_eq!(failure.post_info.actual_weight, Some(crate::costs::without_event_counter::<Test>(<RocksDbWeights as WeightInfo>::execute(0)) + limit));
 	});
 }
 
@@ -95,7 +95,7 @@ fn gas_limit_above_the_parameter_is_refused() {
 		let refused = result.unwrap_err();
 		assert_eq!(refused.error, Error::<Test>::GasLimitTooHigh.into());
 		// Nothing ran, so the extrinsic reports its base weight only, not the limit it asked for.
-		let base = crate::gas::without_event_counter::<Test>(<<Test as crate::Config>::WeightInfo as crate::weights::WeightInfo>::execute(0));
+		let base = crate::costs::without_event_counter::<Test>(<<Test as crate::Config>::WeightInfo as crate::weights::WeightInfo>::execute(0));
 		assert_eq!(refused.post_info.actual_weight, Some(base));
 		assert_eq!(stored(&counter, b"counter"), None);
 	});
@@ -103,8 +103,8 @@ fn gas_limit_above_the_parameter_is_refused() {
 
 #[test]
 fn loading_code_charges_at_least_its_size_as_proof() {
-	let small = crate::vm::code_load_weight::<Test>(1_000);
-	let large = crate::vm::code_load_weight::<Test>(101_000);
+	let small = crate::costs::Cost::CodeLoad { code_size: 1_000, proof_recorded: false }.weight::<Test>();
+	let large = crate::costs::Cost::CodeLoad { code_size: 101_000, proof_recorded: false }.weight::<Test>();
 	assert!(large.proof_size() >= small.proof_size() + 100_000);
 	assert!(large.ref_time() > small.ref_time());
 }
@@ -115,7 +115,7 @@ fn a_write_charges_the_proof_of_the_path_to_its_key() {
 		let counter = deploy_fixture("counter");
 		// The first increment reads the absent 7-byte key `counter`, then writes it.
 		let first = Contracts::dry_run_execute(BOB, counter, b"increment".to_vec(), vec![], 0, None);
-		let code = crate::vm::code_load_weight::<Test>(fixture("counter").len() as u32).proof_size();
+		let code = crate::costs::Cost::CodeLoad { code_size: fixture("counter").len() as u32, proof_recorded: false }.weight::<Test>().proof_size();
 		let key_path = <RocksDbWeights as WeightInfo>::host_storage_read(0).proof_size();
 		assert!(first.gas_consumed.proof_size() >= code + 2 * key_path);
 	});
@@ -150,11 +150,11 @@ fn translating_a_function_on_its_first_call_is_charged_per_byte() {
 			let contract = instantiate(&ALICE, upload(&ALICE, wasm), vec![], None);
 			Contracts::dry_run_execute(BOB, contract, b"run".to_vec(), vec![], 0, None).gas_consumed.ref_time()
 		};
-		let loading = crate::vm::code_load_weight::<Test>(large.len() as u32)
-			.saturating_sub(crate::vm::code_load_weight::<Test>(small.len() as u32))
+		let loading = crate::costs::Cost::CodeLoad { code_size: large.len() as u32, proof_recorded: false }.weight::<Test>()
+			.saturating_sub(crate::costs::Cost::CodeLoad { code_size: small.len() as u32, proof_recorded: false }.weight::<Test>())
 			.ref_time();
-		let translation_fuel = extra_body_bytes * crate::gas::translation_fuel_per_byte::<Test>() as u64;
-		let translation = translation_fuel * crate::gas::fuel_unit::<Test>().ref_time();
+		let translation_fuel = extra_body_bytes * crate::costs::translation_fuel_per_byte::<Test>() as u64;
+		let translation = translation_fuel * crate::costs::fuel_unit::<Test>().ref_time();
 		assert!(gas_of(large) - gas_of(small) >= loading + translation);
 	});
 }
@@ -163,8 +163,8 @@ fn translating_a_function_on_its_first_call_is_charged_per_byte() {
 fn the_contract_entry_deducted_from_host_functions_is_at_most_the_cheapest_of_them() {
 	// Every host function benchmark includes one entry into the contract, so the deducted entry
 	// may not exceed the cheapest of them less one host call; more would undercharge them all.
-	let entry = crate::gas::contract_entry::<Test>();
-	let marginal = crate::gas::host_call_marginal::<Test>();
+	let entry = crate::costs::contract_entry::<Test>();
+	let marginal = crate::costs::host_call_marginal::<Test>();
 	assert!(marginal > 0);
 	let single_calls = [
 		<RocksDbWeights as WeightInfo>::host_context(),
@@ -175,7 +175,7 @@ fn the_contract_entry_deducted_from_host_functions_is_at_most_the_cheapest_of_th
 	];
 	for weight in single_calls {
 		assert!(entry + marginal <= weight.ref_time(), "entry {entry} ps + {marginal} ps above {weight:?}");
-		assert!(crate::gas::host_fn_weight::<Test>(weight).ref_time() >= marginal);
+		assert!(crate::costs::host_fn::<Test>(weight).ref_time() >= marginal);
 	}
 }
 
@@ -260,7 +260,7 @@ fn the_first_call_of_a_block_pays_the_event_counters_database_access_once() {
 		let first = execute(&BOB, &contract, "noop", vec![]).unwrap().actual_weight.unwrap();
 		// The benchmark's call read and wrote the counter too.
 		let measured = <RocksDbWeights as WeightInfo>::execute(0);
-		let counter = crate::gas::event_counter_weight::<Test>();
+		let counter = crate::costs::Cost::EventCounter.weight::<Test>();
 		assert_eq!(first.ref_time(), measured.ref_time() + dry_run.gas_consumed.ref_time() - counter.ref_time());
 	});
 }
@@ -274,11 +274,11 @@ fn a_contract_event_after_the_first_of_the_block_pays_no_database_access_for_the
 		assert_ok!(execute(&BOB, &contract, "noop", vec![]));
 		let noop = execute(&BOB, &contract, "noop", vec![]).unwrap().actual_weight.unwrap();
 		let event = execute(&BOB, &contract, "event", vec![]).unwrap().actual_weight.unwrap();
-		let log_event = crate::gas::host_fn_weight::<Test>(<RocksDbWeights as WeightInfo>::host_log_event(8));
-		let counter = crate::gas::event_counter_weight::<Test>();
+		let log_event = crate::costs::host_fn::<Test>(<RocksDbWeights as WeightInfo>::host_log_event(8));
+		let counter = crate::costs::Cost::EventCounter.weight::<Test>();
 		// What the event added: `host_log_event`, whose benchmark read and wrote the counter,
 		// without that read and write, and the fuel of five instructions.
-		let fuel = crate::gas::fuel_unit::<Test>().ref_time() * 100;
+		let fuel = crate::costs::fuel_unit::<Test>().ref_time() * 100;
 		let added = event.ref_time() - noop.ref_time();
 		assert!(added + counter.ref_time() <= log_event.ref_time() + fuel, "{added} added, host_log_event {log_event:?}");
 		assert!(added + counter.ref_time() >= log_event.ref_time());

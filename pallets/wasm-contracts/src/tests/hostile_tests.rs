@@ -4,7 +4,8 @@
 use super::*;
 use crate::{
 	exec::{self, CallTree},
-	gas::{fuel_unit, GasMeter},
+	costs::fuel_unit,
+	gas::GasMeter,
 	vm::{self, cache, runtime::EVENT_RECORD_OVERHEAD},
 	BlockEventBytes, Error,
 };
@@ -111,8 +112,8 @@ fn a_call_tree_compiles_each_code_once_and_charges_the_load_once() {
 		let once = gas_of_calls_in_one_tree(&contract, "run", 1);
 		let twice = gas_of_calls_in_one_tree(&contract, "run", 2);
 		let second = twice - once;
-		let full_load = vm::code_load_weight::<Test>(size);
-		let cached_load = vm::code_load_weight::<Test>(0);
+		let full_load = crate::costs::Cost::CodeLoad { code_size: size, proof_recorded: false }.weight::<Test>();
+		let cached_load = crate::costs::Cost::CodeLoad { code_size: 0, proof_recorded: false }.weight::<Test>();
 		assert!(second.ref_time() < once.ref_time() - (full_load.ref_time() - cached_load.ref_time()) / 2);
 		assert!(second.proof_size() < size as u64, "the code is not proven twice");
 	});
@@ -168,7 +169,7 @@ fn initial_memory_pages_are_charged_per_page() {
 		};
 		let (one, sixteen) = (with_pages(1), with_pages(16));
 		let gas_of = |contract: &AccountId| gas_of_calls_in_one_tree(contract, "run", 1).ref_time();
-		let fifteen_pages = vm::memory_weight::<Test>(15 * wasm_contracts_primitives::limits::PAGE_SIZE).ref_time();
+		let fifteen_pages = crate::costs::Cost::Memory { bytes: 15 * wasm_contracts_primitives::limits::PAGE_SIZE }.weight::<Test>().ref_time();
 		assert!(fifteen_pages > 0);
 		assert!(gas_of(&sixteen) >= gas_of(&one) + fifteen_pages);
 	});
@@ -185,7 +186,7 @@ fn memory_grow_is_charged_per_page() {
 		};
 		let (none, fifteen) = (growing(0), growing(15));
 		let gas_of = |contract: &AccountId| gas_of_calls_in_one_tree(contract, "run", 1).ref_time();
-		assert!(gas_of(&fifteen) >= gas_of(&none) + vm::memory_weight::<Test>(15 * wasm_contracts_primitives::limits::PAGE_SIZE).ref_time());
+		assert!(gas_of(&fifteen) >= gas_of(&none) + crate::costs::Cost::Memory { bytes: 15 * wasm_contracts_primitives::limits::PAGE_SIZE }.weight::<Test>().ref_time());
 	});
 }
 
@@ -286,17 +287,17 @@ fn a_run_pays_the_fixed_cost_of_translating_only_the_functions_it_can_have_calle
 			r#"(module (memory (export "memory") 1) (func (export "run")) (func (export "all") {calls}) {functions})"#
 		));
 		let contract = instantiate(&ALICE, upload(&ALICE, module), vec![], None);
-		let translation = vm::function_translation_weight::<Test>(500).ref_time();
+		let translation = crate::costs::Cost::FunctionTranslation { functions: 500 }.weight::<Test>().ref_time();
 		assert!(translation > 0);
 
 		let no_op = Contracts::dry_run_execute(BOB, contract.clone(), b"run".to_vec(), vec![], 0, None);
 		assert!(no_op.result.is_ok());
 		// The run reserved all 500, and was charged for at most the two functions a run enters
 		// from the host (it made no call).
-		let not_charged = vm::function_translation_weight::<Test>(498).ref_time();
+		let not_charged = crate::costs::Cost::FunctionTranslation { functions: 498 }.weight::<Test>().ref_time();
 		// After the run, the dry run (priced as the first call of a block) pays the block's
 		// event counter, which the peak before the refund did not hold.
-		let counter = crate::gas::event_counter_weight::<Test>().ref_time();
+		let counter = crate::costs::Cost::EventCounter.weight::<Test>().ref_time();
 		assert!(no_op.gas_required.ref_time() + counter >= no_op.gas_consumed.ref_time() + not_charged);
 		let exact = Contracts::dry_run_execute(BOB, contract.clone(), b"run".to_vec(), vec![], 0, Some(no_op.gas_required));
 		assert!(exact.result.is_ok(), "{:?} with the limit {}", exact.result, no_op.gas_required);
@@ -342,7 +343,7 @@ fn loading_declarations_is_charged_per_byte_of_them() {
 		};
 		let extra_bytes = vm::validation::footprint(&declared).declaration_bytes -
 			vm::validation::footprint(&plain).declaration_bytes;
-		let per_byte = vm::module_load_weight::<Test>(&vm::validation::Footprint { declaration_bytes: 1, ..Default::default() });
+		let per_byte = crate::costs::Cost::from(&vm::validation::Footprint { declaration_bytes: 1, ..Default::default() }).weight::<Test>();
 		assert!(per_byte.ref_time() > 0);
 		assert!(gas_of(declared) - gas_of(plain) >= per_byte.ref_time() * extra_bytes as u64);
 	});
@@ -414,7 +415,7 @@ fn every_call_event_takes_its_record_from_the_block_budget() {
 		System::set_block_number(2);
 		let first = run().unwrap().actual_weight.unwrap();
 		let second = run().unwrap().actual_weight.unwrap();
-		let counter = crate::gas::event_counter_weight::<Test>().ref_time();
+		let counter = crate::costs::Cost::EventCounter.weight::<Test>().ref_time();
 		assert_eq!(first.ref_time() - second.ref_time(), counter);
 		assert_eq!(BlockEventBytes::<Test>::get(), Some((2, 2 * EVENT_RECORD_OVERHEAD)));
 		// A call whose `Executed` record does not fit the block's budget fails and changes nothing.

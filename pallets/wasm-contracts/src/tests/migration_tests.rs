@@ -340,7 +340,7 @@ fn deep_prefix_keys_of_two_contracts_stay_within_the_proof_a_read_is_charged() {
 	ext.commit_all().unwrap();
 	let deepest = keys.last().unwrap().clone();
 	let charged = <Test as crate::Config>::WeightInfo::host_storage_read(32).proof_size() +
-		crate::vm::runtime::key_weight::<Test>(deepest.len() as u32).proof_size();
+		crate::costs::Cost::Key { len: deepest.len() as u32 }.weight::<Test>().proof_size();
 	let proof_of = |ext: &mut sp_io::TestExternalities, read: &dyn Fn() -> Option<Vec<u8>>| {
 		let (value, proof) = ext.execute_and_prove(read);
 		assert_eq!(value, Some(vec![0xAB; 32]));

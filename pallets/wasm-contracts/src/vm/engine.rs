@@ -43,7 +43,7 @@ pub const MIN_CALL_FUEL: u64 = 8;
 /// Fuel of each wasm operator: wasmi's default of one per operator that does work, raised for
 /// the operators that take several times as long as an arithmetic operator (calls, memory
 /// access, global writes, branches, bulk and table operators, `memory.grow`). One unit of fuel is
-/// then priced at the slowest class per unit of fuel (`gas::fuel_unit`), which leaves honest code
+/// then priced at the slowest class per unit of fuel (`costs::fuel_unit`), which leaves honest code
 /// of any mix within a small factor of its cost. The `instr*` benchmarks measure one loop per
 /// class; `e2e/bench/block-time.mjs` checks every class on the node.
 ///

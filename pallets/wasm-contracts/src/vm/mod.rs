@@ -16,7 +16,7 @@ pub mod imports;
 pub mod runtime;
 pub mod validation;
 
-use crate::{error::ExecError, gas::GasMeter, storage::ContractTrie, weights::WeightInfo, BalanceOf, Config, Error};
+use crate::{costs::Cost, error::ExecError, gas::GasMeter, storage::ContractTrie, BalanceOf, Config, Error};
 use alloc::vec::Vec;
 use cache::{CacheError, CachedModule, ModuleCache};
 use core::cell::{OnceCell, RefCell};
@@ -141,68 +141,6 @@ pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<Footprint, Er
 	Ok(footprint)
 }
 
-/// The cost per unit of `weight_of`'s component: its slope, in ref_time only.
-fn slope(weight_of: fn(u32) -> Weight) -> Weight {
-	Weight::from_parts(weight_of(1).saturating_sub(weight_of(0)).ref_time(), 0)
-}
-
-/// Weight of reading `code_size` bytes of stored code and loading them, beyond their functions
-/// and declarations ([`module_load_weight`]) and beyond a load's fixed cost: the slope of
-/// `code_load` per byte, with a proof_size of at least the code itself, which the collator ships
-/// in the proof of validity whatever slope the benchmark's proof fit found, and its trie path
-/// ([`crate::gas::TRIE_PATH_PROOF`]).
-///
-/// The fixed cost (reading the contract's and the code's records and the code from the
-/// database, setting up the module) is in the base weight of everything that runs stored code:
-/// the benchmarks of `instantiate`, `execute`, `migrate`, `host_call_contract` and
-/// `host_instantiate_contract` each run a contract of a few bytes, whose load they measure.
-pub fn code_load_weight<T: Config>(code_size: u32) -> Weight {
-	let weight_of = T::WeightInfo::code_load;
-	let per_byte = weight_of(1).saturating_sub(weight_of(0));
-	let bytes = u64::from(code_size);
-	let proof = per_byte.proof_size().max(1).saturating_mul(bytes).saturating_add(crate::gas::TRIE_PATH_PROOF);
-	Weight::from_parts(per_byte.ref_time().saturating_mul(bytes), proof)
-}
-
-/// Bytes by which the `load_functions` benchmark's module grows per function: the function's
-/// entries in the function and code sections and the padding that keeps wasmi's average of 40
-/// bytes per function (checked by the benchmarks' tests). `code_load` already charges for
-/// bytes, so they are taken out of the per-function price.
-pub const LOAD_FUNCTIONS_BYTES_PER_FUNCTION: u64 = 44;
-
-/// Weight of loading a module's functions and declarations, which cost more than their bytes:
-/// the slopes of `load_functions` (less the bytes each of its functions adds) and
-/// `load_declarations`.
-pub fn module_load_weight<T: Config>(footprint: &Footprint) -> Weight {
-	let bytes = slope(T::WeightInfo::code_load).saturating_mul(LOAD_FUNCTIONS_BYTES_PER_FUNCTION);
-	let per_function = slope(T::WeightInfo::load_functions).saturating_sub(bytes);
-	let functions = per_function.saturating_mul(footprint.functions.into());
-	let declarations = slope(T::WeightInfo::load_declarations).saturating_mul(footprint.declaration_bytes.into());
-	functions.saturating_add(declarations)
-}
-
-/// Weight of validating `declaration_bytes` of declarations beyond what `upload_code` and
-/// `deploy` charge per byte of module: the slope of `validate_declarations`.
-pub fn declaration_validation_weight<T: Config>(declaration_bytes: u32) -> Weight {
-	slope(T::WeightInfo::validate_declarations).saturating_mul(declaration_bytes.into())
-}
-
-/// Weight of `bytes` of memory created, zeroed or copied outside wasm instructions (initial
-/// pages, data segments, pages the host grows): the price wasmi's fuel sets for `memory.grow`
-/// and `memory.copy` per byte.
-pub fn memory_weight<T: Config>(bytes: u64) -> Weight {
-	let fuel = bytes.div_ceil(engine::BYTES_PER_FUEL as u64);
-	Weight::from_parts(fuel.saturating_mul(crate::gas::fuel_unit::<T>().ref_time()), 0)
-}
-
-/// Weight of the fixed cost of translating `functions` functions, beyond their bytes (the
-/// slope of `translate_functions`): wasmi translates a function on its first call and charges
-/// fuel per byte translated, but every function also has a fixed cost that a module of many
-/// tiny functions would not pay through its bytes.
-pub fn function_translation_weight<T: Config>(functions: u32) -> Weight {
-	slope(T::WeightInfo::translate_functions).saturating_mul(functions.into())
-}
-
 /// Functions a run may translate without a call instruction: the export it runs and the
 /// `allocate` export that host functions call.
 const FUNCTIONS_ENTERED_FROM_HOST: u64 = 2;
@@ -211,14 +149,8 @@ const FUNCTIONS_ENTERED_FROM_HOST: u64 = 2;
 /// from the host, and one per call instruction, each of which burns at least
 /// `engine::MIN_CALL_FUEL` units of fuel.
 fn functions_translated_bound<T: Config>(gas_used: u64) -> u64 {
-	let per_call = crate::gas::fuel_unit::<T>().ref_time().saturating_mul(engine::MIN_CALL_FUEL).max(1);
+	let per_call = crate::costs::fuel_unit::<T>().ref_time().saturating_mul(engine::MIN_CALL_FUEL).max(1);
 	FUNCTIONS_ENTERED_FROM_HOST.saturating_add(gas_used / per_call)
-}
-
-/// Weight of instantiating a module of `footprint` beyond its code.
-fn instance_weight<T: Config>(footprint: Footprint) -> Weight {
-	let memory = (footprint.memory_pages as u64).saturating_mul(limits::PAGE_SIZE);
-	memory_weight::<T>(memory.saturating_add(footprint.data_bytes.into()))
 }
 
 /// What one call tree shares: the engine, the linker of host functions (built once) and the
@@ -232,14 +164,14 @@ pub struct Vm<E: Ext> {
 impl<E: Ext> Vm<E> {
 	/// A call tree's machine, metering with `metering`.
 	pub fn new(metering: Metering) -> Self {
-		let engine = engine::new_engine(metering, crate::gas::translation_fuel_per_byte::<E::T>());
+		let engine = engine::new_engine(metering, crate::costs::translation_fuel_per_byte::<E::T>());
 		Self { engine, linker: OnceCell::new(), cache: RefCell::new(ModuleCache::default()) }
 	}
 
 	/// The module of stored code `code_hash` (`code_size` bytes), compiled on first use in this
-	/// call tree from what `fetch` reads. Charges `code_load_weight(code_size)` (without its
+	/// call tree from what `fetch` reads. Charges [`Cost::CodeLoad`] (without its
 	/// proof_size when `proof_recorded`: an earlier call of the block loaded the code) and
-	/// `module_load_weight` when it compiles, nothing when the call tree already has it.
+	/// [`Cost::ModuleLoad`] when it compiles, nothing when the call tree already has it.
 	pub fn stored_module(
 		&self,
 		gas: &mut GasMeter,
@@ -252,12 +184,10 @@ impl<E: Ext> Vm<E> {
 		if let Some(cached) = self.cache.borrow().get(&code_hash) {
 			return Ok(cached)
 		}
-		let load = code_load_weight::<E::T>(code_size);
-		let load = if proof_recorded { load.set_proof_size(0) } else { load };
-		gas.charge(load).map_err(out_of_gas)?;
+		gas.charge(Cost::CodeLoad { code_size, proof_recorded }.weight::<E::T>()).map_err(out_of_gas)?;
 		let wasm = fetch().ok_or(Error::<E::T>::CodeNotFound)?;
 		let footprint = validation::footprint(&wasm);
-		gas.charge(module_load_weight::<E::T>(&footprint)).map_err(out_of_gas)?;
+		gas.charge(Cost::from(&footprint).weight::<E::T>()).map_err(out_of_gas)?;
 		self.compile_validated(code_hash, &wasm, footprint)
 	}
 
@@ -299,7 +229,10 @@ pub fn run<E: Ext>(
 	// The fixed translation cost of every function no run has paid for is reserved, and what
 	// the run cannot have translated is given back afterwards.
 	let reserved = module.untranslated.take();
-	let weight = instance_weight::<E::T>(module.footprint).saturating_add(function_translation_weight::<E::T>(reserved));
+	let Footprint { memory_pages, data_bytes, .. } = module.footprint;
+	let weight = Cost::Instance { memory_pages, data_bytes }
+		.weight::<E::T>()
+		.saturating_add(Cost::FunctionTranslation { functions: reserved }.weight::<E::T>());
 	if gas.charge(weight).is_err() {
 		module.untranslated.set(reserved);
 		return (ext, gas, Err(Error::<E::T>::OutOfGas.into()))
@@ -323,7 +256,7 @@ pub fn run<E: Ext>(
 		let gas_used = state.gas.consumed().ref_time().saturating_sub(consumed_before);
 		let translated = functions_translated_bound::<E::T>(gas_used).min(reserved.into()) as u32;
 		let unused = reserved.saturating_sub(translated);
-		state.gas.refund(function_translation_weight::<E::T>(unused));
+		state.gas.refund(Cost::FunctionTranslation { functions: unused }.weight::<E::T>());
 		module.untranslated.set(module.untranslated.get().saturating_add(unused));
 	}
 	(state.ext, state.gas, result)

@@ -6,12 +6,12 @@
 //! Misuse traps with a pallet error recorded in the frame; expected failures return a
 //! [`ReturnCode`].
 
-use super::{memory_weight, AccountIdOf, Ext};
+use super::{AccountIdOf, Ext};
 use crate::{
+	costs::{Cost, Hot},
 	deposit::StorageChange,
 	error::ExecError,
-	gas::{host_fn_weight, GasMeter},
-	weights::WeightInfo,
+	gas::GasMeter,
 	BalanceOf, Config, Error, Event, Pallet,
 };
 use alloc::{string::String, vec::Vec};
@@ -22,7 +22,7 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use sp_core::{ecdsa, ed25519, Get};
+use sp_core::{ecdsa, ed25519};
 use sp_runtime::{
 	traits::{SaturatedConversion, Zero},
 	DispatchError,
@@ -37,46 +37,6 @@ use wasmi::{Caller, Extern, Memory, StoreLimits};
 /// phase and length prefixes, and the record's own allocation), counted against the event
 /// budgets so that many small events cannot outgrow them.
 pub const EVENT_RECORD_OVERHEAD: u32 = 128;
-
-/// What a storage key of `len` bytes adds to a storage host function: reading and hashing its
-/// bytes (`host_crypto_hash`'s per-byte price) and their place in the proof. The storage
-/// benchmarks measure one key of 128 bytes; this prices every key's bytes on top.
-pub fn key_weight<T: Config>(len: u32) -> Weight {
-	T::WeightInfo::host_crypto_hash(len)
-		.saturating_sub(T::WeightInfo::host_crypto_hash(0))
-		.saturating_add(Weight::from_parts(0, u64::from(len)))
-}
-
-/// What a stored value of `len` bytes adds to the host function that reads, replaces or deletes
-/// it: its bytes in the proof and the per-byte cost of reading them (`host_storage_read`'s
-/// slope). Replacing or deleting a value reads its length, which puts the whole value in the
-/// proof, as reading it does.
-pub fn stored_value_weight<T: Config>(len: u32) -> Weight {
-	T::WeightInfo::host_storage_read(len).saturating_sub(T::WeightInfo::host_storage_read(0))
-}
-
-/// The ref_time of `weight` alone: what a hot key pays of a part of its cold price, its proof
-/// being in the block's proof already.
-fn ref_time_of(weight: Weight) -> Weight {
-	Weight::from_parts(weight.ref_time(), 0)
-}
-
-/// A read of a hot key (one the call tree has read, written or deleted already): the slope of
-/// `host_storage_read_repeated`, a read of a key the call already read; no database read and no
-/// proof.
-pub fn hot_read_weight<T: Config>() -> Weight {
-	let repeated = |reads| T::WeightInfo::host_storage_read_repeated(reads);
-	ref_time_of(repeated(2).saturating_sub(repeated(1)))
-}
-
-/// A write or delete of a hot key: the slope of `host_storage_write_repeated`, a write of a key
-/// the call already wrote, and a database write, which every change pays in case it is the
-/// key's only one that stands (an earlier write may have been reverted); no proof.
-pub fn hot_write_weight<T: Config>() -> Weight {
-	let repeated = |writes| T::WeightInfo::host_storage_write_repeated(writes);
-	let write = <T as frame_system::Config>::DbWeight::get().writes(1);
-	ref_time_of(repeated(2).saturating_sub(repeated(1)).saturating_add(write))
-}
 
 /// The data of a contract's store: the frame's context, its gas and what host functions leave
 /// behind for the frame.
@@ -165,8 +125,13 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		let _ = self.caller.set_fuel(fuel);
 	}
 
+	/// Charges `cost` ([`crate::costs`]), trapping with `OutOfGas` when the call cannot pay it.
+	fn charge(&mut self, cost: Cost) -> HostResult<()> {
+		self.charge_weight(cost.weight::<E::T>())
+	}
+
 	/// Charges `weight`, trapping with `OutOfGas` when the call cannot pay it.
-	fn charge(&mut self, weight: Weight) -> HostResult<()> {
+	fn charge_weight(&mut self, weight: Weight) -> HostResult<()> {
 		self.sync_fuel();
 		if self.state_mut().gas.charge(weight).is_err() {
 			return Err(self.trap(Error::<E::T>::OutOfGas))
@@ -183,42 +148,36 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	}
 
 	/// Reserves the weight of the largest stored value a storage host function may touch
-	/// ([`stored_value_weight`] of `max_storage_value_len`, its ref_time alone for a `hot` key)
-	/// before it touches it; returns what was reserved, for [`Self::settle_stored_value`].
-	fn reserve_stored_value(&mut self, hot: bool) -> HostResult<Weight> {
-		let reserved = stored_value_weight::<E::T>(self.ext().params().max_storage_value_len);
-		let reserved = if hot { ref_time_of(reserved) } else { reserved };
-		self.charge(reserved)?;
+	/// ([`Cost::StoredValue`] of `max_storage_value_len`) before it touches it; returns what was
+	/// reserved, for [`Self::settle_stored_value`].
+	fn reserve_stored_value(&mut self, hot: Hot) -> HostResult<Weight> {
+		let reserved = Cost::StoredValue { len: self.ext().params().max_storage_value_len, hot }.weight::<E::T>();
+		self.charge_weight(reserved)?;
 		Ok(reserved)
 	}
 
 	/// Settles a reservation with the weight of the value that was touched (`len` bytes, 0 when
 	/// there was none): gives back what it did not use, or charges the rest of a value stored
 	/// before `max_storage_value_len` was lowered.
-	fn settle_stored_value(&mut self, reserved: Weight, len: Option<u32>, hot: bool) -> HostResult<()> {
-		let used = stored_value_weight::<E::T>(len.unwrap_or(0));
-		let used = if hot { ref_time_of(used) } else { used };
+	fn settle_stored_value(&mut self, reserved: Weight, len: Option<u32>, hot: Hot) -> HostResult<()> {
+		let used = Cost::StoredValue { len: len.unwrap_or(0), hot }.weight::<E::T>();
 		self.refund(reserved.saturating_sub(used));
-		self.charge(used.saturating_sub(reserved))
+		self.charge_weight(used.saturating_sub(reserved))
 	}
 
-	/// Reads the storage key at `key_ptr` and charges for touching it: `hot` first, then, when
-	/// the call tree has not touched the key yet, the rest of `cold`. Returns the key and whether
-	/// it is hot. The key's bytes are bounded by `max_storage_key_len`, which the caller checked.
-	fn storage_key(&mut self, key_ptr: u32, key_len: u32, cold: Weight, hot: Weight) -> HostResult<(Vec<u8>, bool)> {
-		self.charge(hot)?;
+	/// Reads the storage key at `key_ptr` and charges for touching it: `cost(true)`, the hot
+	/// price, first, then, when the call tree has not touched the key yet, the rest of
+	/// `cost(false)`. Returns the key and whether it is hot. The key's bytes are bounded by
+	/// `max_storage_key_len`, which the caller checked.
+	fn storage_key(&mut self, key_ptr: u32, key_len: u32, cost: impl Fn(Hot) -> Cost) -> HostResult<(Vec<u8>, Hot)> {
+		let hot = cost(true).weight::<E::T>();
+		self.charge_weight(hot)?;
 		let key = self.read(key_ptr, key_len)?;
 		let is_hot = self.ext().is_hot(&key);
 		if !is_hot {
-			self.charge(cold.saturating_sub(hot))?;
+			self.charge_weight(cost(false).weight::<E::T>().saturating_sub(hot))?;
 		}
 		Ok((key, is_hot))
-	}
-
-	/// Charges a host function's benchmarked `weight`, less the entry into the contract that
-	/// its benchmark included ([`host_fn_weight`]).
-	fn charge_host(&mut self, weight: Weight) -> HostResult<()> {
-		self.charge(host_fn_weight::<E::T>(weight))
 	}
 
 	/// Traps when `len` is above `max`, with `error`.
@@ -311,7 +270,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 			None => {
 				let memory = self.memory()?;
 				let pages = (len as u64).div_ceil(limits::PAGE_SIZE);
-				self.charge(memory_weight::<E::T>(pages.saturating_mul(limits::PAGE_SIZE)))?;
+				self.charge(Cost::Memory { bytes: pages.saturating_mul(limits::PAGE_SIZE) })?;
 				let Ok(old_pages) = memory.grow(&mut self.caller, pages) else {
 					return Err(self.trap(Error::<E::T>::MemoryLimitExceeded))
 				};
@@ -326,17 +285,14 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	}
 
 	/// `storage_read(key_ptr, key_len) -> i64`: places the value under the key and returns
-	/// `(ptr << 32) | len`, or 0 when there is none. Cost: `host_storage_read(0)` and
-	/// [`key_weight`], and [`stored_value_weight`] of the value, reserved for the largest value
-	/// before reading; for a key the call tree has touched already, [`hot_read_weight`] and the
-	/// ref_time of the rest. Traps: key longer than `max_storage_key_len`.
+	/// `(ptr << 32) | len`, or 0 when there is none. Cost: [`Cost::StorageRead`] and
+	/// [`Cost::StoredValue`] of the value, reserved for the largest value before reading; both
+	/// hot for a key the call tree has touched already. Traps: key longer than
+	/// `max_storage_key_len`.
 	pub fn storage_read(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u64> {
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
-		let key_cost = key_weight::<E::T>(key_len);
-		let read = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_read(0));
-		let hot = hot_read_weight::<E::T>().saturating_add(ref_time_of(key_cost));
-		let (key, is_hot) = self.storage_key(key_ptr, key_len, read.saturating_add(key_cost), hot)?;
+		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageRead { key_len, hot })?;
 		let reserved = self.reserve_stored_value(is_hot)?;
 		let value = self.ext().storage().read(&key);
 		self.state_mut().ext.mark_hot(&key);
@@ -346,12 +302,10 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	}
 
 	/// `storage_write(key_ptr, key_len, value_ptr, value_len) -> i32`: stores the value; 0.
-	/// Cost: `host_storage_write(value)`'s ref_time and the proof of the path to the key
-	/// (`host_storage_write(0)`), [`key_weight`], [`stored_value_weight`] of the value it
-	/// replaces (whose length the storage deposit needs, which puts it in the proof; reserved
-	/// for the largest value before writing), and `settle_deposit` for the call's first change
-	/// of this storage. The new value is not in the proof. For a key the call tree has touched
-	/// already: [`hot_write_weight`], and the ref_time of the rest.
+	/// Cost: [`Cost::StorageWrite`], [`Cost::StoredValue`] of the value it replaces (whose length
+	/// the storage deposit needs, which puts it in the proof; reserved for the largest value
+	/// before writing), both hot for a key the call tree has touched already, and
+	/// [`Cost::SettleDeposit`] for the call's first change of this storage.
 	/// Traps: read-only call, key or value too long, empty value (use `storage_delete`).
 	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
 		let params = self.ext().params();
@@ -361,12 +315,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		if value_len == 0 {
 			return Err(self.trap(Error::<E::T>::EmptyStorageValue))
 		}
-		let weights = |len| <E::T as Config>::WeightInfo::host_storage_write(len);
-		let write = host_fn_weight::<E::T>(Weight::from_parts(weights(value_len).ref_time(), weights(0).proof_size()));
-		let key_cost = key_weight::<E::T>(key_len);
-		let value_bytes = ref_time_of(weights(value_len).saturating_sub(weights(0)));
-		let hot = hot_write_weight::<E::T>().saturating_add(value_bytes).saturating_add(ref_time_of(key_cost));
-		let (key, is_hot) = self.storage_key(key_ptr, key_len, write.saturating_add(key_cost), hot)?;
+		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageWrite { key_len, value_len, hot })?;
 		let reserved = self.reserve_stored_value(is_hot)?;
 		let value = self.read(value_ptr, value_len)?;
 		let previous = self.ext().storage().write(&key, &value);
@@ -380,22 +329,19 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// ([`Ext::record_storage_change`]).
 	fn record_storage_change(&mut self, change: StorageChange) -> HostResult<()> {
 		let weight = self.state_mut().ext.record_storage_change(change);
-		self.charge(weight)
+		self.charge_weight(weight)
 	}
 
 	/// `storage_delete(key_ptr, key_len) -> i32`: 0 when a value was deleted, `KeyNotFound`
-	/// otherwise. Cost: `host_storage_delete` and [`key_weight`], [`stored_value_weight`] of the
-	/// deleted value (whose length the storage deposit needs; reserved for the largest value
-	/// before deleting), and `settle_deposit` for the call's first change of this storage; for a
-	/// key the call tree has touched already, [`hot_write_weight`] and the ref_time of the rest.
+	/// otherwise. Cost: [`Cost::StorageDelete`], [`Cost::StoredValue`] of the deleted value
+	/// (whose length the storage deposit needs; reserved for the largest value before deleting),
+	/// both hot for a key the call tree has touched already, and [`Cost::SettleDeposit`] for the
+	/// call's first change of this storage.
 	/// Traps: read-only call, key too long.
 	pub fn storage_delete(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u32> {
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
-		let key_cost = key_weight::<E::T>(key_len);
-		let delete = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_storage_delete());
-		let hot = hot_write_weight::<E::T>().saturating_add(ref_time_of(key_cost));
-		let (key, is_hot) = self.storage_key(key_ptr, key_len, delete.saturating_add(key_cost), hot)?;
+		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageDelete { key_len, hot })?;
 		let reserved = self.reserve_stored_value(is_hot)?;
 		let previous = self.ext().storage().remove(&key);
 		self.state_mut().ext.mark_hot(&key);
@@ -408,7 +354,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `get_caller(result_ptr) -> i32`: writes the 32-byte caller address; `NoCaller` at the
 	/// top of a query. Cost: `host_context`.
 	pub fn get_caller(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge(Cost::Context)?;
 		let Some(caller) = self.ext().caller().cloned() else { return code(ReturnCode::NoCaller) };
 		self.write(result_ptr, caller.as_ref())?;
 		code(ReturnCode::Success)
@@ -416,16 +362,16 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 
 	/// `get_block_number() -> i64`. Cost: `host_context`.
 	pub fn get_block_number(&mut self) -> HostResult<u64> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge(Cost::Context)?;
 		Ok(self.ext().block_number())
 	}
 
 	/// `get_block_timestamp() -> i64`: milliseconds since the Unix epoch. Cost: `host_context`,
-	/// and on the call tree's first use the clock's read (`gas::timestamp_read_weight`).
+	/// and on the call tree's first use the clock's read (`costs::Cost::TimestampRead`).
 	pub fn get_block_timestamp(&mut self) -> HostResult<u64> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge(Cost::Context)?;
 		if !self.ext().block_timestamp_read() {
-			self.charge(crate::gas::timestamp_read_weight::<E::T>())?;
+			self.charge(Cost::TimestampRead)?;
 		}
 		Ok(self.ext().block_timestamp())
 	}
@@ -433,7 +379,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `get_contract_address(result_ptr) -> i32`: writes the contract's 32-byte address; 0.
 	/// Cost: `host_context`.
 	pub fn get_contract_address(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge(Cost::Context)?;
 		let address = self.ext().address().clone();
 		self.write(result_ptr, address.as_ref())?;
 		code(ReturnCode::Success)
@@ -442,7 +388,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `crypto_hash(data_ptr, data_len, result_ptr) -> i32`: writes the 32-byte Blake2-256 of
 	/// the data; 0. Cost: `host_crypto_hash(data)`.
 	pub fn crypto_hash(&mut self, data_ptr: u32, data_len: u32, result_ptr: u32) -> HostResult<u32> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_crypto_hash(data_len))?;
+		self.charge(Cost::CryptoHash { len: data_len })?;
 		let data = self.read(data_ptr, data_len)?;
 		self.write(result_ptr, &sp_io::hashing::blake2_256(&data))?;
 		code(ReturnCode::Success)
@@ -462,7 +408,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		pk_ptr: u32,
 		pk_len: u32,
 	) -> HostResult<u32> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_crypto_verify(msg_len))?;
+		self.charge(Cost::CryptoVerify { len: msg_len })?;
 		let valid = match (sig_len, pk_len) {
 			(64, 32) => {
 				let (message, signature, public) =
@@ -498,13 +444,12 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		self.ensure_len(topic_len, limits::MAX_EVENT_TOPIC_LEN, Error::<E::T>::EventTopicTooLarge)?;
 		let max_data = self.ext().params().max_event_data_len;
 		self.ensure_len(data_len, max_data, Error::<E::T>::EventDataTooLarge)?;
-		let event = host_fn_weight::<E::T>(<E::T as Config>::WeightInfo::host_log_event(topic_len.saturating_add(data_len)));
-		self.charge(event)?;
+		self.charge(Cost::LogEvent { len: topic_len.saturating_add(data_len) })?;
 		let bytes = topic_len.saturating_add(data_len).saturating_add(EVENT_RECORD_OVERHEAD);
 		match self.state_mut().ext.reserve_event_bytes(bytes) {
 			// Written earlier in the block: the counter's database read and write, which the
 			// benchmark's weight holds, did not happen.
-			Ok(true) => self.refund(crate::gas::event_counter_weight::<E::T>()),
+			Ok(true) => self.refund(Cost::EventCounter.weight::<E::T>()),
 			Ok(false) => {},
 			Err(error) => return Err(self.trap(error)),
 		}
@@ -519,7 +464,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// contract to the 32-byte address; `TransferFailed` when the contract cannot pay it and
 	/// keep its existential deposit. Cost: `host_transfer`. Traps: read-only call.
 	pub fn transfer(&mut self, to_ptr: u32, amount_ptr: u32) -> HostResult<u32> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_transfer())?;
+		self.charge(Cost::Transfer)?;
 		let to = self.read_address(to_ptr)?;
 		let amount = self.read_balance(amount_ptr)?;
 		let Ok(amount) = BalanceOf::<E::T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
@@ -541,7 +486,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	pub fn set_return_data(&mut self, data_ptr: u32, data_len: u32) -> HostResult<()> {
 		let max = self.ext().params().max_contract_msg_size;
 		self.ensure_len(data_len, max, Error::<E::T>::ReturnDataTooLarge)?;
-		self.charge_host(<E::T as Config>::WeightInfo::host_copy(data_len))?;
+		self.charge(Cost::Copy { len: data_len })?;
 		let data = self.read(data_ptr, data_len)?;
 		self.state_mut().output = Some(data);
 		Ok(())
@@ -553,7 +498,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	pub fn revert(&mut self, msg_ptr: u32, msg_len: u32) -> HostResult<()> {
 		let max = self.ext().params().max_contract_msg_size;
 		self.ensure_len(msg_len, max, Error::<E::T>::ReturnDataTooLarge)?;
-		self.charge_host(<E::T as Config>::WeightInfo::host_revert(msg_len))?;
+		self.charge(Cost::Revert { len: msg_len })?;
 		let message = self.read(msg_ptr, msg_len)?;
 		Err(self.trap(ExecError::reverted::<E::T>(message)))
 	}
@@ -561,7 +506,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `get_value(result_ptr) -> i32`: writes the 16-byte value sent with this call; 0.
 	/// Cost: `host_context`.
 	pub fn get_value(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge(Cost::Context)?;
 		let value: u128 = self.ext().value().saturated_into();
 		self.write(result_ptr, &value.to_le_bytes())?;
 		code(ReturnCode::Success)
@@ -570,7 +515,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `get_balance(result_ptr) -> i32`: writes the contract's 16-byte balance; 0.
 	/// Cost: `host_balance`.
 	pub fn get_balance(&mut self, result_ptr: u32) -> HostResult<u32> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_balance())?;
+		self.charge(Cost::Balance)?;
 		let balance: u128 = <E::T as Config>::Currency::balance(self.ext().address()).saturated_into();
 		self.write(result_ptr, &balance.to_le_bytes())?;
 		code(ReturnCode::Success)
@@ -578,7 +523,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 
 	/// `gas_left() -> i64`: the ref_time this call may still use. Cost: `host_context`.
 	pub fn gas_left(&mut self) -> HostResult<u64> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_context())?;
+		self.charge(Cost::Context)?;
 		Ok(self.state().gas.remaining().ref_time())
 	}
 
@@ -644,8 +589,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		self.ensure_len(entry_len, limits::MAX_ENTRY_POINT_LEN, Error::<E::T>::InvalidEntryPoint)?;
 		let max_msg = self.ext().params().max_contract_msg_size;
 		self.ensure_len(input_len, max_msg, Error::<E::T>::MsgTooLarge)?;
-		let call = <E::T as Config>::WeightInfo::host_call_contract(entry_len.saturating_add(input_len));
-		self.charge_host(crate::gas::without_event_counter::<E::T>(call))?;
+		self.charge(Cost::CallContract { len: entry_len.saturating_add(input_len) })?;
 		let callee = self.read_address(address_ptr)?;
 		let entry = self.read(entry_ptr, entry_len)?;
 		let input = self.read(input_ptr, input_len)?;
@@ -699,8 +643,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		let max_msg = self.ext().params().max_contract_msg_size;
 		self.ensure_len(msg_len, max_msg, Error::<E::T>::MsgTooLarge)?;
 		self.ensure_len(salt_len, limits::MAX_SALT_LEN, Error::<E::T>::SaltTooLong)?;
-		let instantiate = <E::T as Config>::WeightInfo::host_instantiate_contract(msg_len.saturating_add(salt_len));
-		self.charge_host(crate::gas::without_event_counter::<E::T>(instantiate))?;
+		self.charge(Cost::InstantiateContract { len: msg_len.saturating_add(salt_len) })?;
 		let msg = self.read(msg_ptr, msg_len)?;
 		let value = self.read_balance(value_ptr)?;
 		let salt = self.read(salt_ptr, salt_len)?;
@@ -730,7 +673,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 
 	/// Charges `host_copy` for the bytes of the state that `pick` selects, then places them.
 	fn charge_and_place(&mut self, pick: fn(&HostState<E>) -> &[u8]) -> HostResult<u64> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_copy(pick(self.state()).len().saturated_into()))?;
+		self.charge(Cost::Copy { len: pick(self.state()).len().saturated_into() })?;
 		let data = pick(self.state()).to_vec();
 		self.place(&data)
 	}
@@ -741,7 +684,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// anywhere else (session modules, contracts). Cost: `host_transfer`.
 	/// Traps: read-only call.
 	pub fn pay(&mut self, amount_ptr: u32) -> HostResult<u32> {
-		self.charge_host(<E::T as Config>::WeightInfo::host_transfer())?;
+		self.charge(Cost::Transfer)?;
 		let amount = self.read_balance(amount_ptr)?;
 		let Ok(amount) = BalanceOf::<E::T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
 		code(self.state_mut().ext.pay(amount))
@@ -756,9 +699,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// (`InvalidBeneficiary`), in a deploy's module (`DeployModuleCannotTerminate`), or when the transfer
 	/// fails (`TransferFailed`).
 	pub fn terminate(&mut self, beneficiary_ptr: u32) -> HostResult<()> {
-		// Beyond the benchmark: removing the contract's unpaid storage record.
-		let unpaid = <E::T as frame_system::Config>::DbWeight::get().writes(1);
-		self.charge_host(<E::T as Config>::WeightInfo::host_terminate().saturating_add(unpaid))?;
+		self.charge(Cost::Terminate)?;
 		let beneficiary = self.read_address(beneficiary_ptr)?;
 		if let Err(error) = self.state_mut().ext.terminate(&beneficiary) {
 			return Err(self.trap(error))
@@ -770,8 +711,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// `gas(units)` of the injected-counter strategy: charges `units` of fuel.
 	#[cfg(feature = "execution-strategies")]
 	pub fn gas(&mut self, units: u64) -> HostResult<()> {
-		let unit = crate::gas::fuel_unit::<E::T>().ref_time();
-		self.charge(Weight::from_parts(units.saturating_mul(unit), 0))
+		self.charge(Cost::Fuel { units })
 	}
 }
 
