@@ -131,6 +131,24 @@ pub mod limits {
 	/// instructions), so they are priced per byte of their own and bounded here; compilers
 	/// emit a few KiB of them.
 	pub const MAX_DECLARATION_BYTES: u32 = 64 * 1024;
+	/// Deepest wasm-to-wasm recursion inside one contract call.
+	pub const MAX_RECURSION_DEPTH: u32 = 1_024;
+	/// Largest value stack of one contract call, in bytes.
+	pub const MAX_STACK_HEIGHT: u32 = 256 * 1024;
+	/// Most distinct modules one outermost call (and the calls it makes) may compile.
+	pub const MAX_MODULES_PER_CALL: u32 = 32;
+	/// Most bytes of code one outermost call (and the calls it makes) may compile.
+	pub const MAX_CODE_BYTES_PER_CALL: u32 = 4 * 1024 * 1024;
+	/// Bytes an event record holds beyond its topic and data (the contract's address, indices,
+	/// phase and length prefixes, and the record's own allocation), counted against the event
+	/// budgets so that many small events cannot outgrow them.
+	pub const EVENT_RECORD_OVERHEAD: u32 = 128;
+	/// Most code history entries one `contract_history` call returns.
+	pub const MAX_HISTORY_PAGE: u32 = 100;
+	/// Most contracts the pallet records as run in a block (`ContractsRunInBlock`): a call reads
+	/// and rewrites the whole record, so it stays small; calls to further contracts are priced as
+	/// the block's first.
+	pub const MAX_CONTRACTS_RUN_IN_BLOCK: u32 = 16;
 }
 
 impl Params {
@@ -479,5 +497,66 @@ mod tests {
 		let json = serde_json::to_string(&Params::default()).unwrap();
 		assert!(json.contains("\"maxContractSize\""));
 		assert_eq!(serde_json::from_str::<Params>(&json).unwrap(), Params::default());
+	}
+
+	/// The table of `docs/pallet.md`'s "Limits" section: each limit's name and value.
+	fn documented_limits() -> Vec<(String, u64)> {
+		let docs = include_str!("../../docs/pallet.md");
+		let section = docs.split("\n## Limits\n").nth(1).expect("docs/pallet.md has a Limits section");
+		let section = section.split("\n## ").next().unwrap_or(section);
+		section
+			.lines()
+			.filter_map(|line| {
+				let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+				let name = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
+				let value = cells.get(2)?.replace(',', "").parse().ok()?;
+				Some((name.to_string(), value))
+			})
+			.collect()
+	}
+
+	#[test]
+	fn the_documented_limits_are_the_limits_module() {
+		use limits::*;
+		let actual: [(&str, u64); 27] = [
+			("PAGE_SIZE", PAGE_SIZE),
+			("MAX_MEMORY_PAGES", MAX_MEMORY_PAGES.into()),
+			("MAX_TOTAL_MEMORY_PAGES", MAX_TOTAL_MEMORY_PAGES.into()),
+			("MAX_CALL_DEPTH", MAX_CALL_DEPTH.into()),
+			("MAX_CONTRACT_SIZE", MAX_CONTRACT_SIZE.into()),
+			("MAX_STORAGE_KEY_LEN", MAX_STORAGE_KEY_LEN.into()),
+			("MAX_STORAGE_VALUE_LEN", MAX_STORAGE_VALUE_LEN.into()),
+			("MAX_MSG_SIZE", MAX_MSG_SIZE.into()),
+			("MAX_EVENT_DATA_LEN", MAX_EVENT_DATA_LEN.into()),
+			("MAX_EVENT_TOPIC_LEN", MAX_EVENT_TOPIC_LEN.into()),
+			("MAX_ENTRY_POINT_LEN", MAX_ENTRY_POINT_LEN.into()),
+			("MAX_SALT_LEN", MAX_SALT_LEN.into()),
+			("MAX_FUNCTIONS", MAX_FUNCTIONS.into()),
+			("MAX_LOCALS", MAX_LOCALS.into()),
+			("FREE_LOCALS", FREE_LOCALS.into()),
+			("BODY_BYTES_PER_LOCAL", BODY_BYTES_PER_LOCAL.into()),
+			("MAX_GLOBALS", MAX_GLOBALS.into()),
+			("MAX_TABLE_ELEMENTS", MAX_TABLE_ELEMENTS.into()),
+			("MAX_FUNC_PARAMS", MAX_FUNC_PARAMS.into()),
+			("MAX_DECLARATION_BYTES", MAX_DECLARATION_BYTES.into()),
+			("MAX_RECURSION_DEPTH", MAX_RECURSION_DEPTH.into()),
+			("MAX_STACK_HEIGHT", MAX_STACK_HEIGHT.into()),
+			("MAX_MODULES_PER_CALL", MAX_MODULES_PER_CALL.into()),
+			("MAX_CODE_BYTES_PER_CALL", MAX_CODE_BYTES_PER_CALL.into()),
+			("EVENT_RECORD_OVERHEAD", EVENT_RECORD_OVERHEAD.into()),
+			("MAX_HISTORY_PAGE", MAX_HISTORY_PAGE.into()),
+			("MAX_CONTRACTS_RUN_IN_BLOCK", MAX_CONTRACTS_RUN_IN_BLOCK.into()),
+		];
+		let actual: Vec<(String, u64)> = actual.iter().map(|(name, value)| (name.to_string(), *value)).collect();
+		assert_eq!(documented_limits(), actual);
+		// Every constant of the module is in the list above, so a new one reaches the docs too.
+		let source = include_str!("lib.rs");
+		let module = source.split("pub mod limits {").nth(1).and_then(|rest| rest.split("\n}\n").next()).unwrap();
+		let declared: Vec<&str> = module
+			.lines()
+			.filter_map(|line| line.trim().strip_prefix("pub const ")?.split(':').next())
+			.filter(|name| !name.starts_with("fn "))
+			.collect();
+		assert_eq!(declared, actual.iter().map(|(name, _)| name.as_str()).collect::<Vec<_>>());
 	}
 }

@@ -28,11 +28,9 @@ use frame_support::{
 	weights::Weight,
 };
 use sp_runtime::traits::{SaturatedConversion, Saturating, Zero};
-use wasm_contracts_primitives::{abi, abi::ReturnCode, CodeChange, CodeHistoryEntry, CodeId, ContractInfo, Params, TrieId};
-
-/// Most contracts [`ContractsRunInBlock`] records in a block: a call reads and rewrites the whole
-/// record, so it stays small; calls to further contracts are priced as the block's first.
-pub const MAX_CONTRACTS_RUN_IN_BLOCK: u32 = 16;
+use wasm_contracts_primitives::{
+	abi, abi::ReturnCode, limits, CodeChange, CodeHistoryEntry, CodeId, ContractInfo, Params, TrieId,
+};
 
 /// What all frames of one outermost call share.
 pub struct CallTree<T: Config> {
@@ -481,7 +479,7 @@ fn run_contract<T: Config>(
 
 /// What the event of a successful call carries of its `output`: all of it when it fits
 /// `max_event_data_len` and the call's and the block's event budgets, else nothing. Every such
-/// event takes its record ([`vm::runtime::EVENT_RECORD_OVERHEAD`]) and the output it carries
+/// event takes its record ([`limits::EVENT_RECORD_OVERHEAD`]) and the output it carries
 /// from both budgets, so that they bound every byte of the events calls deposit; it is charged
 /// like contract event data, with the block's event counter (whose database read and write are
 /// given back when the counter was already written in the block; the base weights of what
@@ -493,7 +491,7 @@ fn output_for_event<T: Config>(tree: &CallTree<T>, gas: &mut GasMeter, output: &
 	// The counter's read and write, in ref_time: its proof is in the base weight's.
 	let counter = Cost::EventCounter.weight::<T>();
 	gas.charge(Cost::EventBytes { len: carried }.weight::<T>().saturating_add(counter)).map_err(|_| Error::<T>::OutOfGas)?;
-	let record = vm::runtime::EVENT_RECORD_OVERHEAD;
+	let record = limits::EVENT_RECORD_OVERHEAD;
 	let (carried_output, hot) = match tree.reserve_event_bytes(carried.saturating_add(record)) {
 		Ok(hot) if len.is_some() => (Some(output.to_vec()), hot),
 		Ok(hot) => (None, hot),

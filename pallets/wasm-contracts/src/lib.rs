@@ -41,7 +41,6 @@ pub mod gas;
 pub mod invariants;
 pub mod migrations;
 mod query;
-pub use query::MAX_HISTORY_PAGE;
 pub mod storage;
 pub mod vm;
 pub mod weight_info;
@@ -134,7 +133,7 @@ pub mod pallet {
 		#[pallet::no_default_bounds]
 		type InclusionFee: Convert<u32, BalanceOf<Self>>;
 		/// Most bytes of contract events one outermost call may emit: each event counts its
-		/// topic, its data and `vm::runtime::EVENT_RECORD_OVERHEAD`.
+		/// topic, its data and [`limits::EVENT_RECORD_OVERHEAD`].
 		#[pallet::constant]
 		type MaxEventBytesPerCall: Get<u32>;
 		/// Most bytes of contract events all calls of one block may emit, counted like
@@ -246,7 +245,7 @@ pub mod pallet {
 	pub type BlockEventBytes<T: Config> = StorageValue<_, (BlockNumberFor<T>, u32)>;
 
 	/// The contracts that outermost calls of this block have run, with the code they ran, in
-	/// the order they first ran (at most [`exec::MAX_CONTRACTS_RUN_IN_BLOCK`]): their records
+	/// the order they first ran (at most [`limits::MAX_CONTRACTS_RUN_IN_BLOCK`]): their records
 	/// and code are in the node's cache and in the block's proof already, so a later call pays
 	/// neither database reads nor proof for them. `on_initialize` puts it empty and
 	/// `on_finalize` removes it: it lives in the block's overlay and never reaches the
@@ -255,7 +254,7 @@ pub mod pallet {
 	#[pallet::storage]
 	#[pallet::whitelist_storage]
 	pub type ContractsRunInBlock<T: Config> =
-		StorageValue<_, BoundedVec<(T::AccountId, CodeId), ConstU32<{ exec::MAX_CONTRACTS_RUN_IN_BLOCK }>>>;
+		StorageValue<_, BoundedVec<(T::AccountId, CodeId), ConstU32<{ limits::MAX_CONTRACTS_RUN_IN_BLOCK }>>>;
 
 	/// Makes each child trie id unique.
 	#[pallet::storage]
@@ -423,9 +422,10 @@ pub mod pallet {
 		NoAdmin,
 		/// The message is longer than `max_contract_msg_size`.
 		MsgTooLarge,
-		/// The salt is empty or longer than 64 bytes.
+		/// The salt is empty or longer than [`limits::MAX_SALT_LEN`] bytes.
 		SaltTooLong,
-		/// The entry point name is empty, longer than 64 bytes or not UTF-8.
+		/// The entry point name is empty, longer than [`limits::MAX_ENTRY_POINT_LEN`] bytes or not
+		/// UTF-8.
 		InvalidEntryPoint,
 		/// `instantiate`, `migrate` and `allocate` run only through their own life-cycle step.
 		ReservedEntryPoint,
@@ -465,7 +465,7 @@ pub mod pallet {
 		StorageValueTooLarge,
 		/// An empty storage value was written; delete the key instead.
 		EmptyStorageValue,
-		/// An event topic is longer than 64 bytes.
+		/// An event topic is longer than [`limits::MAX_EVENT_TOPIC_LEN`] bytes.
 		EventTopicTooLarge,
 		/// Event data is longer than `max_event_data_len`.
 		EventDataTooLarge,
@@ -473,9 +473,11 @@ pub mod pallet {
 		ReturnDataTooLarge,
 		/// A chain-wide counter (code ids, instances, trie nonces) is exhausted.
 		CounterOverflow,
-		/// The call would compile more distinct modules than one call may hold (32).
+		/// The call would compile more distinct modules than one call may hold
+		/// ([`limits::MAX_MODULES_PER_CALL`]).
 		TooManyModulesInCall,
-		/// The call would compile more code than one call may hold (4 MiB).
+		/// The call would compile more code than one call may hold
+		/// ([`limits::MAX_CODE_BYTES_PER_CALL`] bytes).
 		TooMuchCodeInCall,
 		/// An event would pass the call's or the block's budget of event bytes.
 		EventBudgetExceeded,
@@ -486,7 +488,7 @@ pub mod pallet {
 		/// The deploy paid less than its base weight and payment gas cost at the gas price.
 		PaymentInsufficient,
 		/// The code's declarations (every section but code, data and custom sections, and the
-		/// headers of data segments) pass 64 KiB.
+		/// headers of data segments) pass [`limits::MAX_DECLARATION_BYTES`].
 		DeclarationsTooLarge,
 		/// The pallet's storage is being migrated after a runtime upgrade (stored code is being
 		/// validated again); contracts run again once the migration has completed.

@@ -28,12 +28,9 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{traits::Zero, DispatchError};
 use wasm_contracts_primitives::{
-	CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, ContractResult, DeployResult, ExecReturnValue,
+	limits, CodeHistoryEntry, CodeId, CodeInfo, ContractInfo, ContractResult, DeployResult, ExecReturnValue,
 	InstantiateReturnValue, StorageDeposit, StorageReadError,
 };
-
-/// Most code history entries one `contract_history` call returns.
-pub const MAX_HISTORY_PAGE: u32 = 100;
 
 impl<T: Config> Pallet<T> {
 	/// Runs `entry_point` of `contract` read-only, within the `query_gas_cap` parameter (or the
@@ -71,11 +68,11 @@ impl<T: Config> Pallet<T> {
 		ContractInfoOf::<T>::get(contract)
 	}
 
-	/// Up to `limit` (at most [`MAX_HISTORY_PAGE`]) entries of the code history of `contract`,
+	/// Up to `limit` (at most [`limits::MAX_HISTORY_PAGE`]) entries of the code history of `contract`,
 	/// oldest first, from entry `start` on.
 	pub fn contract_history(contract: T::AccountId, start: u32, limit: u32) -> Vec<CodeHistoryEntry<BlockNumberFor<T>>> {
 		let len = ContractInfoOf::<T>::get(&contract).map_or(0, |info| info.history_len);
-		let end = start.saturating_add(limit.min(MAX_HISTORY_PAGE)).min(len);
+		let end = start.saturating_add(limit.min(limits::MAX_HISTORY_PAGE)).min(len);
 		(start..end).filter_map(|index| CodeHistory::<T>::get(&contract, index)).collect()
 	}
 

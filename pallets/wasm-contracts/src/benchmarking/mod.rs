@@ -215,12 +215,12 @@ mod benchmarks {
 		let gas_limit = Parameters::<T>::get().max_contract_gas;
 		// The block ran as many other contracts as it records but one: the call reads the
 		// whole record and writes it back with its own contract.
-		let others = (1..crate::exec::MAX_CONTRACTS_RUN_IN_BLOCK).map(|index| (account::<T::AccountId>("other", index, 0), 1));
+		let others = (1..wasm_contracts_primitives::limits::MAX_CONTRACTS_RUN_IN_BLOCK).map(|index| (account::<T::AccountId>("other", index, 0), 1));
 		let run = BoundedVec::try_from(others.collect::<Vec<_>>()).map_err(|_| BenchmarkError::Stop("record bound"))?;
 		crate::ContractsRunInBlock::<T>::put(run);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), contract, BENCH_EXPORT.as_bytes().to_vec(), bytes_of(m, 0), 0u32.into(), gas_limit, None);
-		assert_eq!(crate::ContractsRunInBlock::<T>::get().map(|run| run.len() as u32), Some(crate::exec::MAX_CONTRACTS_RUN_IN_BLOCK));
+		assert_eq!(crate::ContractsRunInBlock::<T>::get().map(|run| run.len() as u32), Some(wasm_contracts_primitives::limits::MAX_CONTRACTS_RUN_IN_BLOCK));
 		Ok(())
 	}
 

@@ -4,7 +4,6 @@
 
 use super::*;
 use crate::{
-	exec::MAX_CONTRACTS_RUN_IN_BLOCK,
 	costs::read_in_block,
 	BlockEventBytes, ContractsRunInBlock,
 };
@@ -98,7 +97,7 @@ fn a_contract_migrated_in_the_block_pays_to_read_its_new_code() {
 fn the_block_remembers_a_bounded_number_of_contracts() {
 	new_test_ext().execute_with(|| {
 		let code_id = upload(&ALICE, wat(NOOP_AND_EVENT));
-		let count = MAX_CONTRACTS_RUN_IN_BLOCK as usize + 1;
+		let count = wasm_contracts_primitives::limits::MAX_CONTRACTS_RUN_IN_BLOCK as usize + 1;
 		let contracts: Vec<_> = (0..count).map(|_| instantiate(&ALICE, code_id, vec![], None)).collect();
 		next_block();
 		let first: Vec<_> = contracts.iter().map(|contract| charged(&BOB, contract, "noop")).collect();

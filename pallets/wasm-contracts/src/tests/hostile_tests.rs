@@ -6,10 +6,13 @@ use crate::{
 	exec::{self, CallTree},
 	costs::fuel_unit,
 	gas::GasMeter,
-	vm::{self, cache, runtime::EVENT_RECORD_OVERHEAD},
+	vm::{self, cache},
 	BlockEventBytes, Error,
 };
 use frame_support::assert_ok;
+use wasm_contracts_primitives::limits::{
+	EVENT_RECORD_OVERHEAD, MAX_CODE_BYTES_PER_CALL, MAX_HISTORY_PAGE, MAX_MODULES_PER_CALL,
+};
 
 /// A module whose export `run` holds `functions` functions each with a block of `arity`
 /// results that a `br_table` of `targets` targets leaves: the costliest shape to validate and
@@ -135,7 +138,7 @@ fn compile(tree: &CallTree<Test>, module: &[u8]) -> Result<cache::CachedModule, 
 fn a_call_tree_holds_a_bounded_number_of_modules() {
 	new_test_ext().execute_with(|| {
 		let tree = CallTree::<Test>::new(Params::default(), false);
-		for seed in 0..cache::MAX_MODULES as u32 {
+		for seed in 0..MAX_MODULES_PER_CALL {
 			let module = module_of_size(10, seed);
 			assert!(compile(&tree, &module).is_ok());
 		}
@@ -149,7 +152,7 @@ fn a_call_tree_holds_a_bounded_number_of_modules() {
 fn a_call_tree_holds_a_bounded_amount_of_code() {
 	new_test_ext().execute_with(|| {
 		let tree = CallTree::<Test>::new(Params::default(), false);
-		let piece = cache::MAX_CODE_BYTES / 5;
+		let piece = MAX_CODE_BYTES_PER_CALL as usize / 5;
 		for seed in 0..4 {
 			let module = module_of_size(piece, seed);
 			assert!(compile(&tree, &module).is_ok());
@@ -224,9 +227,9 @@ fn events_stop_at_the_block_budget_until_the_next_block() {
 		let spammer = event_spammer();
 		// Each call takes its event and the record of its `Executed` event (an empty output);
 		// the spammer's `Instantiated` record is counted already.
-		let per_call = EVENT_BYTES + crate::vm::runtime::EVENT_RECORD_OVERHEAD;
+		let per_call = EVENT_BYTES + EVENT_RECORD_OVERHEAD;
 		let used = BlockEventBytes::<Test>::get().map_or(0, |(_, used)| used);
-		assert_eq!(used, crate::vm::runtime::EVENT_RECORD_OVERHEAD);
+		assert_eq!(used, EVENT_RECORD_OVERHEAD);
 		let per_block = ((MAX_EVENT_BYTES_PER_BLOCK - used) / per_call) as usize;
 		for _ in 0..per_block {
 			assert_ok!(execute(&BOB, &spammer, "one", vec![]));
@@ -248,12 +251,12 @@ fn contract_history_is_read_a_page_at_a_time() {
 	new_test_ext().execute_with(|| {
 		let code_id = upload(&ALICE, fixture("counter"));
 		let counter = instantiate(&ALICE, code_id, vec![], Some(ALICE));
-		for _ in 0..crate::MAX_HISTORY_PAGE + 4 {
+		for _ in 0..MAX_HISTORY_PAGE + 4 {
 			assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), code_id, vec![], gas(), None));
 		}
-		let all = crate::MAX_HISTORY_PAGE + 5;
-		assert_eq!(Contracts::contract_history(counter.clone(), 0, u32::MAX).len(), crate::MAX_HISTORY_PAGE as usize);
-		assert_eq!(Contracts::contract_history(counter.clone(), crate::MAX_HISTORY_PAGE, 100).len(), 5);
+		let all = MAX_HISTORY_PAGE + 5;
+		assert_eq!(Contracts::contract_history(counter.clone(), 0, u32::MAX).len(), MAX_HISTORY_PAGE as usize);
+		assert_eq!(Contracts::contract_history(counter.clone(), MAX_HISTORY_PAGE, 100).len(), 5);
 		assert_eq!(Contracts::contract_history(counter.clone(), all, 100).len(), 0);
 		assert_eq!(Contracts::contract_history(counter, 3, 2).len(), 2);
 	});

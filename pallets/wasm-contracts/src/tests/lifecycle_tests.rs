@@ -81,7 +81,7 @@ fn admin_migrates_and_history_is_kept() {
 		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), counter.clone(), v2, b"to v2".to_vec(), gas(), None));
 		assert_eq!(stored(&counter, b"migrated"), Some(b"to v2".to_vec()));
 		assert_eq!(dry_execute(&BOB, &counter, "increment", vec![]), Ok(13u32.to_le_bytes().to_vec()));
-		let history = Contracts::contract_history(counter.clone(), 0, crate::MAX_HISTORY_PAGE);
+		let history = Contracts::contract_history(counter.clone(), 0, wasm_contracts_primitives::limits::MAX_HISTORY_PAGE);
 		assert_eq!(
 			history,
 			vec![

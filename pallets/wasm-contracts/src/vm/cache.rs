@@ -3,20 +3,16 @@
 //! An outermost call (extrinsic, query, dry run or deploy) compiles each code at most once and
 //! every frame that runs that code, re-entrant ones included, instantiates the same compiled
 //! module. Functions are translated lazily into the engine's code map, which lives as long as
-//! the call tree, so the cache bounds what one tree may hold: [`MAX_MODULES`] modules and
-//! [`MAX_CODE_BYTES`] bytes of code. wasmi requires modules to average at least 40 bytes per
+//! the call tree, so the cache bounds what one tree may hold: [`limits::MAX_MODULES_PER_CALL`] modules and
+//! [`limits::MAX_CODE_BYTES_PER_CALL`] bytes of code. wasmi requires modules to average at least 40 bytes per
 //! function, so the byte bound also bounds the code map's function entries.
 
 use super::validation::Footprint;
 use alloc::{collections::BTreeMap, rc::Rc};
 use core::cell::Cell;
-use wasm_contracts_primitives::CodeHash;
+use wasm_contracts_primitives::{limits, CodeHash};
 use wasmi::{Engine, Module};
 
-/// Most distinct modules one call tree may compile.
-pub const MAX_MODULES: usize = 32;
-/// Most bytes of code one call tree may compile.
-pub const MAX_CODE_BYTES: usize = 4 * 1024 * 1024;
 
 /// A compiled module and what instantiating it costs beyond its code.
 #[derive(Clone)]
@@ -32,9 +28,9 @@ pub struct CachedModule {
 /// Why a module could not be added to the cache.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum CacheError {
-	/// The call tree already compiled [`MAX_MODULES`] modules.
+	/// The call tree already compiled [`limits::MAX_MODULES_PER_CALL`] modules.
 	TooManyModules,
-	/// The module would take the call tree past [`MAX_CODE_BYTES`].
+	/// The module would take the call tree past [`limits::MAX_CODE_BYTES_PER_CALL`].
 	TooMuchCode,
 	/// wasmi refused the module.
 	Compile,
@@ -65,11 +61,11 @@ impl ModuleCache {
 		wasm: &[u8],
 		footprint: Footprint,
 	) -> Result<CachedModule, CacheError> {
-		if self.modules.len() >= MAX_MODULES {
+		if self.modules.len() >= limits::MAX_MODULES_PER_CALL as usize {
 			return Err(CacheError::TooManyModules)
 		}
 		let code_bytes = self.code_bytes.saturating_add(wasm.len());
-		if code_bytes > MAX_CODE_BYTES {
+		if code_bytes > limits::MAX_CODE_BYTES_PER_CALL as usize {
 			return Err(CacheError::TooMuchCode)
 		}
 		// SAFETY: `wasm` was validated with exactly the features and limits of `engine` (see

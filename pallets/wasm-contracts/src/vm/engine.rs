@@ -6,10 +6,6 @@ use wasmi::{
 	CompilationMode, Config, CustomFuelCosts, EnforcedLimits, Engine, OperatorCost, StoreLimits, StoreLimitsBuilder,
 };
 
-/// Deepest wasm-to-wasm recursion inside one contract call.
-pub const MAX_RECURSION_DEPTH: usize = 1_024;
-/// Largest value stack of one contract call, in bytes.
-pub const MAX_STACK_HEIGHT: usize = 256 * 1024;
 /// Bytes that `memory.grow`, `memory.copy`/`fill`/`init` and their table counterparts move per
 /// unit of fuel; memory the host creates or grows itself is priced at the same rate. `memory.copy`
 /// of 4 KiB and 64 KiB, the slowest bytes per unit of fuel, sets it (`e2e/bench/block-time.mjs`).
@@ -142,8 +138,8 @@ pub fn new_engine(metering: Metering, translation_fuel_per_byte: u32) -> Engine 
 		.wasm_wide_arithmetic(features.wide_arithmetic())
 		.allow_start_fn(false)
 		.ignore_custom_sections(true)
-		.set_max_recursion_depth(MAX_RECURSION_DEPTH)
-		.set_max_stack_height(MAX_STACK_HEIGHT)
+		.set_max_recursion_depth(limits::MAX_RECURSION_DEPTH as usize)
+		.set_max_stack_height(limits::MAX_STACK_HEIGHT as usize)
 		.compilation_mode(CompilationMode::LazyTranslation)
 		.enforced_limits(EnforcedLimits::strict());
 	Engine::new(&config)

@@ -33,10 +33,6 @@ use wasm_contracts_primitives::{
 };
 use wasmi::{Caller, Extern, Memory, StoreLimits};
 
-/// Bytes an event record holds beyond its topic and data (the contract's address, indices,
-/// phase and length prefixes, and the record's own allocation), counted against the event
-/// budgets so that many small events cannot outgrow them.
-pub const EVENT_RECORD_OVERHEAD: u32 = 128;
 
 /// The data of a contract's store: the frame's context, its gas and what host functions leave
 /// behind for the frame.
@@ -437,15 +433,15 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 
 	/// `log_event(topic_ptr, topic_len, data_ptr, data_len)`: deposits
 	/// `ContractEmitted { contract, topic, data }`. Cost: `host_log_event(topic + data)`.
-	/// Traps: read-only call, topic longer than 64 bytes, data longer than `max_event_data_len`,
-	/// and `EventBudgetExceeded` when the event (its topic, data and [`EVENT_RECORD_OVERHEAD`])
+	/// Traps: read-only call, topic longer than [`limits::MAX_EVENT_TOPIC_LEN`], data longer than `max_event_data_len`,
+	/// and `EventBudgetExceeded` when the event (its topic, data and [`limits::EVENT_RECORD_OVERHEAD`])
 	/// does not fit the call's or the block's event budget.
 	pub fn log_event(&mut self, topic_ptr: u32, topic_len: u32, data_ptr: u32, data_len: u32) -> HostResult<()> {
 		self.ensure_len(topic_len, limits::MAX_EVENT_TOPIC_LEN, Error::<E::T>::EventTopicTooLarge)?;
 		let max_data = self.ext().params().max_event_data_len;
 		self.ensure_len(data_len, max_data, Error::<E::T>::EventDataTooLarge)?;
 		self.charge(Cost::LogEvent { len: topic_len.saturating_add(data_len) })?;
-		let bytes = topic_len.saturating_add(data_len).saturating_add(EVENT_RECORD_OVERHEAD);
+		let bytes = topic_len.saturating_add(data_len).saturating_add(limits::EVENT_RECORD_OVERHEAD);
 		match self.state_mut().ext.reserve_event_bytes(bytes) {
 			// Written earlier in the block: the counter's database read and write, which the
 			// benchmark's weight holds, did not happen.
