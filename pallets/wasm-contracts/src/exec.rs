@@ -395,6 +395,18 @@ impl<T: Config> Ext for Frame<T> {
 		instantiate::<T>(&self.tree, gas, depth, creator.clone(), code_id, msg, Some(creator), value, scheme)
 	}
 
+	fn balance(&self) -> BalanceOf<T> {
+		T::Currency::balance(&self.address)
+	}
+
+	fn transfer(&mut self, to: &T::AccountId, amount: BalanceOf<T>) -> Result<(), sp_runtime::DispatchError> {
+		T::Currency::transfer(&self.address, to, amount, Preservation::Preserve).map(|_| ())
+	}
+
+	fn deposit_event(&mut self, topic: Vec<u8>, data: Vec<u8>) {
+		Pallet::<T>::deposit_event(Event::ContractEmitted { contract: self.address.clone(), topic, data });
+	}
+
 	fn pay(&mut self, amount: BalanceOf<T>) -> ReturnCode {
 		let Some(paid) = self.payment else { return ReturnCode::NotPaymentPhase };
 		match T::Currency::transfer(&self.address, &T::FeeDestination::get(), amount, Preservation::Preserve) {

@@ -95,6 +95,12 @@ pub trait Ext: Sized + 'static {
 		value: BalanceOf<Self::T>,
 		salt: Vec<u8>,
 	) -> Result<(AccountIdOf<Self::T>, Vec<u8>), ExecError>;
+	/// The free balance of the running contract.
+	fn balance(&self) -> BalanceOf<Self::T>;
+	/// Moves `amount` from the running contract to `to`, keeping the contract alive.
+	fn transfer(&mut self, to: &AccountIdOf<Self::T>, amount: BalanceOf<Self::T>) -> Result<(), sp_runtime::DispatchError>;
+	/// Deposits the running contract's `ContractEmitted` event with `topic` and `data`.
+	fn deposit_event(&mut self, topic: Vec<u8>, data: Vec<u8>);
 	/// Pays `amount` for the deploy this frame is the payment module of.
 	fn pay(&mut self, amount: BalanceOf<Self::T>) -> ReturnCode;
 	/// Takes `bytes` from the call tree's and the block's event budgets; true when the block's

@@ -12,16 +12,10 @@ use crate::{
 	deposit::StorageChange,
 	error::ExecError,
 	gas::GasMeter,
-	BalanceOf, Config, Error, Event, Pallet,
+	BalanceOf, Config, Error,
 };
 use alloc::{string::String, vec::Vec};
-use frame_support::{
-	traits::{
-		fungible::{Inspect, Mutate},
-		tokens::Preservation,
-	},
-	weights::Weight,
-};
+use frame_support::weights::Weight;
 use sp_core::{ecdsa, ed25519};
 use sp_runtime::{
 	traits::{SaturatedConversion, Zero},
@@ -451,8 +445,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		}
 		let topic = self.read(topic_ptr, topic_len)?;
 		let data = self.read(data_ptr, data_len)?;
-		let contract = self.ext().address().clone();
-		Pallet::<E::T>::deposit_event(Event::ContractEmitted { contract, topic, data });
+		self.state_mut().ext.deposit_event(topic, data);
 		Ok(())
 	}
 
@@ -464,8 +457,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		let to = self.read_address(to_ptr)?;
 		let amount = self.read_balance(amount_ptr)?;
 		let Ok(amount) = BalanceOf::<E::T>::try_from(amount) else { return code(ReturnCode::TransferFailed) };
-		let from = self.ext().address().clone();
-		match <E::T as Config>::Currency::transfer(&from, &to, amount, Preservation::Preserve) {
+		match self.state_mut().ext.transfer(&to, amount) {
 			Ok(_) => code(ReturnCode::Success),
 			Err(_) => code(ReturnCode::TransferFailed),
 		}
@@ -512,7 +504,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// Cost: `host_balance`.
 	pub fn get_balance(&mut self, result_ptr: u32) -> HostResult<u32> {
 		self.charge(Cost::Balance)?;
-		let balance: u128 = <E::T as Config>::Currency::balance(self.ext().address()).saturated_into();
+		let balance: u128 = self.ext().balance().saturated_into();
 		self.write(result_ptr, &balance.to_le_bytes())?;
 		code(ReturnCode::Success)
 	}
