@@ -1,6 +1,7 @@
 //! Tests over one mock runtime, split by concern.
 
 mod block_tests;
+mod call_stack_tests;
 mod code_tests;
 mod deploy_tests;
 mod deposit_tests;

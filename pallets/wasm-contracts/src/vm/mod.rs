@@ -121,6 +121,15 @@ pub enum EntryPoint<'a> {
 	Optional(&'a str),
 }
 
+impl<'a> EntryPoint<'a> {
+	/// The export's name.
+	pub fn name(self) -> &'a str {
+		match self {
+			EntryPoint::Required(name) | EntryPoint::Optional(name) => name,
+		}
+	}
+}
+
 /// The export name in `bytes`, if it is valid UTF-8, short enough and not reserved.
 pub fn entry_point_name<T: Config>(bytes: &[u8]) -> Result<&str, Error<T>> {
 	if bytes.len() > limits::MAX_ENTRY_POINT_LEN as usize {
