@@ -13,6 +13,7 @@ pub mod cache;
 pub mod engine;
 pub mod host;
 pub mod imports;
+pub mod instance;
 pub mod runtime;
 pub mod validation;
 

@@ -6,7 +6,10 @@
 //! Misuse traps with a pallet error recorded in the frame; expected failures return a
 //! [`ReturnCode`].
 
-use super::{AccountIdOf, Ext};
+use super::{
+	instance::{Allocation, ContractInstance},
+	AccountIdOf, Ext,
+};
 use crate::{
 	costs::{Cost, Hot},
 	deposit::StorageChange,
@@ -22,11 +25,11 @@ use sp_runtime::{
 	DispatchError,
 };
 use wasm_contracts_primitives::{
-	abi::{self, ReturnCode, ADDRESS_LEN, BALANCE_LEN},
+	abi::{ReturnCode, ADDRESS_LEN, BALANCE_LEN},
 	limits,
 };
-use wasmi::{Caller, Extern, Memory, StoreLimits};
-
+use core::marker::PhantomData;
+use wasmi::StoreLimits;
 
 /// The data of a contract's store: the frame's context, its gas and what host functions leave
 /// behind for the frame.
@@ -61,9 +64,11 @@ impl<E: Ext> HostState<E> {
 	}
 }
 
-/// What a host function works with: the wasmi caller, whose data is the frame's [`HostState`].
-pub struct HostCtx<'a, E: Ext> {
-	caller: Caller<'a, HostState<E>>,
+/// What a host function works with: the running instance ([`ContractInstance`]: wasmi's caller
+/// on the chain), which holds the frame's [`HostState`].
+pub struct HostCtx<E: Ext, I: ContractInstance<E>> {
+	instance: I,
+	ext: PhantomData<E>,
 }
 
 type HostResult<R> = Result<R, wasmi::Error>;
@@ -72,10 +77,10 @@ fn code(code: ReturnCode) -> HostResult<u32> {
 	Ok(code.into())
 }
 
-impl<'a, E: Ext> HostCtx<'a, E> {
+impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	/// Starts a host call; traps when the contract is inside its `allocate` export.
-	pub fn enter(caller: Caller<'a, HostState<E>>) -> HostResult<Self> {
-		let mut ctx = Self { caller };
+	pub fn enter(instance: I) -> HostResult<Self> {
+		let mut ctx = Self { instance, ext: PhantomData };
 		if ctx.state().in_allocate {
 			return Err(ctx.trap(Error::<E::T>::HostCallInAllocate))
 		}
@@ -83,11 +88,11 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	}
 
 	fn state(&self) -> &HostState<E> {
-		self.caller.data()
+		self.instance.state()
 	}
 
 	fn state_mut(&mut self) -> &mut HostState<E> {
-		self.caller.data_mut()
+		self.instance.state_mut()
 	}
 
 	fn ext(&self) -> &E {
@@ -103,7 +108,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// Converts the fuel burnt since the last grant into gas (nothing to convert when the
 	/// engine does not meter fuel).
 	fn sync_fuel(&mut self) {
-		if let Ok(fuel_left) = self.caller.get_fuel() {
+		if let Some(fuel_left) = self.instance.fuel() {
 			self.state_mut().gas.absorb_fuel(fuel_left);
 		}
 	}
@@ -111,8 +116,7 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 	/// Gives the contract as much fuel as its remaining gas buys.
 	fn refuel(&mut self) {
 		let fuel = self.state_mut().gas.grant_fuel();
-		// Fails only when the engine does not meter fuel.
-		let _ = self.caller.set_fuel(fuel);
+		self.instance.set_fuel(fuel);
 	}
 
 	/// Charges `cost` ([`crate::costs`]), trapping with `OutOfGas` when the call cannot pay it.
@@ -187,18 +191,19 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 		Ok(())
 	}
 
-	fn memory(&mut self) -> HostResult<Memory> {
-		match self.caller.get_export(abi::MEMORY_EXPORT).and_then(Extern::into_memory) {
-			Some(memory) => Ok(memory),
-			None => Err(self.trap(Error::<E::T>::NoMemoryExport)),
+	/// Traps with `NoMemoryExport` when the contract exports no memory.
+	fn ensure_memory(&mut self) -> HostResult<()> {
+		if self.instance.memory().is_none() {
+			return Err(self.trap(Error::<E::T>::NoMemoryExport))
 		}
+		Ok(())
 	}
 
 	/// Copies `len` bytes at `ptr` out of contract memory.
 	fn read(&mut self, ptr: u32, len: u32) -> HostResult<Vec<u8>> {
-		let memory = self.memory()?;
+		self.ensure_memory()?;
 		let start = ptr as usize;
-		let bytes = start.checked_add(len as usize).and_then(|end| memory.data(&self.caller).get(start..end));
+		let bytes = start.checked_add(len as usize).and_then(|end| self.instance.memory()?.get(start..end));
 		match bytes {
 			Some(bytes) => Ok(bytes.to_vec()),
 			None => Err(self.trap(Error::<E::T>::MemoryAccessOutOfBounds)),
@@ -221,11 +226,9 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 
 	/// Copies `bytes` into contract memory at `ptr`.
 	fn write(&mut self, ptr: u32, bytes: &[u8]) -> HostResult<()> {
-		let memory = self.memory()?;
+		self.ensure_memory()?;
 		let start = ptr as usize;
-		let target = start
-			.checked_add(bytes.len())
-			.and_then(|end| memory.data_mut(&mut self.caller).get_mut(start..end));
+		let target = start.checked_add(bytes.len()).and_then(|end| self.instance.memory_mut()?.get_mut(start..end));
 		match target {
 			Some(target) => {
 				target.copy_from_slice(bytes);
@@ -246,22 +249,17 @@ impl<'a, E: Ext> HostCtx<'a, E> {
 			return Ok(0)
 		}
 		let Ok(len) = u32::try_from(bytes.len()) else { return Err(self.trap(Error::<E::T>::MemoryLimitExceeded)) };
-		let allocate = self.caller.get_export(abi::ALLOCATE_EXPORT).and_then(Extern::into_func);
-		let ptr = match allocate {
-			Some(allocate) => {
-				let Ok(allocate) = allocate.typed::<u32, u32>(&self.caller) else {
-					return Err(self.trap(Error::<E::T>::InvalidAllocateExport))
-				};
-				self.state_mut().in_allocate = true;
-				let ptr = allocate.call(&mut self.caller, len);
-				self.state_mut().in_allocate = false;
-				ptr?
-			},
-			None => {
-				let memory = self.memory()?;
+		self.state_mut().in_allocate = true;
+		let allocation = self.instance.allocate(len);
+		self.state_mut().in_allocate = false;
+		let ptr = match allocation {
+			Allocation::Called(ptr) => ptr?,
+			Allocation::InvalidExport => return Err(self.trap(Error::<E::T>::InvalidAllocateExport)),
+			Allocation::NoExport => {
+				self.ensure_memory()?;
 				let pages = (len as u64).div_ceil(limits::PAGE_SIZE);
 				self.charge(Cost::Memory { bytes: pages.saturating_mul(limits::PAGE_SIZE) })?;
-				let Ok(old_pages) = memory.grow(&mut self.caller, pages) else {
+				let Some(old_pages) = self.instance.grow_memory(pages) else {
 					return Err(self.trap(Error::<E::T>::MemoryLimitExceeded))
 				};
 				match u32::try_from(old_pages.saturating_mul(limits::PAGE_SIZE)) {

@@ -1,0 +1,207 @@
+//! What a host function needs of the running contract besides the chain ([`super::Ext`]): the
+//! frame's [`HostState`], the instance's fuel, its memory and its `allocate` export. On the chain
+//! that is wasmi's [`Caller`]; anything else that provides them (a byte buffer in the tests) can
+//! run host functions as well.
+
+use super::{runtime::HostState, Ext};
+use wasm_contracts_primitives::abi;
+use wasmi::{Caller, Extern, Memory};
+
+/// How a contract's `allocate` export answered a request for space.
+pub enum Allocation {
+	/// The contract exports no `allocate`.
+	NoExport,
+	/// Its `allocate` is not a function of type `(i32) -> i32`.
+	InvalidExport,
+	/// Its `allocate` returned this address, or trapped.
+	Called(Result<u32, wasmi::Error>),
+}
+
+/// The running instance of a contract, as its host functions reach it.
+pub trait ContractInstance<E: Ext> {
+	/// The frame's state.
+	fn state(&self) -> &HostState<E>;
+	/// The frame's state, to change.
+	fn state_mut(&mut self) -> &mut HostState<E>;
+	/// Fuel left; `None` when the engine does not meter fuel.
+	fn fuel(&self) -> Option<u64>;
+	/// Sets the fuel left; nothing when the engine does not meter fuel.
+	fn set_fuel(&mut self, fuel: u64);
+	/// The exported memory; `None` when the contract exports none.
+	fn memory(&self) -> Option<&[u8]>;
+	/// The exported memory, to write; `None` when the contract exports none.
+	fn memory_mut(&mut self) -> Option<&mut [u8]>;
+	/// Appends `pages` pages to the exported memory; its size before, in pages, or `None` when
+	/// it cannot grow that far (or there is none).
+	fn grow_memory(&mut self, pages: u64) -> Option<u64>;
+	/// Calls the contract's `allocate(len)` export.
+	fn allocate(&mut self, len: u32) -> Allocation;
+}
+
+fn exported_memory<E: Ext>(caller: &Caller<'_, HostState<E>>) -> Option<Memory> {
+	caller.get_export(abi::MEMORY_EXPORT).and_then(Extern::into_memory)
+}
+
+impl<E: Ext> ContractInstance<E> for Caller<'_, HostState<E>> {
+	fn state(&self) -> &HostState<E> {
+		self.data()
+	}
+
+	fn state_mut(&mut self) -> &mut HostState<E> {
+		self.data_mut()
+	}
+
+	fn fuel(&self) -> Option<u64> {
+		self.get_fuel().ok()
+	}
+
+	fn set_fuel(&mut self, fuel: u64) {
+		// Fails only when the engine does not meter fuel.
+		let _ = Caller::set_fuel(self, fuel);
+	}
+
+	fn memory(&self) -> Option<&[u8]> {
+		exported_memory(self).map(|memory| memory.data(self))
+	}
+
+	fn memory_mut(&mut self) -> Option<&mut [u8]> {
+		exported_memory(self).map(|memory| memory.data_mut(self))
+	}
+
+	fn grow_memory(&mut self, pages: u64) -> Option<u64> {
+		exported_memory(self)?.grow(self, pages).ok()
+	}
+
+	fn allocate(&mut self, len: u32) -> Allocation {
+		let Some(allocate) = self.get_export(abi::ALLOCATE_EXPORT).and_then(Extern::into_func) else {
+			return Allocation::NoExport
+		};
+		match allocate.typed::<u32, u32>(&*self) {
+			Ok(allocate) => Allocation::Called(allocate.call(self, len)),
+			Err(_) => Allocation::InvalidExport,
+		}
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use crate::{
+		costs::Cost,
+		exec::{CallTree, Frame},
+		gas::GasMeter,
+		tests::{deploy_fixture, gas, new_test_ext, Test, BOB},
+		vm::{engine, runtime::HostCtx},
+		ContractInfoOf, Error,
+	};
+	use frame_support::weights::Weight;
+	use wasm_contracts_primitives::{limits::PAGE_SIZE, Params};
+
+	/// A contract's instance that is a byte buffer: no wasm, no `allocate` export, no fuel.
+	struct Buffer {
+		state: HostState<Frame<Test>>,
+		memory: Vec<u8>,
+		max_pages: u64,
+	}
+
+	impl ContractInstance<Frame<Test>> for &mut Buffer {
+		fn state(&self) -> &HostState<Frame<Test>> {
+			&self.state
+		}
+
+		fn state_mut(&mut self) -> &mut HostState<Frame<Test>> {
+			&mut self.state
+		}
+
+		fn fuel(&self) -> Option<u64> {
+			None
+		}
+
+		fn set_fuel(&mut self, _fuel: u64) {}
+
+		fn memory(&self) -> Option<&[u8]> {
+			Some(&self.memory)
+		}
+
+		fn memory_mut(&mut self) -> Option<&mut [u8]> {
+			Some(&mut self.memory)
+		}
+
+		fn grow_memory(&mut self, pages: u64) -> Option<u64> {
+			let old_pages = self.memory.len() as u64 / PAGE_SIZE;
+			if old_pages + pages > self.max_pages {
+				return None
+			}
+			self.memory.resize(((old_pages + pages) * PAGE_SIZE) as usize, 0);
+			Some(old_pages)
+		}
+
+		fn allocate(&mut self, _len: u32) -> Allocation {
+			Allocation::NoExport
+		}
+	}
+
+	/// One page of memory for a frame of the counter contract, called by Bob with `input`.
+	fn buffer(input: &[u8]) -> Buffer {
+		let counter = deploy_fixture("counter");
+		let trie_id = ContractInfoOf::<Test>::get(&counter).unwrap().trie_id;
+		let params = Params::default();
+		let tree = CallTree::<Test>::new(params.clone(), false);
+		let frame = Frame::new(&tree, 1, Some(BOB), counter, &trie_id, 0, input.to_vec());
+		let state = HostState::new(frame, GasMeter::new(gas(), Weight::from_parts(1, 0)), engine::store_limits(&params));
+		Buffer { state, memory: vec![0; PAGE_SIZE as usize], max_pages: 2 }
+	}
+
+	fn split(placed: u64) -> (usize, usize) {
+		((placed >> 32) as usize, (placed & u32::MAX as u64) as usize)
+	}
+
+	#[test]
+	fn host_functions_run_on_a_byte_buffer_growing_it_for_what_they_place() {
+		new_test_ext().execute_with(|| {
+			let mut instance = buffer(b"hello");
+			let placed = HostCtx::enter(&mut instance).unwrap().get_input().unwrap();
+			// No `allocate` export: the host appended a page, charged as memory, and put the input there.
+			let (ptr, len) = split(placed);
+			assert_eq!((ptr, len), (PAGE_SIZE as usize, 5));
+			assert_eq!(&instance.memory[ptr..ptr + len], b"hello");
+			let charged = Cost::Memory { bytes: PAGE_SIZE }.weight::<Test>() + Cost::Copy { len: 5 }.weight::<Test>();
+			assert_eq!(instance.state.gas.consumed(), charged);
+
+			// The second page is the last the buffer allows.
+			let mut ctx = HostCtx::enter(&mut instance).unwrap();
+			assert!(ctx.get_input().is_err());
+			assert_eq!(instance.state.trap.as_ref().map(|trap| trap.error), Some(Error::<Test>::MemoryLimitExceeded.into()));
+		});
+	}
+
+	#[test]
+	fn storage_round_trips_through_the_buffer_and_the_second_access_is_hot() {
+		new_test_ext().execute_with(|| {
+			let mut instance = buffer(&[]);
+			instance.memory[..3].copy_from_slice(b"key");
+			instance.memory[3..8].copy_from_slice(b"value");
+			HostCtx::enter(&mut instance).unwrap().storage_write(0, 3, 3, 5).unwrap();
+			let after_write = instance.state.gas.consumed();
+			let placed = HostCtx::enter(&mut instance).unwrap().storage_read(0, 3).unwrap();
+			let (ptr, len) = split(placed);
+			assert_eq!(&instance.memory[ptr..ptr + len], b"value");
+			let read = instance.state.gas.consumed() - after_write;
+			let cold = Cost::StorageRead { key_len: 3, hot: false }.weight::<Test>();
+			assert!(read.ref_time() < cold.ref_time(), "a hot read ({read}) costs less than a cold one ({cold})");
+			assert_eq!(read.proof_size(), 0, "a hot read adds no proof");
+		});
+	}
+
+	#[test]
+	fn an_access_past_the_buffer_traps_with_the_pallet_error() {
+		new_test_ext().execute_with(|| {
+			let mut instance = buffer(&[]);
+			let end = PAGE_SIZE as u32;
+			assert!(HostCtx::enter(&mut instance).unwrap().get_caller(end - 31).is_err());
+			assert_eq!(instance.state.trap.as_ref().map(|trap| trap.error), Some(Error::<Test>::MemoryAccessOutOfBounds.into()));
+			assert!(HostCtx::enter(&mut instance).unwrap().get_caller(end - 32).is_ok());
+			assert_eq!(&instance.memory[(end - 32) as usize..], BOB.as_ref() as &[u8]);
+		});
+	}
+}
