@@ -47,6 +47,8 @@ python3 -m unittest benchmarking/test_merge_weights.py
 echo "== docs: the ABI's, the primitives', the pallet's and the SDK's, with broken intra-doc links refused"
 RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links -D rustdoc::private_intra_doc_links" cargo doc --locked -q --no-deps \
 	-p wasm-contracts-abi -p wasm-contracts-primitives -p pallet-wasm-contracts -p wasm-contracts-sdk
+# The pallet's private modules too (host functions, call stack, prices), whose links rustdoc checks only when it documents them.
+RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links" cargo doc --locked -q --no-deps --document-private-items -p pallet-wasm-contracts
 
 echo "== performance harness: every workload and upload shape charged at least what it measures"
 RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- --check

@@ -24,9 +24,9 @@ use wasm_contracts_benchmarks::{
 };
 
 use pallet_wasm_contracts::{
-	storage::ContractTrie,
-	vm::engine::Metering,
+	harness::Metering,
 	weight_info::WeightInfo,
+	ContractTrie,
 	weights::SubstrateWeight,
 };
 use frame_support::weights::Weight;

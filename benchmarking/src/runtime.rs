@@ -6,10 +6,8 @@ use frame_support::{
 	BoundedVec,
 };
 use pallet_wasm_contracts::{
-	exec::{self, AddressScheme, CallTree},
 	costs,
-	gas::GasMeter,
-	vm::engine::Metering,
+	harness::{self as exec, AddressScheme, CallTree, GasMeter, Metering},
 	CodeInfoOf, NextCodeId, Parameters, PristineCode,
 };
 use std::rc::Rc;
@@ -72,7 +70,7 @@ impl pallet_wasm_contracts::Config for Runtime {
 	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
 	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
 	type FeeDestination = Treasury;
-	type WeightPrice = pallet_wasm_contracts::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
+	type WeightPrice = pallet_wasm_contracts::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
 	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
 }
 

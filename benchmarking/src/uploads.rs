@@ -2,7 +2,7 @@
 //! upload path (`vm::validate`) and compared with what `upload_code` charges for its size.
 
 use crate::runtime::{params, Runtime};
-use pallet_wasm_contracts::{costs, vm};
+use pallet_wasm_contracts::{costs, harness};
 
 /// One module to upload.
 pub struct Upload {
@@ -59,13 +59,13 @@ pub fn all() -> Vec<Upload> {
 
 /// Validates `upload` as an upload does; panics when it is refused.
 pub fn validate(upload: &Upload) {
-	if let Err(error) = vm::validate::<Runtime>(&upload.wasm, &params()) {
+	if let Err(error) = harness::validate::<Runtime>(&upload.wasm, &params()) {
 		panic!("{}: {error:?}", upload.name);
 	}
 }
 
 /// What `upload_code` charges for the upload's module, in picoseconds of ref_time.
 pub fn charged_ps(upload: &Upload) -> u64 {
-	let declarations = vm::validation::footprint(&upload.wasm).declaration_bytes;
+	let declarations = harness::footprint(&upload.wasm).declaration_bytes;
 	costs::upload::<Runtime>(upload.wasm.len() as u32, declarations).ref_time()
 }

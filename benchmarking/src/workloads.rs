@@ -1,6 +1,6 @@
 //! The workloads: each a contract entry point and the same work written in Rust.
 
-use pallet_wasm_contracts::storage::ContractTrie;
+use pallet_wasm_contracts::ContractTrie;
 use std::hint::black_box;
 
 /// Iterations of the hashing loop.

@@ -11,6 +11,7 @@ use scale_value::{Composite, Primitive, Value, ValueDef};
 use serde_json::json;
 use subxt::{
 	config::RpcConfigFor,
+	error::OnlineClientAtBlockError,
 	dynamic,
 	rpcs::{methods::LegacyRpcMethods, RpcClient},
 	transactions::TransactionStatus,
@@ -22,6 +23,9 @@ use subxt_signer::sr25519::Keypair;
 /// The pallet's name in the runtime, and its runtime API.
 const PALLET: &str = "WasmContracts";
 const API: &str = "WasmContractsApi";
+/// Times, 100 ms apart, that the client waits for the node's best block to reach its own
+/// subscription of new blocks.
+const BEST_BLOCK_WAITS: u32 = 30;
 
 /// A connection to a node.
 pub struct Chain {
@@ -88,7 +92,18 @@ impl Chain {
 			.await
 			.map_err(|error| lost(&error))?
 			.ok_or_else(|| lost(&"the node has no best block"))?;
-		self.client.at_block(best).await.map_err(|error| lost(&error))
+		let mut waited = 0;
+		loop {
+			match self.client.at_block(best).await {
+				// The client follows new blocks through its own subscription, which may learn of
+				// the node's best block a moment after the node's RPC names it.
+				Err(OnlineClientAtBlockError::BlockHeaderNotFound { .. }) if waited < BEST_BLOCK_WAITS => {
+					waited += 1;
+					tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+				},
+				result => return result.map_err(|error| lost(&error)),
+			}
+		}
 	}
 
 	/// The chain's type registry.

@@ -28,7 +28,7 @@ use frame_support::{
 	storage::{with_transaction, TransactionOutcome},
 	weights::Weight,
 };
-use pallet_wasm_contracts::vm::{engine::Metering, imports::HostFn};
+use pallet_wasm_contracts::harness::{HostFn, Metering};
 use sp_runtime::{traits::Dispatchable, DispatchError, StateVersion};
 use std::{collections::BTreeMap, time::Instant};
 use wasm_contracts_benchmarks::runtime::{self, BlockStart, Contracts, Runtime, RuntimeCall, RuntimeOrigin, CALLER};
@@ -301,7 +301,7 @@ fn run_steps(externalities: &mut sp_io::TestExternalities, wasm: Vec<u8>, stream
 	if !dispatch(externalities, tally, "upload", upload.into()) {
 		return
 	}
-	let engine = pallet_wasm_contracts::vm::engine::new_engine(Metering::Fuel, 1);
+	let engine = pallet_wasm_contracts::harness::new_engine(Metering::Fuel, 1);
 	let checked = wasmi::Module::new(&engine, &wasm)
 		.unwrap_or_else(|error| panic!("{}: uploaded code that wasmi refuses: {error}", tally.at("upload")));
 	let code_id = externalities.execute_with(|| pallet_wasm_contracts::NextCodeId::<Runtime>::get() - 1);
@@ -315,7 +315,7 @@ fn run_steps(externalities: &mut sp_io::TestExternalities, wasm: Vec<u8>, stream
 		storage_deposit_limit: None,
 	};
 	if dispatch(externalities, tally, "instantiate", instantiate.into()) {
-		let contract = pallet_wasm_contracts::address::instance_address::<Runtime>(code_id, 0);
+		let contract = pallet_wasm_contracts::harness::instance_address::<Runtime>(code_id, 0);
 		for entry in entry_points(&checked) {
 			let msg = stream.message();
 			let execute = pallet_wasm_contracts::Call::<Runtime>::execute {

@@ -247,7 +247,7 @@ mod contracts {
 		/// Deploy payments go to the treasury account, funded at genesis so that it exists.
 		type FeeDestination = DeployFeeDestination;
 		/// Deploys pay for weight and inclusion what a transaction fee charges for them.
-		type WeightPrice = pallet_wasm_contracts::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
+		type WeightPrice = pallet_wasm_contracts::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
 		type InclusionFee = DeployInclusionFee;
 		/// One call may emit 1 MiB of contract events.
 		type MaxEventBytesPerCall = ConstU32<{ 1024 * 1024 }>;

@@ -326,7 +326,7 @@ impl Sandbox {
 		assert!(!value.is_empty(), "set_storage of an empty value, which the chain never stores");
 		self.with_state(|| {
 			let info = Contracts::contract_info(account(contract)).expect("set_storage of a contract that does not exist");
-			pallet_wasm_contracts::storage::ContractTrie::new(&info.trie_id).write(key, value);
+			pallet_wasm_contracts::ContractTrie::new(&info.trie_id).write(key, value);
 		})
 	}
 

@@ -71,7 +71,7 @@ impl pallet_wasm_contracts::Config for Runtime {
 	type UploadOrigin = frame_system::EnsureSigned<AccountId>;
 	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
 	type FeeDestination = FeeDestination;
-	type WeightPrice = pallet_wasm_contracts::deploy::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
+	type WeightPrice = pallet_wasm_contracts::LinearWeightPrice<RefTimePrice, ProofSizePrice>;
 	type InclusionFee = InclusionFee;
 	type WeightInfo = pallet_wasm_contracts::weights::SubstrateWeight<Runtime>;
 }

@@ -135,6 +135,7 @@ impl StorageChange {
 	}
 
 	/// This change less the unpaid storage `unpaid`, if any.
+	#[cfg(any(test, feature = "try-runtime", feature = "invariants"))]
 	pub fn minus_unpaid(self, unpaid: Option<UnpaidStorage>) -> Self {
 		let unpaid = unpaid.unwrap_or_default();
 		Self {
@@ -244,6 +245,7 @@ fn price<T: Config>(change: StorageChange) -> i128 {
 }
 
 /// The deposit for `change`, which adds state (nothing for a change that removes state).
+#[cfg(any(test, feature = "try-runtime", feature = "invariants"))]
 pub fn deposit_for<T: Config>(change: StorageChange) -> BalanceOf<T> {
 	charge_for::<T>(change)
 }

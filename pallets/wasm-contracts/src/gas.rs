@@ -44,6 +44,7 @@ impl GasMeter {
 	}
 
 	/// The limit of this meter.
+	#[cfg(any(test, feature = "execution-strategies"))]
 	pub fn limit(&self) -> Weight {
 		self.limit
 	}

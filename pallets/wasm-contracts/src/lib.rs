@@ -19,38 +19,59 @@
 //! extrinsic declares its base weight plus that limit and reports its base weight plus the gas
 //! used, so unused gas is not paid for. Running out of gas stops the call and undoes its changes.
 //!
-//! The module docs of [`vm::runtime`] list every host function with its cost and return codes;
-//! [`costs`] holds every price.
+//! `docs/abi.md` lists every host function with its cost and return codes; [`costs`] holds
+//! every price.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
-pub mod address;
+mod address;
 #[cfg(feature = "runtime-benchmarks")]
 pub mod benchmarking;
-pub mod code;
+mod code;
 pub mod costs;
-pub mod deletion;
-pub mod deploy;
-pub mod deposit;
-pub mod error;
-pub mod exec;
-pub mod gas;
+mod deletion;
+mod deploy;
+mod deposit;
+mod error;
+mod exec;
+mod gas;
 #[cfg(any(test, feature = "try-runtime", feature = "invariants"))]
 pub mod invariants;
 pub mod migrations;
 mod query;
-pub mod storage;
-pub mod vm;
+mod storage;
+mod vm;
 pub mod weight_info;
 pub mod weights;
+
+pub use deploy::{LinearWeightPrice, WeightPrice, PRICE_UNIT};
+pub use error::ExecError;
+pub use storage::ContractTrie;
+
+/// What the performance harness (`benchmarking/`) and the fuzzer drive below the dispatchables:
+/// call trees, the gas meter, the engine with its metering strategies, validation and
+/// addresses. Built only with the `execution-strategies` feature, which a runtime never enables.
+#[cfg(feature = "execution-strategies")]
+pub mod harness {
+	pub use crate::{
+		address::instance_address,
+		exec::{call, instantiate, AddressScheme, CallTree},
+		gas::GasMeter,
+		vm::{
+			engine::{new_engine, Metering},
+			imports::HostFn,
+			validate,
+			validation::footprint,
+		},
+	};
+}
 
 #[cfg(test)]
 mod tests;
 
 use alloc::{rc::Rc, vec::Vec};
-use error::ExecError;
 use exec::{AddressScheme, CallTree};
 use frame_support::{
 	dispatch::{DispatchErrorWithPostInfo, DispatchResultWithPostInfo, PostDispatchInfo},
@@ -101,7 +122,7 @@ pub mod pallet {
 		#[pallet::no_default_bounds]
 		type RuntimeHoldReason: From<HoldReason>;
 		/// Storage deposit for each stored item (code id, module, contract, code history entry,
-		/// storage key, account variable): see [`deposit`].
+		/// storage key, account variable): see `docs/pallet.md`, "Storage deposits".
 		#[pallet::constant]
 		#[pallet::no_default_bounds]
 		type DepositPerItem: Get<BalanceOf<Self>>;
@@ -293,7 +314,7 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DeletionQueueBounds<T: Config> = StorageValue<_, deletion::QueueBounds, ValueQuery>;
 
-	/// Why the pallet holds funds: storage deposits ([`deposit`]).
+	/// Why the pallet holds funds: storage deposits (`docs/pallet.md`, "Storage deposits").
 	#[pallet::composite_enum]
 	pub enum HoldReason {
 		/// On an uploader: its code ids and their modules.

@@ -1,5 +1,5 @@
-//! Version 4: contract storage keys are stored hashed (`blake2_128(key) ++ key`, see
-//! [`mod@crate::storage`]), in child tries of a new prefix, and code counts its users so that it can
+//! Version 4: contract storage keys are stored hashed (`blake2_128(key) ++ key`, see the
+//! pallet's `storage` module), in child tries of a new prefix, and code counts its users so that it can
 //! be removed. The migration moves every entry of every contract's trie and of every account's
 //! persistent variables from the trie of the old layout to the trie of the new one, then counts
 //! the contracts running each code id (`CodeUsers`) and the code ids of each module

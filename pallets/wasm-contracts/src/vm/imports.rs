@@ -47,10 +47,12 @@ macro_rules! import_table {
 		}
 
 		impl HostFn {
-			/// Every host function, in declaration order.
+			/// Every host function, in declaration order (for the benchmarks, the fuzzer and tests).
+			#[cfg(any(test, feature = "runtime-benchmarks", feature = "execution-strategies"))]
 			pub const ALL: &'static [HostFn] = &[$(HostFn::$variant),*];
 
 			/// The import name.
+			#[cfg(any(test, feature = "runtime-benchmarks", feature = "execution-strategies"))]
 			pub fn name(self) -> &'static str {
 				match self {
 					$(HostFn::$variant => stringify!($name),)*

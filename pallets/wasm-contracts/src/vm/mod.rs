@@ -122,6 +122,7 @@ pub enum EntryPoint<'a> {
 	Optional(&'a str),
 }
 
+#[cfg(test)]
 impl<'a> EntryPoint<'a> {
 	/// The export's name.
 	pub fn name(self) -> &'a str {
@@ -404,7 +405,8 @@ impl<E: Ext> Prepared<E> {
 		self.store.data().output.as_ref()
 	}
 
-	/// Fuel the store has left.
+	/// Fuel the store has left (for the benchmarks' tests).
+	#[cfg(test)]
 	pub fn fuel(&self) -> u64 {
 		self.store.get_fuel().unwrap_or(0)
 	}
