@@ -20,11 +20,7 @@
 //! [`TRIE_PATH_PROOF`]. Storage migrations (`migrations/`) price their one-off steps in their own
 //! modules, from these costs and the same benchmarks.
 
-use crate::{
-	vm::{engine, validation::Footprint},
-	weights::WeightInfo,
-	Config,
-};
+use crate::{weights::WeightInfo, Config};
 use codec::MaxEncodedLen;
 use frame_support::{traits::Get, weights::Weight};
 use wasm_contracts_primitives::limits;
@@ -33,6 +29,11 @@ use wasm_contracts_primitives::limits;
 /// values; a chain's may hold many more): a generous path, for stored code and for the values
 /// and records read once per block or call.
 pub const TRIE_PATH_PROOF: u64 = 2048;
+
+/// Bytes that `memory.grow`, `memory.copy`/`fill`/`init` and their table counterparts move per
+/// unit of fuel; memory the host creates or grows itself is priced at the same rate. `memory.copy`
+/// of 4 KiB and 64 KiB, the slowest bytes per unit of fuel, sets it (`e2e/bench/block-time.mjs`).
+pub const BYTES_PER_FUEL: u32 = 40;
 
 /// Units of wasmi fuel one iteration of each instruction benchmark's loop burns (checked by the
 /// benchmarks' tests): `instr`, then one per class of costly instructions, in the order in which
@@ -294,7 +295,7 @@ impl Cost {
 				.saturating_sub(T::WeightInfo::host_crypto_hash(0))
 				.saturating_add(Weight::from_parts(0, u64::from(len))),
 			Cost::Memory { bytes } => {
-				let fuel = bytes.div_ceil(engine::BYTES_PER_FUEL as u64);
+				let fuel = bytes.div_ceil(BYTES_PER_FUEL as u64);
 				Weight::from_parts(fuel.saturating_mul(fuel_unit::<T>().ref_time()), 0)
 			},
 			Cost::Fuel { units } => Weight::from_parts(units.saturating_mul(fuel_unit::<T>().ref_time()), 0),
@@ -348,13 +349,6 @@ fn hot_write<T: Config>() -> Weight {
 	let repeated = T::WeightInfo::host_storage_write_repeated;
 	let write = <T as frame_system::Config>::DbWeight::get().writes(1);
 	ref_time_of(repeated(2).saturating_sub(repeated(1)).saturating_add(write))
-}
-
-impl From<&Footprint> for Cost {
-	/// The cost of loading a module of `footprint` ([`Cost::ModuleLoad`]).
-	fn from(footprint: &Footprint) -> Self {
-		Cost::ModuleLoad { functions: footprint.functions, declaration_bytes: footprint.declaration_bytes }
-	}
 }
 
 /// Weight of the pallet's `on_initialize`: the parameters' read, with their largest encoding and

@@ -1,15 +1,12 @@
 //! The wasmi engine: one configuration for validation and execution, and the store limits.
 
 use super::validation;
+use crate::costs::BYTES_PER_FUEL;
 use wasm_contracts_primitives::{limits, Params};
 use wasmi::{
 	CompilationMode, Config, CustomFuelCosts, EnforcedLimits, Engine, OperatorCost, StoreLimits, StoreLimitsBuilder,
 };
 
-/// Bytes that `memory.grow`, `memory.copy`/`fill`/`init` and their table counterparts move per
-/// unit of fuel; memory the host creates or grows itself is priced at the same rate. `memory.copy`
-/// of 4 KiB and 64 KiB, the slowest bytes per unit of fuel, sets it (`e2e/bench/block-time.mjs`).
-pub const BYTES_PER_FUEL: u32 = 40;
 /// Fuel per byte of lazy validation: never charged, because modules are validated at upload
 /// and loaded unchecked afterwards.
 const FUEL_PER_BYTE_VALIDATED: u32 = 0;

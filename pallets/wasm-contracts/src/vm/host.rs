@@ -5,7 +5,8 @@
 
 use super::{
 	imports::HostFn,
-	runtime::{HostCtx, HostState},
+	instance::HostState,
+	runtime::HostCtx,
 	Ext,
 };
 use wasm_contracts_primitives::abi::HOST_MODULE;

@@ -3,9 +3,44 @@
 //! that is wasmi's [`Caller`]; anything else that provides them (a byte buffer in the tests) can
 //! run host functions as well.
 
-use super::{runtime::HostState, Ext};
+use super::Ext;
+use crate::{error::ExecError, gas::GasMeter};
+use alloc::vec::Vec;
 use wasm_contracts_primitives::abi;
-use wasmi::{Caller, Extern, Memory};
+use wasmi::{Caller, Extern, Memory, StoreLimits};
+
+/// The data of a contract's store: the frame's context, its gas and what host functions leave
+/// behind for the frame.
+pub struct HostState<E: Ext> {
+	/// The frame's view of the call stack.
+	pub(super) ext: E,
+	/// The frame's gas.
+	pub(super) gas: GasMeter,
+	/// Return data set by `set_return_data`.
+	pub(super) output: Option<Vec<u8>>,
+	/// Return data of the last nested call.
+	pub(super) callee_output: Vec<u8>,
+	/// The host is running the contract's `allocate`.
+	pub(super) in_allocate: bool,
+	/// Why a host function stopped the contract.
+	pub(super) trap: Option<ExecError>,
+	/// The contract terminated itself: the run ends with success.
+	pub(super) terminated: bool,
+	/// Memory and table limits of the instance.
+	limits: StoreLimits,
+}
+
+impl<E: Ext> HostState<E> {
+	/// The state of a frame about to run.
+	pub(super) fn new(ext: E, gas: GasMeter, limits: StoreLimits) -> Self {
+		Self { ext, gas, output: None, callee_output: Vec::new(), in_allocate: false, trap: None, terminated: false, limits }
+	}
+
+	/// The instance's resource limits, for the store's limiter.
+	pub(super) fn limits(&mut self) -> &mut StoreLimits {
+		&mut self.limits
+	}
+}
 
 /// How a contract's `allocate` export answered a request for space.
 pub enum Allocation {

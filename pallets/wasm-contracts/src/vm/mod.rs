@@ -2,8 +2,9 @@
 //!
 //! This module knows wasm: [`validation`] of modules against the [`imports`] table, the
 //! [`engine`], the per-call-tree [`cache`] of compiled modules, the [`host`] linker and what each
-//! host function does ([`runtime`]). It reaches the call stack only through [`Ext`], which `exec` implements for its
-//! frames; nothing here drives frames or storage transactions.
+//! host function does ([`runtime`]) on the running [`instance`]. It reaches the call stack only
+//! through [`Ext`], which `exec` implements for its frames; nothing here drives frames or storage
+//! transactions.
 //!
 //! [`Vm`] holds what one call tree shares (engine, linker, compiled modules); [`run`]
 //! instantiates a module in a fresh store whose data is a [`HostState`], runs one export and
@@ -23,7 +24,7 @@ use cache::{CacheError, CachedModule, ModuleCache};
 use core::cell::{OnceCell, RefCell};
 use engine::Metering;
 use frame_support::weights::Weight;
-use runtime::HostState;
+use instance::HostState;
 use validation::Footprint;
 use wasm_contracts_primitives::{abi, abi::ReturnCode, limits, CodeHash, CodeId, Params};
 use wasmi::{Engine, Instance, Linker, Store, TrapCode, Val, ValType};

@@ -10,6 +10,7 @@
 //! error, read off the validator's own refusal.
 
 use super::imports::HostFn;
+use crate::costs::Cost;
 use crate::{Config, Error};
 use alloc::vec::Vec;
 use wasm_contracts_primitives::{abi, limits, Params};
@@ -310,4 +311,11 @@ pub fn footprint(wasm: &[u8]) -> Footprint {
 		}
 	}
 	footprint
+}
+
+impl From<&Footprint> for Cost {
+	/// The cost of loading a module of `footprint` ([`Cost::ModuleLoad`]).
+	fn from(footprint: &Footprint) -> Self {
+		Cost::ModuleLoad { functions: footprint.functions, declaration_bytes: footprint.declaration_bytes }
+	}
 }
