@@ -49,7 +49,8 @@ pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 ///
 /// The pallet's linker and validation table, the SDK's imports and its off-chain stubs, and the
 /// check of `docs/abi.md` all expand from this list: adding a host function adds it here, then
-/// its body and its benchmark in the pallet.
+/// in the pallet its body (`vm/runtime.rs`), its benchmark (`benchmarking/mod.rs`, with its
+/// `WeightInfo` function) and its price (a `Cost` of `costs.rs`, unless an existing one fits).
 #[macro_export]
 macro_rules! for_each_host_fn {
 	($callback:ident) => {
