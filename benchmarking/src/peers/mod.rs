@@ -1,7 +1,8 @@
 //! `perf peers`: the same contract workloads on this project's pallet and on two peer pallets of
 //! polkadot-sdk, each in a mock runtime of its own with RocksDB's database weights:
 //!
-//! - `pallet-wasm-contracts` (this project), `peers/token_ours.wat`;
+//! - `pallet-wasm-contracts` (this project), `peers/token_ours.wat`, and the Rust token of
+//!   `contracts/examples/token` (built by `contracts/build.sh`) for the transfers;
 //! - `pallet-revive` 0.20.2, with `peers/Token.evm` (EVM) and `peers/Token.polkavm` (PolkaVM);
 //! - `pallet-contracts` 51.0.0, with `peers/token_contracts.wasm`.
 //!
@@ -171,6 +172,11 @@ pub trait Peer {
 	/// Run before a dispatch that follows another in the same block, untimed: empties the
 	/// block's events, so that each dispatch finds the same number around it.
 	fn reset_events(&self);
+
+	/// The workloads its contract implements; all of them unless it is a token alone.
+	fn workloads(&self) -> &'static [Workload] {
+		&Workload::ALL
+	}
 }
 
 /// One row of the table.
@@ -295,17 +301,20 @@ pub fn measure_peer<P: Peer>(
 		peer.deploy().map_err(|error| format!("deploy: {error}"))?;
 		send(&peer, Message::Mint(Holder::Sender, SENDER_TOKENS))?;
 		send(&peer, Message::Mint(Holder::Recipient, RECIPIENT_TOKENS))?;
-		send(&peer, Message::WriteKeys)?;
-		let sum = query(&peer, Message::ReadKeys)?;
-		if sum != READ_KEYS_SUM {
-			return Err(format!("read_keys returned {sum}, not {READ_KEYS_SUM}"))
+		let workloads = peer.workloads();
+		if workloads.contains(&Workload::ReadKeys) {
+			send(&peer, Message::WriteKeys)?;
+			let sum = query(&peer, Message::ReadKeys)?;
+			if sum != READ_KEYS_SUM {
+				return Err(format!("read_keys returned {sum}, not {READ_KEYS_SUM}"))
+			}
 		}
-		let rows = Workload::ALL
+		let rows = workloads
 			.iter()
 			.map(|&workload| measure(pallet, &peer, workload, runs).map_err(|error| format!("{}: {error}", workload.name())))
 			.collect::<Result<Vec<_>, _>>()?;
 		// Every transfer dispatched (the warm-ups too) moved its tokens.
-		let transferred = Workload::ALL.iter().map(|workload| workload.transfers(runs)).sum::<usize>() as u128 * TRANSFER_AMOUNT;
+		let transferred = workloads.iter().map(|workload| workload.transfers(runs)).sum::<usize>() as u128 * TRANSFER_AMOUNT;
 		let balances = (query(&peer, Message::BalanceOf(Holder::Sender))?, query(&peer, Message::BalanceOf(Holder::Recipient))?);
 		if balances != (SENDER_TOKENS - transferred, RECIPIENT_TOKENS + transferred) {
 			return Err(format!("after {transferred} tokens transferred, the balances are {balances:?}"))
@@ -339,7 +348,8 @@ pub fn weight_sources() -> Vec<(&'static str, String)> {
 pub fn all(runs: usize) -> Vec<(&'static str, Result<Vec<Row>, String>)> {
 	let runs = runs.max(MIN_RUNS);
 	vec![
-		(ours::PALLET, ours::rows(runs)),
+		(ours::PALLET, ours::rows(ours::Token::Wat, runs)),
+		(ours::PALLET_RUST_TOKEN, ours::rows(ours::Token::Rust, runs)),
 		(revive::PALLET_EVM, revive::rows(revive::Backend::Evm, runs)),
 		(revive::PALLET_PVM, revive::rows(revive::Backend::PolkaVm, runs)),
 		(contracts::PALLET, contracts::rows(runs)),
@@ -399,9 +409,11 @@ pub fn print(runs: usize) -> bool {
 mod tests {
 	#[test]
 	fn every_workload_runs_on_every_pallet() {
+		use super::{ours, Workload};
 		for (pallet, rows) in super::all(super::MIN_RUNS) {
 			let rows = rows.unwrap_or_else(|error| panic!("{pallet}: {error}"));
-			assert_eq!(rows.len(), super::Workload::ALL.len(), "{pallet}");
+			let expected: &[Workload] = if pallet == ours::PALLET_RUST_TOKEN { &ours::RUST_TOKEN_WORKLOADS } else { &Workload::ALL };
+			assert_eq!(rows.iter().map(|row| row.workload).collect::<Vec<_>>(), expected, "{pallet}");
 			for row in rows {
 				assert!(row.after.all_lte(row.before), "{pallet}, {:?}: {:?} after > {:?} before", row.workload, row.after, row.before);
 			}

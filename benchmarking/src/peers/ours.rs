@@ -1,6 +1,8 @@
-//! This project's pallet in the harness's runtime (`crate::runtime`), with `peers/token_ours.wat`.
+//! This project's pallet in the harness's runtime (`crate::runtime`), with `peers/token_ours.wat`
+//! (every workload) or the Rust token of `contracts/examples/token` (the transfers): both take
+//! the same messages (an address and a little-endian `u128`, which is the Rust token's SCALE).
 
-use super::{Holder, Message, Peer, Row};
+use super::{Holder, Message, Peer, Row, Workload};
 use crate::runtime::{self, AccountId, Contracts, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, CALLER};
 use frame_support::traits::Hooks;
 use pallet_wasm_contracts::{Call, Event};
@@ -9,6 +11,32 @@ use wasm_contracts_primitives::{CodeId, StorageDeposit};
 
 /// Name in the table.
 pub const PALLET: &str = "pallet-wasm-contracts";
+/// Name in the table of the Rust token's rows.
+pub const PALLET_RUST_TOKEN: &str = "pallet-wasm-contracts (Rust)";
+
+/// The workloads of the Rust token, which implements the token alone.
+pub const RUST_TOKEN_WORKLOADS: [Workload; 2] = [Workload::Transfer, Workload::TransferInBlock];
+
+/// Which token contract runs.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Token {
+	/// `peers/token_ours.wat`.
+	Wat,
+	/// `contracts/build/token.wasm`, from `contracts/examples/token`.
+	Rust,
+}
+
+impl Token {
+	fn module(self) -> Result<Vec<u8>, String> {
+		match self {
+			Token::Wat => wat::parse_str(TOKEN).map_err(|error| error.to_string()),
+			Token::Rust => {
+				let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../contracts/build/token.wasm");
+				std::fs::read(path).map_err(|error| format!("{path}: {error}; build it with contracts/build.sh"))
+			},
+		}
+	}
+}
 
 /// The token, in WAT.
 const TOKEN: &str = include_str!("../../peers/token_ours.wat");
@@ -29,6 +57,7 @@ pub fn weight_source() -> String {
 
 /// The token on this pallet.
 pub struct Ours {
+	token: Token,
 	contract: Option<AccountId>,
 }
 
@@ -71,7 +100,7 @@ impl Peer for Ours {
 	type Call = RuntimeCall;
 
 	fn deploy(&mut self) -> Result<(), String> {
-		let wasm = wat::parse_str(TOKEN).map_err(|error| error.to_string())?;
+		let wasm = self.token.module()?;
 		dispatch(RuntimeCall::Contracts(Call::upload_code { code: wasm, storage_deposit_limit: None }))?;
 		let code_id: CodeId = System::events()
 			.iter()
@@ -137,9 +166,20 @@ impl Peer for Ours {
 	fn reset_events(&self) {
 		System::reset_events();
 	}
+
+	fn workloads(&self) -> &'static [Workload] {
+		match self.token {
+			Token::Wat => &Workload::ALL,
+			Token::Rust => &RUST_TOKEN_WORKLOADS,
+		}
+	}
 }
 
-/// The rows of this pallet, in the harness's runtime with its parameters.
-pub fn rows(runs: usize) -> Result<Vec<Row>, String> {
-	super::measure_peer(PALLET, runtime::new_externalities(), || Ours { contract: None }, runs)
+/// The rows of this pallet with `token`, in the harness's runtime with its parameters.
+pub fn rows(token: Token, runs: usize) -> Result<Vec<Row>, String> {
+	let pallet = match token {
+		Token::Wat => PALLET,
+		Token::Rust => PALLET_RUST_TOKEN,
+	};
+	super::measure_peer(pallet, runtime::new_externalities(), || Ours { token, contract: None }, runs)
 }

@@ -6,8 +6,8 @@
 //! [`Ext`], the interface through which host functions reach the call stack.
 
 use crate::{
-	costs::Cost,
 	address,
+	costs::Cost,
 	deposit::{self, DepositMeter, Recorded, StorageChange, StorageOwner},
 	error::ExecError,
 	gas::GasMeter,
