@@ -167,12 +167,15 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 
 	/// Copies `len` bytes at `ptr` out of contract memory.
 	fn read(&mut self, ptr: u32, len: u32) -> HostResult<Vec<u8>> {
-		self.ensure_memory()?;
 		let start = ptr as usize;
-		let bytes = start.checked_add(len as usize).and_then(|end| self.instance.memory()?.get(start..end));
+		let bytes = self
+			.instance
+			.memory()
+			.map(|memory| start.checked_add(len as usize).and_then(|end| memory.get(start..end)).map(<[u8]>::to_vec));
 		match bytes {
-			Some(bytes) => Ok(bytes.to_vec()),
-			None => Err(self.trap(Error::<E::T>::MemoryAccessOutOfBounds)),
+			Some(Some(bytes)) => Ok(bytes),
+			Some(None) => Err(self.trap(Error::<E::T>::MemoryAccessOutOfBounds)),
+			None => Err(self.trap(Error::<E::T>::NoMemoryExport)),
 		}
 	}
 
@@ -192,15 +195,15 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 
 	/// Copies `bytes` into contract memory at `ptr`.
 	fn write(&mut self, ptr: u32, bytes: &[u8]) -> HostResult<()> {
-		self.ensure_memory()?;
 		let start = ptr as usize;
-		let target = start.checked_add(bytes.len()).and_then(|end| self.instance.memory_mut()?.get_mut(start..end));
-		match target {
-			Some(target) => {
-				target.copy_from_slice(bytes);
-				Ok(())
-			},
-			None => Err(self.trap(Error::<E::T>::MemoryAccessOutOfBounds)),
+		let written = self.instance.memory_mut().map(|memory| {
+			let target = start.checked_add(bytes.len()).and_then(|end| memory.get_mut(start..end));
+			target.map(|target| target.copy_from_slice(bytes)).is_some()
+		});
+		match written {
+			Some(true) => Ok(()),
+			Some(false) => Err(self.trap(Error::<E::T>::MemoryAccessOutOfBounds)),
+			None => Err(self.trap(Error::<E::T>::NoMemoryExport)),
 		}
 	}
 
