@@ -481,20 +481,30 @@ fn run_contract<T: Config>(
 	input: Vec<u8>,
 	value: BalanceOf<T>,
 ) -> Result<Vec<u8>, ExecError> {
-	#[cfg(test)]
-	if let Some(body) = mock_code::body::<T>(info.code_id) {
-		let mut frame = Frame::new(tree, depth, caller, contract.clone(), &info.trie_id, value, input);
-		tree.running.borrow_mut().push(contract.clone());
-		let result = body(&mut frame, gas, entry.name());
-		tree.running.borrow_mut().pop();
-		return result
-	}
-	let module = tree.module_of(gas, info.code_id, depth == 1 && tree.contract_run_in_block.get())?;
 	let frame = Frame::new(tree, depth, caller, contract.clone(), &info.trie_id, value, input);
 	tree.running.borrow_mut().push(contract.clone());
-	let result = frame.run(&module, entry, gas).1;
+	let result = run_code(tree, gas, depth, info.code_id, frame, entry);
 	tree.running.borrow_mut().pop();
 	result
+}
+
+/// Runs `entry` of the code `code_id` in `frame`: its stored module, or in tests the Rust body
+/// registered for it (`mock_code`, test builds only).
+fn run_code<T: Config>(
+	tree: &CallTree<T>,
+	gas: &mut GasMeter,
+	depth: u32,
+	code_id: CodeId,
+	frame: Frame<T>,
+	entry: EntryPoint,
+) -> Result<Vec<u8>, ExecError> {
+	#[cfg(test)]
+	if let Some(body) = mock_code::body::<T>(code_id) {
+		let mut frame = frame;
+		return body(&mut frame, gas, entry.name())
+	}
+	let module = tree.module_of(gas, code_id, depth == 1 && tree.contract_run_in_block.get())?;
+	frame.run(&module, entry, gas).1
 }
 
 /// Contract code written in Rust, for tests of the call stack's rules without wasm: a code id
