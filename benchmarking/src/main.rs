@@ -137,7 +137,7 @@ fn ratio(time: Option<Duration>, native: Duration) -> String {
 }
 
 const USAGE: &str = "\
-usage: perf [--check] [peers] [--help]
+usage: perf [--check] [peers [--instructions]] [--help]
 
   (no argument)  the execution strategies table and the upload table
   --check        exit with an error when a row is charged less time than it measured, or less
@@ -145,20 +145,22 @@ usage: perf [--check] [peers] [--help]
   peers          only the comparison with the peer pallets: the same contract workloads on this
                  pallet, pallet-revive (EVM, PolkaVM) and pallet-contracts, as `call` extrinsics;
                  exits with an error when a workload fails on a pallet
+  --instructions with peers: also the instructions of one dispatch of each row, counted by
+                 running each row again under valgrind --tool=callgrind (about a minute)
   --help         this text
 
 environment: RUNS, the timings each row's median is taken over (default 15; at least 10 for peers)";
 
 /// `perf peers`, which needs the peer pallets compiled in (the `peers` feature).
 #[cfg(feature = "peers")]
-fn print_peers(runs: usize) {
-	if !peers::print(runs) {
+fn print_peers(runs: usize, count_instructions: bool) {
+	if !peers::print(runs, count_instructions) {
 		std::process::exit(1);
 	}
 }
 
 #[cfg(not(feature = "peers"))]
-fn print_peers(_runs: usize) {
+fn print_peers(_runs: usize, _count_instructions: bool) {
 	eprintln!("perf was built without the peer pallets: run it with `--features peers`");
 	std::process::exit(2);
 }
@@ -166,7 +168,7 @@ fn print_peers(_runs: usize) {
 fn main() {
 	let runs = std::env::var("RUNS").ok().and_then(|runs| runs.parse().ok()).unwrap_or(15);
 	let args: Vec<String> = std::env::args().skip(1).collect();
-	if let Some(unknown) = args.iter().find(|arg| !["--check", "peers", "--help", "-h"].contains(&arg.as_str())) {
+	if let Some(unknown) = args.iter().find(|arg| !["--check", "peers", "--instructions", "--help", "-h"].contains(&arg.as_str())) {
 		eprintln!("unknown argument: {unknown}\n{USAGE}");
 		std::process::exit(2);
 	}
@@ -175,7 +177,7 @@ fn main() {
 		return
 	}
 	if args.iter().any(|arg| arg == "peers") {
-		print_peers(runs);
+		print_peers(runs, args.iter().any(|arg| arg == "--instructions"));
 		return
 	}
 	let check = args.iter().any(|arg| arg == "--check");

@@ -4,7 +4,7 @@
 //! block's weight and no deposit limit, `Determinism::Enforced`, without debug output or events,
 //! rolled back.
 
-use super::{Holder, Message, Peer, Row};
+use super::{Holder, Message, Peer, Row, Workload};
 use frame_support::{
 	derive_impl, parameter_types,
 	storage::{with_transaction, TransactionOutcome},
@@ -234,7 +234,7 @@ fn new_externalities() -> Result<sp_io::TestExternalities, String> {
 	Ok(externalities)
 }
 
-/// The rows of this pallet.
-pub fn rows(runs: usize) -> Result<Vec<Row>, String> {
-	super::measure_peer(PALLET, new_externalities()?, || Token { contract: None }, runs)
+/// The rows of this pallet: every workload, or `only` that one.
+pub fn rows(runs: usize, only: Option<Workload>) -> Result<Vec<Row>, String> {
+	super::measure_peer(PALLET, new_externalities()?, || Token { contract: None }, runs, only)
 }

@@ -194,6 +194,8 @@ pub struct Row {
 	pub db_reads_writes: (u64, u64),
 	/// The median time of a dispatch.
 	pub time: Duration,
+	/// Instructions of one dispatch under callgrind ([`instructions`]), when they were counted.
+	pub instructions: Option<u64>,
 }
 
 /// Dispatches `call` once from `origin` as the first call of a block; a failed dispatch is an
@@ -201,6 +203,17 @@ pub struct Row {
 fn dispatch<P: Peer>(peer: &P, call: P::Call) -> Result<PostDispatchInfo, String> {
 	peer.start_block();
 	call.dispatch(peer.origin()).map_err(|error| format!("{:?}", error.error))
+}
+
+/// Dispatches `call` from `origin`: the measured dispatches of [`measure`], the only code whose
+/// instructions callgrind counts when [`instructions`] runs the harness under it
+/// (`--toggle-collect`), which finds it by this name.
+#[inline(never)]
+fn counted_dispatch<C: Dispatchable<PostInfo = PostDispatchInfo>>(
+	call: C,
+	origin: C::RuntimeOrigin,
+) -> sp_runtime::DispatchResultWithInfo<PostDispatchInfo> {
+	call.dispatch(origin)
 }
 
 /// How much dearer [`db_reads_writes`] makes a read, then a write: 1 µs.
@@ -277,32 +290,33 @@ fn measure<P: Peer>(pallet: &'static str, peer: &P, workload: Workload, runs: us
 			}
 			(call.clone(), peer.origin())
 		},
-		|(call, origin)| outcomes.push(call.dispatch(origin)),
+		|(call, origin)| outcomes.push(counted_dispatch(call, origin)),
 	);
 	let mut after = Weight::zero();
 	for outcome in outcomes {
 		let post = outcome.map_err(|error| format!("dispatch failed: {:?}", error.error))?;
 		after = after.max(post.actual_weight.unwrap_or(before));
 	}
-	Ok(Row { pallet, workload, before, after, db_reads_writes, time })
+	Ok(Row { pallet, workload, before, after, db_reads_writes, time, instructions: None })
 }
 
-/// The rows of one pallet: `peer` is made, deployed, set up and measured inside `externalities`.
-/// Checks that the contract works as the table assumes: the ten keys hold their seeded sum, and
-/// every transfer moved its tokens.
+/// The rows of one pallet: `peer` is made, deployed, set up and measured inside `externalities`,
+/// every workload of its contract or `only` that one. Checks that the contract works as the
+/// table assumes: the ten keys hold their seeded sum, and every transfer moved its tokens.
 pub fn measure_peer<P: Peer>(
 	pallet: &'static str,
 	mut externalities: sp_io::TestExternalities,
 	make: impl FnOnce() -> P,
 	runs: usize,
+	only: Option<Workload>,
 ) -> Result<Vec<Row>, String> {
 	externalities.execute_with(|| {
 		let mut peer = make();
 		peer.deploy().map_err(|error| format!("deploy: {error}"))?;
 		send(&peer, Message::Mint(Holder::Sender, SENDER_TOKENS))?;
 		send(&peer, Message::Mint(Holder::Recipient, RECIPIENT_TOKENS))?;
-		let workloads = peer.workloads();
-		if workloads.contains(&Workload::ReadKeys) {
+		let workloads: Vec<Workload> = peer.workloads().iter().copied().filter(|workload| only.is_none_or(|only| only == *workload)).collect();
+		if peer.workloads().contains(&Workload::ReadKeys) {
 			send(&peer, Message::WriteKeys)?;
 			let sum = query(&peer, Message::ReadKeys)?;
 			if sum != READ_KEYS_SUM {
@@ -344,16 +358,95 @@ pub fn weight_sources() -> Vec<(&'static str, String)> {
 	]
 }
 
-/// Every pallet's rows, or the error that stopped it.
-pub fn all(runs: usize) -> Vec<(&'static str, Result<Vec<Row>, String>)> {
+/// The rows of one pallet (one backend), every workload of its contract or only the one given.
+type PalletRows = fn(usize, Option<Workload>) -> Result<Vec<Row>, String>;
+
+/// Every pallet of the table, in its order.
+const PALLETS: [(&str, PalletRows); 5] = [
+	(ours::PALLET, |runs, only| ours::rows(ours::Token::Wat, runs, only)),
+	(ours::PALLET_RUST_TOKEN, |runs, only| ours::rows(ours::Token::Rust, runs, only)),
+	(revive::PALLET_EVM, |runs, only| revive::rows(revive::Backend::Evm, runs, only)),
+	(revive::PALLET_PVM, |runs, only| revive::rows(revive::Backend::PolkaVm, runs, only)),
+	(contracts::PALLET, contracts::rows),
+];
+
+/// One row of the table: a pallet and a workload.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct RowId {
+	/// The pallet's name in the table.
+	pub pallet: &'static str,
+	/// The workload.
+	pub workload: Workload,
+}
+
+impl RowId {
+	/// How the row is named in [`ONLY_VAR`]: the pallet, `/` and the workload's index in
+	/// [`Workload::ALL`].
+	fn encode(self) -> String {
+		let index = Workload::ALL.iter().position(|workload| *workload == self.workload).unwrap_or_default();
+		format!("{}/{index}", self.pallet)
+	}
+
+	fn decode(text: &str) -> Option<Self> {
+		let (pallet, index) = text.rsplit_once('/')?;
+		let pallet = PALLETS.iter().map(|(name, _)| *name).find(|name| *name == pallet)?;
+		let workload = *Workload::ALL.get(index.parse::<usize>().ok()?)?;
+		Some(Self { pallet, workload })
+	}
+}
+
+/// The environment variable with which `perf peers` measures one row alone ([`RowId::encode`]):
+/// how [`instructions`] runs it under callgrind.
+pub const ONLY_VAR: &str = "PEERS_ONLY";
+
+/// The row [`ONLY_VAR`] names, if it is set; an error if it names none.
+pub fn only_from_env() -> Result<Option<RowId>, String> {
+	match std::env::var(ONLY_VAR) {
+		Ok(text) => RowId::decode(&text).map(Some).ok_or_else(|| format!("{ONLY_VAR}={text} names no row of the table")),
+		Err(_) => Ok(None),
+	}
+}
+
+/// Every pallet's rows (or `only` that row), or the error that stopped the pallet.
+pub fn all(runs: usize, only: Option<RowId>) -> Vec<(&'static str, Result<Vec<Row>, String>)> {
 	let runs = runs.max(MIN_RUNS);
-	vec![
-		(ours::PALLET, ours::rows(ours::Token::Wat, runs)),
-		(ours::PALLET_RUST_TOKEN, ours::rows(ours::Token::Rust, runs)),
-		(revive::PALLET_EVM, revive::rows(revive::Backend::Evm, runs)),
-		(revive::PALLET_PVM, revive::rows(revive::Backend::PolkaVm, runs)),
-		(contracts::PALLET, contracts::rows(runs)),
-	]
+	PALLETS
+		.iter()
+		.filter(|(pallet, _)| only.is_none_or(|only| only.pallet == *pallet))
+		.map(|(pallet, rows)| (*pallet, rows(runs, only.map(|only| only.workload))))
+		.collect()
+}
+
+/// The instructions one dispatch of `row` executes: this program runs again under
+/// `valgrind --tool=callgrind`, measuring that row alone ([`ONLY_VAR`]) with [`MIN_RUNS`] runs,
+/// and counting only inside [`counted_dispatch`] (`--toggle-collect`); the count is divided by
+/// the dispatches made there, the warm-ups included. Unlike the time, it does not depend on the
+/// machine's load.
+pub fn instructions(row: RowId) -> Result<u64, String> {
+	let program = std::env::current_exe().map_err(|error| format!("this program's path: {error}"))?;
+	let out = std::env::temp_dir().join(format!("perf-peers-{}.callgrind", std::process::id()));
+	let output = std::process::Command::new("valgrind")
+		.arg("--tool=callgrind")
+		.arg("--toggle-collect=*counted_dispatch*")
+		.arg(format!("--callgrind-out-file={}", out.display()))
+		.arg(program)
+		.arg("peers")
+		.env(ONLY_VAR, row.encode())
+		.env("RUNS", MIN_RUNS.to_string())
+		.output()
+		.map_err(|error| format!("valgrind: {error} (install valgrind to count instructions)"))?;
+	let profile = std::fs::read_to_string(&out);
+	let _ = std::fs::remove_file(&out);
+	if !output.status.success() {
+		return Err(format!("valgrind exited with {}: {}", output.status, String::from_utf8_lossy(&output.stderr).trim()))
+	}
+	let profile = profile.map_err(|error| format!("{}: {error}", out.display()))?;
+	let total = profile
+		.lines()
+		.find_map(|line| line.strip_prefix("summary:").or_else(|| line.strip_prefix("totals:")))
+		.and_then(|count| count.trim().parse::<u64>().ok())
+		.ok_or("callgrind's profile has no total")?;
+	Ok(total / (MIN_RUNS + WARM_UPS) as u64)
 }
 
 fn micros(ref_time: u64) -> String {
@@ -364,27 +457,60 @@ fn kib(bytes: u64) -> String {
 	format!("{:.1}", bytes as f64 / 1024.0)
 }
 
-/// Prints the table; returns whether every pallet ran every workload.
-pub fn print(runs: usize) -> bool {
+fn thousands(count: u64) -> String {
+	let digits = count.to_string();
+	let mut out = String::new();
+	for (index, digit) in digits.chars().enumerate() {
+		if index > 0 && (digits.len() - index) % 3 == 0 {
+			out.push(',');
+		}
+		out.push(digit);
+	}
+	out
+}
+
+/// Prints the table, with the instructions of a dispatch (under callgrind) when `count`;
+/// returns whether every pallet ran every workload (and every count succeeded).
+pub fn print(runs: usize, count: bool) -> bool {
 	let runs = runs.max(MIN_RUNS);
+	let only = match only_from_env() {
+		Ok(only) => only,
+		Err(error) => {
+			eprintln!("{error}");
+			return false
+		},
+	};
 	println!("Peers: the same workloads as signed `call` extrinsics in mock runtimes with RocksDB database weights");
 	println!("CPU: {}; time: median of {runs} dispatches; hash rounds: {HASH_ROUNDS}", cpu());
+	if count {
+		println!("instructions: of one dispatch under valgrind --tool=callgrind, {} dispatches each", MIN_RUNS + WARM_UPS);
+	}
 	println!("Weights charged come from each pallet's own benchmarks:");
 	for (pallet, source) in weight_sources() {
 		println!("  {pallet}: {source}");
 	}
 	println!(
-		"{:<28} {:<26} {:>14} {:>11} {:>14} {:>11} {:>8} {:>11} {:>16}",
-		"pallet", "workload", "before µs", "before KiB", "after µs", "after KiB", "db r/w", "time", "charged/measured"
+		"{:<28} {:<26} {:>14} {:>11} {:>14} {:>11} {:>8} {:>11} {:>16}{}",
+		"pallet", "workload", "before µs", "before KiB", "after µs", "after KiB", "db r/w", "time", "charged/measured",
+		if count { format!(" {:>14}", "instructions") } else { String::new() },
 	);
 	let mut succeeded = true;
-	for (pallet, rows) in all(runs) {
+	for (pallet, rows) in all(runs, only) {
 		match rows {
 			Ok(rows) =>
-				for row in rows {
+				for mut row in rows {
+					if count {
+						match instructions(RowId { pallet: row.pallet, workload: row.workload }) {
+							Ok(instructions) => row.instructions = Some(instructions),
+							Err(error) => {
+								eprintln!("{pallet}, {}: counting instructions: {error}", row.workload.name());
+								succeeded = false;
+							},
+						}
+					}
 					let measured_ps = row.time.as_nanos() as f64 * 1_000.0;
 					println!(
-						"{:<28} {:<26} {:>14} {:>11} {:>14} {:>11} {:>8} {:>11} {:>16}",
+						"{:<28} {:<26} {:>14} {:>11} {:>14} {:>11} {:>8} {:>11} {:>16}{}",
 						row.pallet,
 						row.workload.name(),
 						micros(row.before.ref_time()),
@@ -394,6 +520,7 @@ pub fn print(runs: usize) -> bool {
 						format!("{}/{}", row.db_reads_writes.0, row.db_reads_writes.1),
 						format!("{:.1?}", row.time),
 						format!("{:.1}", row.after.ref_time() as f64 / measured_ps),
+						row.instructions.map_or(String::new(), |count| format!(" {:>14}", thousands(count))),
 					);
 				},
 			Err(error) => {
@@ -410,7 +537,7 @@ mod tests {
 	#[test]
 	fn every_workload_runs_on_every_pallet() {
 		use super::{ours, Workload};
-		for (pallet, rows) in super::all(super::MIN_RUNS) {
+		for (pallet, rows) in super::all(super::MIN_RUNS, None) {
 			let rows = rows.unwrap_or_else(|error| panic!("{pallet}: {error}"));
 			let expected: &[Workload] = if pallet == ours::PALLET_RUST_TOKEN { &ours::RUST_TOKEN_WORKLOADS } else { &Workload::ALL };
 			assert_eq!(rows.iter().map(|row| row.workload).collect::<Vec<_>>(), expected, "{pallet}");

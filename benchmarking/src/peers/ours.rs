@@ -175,11 +175,12 @@ impl Peer for Ours {
 	}
 }
 
-/// The rows of this pallet with `token`, in the harness's runtime with its parameters.
-pub fn rows(token: Token, runs: usize) -> Result<Vec<Row>, String> {
+/// The rows of this pallet with `token`, in the harness's runtime with its parameters: every
+/// workload of the token, or `only` that one.
+pub fn rows(token: Token, runs: usize, only: Option<Workload>) -> Result<Vec<Row>, String> {
 	let pallet = match token {
 		Token::Wat => PALLET,
 		Token::Rust => PALLET_RUST_TOKEN,
 	};
-	super::measure_peer(pallet, runtime::new_externalities(), || Ours { token, contract: None }, runs)
+	super::measure_peer(pallet, runtime::new_externalities(), || Ours { token, contract: None }, runs, only)
 }

@@ -7,7 +7,7 @@
 //! `bare_instantiate`/`bare_call` with the block's weight and an unlimited deposit, in dry-run
 //! mode), rolled back.
 
-use super::{Holder, Message, Peer, Row};
+use super::{Holder, Message, Peer, Row, Workload};
 use frame_support::{
 	derive_impl, parameter_types,
 	storage::{with_transaction, TransactionOutcome},
@@ -285,11 +285,11 @@ fn new_externalities() -> Result<sp_io::TestExternalities, String> {
 	Ok(externalities)
 }
 
-/// The rows of one backend.
-pub fn rows(backend: Backend, runs: usize) -> Result<Vec<Row>, String> {
+/// The rows of one backend: every workload, or `only` that one.
+pub fn rows(backend: Backend, runs: usize, only: Option<Workload>) -> Result<Vec<Row>, String> {
 	let pallet = match backend {
 		Backend::Evm => PALLET_EVM,
 		Backend::PolkaVm => PALLET_PVM,
 	};
-	super::measure_peer(pallet, new_externalities()?, || Token { backend, contract: None }, runs)
+	super::measure_peer(pallet, new_externalities()?, || Token { backend, contract: None }, runs, only)
 }

@@ -7,7 +7,7 @@ use super::Ext;
 use crate::{error::ExecError, gas::GasMeter};
 use alloc::vec::Vec;
 use wasm_contracts_primitives::abi;
-use wasmi::{Caller, Extern, Memory, StoreLimits};
+use wasmi::{AsContext, Caller, Extern, Func, Instance, Memory, StoreLimits};
 
 /// The data of a contract's store: the frame's context, its gas and what host functions leave
 /// behind for the frame.
@@ -28,12 +28,41 @@ pub struct HostState<E: Ext> {
 	pub(super) terminated: bool,
 	/// Memory and table limits of the instance.
 	limits: StoreLimits,
+	/// The instance's exports that host functions use, looked up once when it is created.
+	exports: HostExports,
+}
+
+/// The exports of a contract instance that host functions use: found by name once, as an
+/// instance's exports never change, rather than on every host call.
+#[derive(Clone, Copy, Default)]
+pub(super) struct HostExports {
+	/// The export [`abi::MEMORY_EXPORT`], when it is a memory.
+	memory: Option<Memory>,
+	/// The export [`abi::ALLOCATE_EXPORT`], when it is a function.
+	allocate: Option<Func>,
+}
+
+impl HostExports {
+	/// The exports of `instance` in `store`.
+	pub(super) fn of(instance: &Instance, store: impl AsContext) -> Self {
+		let export = |name| instance.get_export(&store, name);
+		Self {
+			memory: export(abi::MEMORY_EXPORT).and_then(Extern::into_memory),
+			allocate: export(abi::ALLOCATE_EXPORT).and_then(Extern::into_func),
+		}
+	}
 }
 
 impl<E: Ext> HostState<E> {
 	/// The state of a frame about to run.
 	pub(super) fn new(ext: E, gas: GasMeter, limits: StoreLimits) -> Self {
-		Self { ext, gas, output: None, callee_output: Vec::new(), in_allocate: false, trap: None, terminated: false, limits }
+		let exports = HostExports::default();
+		Self { ext, gas, output: None, callee_output: Vec::new(), in_allocate: false, trap: None, terminated: false, limits, exports }
+	}
+
+	/// Records the exports of the instance this state belongs to, before it runs.
+	pub(super) fn set_exports(&mut self, exports: HostExports) {
+		self.exports = exports;
 	}
 
 	/// The instance's resource limits, for the store's limiter.
@@ -73,10 +102,6 @@ pub trait ContractInstance<E: Ext> {
 	fn allocate(&mut self, len: u32) -> Allocation;
 }
 
-fn exported_memory<E: Ext>(caller: &Caller<'_, HostState<E>>) -> Option<Memory> {
-	caller.get_export(abi::MEMORY_EXPORT).and_then(Extern::into_memory)
-}
-
 impl<E: Ext> ContractInstance<E> for Caller<'_, HostState<E>> {
 	fn state(&self) -> &HostState<E> {
 		self.data()
@@ -96,19 +121,19 @@ impl<E: Ext> ContractInstance<E> for Caller<'_, HostState<E>> {
 	}
 
 	fn memory(&self) -> Option<&[u8]> {
-		exported_memory(self).map(|memory| memory.data(self))
+		self.data().exports.memory.map(|memory| memory.data(self))
 	}
 
 	fn memory_mut(&mut self) -> Option<&mut [u8]> {
-		exported_memory(self).map(|memory| memory.data_mut(self))
+		self.data().exports.memory.map(|memory| memory.data_mut(self))
 	}
 
 	fn grow_memory(&mut self, pages: u64) -> Option<u64> {
-		exported_memory(self)?.grow(self, pages).ok()
+		self.data().exports.memory?.grow(self, pages).ok()
 	}
 
 	fn allocate(&mut self, len: u32) -> Allocation {
-		let Some(allocate) = self.get_export(abi::ALLOCATE_EXPORT).and_then(Extern::into_func) else {
+		let Some(allocate) = self.data().exports.allocate else {
 			return Allocation::NoExport
 		};
 		match allocate.typed::<u32, u32>(&*self) {

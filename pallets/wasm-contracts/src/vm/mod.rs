@@ -293,7 +293,10 @@ fn new_store<E: Ext>(vm: &Vm<E>, ext: E, gas: GasMeter) -> Store<HostState<E>> {
 
 /// Instantiates `module` in `store` with the host functions.
 fn instantiate<E: Ext>(vm: &Vm<E>, store: &mut Store<HostState<E>>, module: &CachedModule) -> Result<Instance, RunError> {
-	Ok(vm.linker()?.instantiate_and_start(&mut *store, &module.module)?)
+	let instance = vm.linker()?.instantiate_and_start(&mut *store, &module.module)?;
+	let exports = instance::HostExports::of(&instance, &*store);
+	store.data_mut().set_exports(exports);
+	Ok(instance)
 }
 
 /// What running an export produced: its integer result, if it has one.

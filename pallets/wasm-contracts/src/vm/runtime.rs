@@ -165,32 +165,35 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		Ok(())
 	}
 
-	/// Copies `len` bytes at `ptr` out of contract memory.
-	fn read(&mut self, ptr: u32, len: u32) -> HostResult<Vec<u8>> {
+	/// Runs `with` on the `len` bytes at `ptr` of contract memory, without copying them.
+	fn with_bytes<R>(&mut self, ptr: u32, len: u32, with: impl FnOnce(&[u8]) -> R) -> HostResult<R> {
 		let start = ptr as usize;
-		let bytes = self
-			.instance
-			.memory()
-			.map(|memory| start.checked_add(len as usize).and_then(|end| memory.get(start..end)).map(<[u8]>::to_vec));
+		let bytes = self.instance.memory().map(|memory| start.checked_add(len as usize).and_then(|end| memory.get(start..end)));
 		match bytes {
-			Some(Some(bytes)) => Ok(bytes),
+			Some(Some(bytes)) => Ok(with(bytes)),
 			Some(None) => Err(self.trap(Error::<E::T>::MemoryAccessOutOfBounds)),
 			None => Err(self.trap(Error::<E::T>::NoMemoryExport)),
 		}
 	}
 
+	/// Copies `len` bytes at `ptr` out of contract memory.
+	fn read(&mut self, ptr: u32, len: u32) -> HostResult<Vec<u8>> {
+		self.with_bytes(ptr, len, <[u8]>::to_vec)
+	}
+
+	/// The `N` bytes at `ptr` of contract memory.
+	fn read_array<const N: usize>(&mut self, ptr: u32) -> HostResult<[u8; N]> {
+		let mut array = [0u8; N];
+		self.with_bytes(ptr, N as u32, |bytes| array.copy_from_slice(bytes))?;
+		Ok(array)
+	}
+
 	fn read_address(&mut self, ptr: u32) -> HostResult<AccountIdOf<E::T>> {
-		let bytes = self.read(ptr, ADDRESS_LEN)?;
-		let mut address = [0u8; ADDRESS_LEN as usize];
-		address.copy_from_slice(&bytes);
-		Ok(address.into())
+		Ok(self.read_array::<{ ADDRESS_LEN as usize }>(ptr)?.into())
 	}
 
 	fn read_balance(&mut self, ptr: u32) -> HostResult<u128> {
-		let bytes = self.read(ptr, BALANCE_LEN)?;
-		let mut balance = [0u8; BALANCE_LEN as usize];
-		balance.copy_from_slice(&bytes);
-		Ok(u128::from_le_bytes(balance))
+		Ok(u128::from_le_bytes(self.read_array::<{ BALANCE_LEN as usize }>(ptr)?))
 	}
 
 	/// Copies `bytes` into contract memory at `ptr`.
@@ -346,8 +349,8 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	/// the data; 0. Cost: `host_crypto_hash(data)`.
 	pub fn crypto_hash(&mut self, data_ptr: u32, data_len: u32, result_ptr: u32) -> HostResult<u32> {
 		self.charge(Cost::CryptoHash { len: data_len })?;
-		let data = self.read(data_ptr, data_len)?;
-		self.write(result_ptr, &sp_io::hashing::blake2_256(&data))?;
+		let hash = self.with_bytes(data_ptr, data_len, sp_io::hashing::blake2_256)?;
+		self.write(result_ptr, &hash)?;
 		code(ReturnCode::Success)
 	}
 
