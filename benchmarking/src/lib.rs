@@ -6,5 +6,6 @@
 pub mod peers;
 pub mod runtime;
 pub mod timing;
+pub mod translation;
 pub mod uploads;
 pub mod workloads;

@@ -11,6 +11,9 @@
 //! With `--check` it exits with an error when any row is charged less time than it measured, or
 //! less proof than it recorded.
 //!
+//! `perf translation` prints only how long each shape of function body takes to translate per
+//! byte (`translation`), against the shape the `translate` benchmark measures.
+//!
 //! `perf peers` prints only the comparison with the peer pallets (`peers`): the same contract
 //! workloads on this pallet, pallet-revive (EVM and PolkaVM) and pallet-contracts, dispatched as
 //! their `call` extrinsics. It exits with an error when any workload fails on any pallet.
@@ -137,7 +140,7 @@ fn ratio(time: Option<Duration>, native: Duration) -> String {
 }
 
 const USAGE: &str = "\
-usage: perf [--check] [peers [--instructions]] [--help]
+usage: perf [--check] [peers [--instructions]] [translation] [--help]
 
   (no argument)  the execution strategies table and the upload table
   --check        exit with an error when a row is charged less time than it measured, or less
@@ -147,6 +150,8 @@ usage: perf [--check] [peers [--instructions]] [--help]
                  exits with an error when a workload fails on a pallet
   --instructions with peers: also the instructions of one dispatch of each row, counted by
                  running each row again under valgrind --tool=callgrind (about a minute)
+  translation    only the translation table: how long wasmi takes per byte to translate each
+                 shape of function body, against the shape the `translate` benchmark measures
   --help         this text
 
 environment: RUNS, the timings each row's median is taken over (default 15; at least 10 for peers)";
@@ -168,12 +173,16 @@ fn print_peers(_runs: usize, _count_instructions: bool) {
 fn main() {
 	let runs = std::env::var("RUNS").ok().and_then(|runs| runs.parse().ok()).unwrap_or(15);
 	let args: Vec<String> = std::env::args().skip(1).collect();
-	if let Some(unknown) = args.iter().find(|arg| !["--check", "peers", "--instructions", "--help", "-h"].contains(&arg.as_str())) {
+	if let Some(unknown) = args.iter().find(|arg| !["--check", "peers", "--instructions", "translation", "--help", "-h"].contains(&arg.as_str())) {
 		eprintln!("unknown argument: {unknown}\n{USAGE}");
 		std::process::exit(2);
 	}
 	if args.iter().any(|arg| arg == "--help" || arg == "-h") {
 		println!("{USAGE}");
+		return
+	}
+	if args.iter().any(|arg| arg == "translation") {
+		wasm_contracts_benchmarks::translation::print(runs);
 		return
 	}
 	if args.iter().any(|arg| arg == "peers") {

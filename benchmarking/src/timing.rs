@@ -1,4 +1,4 @@
-//! Timing shared by the tables of `perf`.
+//! Timing shared by the tables of `perf`, and the CPU the times belong to.
 
 use std::time::{Duration, Instant};
 
@@ -25,4 +25,15 @@ pub fn median_time_prepared<I>(runs: usize, mut prepare: impl FnMut() -> I, mut 
 	let mut times: Vec<Duration> = (0..runs.max(1)).map(|_| time()).collect();
 	times.sort();
 	times[times.len() / 2]
+}
+
+/// The CPU this runs on: the `model name` of `/proc/cpuinfo` and the number of processors.
+pub fn cpu() -> String {
+	let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+	let model = info
+		.lines()
+		.find_map(|line| line.strip_prefix("model name").and_then(|rest| rest.split_once(':')))
+		.map_or_else(|| "unknown".to_string(), |(_, model)| model.trim().to_string());
+	let processors = info.lines().filter(|line| line.starts_with("processor")).count();
+	format!("{model}, {processors} processors")
 }

@@ -54,6 +54,7 @@ pub fn all() -> Vec<Workload> {
 		Workload { name: "no-op, 64 KiB of exports", wat: declared_exports_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "no-op, 9k empty functions", wat: uncalled_functions_module(9_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "1 MB function, translated", wat: large_function_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "1 MB of if/else, translated", wat: branchy_function_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 	]
 	.into_iter()
 	.chain(instruction_classes())
@@ -234,6 +235,16 @@ fn small_functions_module() -> String {
 /// execution.
 fn large_function_module(code_bytes: usize) -> String {
 	let body = "(local.set $n (i32.add (local.get $n) (i32.const 1))) ".repeat(code_bytes / 7);
+	format!(
+		r#"(module (memory (export "memory") 1) (global $skip (mut i32) (i32.const 1))
+		(func (export "run") (local $n i32) (if (global.get $skip) (then (return))) {body}))"#
+	)
+}
+
+/// A module whose `run` is about `code_bytes` of empty `if`/`else` on a local, the costliest
+/// code per byte to translate that is known, and returns at once, as in [`large_function_module`].
+fn branchy_function_module(code_bytes: usize) -> String {
+	let body = "(if (local.get $n) (then) (else)) ".repeat(code_bytes / 6);
 	format!(
 		r#"(module (memory (export "memory") 1) (global $skip (mut i32) (i32.const 1))
 		(func (export "run") (local $n i32) (if (global.get $skip) (then (return))) {body}))"#

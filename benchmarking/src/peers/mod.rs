@@ -22,7 +22,7 @@ pub mod revive;
 
 use crate::{
 	runtime::HarnessDbWeight,
-	timing::{median_time_prepared, WARM_UPS},
+	timing::{cpu, median_time_prepared, WARM_UPS},
 };
 use frame_support::{
 	dispatch::{GetDispatchInfo, PostDispatchInfo},
@@ -335,17 +335,6 @@ pub fn measure_peer<P: Peer>(
 		}
 		Ok(rows)
 	})
-}
-
-/// The CPU this runs on: the `model name` of `/proc/cpuinfo` and the number of processors.
-pub fn cpu() -> String {
-	let info = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
-	let model = info
-		.lines()
-		.find_map(|line| line.strip_prefix("model name").and_then(|rest| rest.split_once(':')))
-		.map_or_else(|| "unknown".to_string(), |(_, model)| model.trim().to_string());
-	let processors = info.lines().filter(|line| line.starts_with("processor")).count();
-	format!("{model}, {processors} processors")
 }
 
 /// Where each pallet's weights come from.

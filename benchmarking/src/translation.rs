@@ -1,0 +1,90 @@
+//! `perf translation`: how long wasmi takes to translate a function body of each shape, per
+//! byte, with the chain's engine (fuel metering on, lazy translation), natively. The `translate`
+//! benchmark prices every translated byte at the costliest shape's rate; this table shows which
+//! shape that is and how far the others are below it.
+
+use crate::timing::median_time;
+use pallet_wasm_contracts::harness::{new_engine, Metering};
+use wasmi::{Linker, Module, Store};
+
+/// Bytes of body each shape is repeated to.
+const BODY_BYTES: usize = 100_000;
+
+/// Shapes of function bodies: a name and one repetition of the body, in WAT. The first is the
+/// `translate` benchmark's (`module::translated` of the pallet's benchmarks).
+pub const SHAPES: [(&str, &str); 16] = [
+	("if/else, empty (the benchmark's)", "(if (local.get 0) (then) (else))"),
+	("if, empty", "(if (local.get 0) (then))"),
+	("if/else with a result", "(drop (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 2))))"),
+	("loop, empty", "(loop)"),
+	("block, br_if", "(block (br_if 0 (local.get 0)))"),
+	("block, empty", "(block)"),
+	("call, no parameters", "(call $none)"),
+	("call, 5 parameters", "(call $five (local.get 0) (local.get 0) (local.get 0) (local.get 0) (local.get 0))"),
+	("call_indirect", "(call_indirect (type $unit) (i32.const 0))"),
+	("local.set of an addition", "(local.set 0 (i32.add (local.get 0) (i32.const 1)))"),
+	("local.set of a local", "(local.set 1 (local.get 2))"),
+	("local.tee", "(drop (local.tee 0 (local.get 0)))"),
+	("i64.store", "(i64.store offset=8 (local.get 0) (i64.const 0))"),
+	("i64.load", "(drop (i64.load offset=8 (local.get 0)))"),
+	("select", "(drop (select (local.get 0) (local.get 0) (local.get 0)))"),
+	("global.set of a global", "(global.set 0 (global.get 0))"),
+];
+
+/// A module whose export runs `body` `repeat` times after returning at once on its first
+/// instruction's branch, so that a call translates the export and runs almost none of it.
+fn module(body: &str, repeat: usize) -> String {
+	format!(
+		r#"(module (type $unit (func)) (memory 1) (global (mut i32) (i32.const 0)) (table 1 funcref) (elem (i32.const 0) $none)
+		(func $none) (func $five (param i32 i32 i32 i32 i32))
+		(func (export "run") (local i32 i32 i32) (if (i32.eqz (local.get 0)) (then (return))) {}))"#,
+		body.repeat(repeat)
+	)
+}
+
+/// One row: a shape and the median time of translating a byte of it.
+pub struct Row {
+	/// The shape's name.
+	pub name: &'static str,
+	/// Nanoseconds per byte of body.
+	pub ns_per_byte: f64,
+}
+
+/// The median time per byte of translating each shape, `runs` times each.
+pub fn measure(runs: usize) -> Vec<Row> {
+	let engine = new_engine(Metering::Fuel, 1);
+	let linker = Linker::<()>::new(&engine);
+	SHAPES
+		.iter()
+		.map(|(name, body)| {
+			let repeat = BODY_BYTES / wat::parse_str(module(body, 1)).map_or(1, |one| one.len().saturating_sub(empty_len()).max(1));
+			let wasm = wat::parse_str(module(body, repeat)).expect("shape parses");
+			let bytes = wasm.len().saturating_sub(empty_len()).max(1) as f64;
+			let time = median_time(runs, || {
+				let module = Module::new(&engine, &wasm).expect("shape validates");
+				let mut store = Store::new(&engine, ());
+				let _ = store.set_fuel(u64::MAX / 2);
+				let instance = linker.instantiate_and_start(&mut store, &module).expect("shape instantiates");
+				let run = instance.get_typed_func::<(), ()>(&store, "run").expect("shape exports run");
+				run.call(&mut store, ()).expect("shape runs");
+			});
+			Row { name, ns_per_byte: time.as_secs_f64() * 1e9 / bytes }
+		})
+		.collect()
+}
+
+/// Bytes of the module with an empty body.
+fn empty_len() -> usize {
+	wat::parse_str(module("", 0)).map_or(0, |wasm| wasm.len())
+}
+
+/// Prints the table.
+pub fn print(runs: usize) {
+	println!("Translation of a function body per byte, natively, fuel metering on; CPU: {}", crate::timing::cpu());
+	println!("{:<36} {:>10} {:>22}", "shape", "ns/byte", "of the benchmark's");
+	let rows = measure(runs);
+	let benchmark = rows.first().map_or(1.0, |row| row.ns_per_byte.max(1e-9));
+	for row in rows {
+		println!("{:<36} {:>10.1} {:>22.2}", row.name, row.ns_per_byte, row.ns_per_byte / benchmark);
+	}
+}
