@@ -52,9 +52,10 @@ RUSTDOCFLAGS="-D rustdoc::broken_intra_doc_links" cargo doc --locked -q --no-dep
 
 echo "== performance harness: every workload and upload shape charged at least what it measures"
 RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- --check
+RUNS=5 cargo run --locked --release -q -p wasm-contracts-benchmarks --bin perf -- translation
 
 echo "== the peers: the same contract workloads on pallet-revive and pallet-contracts, side by side"
-RUNS=10 cargo run --locked --release -q -p wasm-contracts-benchmarks --features peers --bin perf -- peers
+RUNS=10 cargo run --locked --release -q -p wasm-contracts-benchmarks --features peers --bin perf -- peers --instructions
 
 echo "== fuzzing: a seeded smoke run (fuzz/README.md has the long runs)"
 # Its modules are kept: the end-to-end flood test sends them to a node.

@@ -301,7 +301,7 @@ fn a_run_pays_the_fixed_cost_of_translating_only_the_functions_it_can_have_calle
 		// After the run, the dry run (priced as the first call of a block) pays the block's
 		// event counter, which the peak before the refund did not hold.
 		let counter = crate::costs::Cost::EventCounter.weight::<Test>().ref_time();
-		assert!(no_op.gas_required.ref_time() + counter >= no_op.gas_consumed.ref_time() + not_charged);
+		assert!(no_op.gas_required.ref_time() + counter >= no_op.gas_consumed.ref_time() + not_charged, "{:?} {:?} {not_charged} {counter}", no_op.gas_required, no_op.gas_consumed);
 		let exact = Contracts::dry_run_execute(BOB, contract.clone(), b"run".to_vec(), vec![], 0, Some(no_op.gas_required));
 		assert!(exact.result.is_ok(), "{:?} with the limit {}", exact.result, no_op.gas_required);
 

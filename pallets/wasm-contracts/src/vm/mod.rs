@@ -163,11 +163,16 @@ pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<Footprint, Er
 /// `allocate` export that host functions call.
 const FUNCTIONS_ENTERED_FROM_HOST: u64 = 2;
 
+/// Bytes of the smallest function body wasmi translates: its locals' count and `end`.
+const MIN_FUNCTION_BODY_BYTES: u64 = 2;
+
 /// Most functions a run that used `gas_used` of ref_time can have translated: those entered
 /// from the host, and one per call instruction, each of which burns at least
-/// `engine::MIN_CALL_FUEL` units of fuel.
+/// `engine::MIN_CALL_FUEL` units of fuel and the translation fuel of its callee's body.
 fn functions_translated_bound<T: Config>(gas_used: u64) -> u64 {
-	let per_call = crate::costs::fuel_unit::<T>().ref_time().saturating_mul(engine::MIN_CALL_FUEL).max(1);
+	let translation = u64::from(crate::costs::translation_fuel_per_byte::<T>()).saturating_mul(MIN_FUNCTION_BODY_BYTES);
+	let fuel_per_call = engine::MIN_CALL_FUEL.saturating_add(translation);
+	let per_call = crate::costs::fuel_unit::<T>().ref_time().saturating_mul(fuel_per_call).max(1);
 	FUNCTIONS_ENTERED_FROM_HOST.saturating_add(gas_used / per_call)
 }
 
