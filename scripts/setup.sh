@@ -5,7 +5,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/env.sh"
 
-apt_packages=(rustc-web cargo-web rust-web-src lld-22 clang libclang-dev protobuf-compiler pkg-config binaryen python3)
+# valgrind: `perf peers --instructions` counts instructions under callgrind.
+apt_packages=(rustc-web cargo-web rust-web-src lld-22 clang libclang-dev protobuf-compiler pkg-config binaryen python3 valgrind)
 # --browser: Debian's Chromium too, which the web page's test drives headless (e2e/test/web.test.js).
 if [ "${1:-}" = --browser ]; then apt_packages+=(chromium); fi
 missing=()

@@ -1,7 +1,8 @@
 //! `perf translation`: how long wasmi takes to translate a function body of each shape, per
-//! byte, with the chain's engine (fuel metering on, lazy translation), natively. The `translate`
-//! benchmark prices every translated byte at the costliest shape's rate; this table shows which
-//! shape that is and how far the others are below it.
+//! byte, and a tiny function of each shape, per function, with the chain's engine (fuel metering
+//! on, lazy translation), natively. The `translate` benchmark prices every translated byte at the
+//! costliest shape's rate, and `translate_functions` every function at the costliest tiny
+//! function's; these tables show which shapes those are and how far the others are below them.
 
 use crate::timing::median_time;
 use pallet_wasm_contracts::harness::{new_engine, Metering};
@@ -42,12 +43,12 @@ fn module(body: &str, repeat: usize) -> String {
 	)
 }
 
-/// One row: a shape and the median time of translating a byte of it.
+/// One row: a shape and the median time of translating a byte (or a function) of it.
 pub struct Row {
 	/// The shape's name.
 	pub name: &'static str,
-	/// Nanoseconds per byte of body.
-	pub ns_per_byte: f64,
+	/// Nanoseconds per byte of body, or per function.
+	pub nanos: f64,
 }
 
 /// The median time per byte of translating each shape, `runs` times each.
@@ -68,7 +69,55 @@ pub fn measure(runs: usize) -> Vec<Row> {
 				let run = instance.get_typed_func::<(), ()>(&store, "run").expect("shape exports run");
 				run.call(&mut store, ()).expect("shape runs");
 			});
-			Row { name, ns_per_byte: time.as_secs_f64() * 1e9 / bytes }
+			Row { name, nanos: time.as_secs_f64() * 1e9 / bytes }
+		})
+		.collect()
+}
+
+/// Tiny functions the per-function table calls, each once.
+const FUNCTIONS: usize = 2_000;
+
+/// Shapes of tiny functions: a name, the function (its type, locals and body, in WAT) and what a
+/// call of it passes. The first is the `translate_functions` benchmark's
+/// (`module::tiny_functions`): a body of 4 bytes with the most locals that size allows.
+pub const FUNCTION_SHAPES: [(&str, &str, &str); 6] = [
+	("34 i64 locals (the benchmark's)", "(local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)", ""),
+	("empty", "", ""),
+	("32 i32 parameters", "(param i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)", "(i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0)"),
+	("an i64 result", "(result i64) (i64.const 0)", ""),
+	("an empty if/else", "(local i32) (if (local.get 0) (then) (else))", ""),
+	("an empty loop", "(loop)", ""),
+];
+
+/// A module whose export calls [`FUNCTIONS`] functions of `function` once each, passing `args`
+/// and dropping what they return, with one long function that is never called, which keeps
+/// wasmi's average of 40 bytes per function.
+fn functions_module(function: &str, args: &str) -> String {
+	let drop = if function.contains("(result") { "(drop " } else { "(" };
+	let calls: String = (0..FUNCTIONS).map(|index| format!("{drop}call $f{index} {args})")).collect();
+	let functions: String = (0..FUNCTIONS).map(|index| format!("(func $f{index} {function})\n")).collect();
+	let padding = "(drop (i32.const 0)) ".repeat(FUNCTIONS * 40 / 3);
+	format!(r#"(module (memory 1) (func (export "run") {calls}) {functions} (func {padding}))"#)
+}
+
+/// The median time per function of translating and calling each tiny function shape once,
+/// `runs` times each.
+pub fn measure_functions(runs: usize) -> Vec<Row> {
+	let engine = new_engine(Metering::Fuel, 1);
+	let linker = Linker::<()>::new(&engine);
+	FUNCTION_SHAPES
+		.iter()
+		.map(|(name, function, args)| {
+			let wasm = wat::parse_str(functions_module(function, args)).expect("shape parses");
+			let time = median_time(runs, || {
+				let module = Module::new(&engine, &wasm).expect("shape validates");
+				let mut store = Store::new(&engine, ());
+				let _ = store.set_fuel(u64::MAX / 2);
+				let instance = linker.instantiate_and_start(&mut store, &module).expect("shape instantiates");
+				let run = instance.get_typed_func::<(), ()>(&store, "run").expect("shape exports run");
+				run.call(&mut store, ()).expect("shape runs");
+			});
+			Row { name, nanos: time.as_secs_f64() * 1e9 / FUNCTIONS as f64 }
 		})
 		.collect()
 }
@@ -78,13 +127,20 @@ fn empty_len() -> usize {
 	wat::parse_str(module("", 0)).map_or(0, |wasm| wasm.len())
 }
 
-/// Prints the table.
+/// Prints `rows`, each against the first, the benchmark's shape, in `unit`.
+fn print_rows(rows: Vec<Row>, unit: &str) {
+	println!("{:<36} {:>10} {:>22}", "shape", unit, "of the benchmark's");
+	let benchmark = rows.first().map_or(1.0, |row| row.nanos.max(1e-9));
+	for row in rows {
+		println!("{:<36} {:>10.1} {:>22.2}", row.name, row.nanos, row.nanos / benchmark);
+	}
+}
+
+/// Prints both tables.
 pub fn print(runs: usize) {
 	println!("Translation of a function body per byte, natively, fuel metering on; CPU: {}", crate::timing::cpu());
-	println!("{:<36} {:>10} {:>22}", "shape", "ns/byte", "of the benchmark's");
-	let rows = measure(runs);
-	let benchmark = rows.first().map_or(1.0, |row| row.ns_per_byte.max(1e-9));
-	for row in rows {
-		println!("{:<36} {:>10.1} {:>22.2}", row.name, row.ns_per_byte, row.ns_per_byte / benchmark);
-	}
+	print_rows(measure(runs), "ns/byte");
+	println!();
+	println!("First call of a tiny function (translation and call), per function, of {FUNCTIONS} in a module");
+	print_rows(measure_functions(runs), "ns/func");
 }

@@ -84,6 +84,15 @@ fn tiny_functions_module(functions: usize, locals: usize) -> String {
 	format!(r#"(module (memory (export "memory") 1) (func (export "run") {calls}) {} {padding})"#, tiny.repeat(functions))
 }
 
+/// `functions` empty functions of 32 `i32` parameters, all called once, and one large function
+/// that is never called, as in [`tiny_functions_module`]: each call passes 32 values.
+fn parameter_functions_module(functions: usize) -> String {
+	let function = format!("(func (param {}))\n", "i32 ".repeat(32));
+	let args = "(i32.const 0) ".repeat(32);
+	let padding = format!("(func {})", "(drop (i32.const 0)) ".repeat(functions * 40 / 3));
+	let calls: String = (1..=functions).map(|index| format!("(call {index} {args})")).collect();
+	format!(r#"(module (memory (export "memory") 1) (func (export "run") {calls}) {} {padding})"#, function.repeat(functions))
+}
 
 /// Iterations of each instruction-class loop.
 const CLASS_ITERATIONS: u32 = 20_000;
@@ -137,6 +146,7 @@ fn instruction_classes() -> Vec<Workload> {
 		class("host: get_block_number", "", "(drop (call $number))", r#"(import "env" "get_block_number" (func $number (result i64)))"#),
 		plain("translated: 5k filler functions", called_fillers_module(5_000)),
 		plain("translated: 9k tiny functions", tiny_functions_module(9_000, 34)),
+		plain("translated: 9k of 32 parameters", parameter_functions_module(9_000)),
 		plain("memory: 16 pages at start", r#"(module (memory (export "memory") 16) (func (export "run")))"#.into()),
 		plain(
 			"memory: grow by 15 pages",
