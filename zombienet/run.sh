@@ -87,3 +87,6 @@ PARA_SPEC="$base_spec" NETWORK_SUITE="network/upgrade.test.js network/parachain.
 PARA_SPEC="$full_spec" NETWORK_SUITE="network/parachain.test.js network/pool.test.js" \
 	COLLATOR_LOSS_STATE="$work/collator-loss.json" \
 	npx zombienet test network.zndsl -p native -d "$work/network"
+# Both networks passed: their databases and logs (about 450 MB) go; a failed run keeps them at the
+# path printed above.
+rm -rf "$work"
