@@ -4,9 +4,10 @@
 //! costliest shape's rate, and `translate_functions` every function at the costliest tiny
 //! function's; these tables show which shapes those are and how far the others are below them.
 
-use crate::timing::median_time;
+use crate::timing::median_time_prepared;
 use pallet_wasm_contracts::harness::{new_engine, Metering};
-use wasmi::{Linker, Module, Store};
+use std::time::Duration;
+use wasmi::{Engine, Linker, Module, Store};
 
 /// Bytes of body each shape is repeated to.
 const BODY_BYTES: usize = 100_000;
@@ -51,6 +52,23 @@ pub struct Row {
 	pub nanos: f64,
 }
 
+/// The median time of the first call of `run` in a fresh module of `wasm`, which translates
+/// what it calls; parsing the module and instantiating it are not timed.
+fn first_call_time(engine: &Engine, linker: &Linker<()>, wasm: &[u8], runs: usize) -> Duration {
+	median_time_prepared(
+		runs,
+		|| {
+			let module = Module::new(engine, wasm).expect("shape validates");
+			let mut store = Store::new(engine, ());
+			let _ = store.set_fuel(u64::MAX / 2);
+			let instance = linker.instantiate_and_start(&mut store, &module).expect("shape instantiates");
+			let run = instance.get_typed_func::<(), ()>(&store, "run").expect("shape exports run");
+			(store, run)
+		},
+		|(mut store, run)| run.call(&mut store, ()).expect("shape runs"),
+	)
+}
+
 /// The median time per byte of translating each shape, `runs` times each.
 pub fn measure(runs: usize) -> Vec<Row> {
 	let engine = new_engine(Metering::Fuel, 1);
@@ -61,14 +79,7 @@ pub fn measure(runs: usize) -> Vec<Row> {
 			let repeat = BODY_BYTES / wat::parse_str(module(body, 1)).map_or(1, |one| one.len().saturating_sub(empty_len()).max(1));
 			let wasm = wat::parse_str(module(body, repeat)).expect("shape parses");
 			let bytes = wasm.len().saturating_sub(empty_len()).max(1) as f64;
-			let time = median_time(runs, || {
-				let module = Module::new(&engine, &wasm).expect("shape validates");
-				let mut store = Store::new(&engine, ());
-				let _ = store.set_fuel(u64::MAX / 2);
-				let instance = linker.instantiate_and_start(&mut store, &module).expect("shape instantiates");
-				let run = instance.get_typed_func::<(), ()>(&store, "run").expect("shape exports run");
-				run.call(&mut store, ()).expect("shape runs");
-			});
+			let time = first_call_time(&engine, &linker, &wasm, runs);
 			Row { name, nanos: time.as_secs_f64() * 1e9 / bytes }
 		})
 		.collect()
@@ -109,14 +120,7 @@ pub fn measure_functions(runs: usize) -> Vec<Row> {
 		.iter()
 		.map(|(name, function, args)| {
 			let wasm = wat::parse_str(functions_module(function, args)).expect("shape parses");
-			let time = median_time(runs, || {
-				let module = Module::new(&engine, &wasm).expect("shape validates");
-				let mut store = Store::new(&engine, ());
-				let _ = store.set_fuel(u64::MAX / 2);
-				let instance = linker.instantiate_and_start(&mut store, &module).expect("shape instantiates");
-				let run = instance.get_typed_func::<(), ()>(&store, "run").expect("shape exports run");
-				run.call(&mut store, ()).expect("shape runs");
-			});
+			let time = first_call_time(&engine, &linker, &wasm, runs);
 			Row { name, nanos: time.as_secs_f64() * 1e9 / FUNCTIONS as f64 }
 		})
 		.collect()
