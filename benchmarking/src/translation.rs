@@ -1,8 +1,10 @@
 //! `perf translation`: how long wasmi takes to translate a function body of each shape, per
 //! byte, and a tiny function of each shape, per function, with the chain's engine (fuel metering
 //! on, lazy translation), natively. The `translate` benchmark prices every translated byte at the
-//! costliest shape's rate, and `translate_functions` every function at the costliest tiny
-//! function's; these tables show which shapes those are and how far the others are below them.
+//! costliest shape's rate: the first table shows which shape that is and how far the others are
+//! below it. The second shows what the first call of a tiny function costs beside
+//! `translate_functions`' shape; its times hold what a function's bytes and the call's fuel pay
+//! apart (benchmarking/README.md, "Translation shapes").
 
 use crate::timing::median_time_prepared;
 use pallet_wasm_contracts::harness::{new_engine, Metering};
