@@ -6,7 +6,7 @@
 //! `translate_functions`' shape; its times hold what a function's bytes and the call's fuel pay
 //! apart (benchmarking/README.md, "Translation shapes").
 
-use crate::timing::median_time_prepared;
+use crate::{timing::median_time_prepared, workloads::called_once_module};
 use pallet_wasm_contracts::harness::{new_engine, Metering};
 use std::time::Duration;
 use wasmi::{Engine, Linker, Module, Store};
@@ -102,17 +102,6 @@ pub const FUNCTION_SHAPES: [(&str, &str, &str); 6] = [
 	("an empty loop", "(loop)", ""),
 ];
 
-/// A module whose export calls [`FUNCTIONS`] functions of `function` once each, passing `args`
-/// and dropping what they return, with one long function that is never called, which keeps
-/// wasmi's average of 40 bytes per function.
-fn functions_module(function: &str, args: &str) -> String {
-	let drop = if function.contains("(result") { "(drop " } else { "(" };
-	let calls: String = (0..FUNCTIONS).map(|index| format!("{drop}call $f{index} {args})")).collect();
-	let functions: String = (0..FUNCTIONS).map(|index| format!("(func $f{index} {function})\n")).collect();
-	let padding = "(drop (i32.const 0)) ".repeat(FUNCTIONS * 40 / 3);
-	format!(r#"(module (memory 1) (func (export "run") {calls}) {functions} (func {padding}))"#)
-}
-
 /// The median time per function of translating and calling each tiny function shape once,
 /// `runs` times each.
 pub fn measure_functions(runs: usize) -> Vec<Row> {
@@ -121,7 +110,7 @@ pub fn measure_functions(runs: usize) -> Vec<Row> {
 	FUNCTION_SHAPES
 		.iter()
 		.map(|(name, function, args)| {
-			let wasm = wat::parse_str(functions_module(function, args)).expect("shape parses");
+			let wasm = wat::parse_str(called_once_module(FUNCTIONS, function, args)).expect("shape parses");
 			let time = first_call_time(&engine, &linker, &wasm, runs);
 			Row { name, nanos: time.as_secs_f64() * 1e9 / FUNCTIONS as f64 }
 		})

@@ -74,24 +74,15 @@ fn called_fillers_module(functions: usize) -> String {
 	format!(r#"(module (memory (export "memory") 1) (func (export "run") {calls}) {})"#, filler.repeat(functions))
 }
 
-/// `functions` functions of a few bytes with `locals` locals each (the most such a body may
-/// have), all called once, and one large function that is never called, so that the module
-/// keeps wasmi's average of 40 bytes per function.
-fn tiny_functions_module(functions: usize, locals: usize) -> String {
-	let tiny = if locals == 0 { "(func)\n".to_string() } else { format!("(func (local {}))\n", "i64 ".repeat(locals)) };
-	let padding = format!("(func {})", "(drop (i32.const 0)) ".repeat(functions * 40 / 3));
-	let calls: String = (1..=functions).map(|index| format!("(call {index})")).collect();
-	format!(r#"(module (memory (export "memory") 1) (func (export "run") {calls}) {} {padding})"#, tiny.repeat(functions))
-}
-
-/// `functions` empty functions of 32 `i32` parameters, all called once, and one large function
-/// that is never called, as in [`tiny_functions_module`]: each call passes 32 values.
-fn parameter_functions_module(functions: usize) -> String {
-	let function = format!("(func (param {}))\n", "i32 ".repeat(32));
-	let args = "(i32.const 0) ".repeat(32);
-	let padding = format!("(func {})", "(drop (i32.const 0)) ".repeat(functions * 40 / 3));
-	let calls: String = (1..=functions).map(|index| format!("(call {index} {args})")).collect();
-	format!(r#"(module (memory (export "memory") 1) (func (export "run") {calls}) {} {padding})"#, function.repeat(functions))
+/// A module whose `run` calls `functions` functions `(func <function>)` once each, passing
+/// `args` and dropping what they return, and one large function that is never called, so that
+/// the module keeps wasmi's average of 40 bytes per function.
+pub fn called_once_module(functions: usize, function: &str, args: &str) -> String {
+	let (open, close) = if function.contains("(result") { ("(drop (call", "))") } else { ("(call", ")") };
+	let calls: String = (1..=functions).map(|index| format!("{open} {index} {args}{close}")).collect();
+	let defined = format!("(func {function})\n").repeat(functions);
+	let padding = "(drop (i32.const 0)) ".repeat(functions * 40 / 3);
+	format!(r#"(module (memory (export "memory") 1) (func (export "run") {calls}) {defined} (func {padding}))"#)
 }
 
 /// Iterations of each instruction-class loop.
@@ -145,8 +136,12 @@ fn instruction_classes() -> Vec<Workload> {
 		class("host: get_block_timestamp", "", "(drop (call $now))", r#"(import "env" "get_block_timestamp" (func $now (result i64)))"#),
 		class("host: get_block_number", "", "(drop (call $number))", r#"(import "env" "get_block_number" (func $number (result i64)))"#),
 		plain("translated: 5k filler functions", called_fillers_module(5_000)),
-		plain("translated: 9k tiny functions", tiny_functions_module(9_000, 34)),
-		plain("translated: 9k of 32 parameters", parameter_functions_module(9_000)),
+		// The most locals a body of a few bytes may have.
+		plain("translated: 9k tiny functions", called_once_module(9_000, &format!("(local {})", "i64 ".repeat(34)), "")),
+		plain(
+			"translated: 9k of 32 parameters",
+			called_once_module(9_000, &format!("(param {})", "i32 ".repeat(32)), &"(i32.const 0) ".repeat(32)),
+		),
 		plain("memory: 16 pages at start", r#"(module (memory (export "memory") 16) (func (export "run")))"#.into()),
 		plain(
 			"memory: grow by 15 pages",

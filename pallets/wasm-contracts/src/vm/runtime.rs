@@ -165,15 +165,21 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		Ok(())
 	}
 
-	/// Runs `with` on the `len` bytes at `ptr` of contract memory, without copying them.
-	fn with_bytes<R>(&mut self, ptr: u32, len: u32, with: impl FnOnce(&[u8]) -> R) -> HostResult<R> {
-		let start = ptr as usize;
-		let bytes = self.instance.memory().map(|memory| start.checked_add(len as usize).and_then(|end| memory.get(start..end)));
-		match bytes {
-			Some(Some(bytes)) => Ok(with(bytes)),
+	/// What a memory access returned, or its trap: `NoMemoryExport` when the contract exports no
+	/// memory (`None`), `MemoryAccessOutOfBounds` when the range is outside it (`Some(None)`).
+	fn accessed<R>(&mut self, access: Option<Option<R>>) -> HostResult<R> {
+		match access {
+			Some(Some(result)) => Ok(result),
 			Some(None) => Err(self.trap(Error::<E::T>::MemoryAccessOutOfBounds)),
 			None => Err(self.trap(Error::<E::T>::NoMemoryExport)),
 		}
+	}
+
+	/// Runs `with` on the `len` bytes at `ptr` of contract memory, without copying them.
+	fn with_bytes<R>(&mut self, ptr: u32, len: u32, with: impl FnOnce(&[u8]) -> R) -> HostResult<R> {
+		let start = ptr as usize;
+		let access = self.instance.memory().map(|memory| start.checked_add(len as usize).and_then(|end| memory.get(start..end)).map(with));
+		self.accessed(access)
 	}
 
 	/// Copies `len` bytes at `ptr` out of contract memory.
@@ -199,15 +205,11 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	/// Copies `bytes` into contract memory at `ptr`.
 	fn write(&mut self, ptr: u32, bytes: &[u8]) -> HostResult<()> {
 		let start = ptr as usize;
-		let written = self.instance.memory_mut().map(|memory| {
+		let access = self.instance.memory_mut().map(|memory| {
 			let target = start.checked_add(bytes.len()).and_then(|end| memory.get_mut(start..end));
-			target.map(|target| target.copy_from_slice(bytes)).is_some()
+			target.map(|target| target.copy_from_slice(bytes))
 		});
-		match written {
-			Some(true) => Ok(()),
-			Some(false) => Err(self.trap(Error::<E::T>::MemoryAccessOutOfBounds)),
-			None => Err(self.trap(Error::<E::T>::NoMemoryExport)),
-		}
+		self.accessed(access)
 	}
 
 	/// Places `bytes` in contract memory and returns `(ptr << 32) | len`, or 0 when empty.
