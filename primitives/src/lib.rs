@@ -236,6 +236,11 @@ pub struct ContractInfo<AccountId> {
 	pub trie_id: TrieId,
 	/// Number of entries in the contract's code history.
 	pub history_len: u32,
+	/// Length of the longest value the contract's storage has held: no stored value is longer,
+	/// so a storage host function reserves the weight of a value this long (at most
+	/// `Params::max_storage_value_len`) before touching one. It only grows. `u32::MAX` for
+	/// contracts created before storage version 5, whose values were not measured.
+	pub longest_value: u32,
 }
 
 /// Why a contract's code changed.

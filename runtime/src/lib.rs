@@ -117,6 +117,7 @@ pub type Migrations =
 pub type SteppedMigrations = (
 	pallet_wasm_contracts::migrations::v3::Migrate<Runtime>,
 	pallet_wasm_contracts::migrations::v4::Migrate<Runtime>,
+	pallet_wasm_contracts::migrations::v5::Migrate<Runtime>,
 );
 
 /// The chain before the pallet is added has nothing to migrate.
@@ -168,7 +169,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	impl_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	authoring_version: 1,
-	spec_version: 5,
+	spec_version: 6,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -338,12 +339,14 @@ mod tests {
 
 	#[test]
 	fn a_block_of_migrations_has_room_for_the_largest_step_of_each_migration() {
-		use pallet_wasm_contracts::migrations::{v3, v4};
+		use pallet_wasm_contracts::migrations::{v3, v4, v5};
 		let service = configs::MigrationServiceWeight::get();
 		let per_module = v3::Migrate::<Runtime>::max_module_weight();
 		assert!(per_module.all_lte(service), "{per_module} does not fit in {service}");
 		let per_item = v4::Migrate::<Runtime>::max_item_weight();
 		assert!(per_item.all_lte(service), "{per_item} does not fit in {service}");
+		let per_record = v5::Migrate::<Runtime>::max_item_weight();
+		assert!(per_record.all_lte(service), "{per_record} does not fit in {service}");
 	}
 
 	#[test]

@@ -8,7 +8,7 @@
 //! | a unit of wasmi fuel | [`fuel_unit`]: the slowest instruction class per unit of fuel |
 //! | a byte a function's translation reads | [`translation_fuel_per_byte`], in fuel |
 //! | a host function | its benchmark less the entry into the contract ([`host_fn`]) |
-//! | a storage key or value | [`Cost::StorageRead`], [`Cost::StorageWrite`], [`Cost::StorageDelete`], [`Cost::StoredValue`]: cold or hot |
+//! | a storage key or value | [`Cost::StorageRead`], [`Cost::StorageWrite`], [`Cost::StorageDelete`], [`Cost::StoredValue`]: cold or hot; [`Cost::LongestValueRecord`] for a value longer than any before |
 //! | loading code | [`Cost::CodeLoad`] per byte, [`Cost::ModuleLoad`] per function and declaration byte |
 //! | an instance | [`Cost::Instance`]: its memory and data, at the memory price ([`Cost::Memory`]) |
 //! | translating functions | [`Cost::FunctionTranslation`]: each function's fixed cost |
@@ -231,6 +231,10 @@ pub enum Cost {
 	EventCounter,
 	/// Settling the deposit of one storage (a contract's or an account's): `settle_deposit`.
 	SettleDeposit,
+	/// Rewriting a contract's record with the length of a value longer than any its storage
+	/// has held (`ContractInfo::longest_value`): one database write. The record is in the
+	/// proof already, as every call reads it.
+	LongestValueRecord,
 	/// Reading and updating a trie's unpaid storage record, which settling a release does.
 	UnpaidStorage,
 	/// Checking that no terminated contract's code history is left at an address: one read.
@@ -329,6 +333,7 @@ impl Cost {
 			Cost::EventBytes { len } => slope(T::WeightInfo::host_log_event).saturating_mul(len.into()),
 			Cost::EventCounter => db.reads_writes(1, 1),
 			Cost::SettleDeposit => T::WeightInfo::settle_deposit(),
+			Cost::LongestValueRecord => db.writes(1),
 			Cost::UnpaidStorage => db.reads_writes(1, 1).saturating_add(Weight::from_parts(0, TRIE_PATH_PROOF)),
 			Cost::HistoryProbe | Cost::AccountTrieCheck =>
 				db.reads(1).saturating_add(Weight::from_parts(0, TRIE_PATH_PROOF)),

@@ -332,9 +332,7 @@ impl<T: Config> Pallet<T> {
 		module: &CachedModule,
 		is_payment: bool,
 	) -> (Option<BalanceOf<T>>, Result<Vec<u8>, ExecError>) {
-		let caller = Some(account.clone());
-		let mut frame =
-			Frame::<T>::new(tree, 1, caller, account.clone(), trie_id, Zero::zero(), Vec::new()).on_account_variables();
+		let mut frame = Frame::<T>::on_account_variables(tree, account.clone(), trie_id);
 		if is_payment {
 			frame = frame.into_payment();
 		}

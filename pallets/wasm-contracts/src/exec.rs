@@ -16,7 +16,11 @@ use crate::{
 	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, ContractsRunInBlock, Error,
 	Event, InstanceCounter, Pallet, PristineCode, TrieNonce, UnpaidStorageOf,
 };
-use alloc::{collections::BTreeSet, rc::Rc, vec::Vec};
+use alloc::{
+	collections::{BTreeMap, BTreeSet},
+	rc::Rc,
+	vec::Vec,
+};
 use core::cell::{Cell, RefCell};
 use frame_support::{
 	storage::{with_transaction, TransactionOutcome},
@@ -52,6 +56,9 @@ pub struct CallTree<T: Config> {
 	/// their trie path and value are in the proof and the node's cache already, so later accesses
 	/// are hot. A reverted call leaves them hot, as it leaves its proof.
 	hot_keys: RefCell<BTreeSet<(TrieId, Vec<u8>)>>,
+	/// The longest value each contract trie the call tree has run on may hold: its record's
+	/// `ContractInfo::longest_value`, raised with it by the tree's writes and reverted with it.
+	longest_values: RefCell<BTreeMap<TrieId, u32>>,
 	/// Whether the call runs in a block, whose `on_initialize` read the parameters.
 	in_block: bool,
 	/// Whether an earlier outermost call of the block ran this call's contract with the same
@@ -110,6 +117,7 @@ impl<T: Config> CallTree<T> {
 			deposits: RefCell::new(DepositMeter::default()),
 			block: BlockContext::current::<T>(),
 			hot_keys: RefCell::new(BTreeSet::new()),
+			longest_values: RefCell::new(BTreeMap::new()),
 			in_block: ContractsRunInBlock::<T>::exists(),
 			contract_run_in_block: Cell::new(false),
 			vm: Vm::new(metering),
@@ -142,15 +150,17 @@ impl<T: Config> CallTree<T> {
 	}
 
 	/// Runs `f` in a storage transaction that is kept only when `f` succeeds; the deposits
-	/// `f` incurred go with its changes when it fails.
+	/// `f` incurred and the longest values it recorded go with its changes when it fails.
 	pub fn transactional<R>(&self, f: impl FnOnce() -> Result<R, ExecError>) -> Result<R, ExecError> {
 		let deposits = self.deposits.borrow().clone();
+		let longest_values = self.longest_values.borrow().clone();
 		with_transaction(|| {
 			let result = f();
 			if result.is_ok() {
 				TransactionOutcome::Commit(result)
 			} else {
 				*self.deposits.borrow_mut() = deposits;
+				*self.longest_values.borrow_mut() = longest_values;
 				TransactionOutcome::Rollback(result)
 			}
 		})
@@ -244,13 +254,37 @@ pub struct Frame<T: Config> {
 }
 
 impl<T: Config> Frame<T> {
-	/// A frame of `tree` that runs as `address` on `trie_id`.
+	/// A frame of `tree` that runs `contract` (its record `info`) on the contract's storage.
 	#[allow(clippy::too_many_arguments)]
 	pub fn new(
 		tree: &Rc<CallTree<T>>,
 		depth: u32,
 		caller: Option<T::AccountId>,
+		contract: T::AccountId,
+		info: &ContractInfo<T::AccountId>,
+		value: BalanceOf<T>,
+		input: Vec<u8>,
+	) -> Self {
+		// The tree's entry is the record's, which `info` may predate (a call of the contract
+		// further down the stack raised it).
+		tree.longest_values.borrow_mut().entry(info.trie_id).or_insert(info.longest_value);
+		let owner = StorageOwner::Contract(contract.clone());
+		Self::with_storage(tree, depth, caller, contract, owner, &info.trie_id, value, input)
+	}
+
+	/// The frame of a deploy module, which runs as `account` on its variables (`trie_id`).
+	pub fn on_account_variables(tree: &Rc<CallTree<T>>, account: T::AccountId, trie_id: &TrieId) -> Self {
+		let owner = StorageOwner::Account(account.clone());
+		Self::with_storage(tree, 1, Some(account.clone()), account, owner, trie_id, Zero::zero(), Vec::new())
+	}
+
+	#[allow(clippy::too_many_arguments)]
+	fn with_storage(
+		tree: &Rc<CallTree<T>>,
+		depth: u32,
+		caller: Option<T::AccountId>,
 		address: T::AccountId,
+		storage_owner: StorageOwner<T::AccountId>,
 		trie_id: &TrieId,
 		value: BalanceOf<T>,
 		input: Vec<u8>,
@@ -259,7 +293,7 @@ impl<T: Config> Frame<T> {
 			tree: tree.clone(),
 			depth,
 			caller,
-			storage_owner: StorageOwner::Contract(address.clone()),
+			storage_owner,
 			address,
 			trie_id: *trie_id,
 			trie: ContractTrie::new(trie_id),
@@ -275,12 +309,6 @@ impl<T: Config> Frame<T> {
 		let (frame, meter, result) = vm::run(&tree.vm, module, entry, self, gas.clone());
 		*gas = meter;
 		(frame, result)
-	}
-
-	/// Makes this frame a deploy module's, whose storage is its account's variables.
-	pub fn on_account_variables(mut self) -> Self {
-		self.storage_owner = StorageOwner::Account(self.address.clone());
-		self
 	}
 
 	/// Makes this frame the payment module of a deploy, where `pay` works.
@@ -344,6 +372,23 @@ impl<T: Config> Ext for Frame<T> {
 
 	fn mark_hot(&mut self, key: &[u8]) {
 		self.tree.hot_keys.borrow_mut().insert((self.trie_id, key.to_vec()));
+	}
+
+	fn longest_value(&self) -> Option<u32> {
+		match self.storage_owner {
+			StorageOwner::Contract(_) => self.tree.longest_values.borrow().get(&self.trie_id).copied(),
+			StorageOwner::Account(_) => None,
+		}
+	}
+
+	fn raise_longest_value(&mut self, len: u32) {
+		let StorageOwner::Contract(contract) = &self.storage_owner else { return };
+		self.tree.longest_values.borrow_mut().insert(self.trie_id, len);
+		ContractInfoOf::<T>::mutate_exists(contract, |info| {
+			if let Some(info) = info {
+				info.longest_value = info.longest_value.max(len);
+			}
+		});
 	}
 
 	fn record_storage_change(&mut self, change: StorageChange) -> Weight {
@@ -481,7 +526,7 @@ fn run_contract<T: Config>(
 	input: Vec<u8>,
 	value: BalanceOf<T>,
 ) -> Result<Vec<u8>, ExecError> {
-	let frame = Frame::new(tree, depth, caller, contract.clone(), &info.trie_id, value, input);
+	let frame = Frame::new(tree, depth, caller, contract.clone(), info, value, input);
 	tree.running.borrow_mut().push(contract.clone());
 	let result = run_code(tree, gas, depth, info.code_id, frame, entry);
 	tree.running.borrow_mut().pop();
@@ -653,6 +698,7 @@ pub fn instantiate<T: Config>(
 			admin: admin.clone(),
 			trie_id: address::trie_id(&contract, nonce),
 			history_len: 1,
+			longest_value: 0,
 		};
 		ContractInfoOf::<T>::insert(&contract, &info);
 		tree.deposits.borrow_mut().instantiated(contract.clone());

@@ -113,14 +113,16 @@ fn check_holds<T: Config>() -> Result<(), &'static str> {
 	let history_entry = StorageChange::item(deposit::history_entry_bytes::<T>());
 	for (contract, info) in ContractInfoOf::<T>::iter() {
 		let history = (1..info.history_len).fold(StorageChange::default(), |total, _| total.plus(history_entry));
-		let kept = trie_contents(&info.trie_id).plus(history).minus_unpaid(UnpaidStorageOf::<T>::get(info.trie_id));
+		let (contents, longest) = trie_contents(&info.trie_id);
+		ensure!(longest <= info.longest_value, "a contract stores a value longer than its record's longest value");
+		let kept = contents.plus(history).minus_unpaid(UnpaidStorageOf::<T>::get(info.trie_id));
 		let held = T::Currency::balance_on_hold(&storage, &contract);
 		ensure!(held <= deposit::deposit_for::<T>(kept), "a contract holds more than its storage is priced");
 	}
 	let variables: T::RuntimeHoldReason = HoldReason::AccountVariables.into();
 	for (account, trie_id) in AccountTrie::<T>::iter() {
 		let record = StorageChange::item(deposit::account_record_bytes::<T>());
-		let kept = trie_contents(&trie_id).plus(record).minus_unpaid(UnpaidStorageOf::<T>::get(trie_id));
+		let kept = trie_contents(&trie_id).0.plus(record).minus_unpaid(UnpaidStorageOf::<T>::get(trie_id));
 		let held = T::Currency::balance_on_hold(&variables, &account);
 		ensure!(held <= deposit::deposit_for::<T>(kept), "an account holds more than its variables are priced");
 	}
@@ -132,16 +134,18 @@ fn add<K: Ord, B: Saturating + Zero + Copy>(totals: &mut BTreeMap<K, B>, key: K,
 	*total = total.saturating_add(amount);
 }
 
-/// The items and bytes stored in the trie `trie_id`.
-fn trie_contents(trie_id: &TrieId) -> StorageChange {
+/// The items and bytes stored in the trie `trie_id`, and the length of its longest value.
+fn trie_contents(trie_id: &TrieId) -> (StorageChange, u32) {
 	let info = child_info(TRIE_PREFIX, trie_id);
 	let mut total = StorageChange::default();
+	let mut longest = 0;
 	let mut key = if frame_support::storage::child::exists(&info, &[]) { Some(alloc::vec::Vec::new()) } else { next_key(&info, &[]) };
 	while let Some(current) = key {
 		let value_len = frame_support::storage::child::len(&info, &current).unwrap_or(0);
+		longest = longest.max(value_len);
 		let bytes = (current.len() as u64).saturating_add(u64::from(value_len));
 		total = total.plus(StorageChange { items: 1, bytes: i64::try_from(bytes).unwrap_or(i64::MAX) });
 		key = next_key(&info, &current);
 	}
-	total
+	(total, longest)
 }

@@ -103,8 +103,9 @@ pub mod pallet {
 	/// Stored code is loaded unchecked, so each version that changes the validation rules
 	/// validates every stored module again: version 2 refused multi-value and version 3 bounds
 	/// declarations ([`crate::migrations::v3`]). Version 4 stores contract keys hashed
-	/// ([`crate::migrations::v4`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
+	/// ([`crate::migrations::v4`]). Version 5 records the longest value of
+	/// each contract's storage ([`crate::migrations::v5`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

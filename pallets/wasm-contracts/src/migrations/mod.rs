@@ -11,6 +11,7 @@
 pub mod v0;
 pub mod v3;
 pub mod v4;
+pub mod v5;
 
 /// The pallet's id in the identifiers of its multi-block migrations.
 const PALLET_MIGRATION_ID: [u8; 14] = *b"wasm-contracts";

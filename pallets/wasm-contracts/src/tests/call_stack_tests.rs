@@ -36,6 +36,9 @@ fn is(result: &Result<Vec<u8>, ExecError>, error: Error<Test>) -> bool {
 /// for its deposit adds, as `storage_write` does.
 fn write(frame: &mut Frame<Test>, gas: &mut GasMeter, key: &[u8], value: &[u8]) -> Result<(), ExecError> {
 	let previous = frame.storage().write(key, value);
+	if frame.longest_value().is_some_and(|longest| value.len() as u32 > longest) {
+		frame.raise_longest_value(value.len() as u32);
+	}
 	let change = StorageChange::write(key.len() as u32, previous, value.len() as u32);
 	gas.charge(frame.record_storage_change(change)).map_err(|_| Error::<Test>::OutOfGas)?;
 	Ok(())
@@ -113,6 +116,33 @@ fn a_failing_nested_call_takes_its_storage_its_deposit_and_its_value_with_it() {
 		assert_eq!(stored(&a, b"a-key"), Some(b"a-value".to_vec()));
 		assert_eq!(stored(&b, b"b-key"), None);
 		assert_eq!((balance(&a), balance(&b)), (a_balance, b_balance), "the 100 sent with the failed call went back");
+	});
+}
+
+#[test]
+fn a_failing_nested_call_takes_the_longest_value_it_recorded_with_it() {
+	with_mock_code(|| {
+		let (a_code, a) = mock_contract("a");
+		let (b_code, b) = mock_contract("b");
+		let callee = b.clone();
+		// a calls b twice: b stores 100 bytes and fails, then stores them and succeeds.
+		mock_code::register::<Test>(a_code, move |frame, gas, _| {
+			assert!(frame.call(gas, &callee, "fail", vec![], 0).is_err());
+			frame.call(gas, &callee, "keep", vec![], 0)
+		});
+		mock_code::register::<Test>(b_code, |frame, gas, entry| {
+			write(frame, gas, b"long", &[7; 100])?;
+			match entry {
+				"fail" => Err(ExecError::reverted::<Test>(b"refused".to_vec())),
+				_ => Ok(vec![]),
+			}
+		});
+		let longest = |contract: &AccountId| ContractInfoOf::<Test>::get(contract).map(|info| info.longest_value);
+		assert_eq!(longest(&b), Some(0));
+		assert_ok!(execute(&BOB, &a, "a", vec![]));
+		// The kept write recorded its length again after the failed one took its record back.
+		assert_eq!(stored(&b, b"long"), Some(vec![7; 100]));
+		assert_eq!(longest(&b), Some(100));
 	});
 }
 

@@ -6,7 +6,7 @@
 //! entry 17 and a module's deposit record 40.
 
 use super::*;
-use crate::{address, storage::ContractTrie, weights::WeightInfo, ContractInfoOf, Error, HoldReason};
+use crate::{address, weights::WeightInfo, ContractInfoOf, Error, HoldReason};
 use frame_support::traits::{
 	fungible::{Inspect, InspectHold, Mutate},
 	Hooks,
@@ -14,7 +14,7 @@ use frame_support::traits::{
 use wasm_contracts_primitives::StorageDeposit;
 
 const CODE_ID_DEPOSIT: Balance = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 76;
-const INSTANTIATION_DEPOSIT: Balance = 2 * DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 166;
+const INSTANTIATION_DEPOSIT: Balance = 2 * DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 170;
 const HISTORY_ENTRY_DEPOSIT: Balance = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 17;
 
 fn module_deposit(code: &[u8]) -> Balance {
@@ -265,7 +265,7 @@ fn nested_instantiation_is_paid_by_the_origin() {
 /// the version 4 migration does.
 fn store_unpaid(contract: &AccountId, key: &[u8], value: &[u8]) {
 	let trie_id = ContractInfoOf::<Test>::get(contract).unwrap().trie_id;
-	ContractTrie::new(&trie_id).write(key, value);
+	store_directly(contract, key, value);
 	crate::UnpaidStorageOf::<Test>::mutate(trie_id, |unpaid| {
 		unpaid.get_or_insert_with(Default::default).add_entry(key.len() as u32, value.len() as u32)
 	});

@@ -15,7 +15,8 @@ use frame_support::{
 	traits::{BeforeAllRuntimeMigrations, Get, GetStorageVersion, OnRuntimeUpgrade, PalletInfoAccess, StorageVersion},
 	weights::{RuntimeDbWeight, Weight, WeightMeter},
 };
-use wasm_contracts_primitives::{CodeHash, TrieId};
+use crate::migrations::v5::ContractInfoV4;
+use wasm_contracts_primitives::{CodeHash, ContractInfo, TrieId};
 
 /// Runs migration `M` as `pallet_migrations` does, one step per block of `block_weight`;
 /// returns the number of blocks it took.
@@ -34,6 +35,7 @@ fn migrate_in_blocks<M: SteppedMigration>(block_weight: Weight) -> u32 {
 
 type Revalidate = crate::migrations::v3::Migrate<Test>;
 type HashKeys = crate::migrations::v4::Migrate<Test>;
+type RecordLongestValue = crate::migrations::v5::Migrate<Test>;
 
 /// Runs the revalidation in blocks of `block_weight`.
 fn revalidate_in_blocks(block_weight: Weight) -> u32 {
@@ -131,6 +133,7 @@ fn dry_runs_and_queries_wait_until_stored_code_is_validated_again() {
 		assert_eq!(Contracts::query(counter.clone(), b"increment".to_vec(), vec![], None).result, Err(migrating));
 		revalidate_in_blocks(Weight::MAX);
 		migrate_in_blocks::<HashKeys>(Weight::MAX);
+		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
 		let dry_run = Contracts::dry_run_execute(ALICE, counter, b"increment".to_vec(), vec![], 0, None);
 		assert!(dry_run.result.is_ok(), "{:?}", dry_run.result);
 	});
@@ -174,11 +177,29 @@ fn initialising_a_chain_that_has_the_pallet_changes_nothing() {
 	});
 }
 
-/// Makes the pallet's storage what version 3 had: no user counts, and the version.
+/// Makes the pallet's storage what version 3 had: no user counts, contracts' records in the
+/// old layout, and the version.
 fn as_version_3() {
 	let _ = crate::CodeUsers::<Test>::clear(u32::MAX, None);
 	let _ = crate::ModuleUsers::<Test>::clear(u32::MAX, None);
+	records_as_version_4();
 	StorageVersion::new(3).put::<Contracts>();
+}
+
+/// Rewrites every contract's record in the layout of storage versions up to 4, without its
+/// longest value.
+fn records_as_version_4() {
+	let records: Vec<_> = crate::ContractInfoOf::<Test>::iter().collect();
+	for (contract, info) in records {
+		let old = ContractInfoV4 {
+			code_id: info.code_id,
+			creator: info.creator,
+			admin: info.admin,
+			trie_id: info.trie_id,
+			history_len: info.history_len,
+		};
+		frame_support::storage::unhashed::put(&crate::ContractInfoOf::<Test>::hashed_key_for(&contract), &old);
+	}
 }
 
 /// Writes `entries` into `trie_id`'s trie as storage version 3 kept them: keys as given.
@@ -217,6 +238,7 @@ fn hashing_keys_moves_every_entry_over_several_blocks_and_contracts_keep_their_s
 		assert!(blocks >= 4, "22 entries in blocks of about 5 took {blocks} block(s)");
 
 		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(4));
+		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
 		assert!(unhashed_trie_is_empty(&counter_trie));
 		assert!(unhashed_trie_is_empty(&variables_trie));
 		for (key, value) in &entries {
@@ -247,6 +269,7 @@ fn version_4_counts_the_users_of_every_code_id_and_module() {
 		instantiate(&BOB, same_module, vec![], None);
 		as_version_3();
 		migrate_in_blocks::<HashKeys>(HashKeys::max_item_weight() * 2);
+		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
 		assert_eq!(crate::CodeUsers::<Test>::get(counter), 3);
 		assert_eq!(crate::CodeUsers::<Test>::get(same_module), 1);
 		assert!(!crate::CodeUsers::<Test>::contains_key(unused));
@@ -354,4 +377,53 @@ fn deep_prefix_keys_of_two_contracts_stay_within_the_proof_a_read_is_charged() {
 		});
 		assert!(unhashed > charged, "keys as given: a read proves {unhashed} bytes, charged {charged}");
 	}
+}
+
+#[test]
+fn version_5_gives_every_record_an_unknown_longest_value_over_several_blocks() {
+	new_test_ext().execute_with(|| {
+		let counters: Vec<_> = (0..3).map(|_| deploy_fixture("counter")).collect();
+		assert_ok!(execute(&BOB, &counters[0], "increment", vec![]));
+		let before: Vec<_> = counters.iter().map(|counter| crate::ContractInfoOf::<Test>::get(counter).unwrap()).collect();
+		records_as_version_4();
+		StorageVersion::new(4).put::<Contracts>();
+		// Dry runs wait on records of the old layout until the migration ends (blocks carry no
+		// transactions meanwhile).
+		let dry_run = Contracts::dry_run_execute(ALICE, counters[0].clone(), b"increment".to_vec(), vec![], 0, None);
+		assert_eq!(dry_run.result, Err(Error::<Test>::MigrationInProgress.into()));
+
+		let start = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads_writes(1, 1);
+		let blocks = migrate_in_blocks::<RecordLongestValue>(start + RecordLongestValue::max_item_weight());
+		assert_eq!(blocks, 4, "a record a block, and a block that finds none left");
+		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(5));
+		for (counter, before) in counters.iter().zip(before) {
+			let after = crate::ContractInfoOf::<Test>::get(counter).expect("the record reads in the new layout");
+			assert_eq!(after, ContractInfo { longest_value: u32::MAX, ..before });
+		}
+		assert_ok!(execute(&BOB, &counters[0], "increment", vec![]));
+		assert_eq!(stored(&counters[0], b"counter"), Some(2u32.to_le_bytes().to_vec()));
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}
+
+#[test]
+fn version_5_asks_for_a_block_with_room_for_one_record_and_leaves_a_later_chain_alone() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		let current = crate::ContractInfoOf::<Test>::get(&counter).unwrap();
+		// At version 5 already: nothing to do.
+		assert_eq!(RecordLongestValue::step(None, &mut WeightMeter::new()), Ok(None));
+		assert_eq!(crate::ContractInfoOf::<Test>::get(&counter), Some(current));
+
+		records_as_version_4();
+		StorageVersion::new(4).put::<Contracts>();
+		let start = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads_writes(1, 1);
+		let mut meter = WeightMeter::with_limit(start + RecordLongestValue::max_item_weight() - Weight::from_parts(1, 0));
+		assert_eq!(
+			RecordLongestValue::step(None, &mut meter),
+			Err(SteppedMigrationError::InsufficientWeight { required: start + RecordLongestValue::max_item_weight() })
+		);
+		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(4));
+		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
+	});
 }

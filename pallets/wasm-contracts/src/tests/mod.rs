@@ -218,6 +218,16 @@ pub fn stored(contract: &AccountId, key: &[u8]) -> Option<Vec<u8>> {
 	Contracts::get_storage(contract.clone(), key.to_vec()).expect("contract exists")
 }
 
+/// Writes `value` under `key` of `contract`'s storage directly, as a contract's
+/// `storage_write` would store it (its record's longest value raised), without running it.
+pub fn store_directly(contract: &AccountId, key: &[u8], value: &[u8]) {
+	crate::ContractInfoOf::<Test>::mutate(contract, |info| {
+		let info = info.as_mut().expect("contract exists");
+		crate::storage::ContractTrie::new(&info.trie_id).write(key, value);
+		info.longest_value = info.longest_value.max(value.len() as u32);
+	});
+}
+
 /// The error of a failed dispatch.
 pub fn error_of(result: Result<PostDispatchInfo, DispatchErrorWithPostInfo>) -> DispatchError {
 	result.expect_err("the call fails").error

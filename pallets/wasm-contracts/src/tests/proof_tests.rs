@@ -10,7 +10,7 @@
 //! deeper than in the state the benchmarks measure.
 
 use super::*;
-use crate::{storage::ContractTrie, weights::WeightInfo, ContractInfoOf, Event, HoldReason};
+use crate::{weights::WeightInfo, ContractInfoOf, Event, HoldReason};
 use codec::Encode;
 use frame_support::{
 	dispatch::{DispatchResultWithPostInfo, GetDispatchInfo},
@@ -176,13 +176,12 @@ fn bulk_input(count: u32, value_len: usize) -> Vec<u8> {
 /// Stores `count` incompressible values of `len` bytes under the `bulk_storage` keys `0..count`
 /// of `contract`, among [`FILLER`] other values.
 fn store_values(contract: &AccountId, count: u32, len: usize) {
-	let trie = ContractTrie::new(&trie_of(contract));
 	for index in 0..FILLER {
 		let key = sp_io::hashing::blake2_256(&index.to_le_bytes());
-		trie.write(&key, &key);
+		store_directly(contract, &key, &key);
 	}
 	for index in 0..count {
-		trie.write(&bulk_key(index), &noise(len, u64::from(index)));
+		store_directly(contract, &bulk_key(index), &noise(len, u64::from(index)));
 	}
 }
 
@@ -331,6 +330,8 @@ fn a_small_value_is_not_charged_for_the_largest_one() {
 fn a_call_needs_room_for_the_largest_old_value_and_reports_it() {
 	let (mut ext, contract) = bulk_contract_with_values(1, 8);
 	ext.execute_with(|| {
+		// The contract holds a value of the largest length elsewhere: any of its values may be as long.
+		store_directly(&contract, b"large", &noise(LARGEST, 9));
 		let input = bulk_input(1, 0);
 		let dry_run = Contracts::dry_run_execute(BOB, contract.clone(), b"delete".to_vec(), input.clone(), 0, None);
 		assert!(dry_run.result.is_ok());
@@ -347,6 +348,53 @@ fn a_call_needs_room_for_the_largest_old_value_and_reports_it() {
 		assert_eq!(stored(&contract, &bulk_key(0)).map(|value| value.len()), Some(8));
 		assert_ok!(run(dry_run.gas_required));
 		assert_eq!(stored(&contract, &bulk_key(0)), None);
+	});
+}
+
+#[test]
+fn a_contract_of_small_values_reserves_only_its_longest_value() {
+	let (mut ext, contract) = bulk_contract_with_values(4, 8);
+	ext.execute_with(|| {
+		// What the reads of its 8-byte values need beyond what they use.
+		let reserved = || {
+			let input = bulk_input(4, 0);
+			let dry_run = Contracts::dry_run_execute(BOB, contract.clone(), b"read".to_vec(), input, 0, None);
+			assert!(dry_run.result.is_ok(), "{:?}", dry_run.result);
+			dry_run.gas_required.proof_size() - dry_run.gas_consumed.proof_size()
+		};
+		// Its longest value is 32 bytes (the filler's): a read reserves no more.
+		assert!(reserved() <= 32, "reserved {}", reserved());
+		// Once one of its calls stores a value of the largest length, every read reserves it.
+		assert_ok!(execute(&BOB, &contract, "write", bulk_input(1, LARGEST)));
+		assert_eq!(ContractInfoOf::<Test>::get(&contract).map(|info| info.longest_value), Some(LARGEST as u32));
+		assert!(reserved() >= (LARGEST - 8) as u64, "reserved {}", reserved());
+	});
+}
+
+#[test]
+fn storing_a_longer_value_than_ever_records_its_length_once_and_a_reverted_call_leaves_it() {
+	let (mut ext, contract) = bulk_contract_with_values(2, 8);
+	ext.execute_with(|| {
+		let longest = || ContractInfoOf::<Test>::get(&contract).map(|info| info.longest_value);
+		assert_eq!(longest(), Some(32));
+		let charged = |result: Result<PostDispatchInfo, DispatchErrorWithPostInfo>| {
+			result.expect("the call succeeds").actual_weight.expect("a call reports its weight")
+		};
+		// The first value of 100 bytes rewrites the record: one database write more than the
+		// same write again.
+		let first = charged(execute(&BOB, &contract, "write", bulk_input(1, 100)));
+		assert_eq!(longest(), Some(100));
+		let again = charged(execute(&BOB, &contract, "write", bulk_input(1, 100)));
+		let write = <Test as frame_system::Config>::DbWeight::get().writes(1);
+		assert!(first.ref_time() >= again.ref_time() + write.ref_time(), "first {first}, again {again}");
+		assert_eq!(longest(), Some(100));
+		// A shorter value leaves it.
+		assert_ok!(execute(&BOB, &contract, "write", bulk_input(2, 50)));
+		assert_eq!(longest(), Some(100));
+		// A call that fails takes its longer value and the record's length with it.
+		assert!(execute(&BOB, &contract, "write_then_trap", bulk_input(2, LARGEST)).is_err());
+		assert_eq!(longest(), Some(100));
+		assert_eq!(stored(&contract, &bulk_key(1)).map(|value| value.len()), Some(50));
 	});
 }
 
@@ -489,7 +537,7 @@ fn terminating_a_contract_that_holds_deposits_is_charged_its_proof() {
 		let new_code_id = upload(&ALICE, fixture("terminator"));
 		assert_ok!(Contracts::migrate(RuntimeOrigin::signed(ALICE), contract.clone(), new_code_id, vec![], gas(), None));
 		let trie_id = trie_of(&contract);
-		ContractTrie::new(&trie_id).write(b"old", &noise(LARGEST, 2));
+		store_directly(&contract, b"old", &noise(LARGEST, 2));
 		crate::UnpaidStorageOf::<Test>::mutate(trie_id, |unpaid| {
 			unpaid.get_or_insert_with(Default::default).add_entry(3, LARGEST as u32)
 		});

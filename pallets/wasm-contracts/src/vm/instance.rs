@@ -204,10 +204,10 @@ mod tests {
 	/// One page of memory for a frame of the counter contract, called by Bob with `input`.
 	fn buffer(input: &[u8]) -> Buffer {
 		let counter = deploy_fixture("counter");
-		let trie_id = ContractInfoOf::<Test>::get(&counter).unwrap().trie_id;
+		let info = ContractInfoOf::<Test>::get(&counter).unwrap();
 		let params = Params::default();
 		let tree = CallTree::<Test>::new(params.clone(), false);
-		let frame = Frame::new(&tree, 1, Some(BOB), counter, &trie_id, 0, input.to_vec());
+		let frame = Frame::new(&tree, 1, Some(BOB), counter, &info, 0, input.to_vec());
 		let state = HostState::new(frame, GasMeter::new(gas(), Weight::from_parts(1, 0)), engine::store_limits(&params));
 		Buffer { state, memory: vec![0; PAGE_SIZE as usize], max_pages: 2 }
 	}

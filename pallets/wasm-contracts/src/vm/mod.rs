@@ -64,6 +64,12 @@ pub trait Ext: Sized + 'static {
 	fn is_hot(&self, key: &[u8]) -> bool;
 	/// Records that a host function read, wrote or deleted `key` of the frame's storage.
 	fn mark_hot(&mut self, key: &[u8]);
+	/// The length no value of the frame's storage exceeds, when the storage keeps one (a
+	/// contract's: `ContractInfo::longest_value`; an account's variables keep none).
+	fn longest_value(&self) -> Option<u32>;
+	/// Records that the frame's storage now holds a value of `len` bytes, longer than
+	/// [`Self::longest_value`] (charged [`crate::costs::Cost::LongestValueRecord`]).
+	fn raise_longest_value(&mut self, len: u32);
 	/// Records a change in the frame's storage for its deposit; returns the weight that the
 	/// change adds beyond the host function's own, for the caller to charge: the settlement of
 	/// the call's first change of that storage, and the record of an account's variables that

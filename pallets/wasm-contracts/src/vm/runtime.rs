@@ -108,10 +108,12 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	}
 
 	/// Reserves the weight of the largest stored value a storage host function may touch
-	/// ([`Cost::StoredValue`] of `max_storage_value_len`) before it touches it; returns what was
-	/// reserved, for [`Self::settle_stored_value`].
+	/// ([`Cost::StoredValue`] of the frame's longest value, at most `max_storage_value_len`)
+	/// before it touches it; returns what was reserved, for [`Self::settle_stored_value`].
 	fn reserve_stored_value(&mut self, hot: Hot) -> HostResult<Weight> {
-		let reserved = Cost::StoredValue { len: self.ext().params().max_storage_value_len, hot }.weight::<E::T>();
+		let max_len = self.ext().params().max_storage_value_len;
+		let len = self.ext().longest_value().map_or(max_len, |longest| longest.min(max_len));
+		let reserved = Cost::StoredValue { len, hot }.weight::<E::T>();
 		self.charge_weight(reserved)?;
 		Ok(reserved)
 	}
@@ -266,8 +268,9 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	/// `storage_write(key_ptr, key_len, value_ptr, value_len) -> i32`: stores the value; 0.
 	/// Cost: [`Cost::StorageWrite`], [`Cost::StoredValue`] of the value it replaces (whose length
 	/// the storage deposit needs, which puts it in the proof; reserved for the largest value
-	/// before writing), both hot for a key the call tree has touched already, and
-	/// [`Cost::SettleDeposit`] for the call's first change of this storage.
+	/// before writing), both hot for a key the call tree has touched already,
+	/// [`Cost::LongestValueRecord`] for a value longer than any the contract's storage has held,
+	/// and [`Cost::SettleDeposit`] for the call's first change of this storage.
 	/// Traps: read-only call, key or value too long, empty value (use `storage_delete`).
 	pub fn storage_write(&mut self, key_ptr: u32, key_len: u32, value_ptr: u32, value_len: u32) -> HostResult<u32> {
 		let params = self.ext().params();
@@ -279,8 +282,15 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		}
 		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageWrite { key_len, value_len, hot })?;
 		let reserved = self.reserve_stored_value(is_hot)?;
+		let longer = self.ext().longest_value().is_some_and(|longest| value_len > longest);
+		if longer {
+			self.charge(Cost::LongestValueRecord)?;
+		}
 		let value = self.read(value_ptr, value_len)?;
 		let previous = self.ext().storage().write(&key, &value);
+		if longer {
+			self.state_mut().ext.raise_longest_value(value_len);
+		}
 		self.state_mut().ext.mark_hot(&key);
 		self.settle_stored_value(reserved, previous, is_hot)?;
 		self.record_storage_change(StorageChange::write(key_len, previous, value_len))?;
