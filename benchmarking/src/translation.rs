@@ -16,7 +16,7 @@ const BODY_BYTES: usize = 100_000;
 
 /// Shapes of function bodies: a name and one repetition of the body, in WAT. The first is the
 /// `translate` benchmark's (`module::translated` of the pallet's benchmarks).
-pub const SHAPES: [(&str, &str); 16] = [
+pub const SHAPES: [(&str, &str); 29] = [
 	("if/else, empty (the benchmark's)", "(if (local.get 0) (then) (else))"),
 	("if, empty", "(if (local.get 0) (then))"),
 	("if/else with a result", "(drop (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 2))))"),
@@ -33,6 +33,19 @@ pub const SHAPES: [(&str, &str); 16] = [
 	("i64.load", "(drop (i64.load offset=8 (local.get 0)))"),
 	("select", "(drop (select (local.get 0) (local.get 0) (local.get 0)))"),
 	("global.set of a global", "(global.set 0 (global.get 0))"),
+	("nop", "(nop)"),
+	("i32.eqz, chained", "(drop (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (local.get 0))))))))))"),
+	("drop of a constant", "(drop (i32.const 0))"),
+	("block with a result", "(drop (block (result i32) (i32.const 0)))"),
+	("blocks nested 5 deep", "(block (block (block (block (block)))))"),
+	("loop, br_if", "(loop (br_if 0 (local.get 0)))"),
+	("br_table, 8 targets", "(block (block (br_table 0 1 0 1 0 1 0 1 (local.get 0))))"),
+	("block, br", "(block (br 0))"),
+	("block, unreachable", "(block (unreachable))"),
+	("block, return", "(block (return))"),
+	("memory.size", "(drop (memory.size))"),
+	("memory.fill", "(memory.fill (local.get 0) (local.get 0) (local.get 0))"),
+	("i64.const of 10 bytes", "(drop (i64.const 0x7fffffffffffffff))"),
 ];
 
 /// A module whose export runs `body` `repeat` times after returning at once on its first
