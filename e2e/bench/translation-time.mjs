@@ -1,11 +1,11 @@
 // Prints how long the dev node takes to build blocks of calls that each translate one large
-// function of the code that costs the most to translate per byte, next to the blocks' weight.
+// function of one shape of code, next to the blocks' weight.
 // Each call is its own extrinsic, so each translates the function again, as calls of different
 // transactions do on the chain (a block's transactions share no compiled code). A sound price of
 // translation keeps each block's build time under its weight: the ratio must stay at most 1.0.
 //
-// The shapes: empty `if`/`else` on a local (the `translate` benchmark's), chains of `i32.eqz`
-// (one byte an operator) and empty loops, the costliest per byte that `perf translation` found.
+// The shapes: those of `perf translation` (every shape of code it times natively), each the body
+// of one function; the summary at the end orders them by the ratio of all their blocks.
 //
 // Run from e2e/ after `npm ci` at the repository root: `node bench/translation-time.mjs` (NODE_BIN
 // or the cargo target directory gives the node; CALLS sets the calls sent per shape, KIB the
@@ -17,16 +17,46 @@ import { dryRunExecute, executeTx, instantiate, uploadCode } from '@wasm-contrac
 import { watToWasm } from '../lib/contracts.js';
 import { blockWeight, loadLine, machineLine, ms, preparedMs } from '../lib/bench.js';
 
+// The shapes of `perf translation` (benchmarking/src/translation.rs), in its module: natively
+// they translate at nearly the same rate per byte, but the runtime runs wasmi compiled to wasm,
+// where their order differs, so each is measured here in the node's blocks.
 const SHAPES = {
   'if/else, empty': '(if (local.get 0) (then) (else))',
-  'i32.eqz, chained': '(drop (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (local.get 0))))))))))',
+  'if, empty': '(if (local.get 0) (then))',
+  'if/else with a result': '(drop (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 2))))',
   'loop, empty': '(loop)',
+  'block, br_if': '(block (br_if 0 (local.get 0)))',
+  'block, empty': '(block)',
+  'call, no parameters': '(call $none)',
+  'call, 5 parameters': '(call $five (local.get 0) (local.get 0) (local.get 0) (local.get 0) (local.get 0))',
+  'call_indirect': '(call_indirect (type $unit) (i32.const 0))',
+  'local.set of an addition': '(local.set 0 (i32.add (local.get 0) (i32.const 1)))',
+  'local.set of a local': '(local.set 1 (local.get 2))',
+  'local.tee': '(drop (local.tee 0 (local.get 0)))',
+  'i64.store': '(i64.store offset=8 (local.get 0) (i64.const 0))',
+  'i64.load': '(drop (i64.load offset=8 (local.get 0)))',
+  'select': '(drop (select (local.get 0) (local.get 0) (local.get 0)))',
+  'global.set of a global': '(global.set 0 (global.get 0))',
+  'nop': '(nop)',
+  'i32.eqz, chained': '(drop (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (local.get 0))))))))))',
+  'drop of a constant': '(drop (i32.const 0))',
+  'block with a result': '(drop (block (result i32) (i32.const 0)))',
+  'blocks nested 5 deep': '(block (block (block (block (block)))))',
+  'loop, br_if': '(loop (br_if 0 (local.get 0)))',
+  'br_table, 8 targets': '(block (block (br_table 0 1 0 1 0 1 0 1 (local.get 0))))',
+  'block, br': '(block (br 0))',
+  'block, unreachable': '(block (unreachable))',
+  'block, return': '(block (return))',
+  'memory.size': '(drop (memory.size))',
+  'memory.fill': '(memory.fill (local.get 0) (local.get 0) (local.get 0))',
+  'i64.const of 10 bytes': '(drop (i64.const 0x7fffffffffffffff))',
 };
 
 /** A module whose export returns at once, after its body of `repeat` times `shape` has been translated. */
 function module(shape, repeat) {
-  return `(module (memory (export "memory") 1)
-    (func (export "run") (local i32) (if (i32.eqz (local.get 0)) (then (return))) ${shape.repeat(repeat)}))`;
+  return `(module (type $unit (func)) (memory (export "memory") 1) (global (mut i32) (i32.const 0)) (table 1 funcref) (elem (i32.const 0) $none)
+    (func $none) (func $five (param i32 i32 i32 i32 i32))
+    (func (export "run") (local i32 i32 i32) (if (i32.eqz (local.get 0)) (then (return))) ${shape.repeat(repeat)}))`;
 }
 
 const calls = Number(process.env.CALLS ?? 120);
@@ -38,6 +68,7 @@ console.log(machineLine());
 const node = await startNode({ name: 'translation-time' });
 const api = await ApiPromise.create({ provider: new WsProvider(node.url), noInitWarn: true });
 let above = false;
+const totals = [];
 try {
   const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
   for (const [name, shape] of Object.entries(SHAPES)) {
@@ -66,6 +97,7 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 4000));
     const end = (await api.rpc.chain.getHeader()).number.toNumber();
     console.log(`${name}: ${wasm.length} bytes of module, gas limit ${ms(gasLimit.refTime).toFixed(2)} ms a call, ${calls} calls`);
+    const total = { name, weight: 0, built: 0 };
     for (let number = start; number <= end; number += 1) {
       const hash = await api.rpc.chain.getBlockHash(number);
       const block = await api.rpc.chain.getBlock(hash);
@@ -74,9 +106,16 @@ try {
       const weight = ms((await blockWeight(api, hash)).total.refTime);
       const built = await preparedMs(node.logPath, number);
       const ratio = built / weight;
+      total.weight += weight;
+      total.built += built;
       if (maxRatio !== null && ratio > maxRatio) above = true;
       console.log(`  block ${number}: ${executes} calls, weight ${weight.toFixed(1)} ms, built in ${built} ms, ratio ${ratio.toFixed(2)}`);
     }
+    totals.push(total);
+  }
+  console.log('every block of each shape, summed, costliest first:');
+  for (const { name, weight, built } of totals.sort((a, b) => b.built / b.weight - a.built / a.weight)) {
+    console.log(`  ${name}: weight ${weight.toFixed(1)} ms, built in ${built} ms, ratio ${(built / weight).toFixed(3)}`);
   }
   console.log(loadLine());
   if (above) process.exitCode = 1;
