@@ -77,6 +77,60 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 	/// Multi-block migrations: while one runs, blocks carry only inherents.
 	type MultiBlockMigrator = MultiBlockMigrations;
+	type ExtensionsWeightInfo = SystemExtensionWeights;
+}
+
+/// `frame_system`'s shipped weights of its transaction extensions, less what a transaction would
+/// pay twice: the era check of an immortal transaction reads the genesis block's hash, which
+/// `CheckGenesis` has read already (same key, in the overlay and the proof by then).
+pub struct SystemExtensionWeights;
+
+impl frame_system::ExtensionsWeightInfo for SystemExtensionWeights {
+	fn check_genesis() -> Weight {
+		ShippedSystemExtensionWeights::check_genesis()
+	}
+	fn check_mortality_mortal_transaction() -> Weight {
+		ShippedSystemExtensionWeights::check_mortality_mortal_transaction()
+	}
+	fn check_mortality_immortal_transaction() -> Weight {
+		// Its measured proof is that of the hash alone.
+		let shipped = ShippedSystemExtensionWeights::check_mortality_immortal_transaction();
+		shipped.saturating_sub(<Runtime as frame_system::Config>::DbWeight::get().reads(1)).set_proof_size(0)
+	}
+	fn check_non_zero_sender() -> Weight {
+		ShippedSystemExtensionWeights::check_non_zero_sender()
+	}
+	fn check_nonce() -> Weight {
+		ShippedSystemExtensionWeights::check_nonce()
+	}
+	fn check_spec_version() -> Weight {
+		ShippedSystemExtensionWeights::check_spec_version()
+	}
+	fn check_tx_version() -> Weight {
+		ShippedSystemExtensionWeights::check_tx_version()
+	}
+	fn check_weight() -> Weight {
+		ShippedSystemExtensionWeights::check_weight()
+	}
+	fn weight_reclaim() -> Weight {
+		ShippedSystemExtensionWeights::weight_reclaim()
+	}
+}
+
+type ShippedSystemExtensionWeights = frame_system::SubstrateExtensionsWeight<Runtime>;
+
+/// `pallet_transaction_payment`'s shipped weight less the read and write of the signer's
+/// account: the fee is withdrawn from (and refunded to) the `System::Account` entry that
+/// `CheckNonce`, earlier in [`crate::TxExtension`], reads and writes and is charged for, so
+/// the entry is in the overlay and the proof by then and reaches the database once.
+pub struct TransactionPaymentWeights;
+
+impl pallet_transaction_payment::WeightInfo for TransactionPaymentWeights {
+	fn charge_transaction_payment() -> Weight {
+		// Its measured proof is that of the account alone.
+		let shipped = pallet_transaction_payment::weights::SubstrateWeight::<Runtime>::charge_transaction_payment();
+		shipped.saturating_sub(<Runtime as frame_system::Config>::DbWeight::get().reads_writes(1, 1)).set_proof_size(0)
+	}
 }
 
 parameter_types! {
@@ -159,7 +213,7 @@ impl pallet_transaction_payment::Config for Runtime {
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = TransactionPaymentWeights;
 }
 
 impl pallet_sudo::Config for Runtime {

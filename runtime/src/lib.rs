@@ -320,7 +320,6 @@ cumulus_pallet_parachain_system::register_validate_block! {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use frame_support::traits::Get;
 
 	#[test]
 	fn a_block_of_proof_costs_what_a_block_of_compute_does() {
@@ -360,5 +359,39 @@ mod tests {
 				ir.extrinsic.extensions_in_versions.iter().map(|extension| extension.identifier).collect();
 			assert!(extensions.contains(&"CheckMetadataHash"), "{extensions:?}");
 		});
+	}
+
+	#[test]
+	fn a_signed_transaction_pays_once_for_the_signers_account_and_the_genesis_hash() {
+		use frame_system::ExtensionsWeightInfo as _;
+		use pallet_transaction_payment::WeightInfo as _;
+		type Shipped = frame_system::SubstrateExtensionsWeight<Runtime>;
+		type ShippedPayment = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+		let db = <Runtime as frame_system::Config>::DbWeight::get();
+		// The premise: the checks that read the genesis hash and the signer's account run before
+		// the fee is charged.
+		sp_io::TestExternalities::default().execute_with(|| {
+			let ir = Runtime::metadata_ir();
+			let extensions: Vec<_> =
+				ir.extrinsic.extensions_in_versions.iter().map(|extension| extension.identifier).collect();
+			let at = |name: &str| extensions.iter().position(|known| *known == name).expect(name);
+			assert!(at("CheckGenesis") < at("CheckMortality"), "{extensions:?}");
+			assert!(at("CheckNonce") < at("ChargeTransactionPayment"), "{extensions:?}");
+		});
+		// `CheckNonce` pays for the account's read and write; the fee comes out of the entry it
+		// left in the overlay.
+		let nonce = configs::SystemExtensionWeights::check_nonce();
+		assert_eq!(nonce, Shipped::check_nonce());
+		assert!(nonce.ref_time() > db.reads_writes(1, 1).ref_time());
+		let payment = configs::TransactionPaymentWeights::charge_transaction_payment();
+		let shipped_payment = ShippedPayment::charge_transaction_payment();
+		assert_eq!(payment.ref_time() + db.reads_writes(1, 1).ref_time(), shipped_payment.ref_time());
+		assert_eq!(payment.proof_size(), 0);
+		// `CheckGenesis` pays for the genesis hash; an immortal era check reads it again.
+		assert_eq!(configs::SystemExtensionWeights::check_genesis(), Shipped::check_genesis());
+		let immortal = configs::SystemExtensionWeights::check_mortality_immortal_transaction();
+		assert_eq!(immortal.ref_time() + db.reads(1).ref_time(), Shipped::check_mortality_immortal_transaction().ref_time());
+		let mortal = configs::SystemExtensionWeights::check_mortality_mortal_transaction();
+		assert_eq!(mortal, Shipped::check_mortality_mortal_transaction(), "a mortal era reads another block's hash");
 	}
 }
