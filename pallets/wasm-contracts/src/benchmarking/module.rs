@@ -184,19 +184,24 @@ pub fn sized(bytes: u32) -> Vec<u8> {
 	ModuleSpec { memory_pages: 1, filler_bytes: bytes, ..Default::default() }.build()
 }
 
-/// Bytes of one `if (local.get 0) (then) (else)` in a function body: `local.get 0`, `if` with
-/// its block type, `else` and `end`.
-const IF_ELSE_BYTES: u32 = 6;
+/// `i32.eqz` in a chain of [`translated`].
+const EQZ_CHAIN: usize = 8;
+/// Bytes of one chain of [`translated`]: `local.get 0`, the `i32.eqz`s and `drop`.
+const EQZ_CHAIN_BYTES: u32 = 2 + EQZ_CHAIN as u32 + 1;
 
-/// A module whose export is about `bytes` long, of empty `if`/`else` on a local over and over,
-/// but returns at its start on the first call: that call translates the whole body and runs
-/// almost none of it. Of the shapes tried (`benchmarking/README.md`), these branches cost the
-/// most per byte to translate with fuel metering: each opens blocks whose fuel wasmi meters.
+/// A module whose export is about `bytes` long, of `i32.eqz` chained [`EQZ_CHAIN`] times on a
+/// local over and over, but returns at its start on the first call: that call translates the
+/// whole body and runs almost none of it. Of the shapes tried, these cost the most per byte to
+/// translate in the node's blocks (`e2e/bench/translation-time.mjs`; `benchmarking/README.md`),
+/// ahead of empty `if`/`else`: wasmi folds each `i32.eqz` into the comparison before it, one
+/// operator a byte.
 pub fn translated(bytes: u32) -> Vec<u8> {
 	use Instruction::*;
 	let mut body = Vec::new();
-	for _ in 0..bytes / IF_ELSE_BYTES {
-		body.extend([GetLocal(0), If(BlockType::NoResult), Else, End]);
+	for _ in 0..bytes / EQZ_CHAIN_BYTES {
+		body.push(GetLocal(0));
+		body.extend(core::iter::repeat_n(I32Eqz, EQZ_CHAIN));
+		body.push(Drop);
 	}
 	let locals = vec![Local::new(1, ValueType::I32)];
 	ModuleSpec { memory_pages: 1, locals, body, skip_first_call: true, ..Default::default() }.build()
