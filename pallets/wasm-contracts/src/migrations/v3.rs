@@ -66,41 +66,26 @@ impl<T: Config, const TO: u16> SteppedMigration for RevalidateCode<T, TO> {
 		MigrationId { pallet_id: PALLET_MIGRATION_ID, version_from: 1, version_to: u8::try_from(TO).unwrap_or(u8::MAX) }
 	}
 
-	fn step(mut cursor: Option<CodeHash>, meter: &mut WeightMeter) -> Result<Option<CodeHash>, SteppedMigrationError> {
+	fn step(cursor: Option<CodeHash>, meter: &mut WeightMeter) -> Result<Option<CodeHash>, SteppedMigrationError> {
+		// The version and the parameters read.
 		let start = T::DbWeight::get().reads(2);
-		if meter.try_consume(start).is_err() {
-			return Err(SteppedMigrationError::InsufficientWeight { required: start })
-		}
-		if cursor.is_none() && !Self::applies() {
-			return Ok(None)
-		}
-		let params = Parameters::<T>::get();
-		let mut progressed = false;
-		loop {
-			if !meter.can_consume(Self::max_module_weight()) {
-				return if progressed {
-					Ok(cursor)
-				} else {
-					Err(SteppedMigrationError::InsufficientWeight { required: Self::max_module_weight() })
-				}
-			}
+		let mut params = None;
+		super::step_by_item::<T, _>(cursor, meter, start, Self::max_module_weight(), TO, Self::applies, |cursor| {
 			let Some((code_hash, code)) = Self::next_module(cursor) else {
-				StorageVersion::new(TO).put::<crate::Pallet<T>>();
-				meter.consume(T::DbWeight::get().reads_writes(1, 1));
-				return Ok(None)
+				// Finding no module left, and the version's write.
+				return (None, T::DbWeight::get().reads_writes(1, 1))
 			};
+			let params = params.get_or_insert_with(Parameters::<T>::get);
 			let size = u32::try_from(code.len()).unwrap_or(u32::MAX);
 			let mut weight = Self::module_weight(size);
-			if vm::validate::<T>(&code, &params).is_err() {
+			if vm::validate::<T>(&code, params).is_err() {
 				log::warn!(target: "runtime::wasm-contracts", "removing code 0x{} that fails validation", hex(&code_hash));
 				PristineCode::<T>::remove(code_hash);
 				crate::Pallet::<T>::release_module_deposit(code_hash);
 				weight.saturating_accrue(Self::removal_weight());
 			}
-			meter.consume(weight);
-			cursor = Some(code_hash);
-			progressed = true;
-		}
+			(Some(code_hash), weight)
+		})
 	}
 
 	/// The number of stored modules before the migration.

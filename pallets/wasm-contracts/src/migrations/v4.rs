@@ -196,10 +196,9 @@ impl<T: Config> HashStorageKeys<T> {
 		Pallet::<T>::on_chain_storage_version() == StorageVersion::new(3)
 	}
 
-	/// Records the new version (its write is in each step's start); the migration is over.
-	fn finish() -> Option<Progress<T::AccountId>> {
-		StorageVersion::new(4).put::<Pallet<T>>();
-		None
+	/// Where the migration starts: the first trie, or counting users where there is none.
+	fn first_progress() -> Progress<T::AccountId> {
+		Self::next_owner(None).map_or(Progress::CodeUsers(None), |owner| Progress::Trie(owner, None))
 	}
 }
 
@@ -217,31 +216,9 @@ impl<T: Config> SteppedMigration for HashStorageKeys<T> {
 	) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
 		// The version read, finding the first trie, and the version write at the end.
 		let start = T::DbWeight::get().reads_writes(1, 1).saturating_add(Self::next_trie_weight());
-		if meter.try_consume(start).is_err() {
-			return Err(SteppedMigrationError::InsufficientWeight { required: start })
-		}
-		let mut progress = match cursor {
-			Some(progress) => progress,
-			None if !Self::applies() => return Ok(None),
-			None => Self::next_owner(None).map_or(Progress::CodeUsers(None), |owner| Progress::Trie(owner, None)),
-		};
-		let mut progressed = false;
-		loop {
-			if !meter.can_consume(Self::max_item_weight()) {
-				return if progressed {
-					Ok(Some(progress))
-				} else {
-					Err(SteppedMigrationError::InsufficientWeight { required: Self::max_item_weight().saturating_add(start) })
-				}
-			}
-			progressed = true;
-			let (next, weight) = Self::advance(progress);
-			meter.consume(weight);
-			match next {
-				Some(next) => progress = next,
-				None => return Ok(Self::finish()),
-			}
-		}
+		super::step_by_item::<T, _>(cursor, meter, start, Self::max_item_weight(), 4, Self::applies, |progress| {
+			Self::advance(progress.unwrap_or_else(Self::first_progress))
+		})
 	}
 
 	/// Every old entry, by trie.

@@ -92,33 +92,9 @@ impl<T: Config> SteppedMigration for RecordLongestValue<T> {
 	) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
 		// The version read, and its write at the end.
 		let start = T::DbWeight::get().reads_writes(1, 1);
-		if meter.try_consume(start).is_err() {
-			return Err(SteppedMigrationError::InsufficientWeight { required: start })
-		}
-		if cursor.is_none() && !Self::applies() {
-			return Ok(None)
-		}
-		let mut last = cursor;
-		let mut progressed = false;
-		loop {
-			if meter.try_consume(Self::max_item_weight()).is_err() {
-				return if progressed {
-					Ok(last)
-				} else {
-					Err(SteppedMigrationError::InsufficientWeight {
-						required: Self::max_item_weight().saturating_add(start),
-					})
-				}
-			}
-			progressed = true;
-			match Self::rewrite_next(last.as_ref()) {
-				Some(contract) => last = Some(contract),
-				None => {
-					StorageVersion::new(5).put::<Pallet<T>>();
-					return Ok(None)
-				},
-			}
-		}
+		super::step_by_item::<T, _>(cursor, meter, start, Self::max_item_weight(), 5, Self::applies, |last| {
+			(Self::rewrite_next(last.as_ref()), Self::max_item_weight())
+		})
 	}
 
 	/// Every record, in the old layout.
