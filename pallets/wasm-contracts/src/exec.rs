@@ -58,13 +58,49 @@ pub struct CallTree<T: Config> {
 	hot_keys: RefCell<BTreeSet<(TrieId, Vec<u8>)>>,
 	/// The longest value each contract trie the call tree has run on may hold: its record's
 	/// `ContractInfo::longest_value`, raised with it by the tree's writes and reverted with it.
-	longest_values: RefCell<BTreeMap<TrieId, u32>>,
+	longest_values: RefCell<LongestValues>,
 	/// Whether the call runs in a block, whose `on_initialize` read the parameters.
 	in_block: bool,
 	/// Whether an earlier outermost call of the block ran this call's contract with the same
 	/// code ([`ContractsRunInBlock`]), whose records and code are then in the cache and proof.
 	contract_run_in_block: Cell<bool>,
 	vm: Vm<Frame<T>>,
+}
+
+/// The longest values of the tries a call tree has run on, with an undo log, so that a failed
+/// call reverts what it changed without copying the whole map for every call that might fail.
+#[derive(Default)]
+struct LongestValues {
+	current: BTreeMap<TrieId, u32>,
+	/// Each change in order, with the value it replaced (`None`: there was none).
+	undo: Vec<(TrieId, Option<u32>)>,
+}
+
+impl LongestValues {
+	fn get(&self, trie_id: &TrieId) -> Option<u32> {
+		self.current.get(trie_id).copied()
+	}
+
+	fn set(&mut self, trie_id: TrieId, len: u32) {
+		let replaced = self.current.insert(trie_id, len);
+		self.undo.push((trie_id, replaced));
+	}
+
+	/// Where the undo log is now, for [`Self::revert_to`].
+	fn mark(&self) -> usize {
+		self.undo.len()
+	}
+
+	/// Undoes every change made since `mark`, latest first.
+	fn revert_to(&mut self, mark: usize) {
+		while self.undo.len() > mark {
+			let Some((trie_id, replaced)) = self.undo.pop() else { break };
+			match replaced {
+				Some(len) => self.current.insert(trie_id, len),
+				None => self.current.remove(&trie_id),
+			};
+		}
+	}
 }
 
 /// The block a call tree runs in.
@@ -117,7 +153,7 @@ impl<T: Config> CallTree<T> {
 			deposits: RefCell::new(DepositMeter::default()),
 			block: BlockContext::current::<T>(),
 			hot_keys: RefCell::new(BTreeSet::new()),
-			longest_values: RefCell::new(BTreeMap::new()),
+			longest_values: RefCell::new(LongestValues::default()),
 			in_block: ContractsRunInBlock::<T>::exists(),
 			contract_run_in_block: Cell::new(false),
 			vm: Vm::new(metering),
@@ -153,14 +189,14 @@ impl<T: Config> CallTree<T> {
 	/// `f` incurred and the longest values it recorded go with its changes when it fails.
 	pub fn transactional<R>(&self, f: impl FnOnce() -> Result<R, ExecError>) -> Result<R, ExecError> {
 		let deposits = self.deposits.borrow().clone();
-		let longest_values = self.longest_values.borrow().clone();
+		let longest_values_mark = self.longest_values.borrow().mark();
 		with_transaction(|| {
 			let result = f();
 			if result.is_ok() {
 				TransactionOutcome::Commit(result)
 			} else {
 				*self.deposits.borrow_mut() = deposits;
-				*self.longest_values.borrow_mut() = longest_values;
+				self.longest_values.borrow_mut().revert_to(longest_values_mark);
 				TransactionOutcome::Rollback(result)
 			}
 		})
@@ -267,7 +303,11 @@ impl<T: Config> Frame<T> {
 	) -> Self {
 		// The tree's entry is the record's, which `info` may predate (a call of the contract
 		// further down the stack raised it).
-		tree.longest_values.borrow_mut().entry(info.trie_id).or_insert(info.longest_value);
+		let mut longest_values = tree.longest_values.borrow_mut();
+		if longest_values.get(&info.trie_id).is_none() {
+			longest_values.set(info.trie_id, info.longest_value);
+		}
+		drop(longest_values);
 		let owner = StorageOwner::Contract(contract.clone());
 		Self::with_storage(tree, depth, caller, contract, owner, &info.trie_id, value, input)
 	}
@@ -376,14 +416,14 @@ impl<T: Config> Ext for Frame<T> {
 
 	fn longest_value(&self) -> Option<u32> {
 		match self.storage_owner {
-			StorageOwner::Contract(_) => self.tree.longest_values.borrow().get(&self.trie_id).copied(),
+			StorageOwner::Contract(_) => self.tree.longest_values.borrow().get(&self.trie_id),
 			StorageOwner::Account(_) => None,
 		}
 	}
 
 	fn raise_longest_value(&mut self, len: u32) {
 		let StorageOwner::Contract(contract) = &self.storage_owner else { return };
-		self.tree.longest_values.borrow_mut().insert(self.trie_id, len);
+		self.tree.longest_values.borrow_mut().set(self.trie_id, len);
 		ContractInfoOf::<T>::mutate_exists(contract, |info| {
 			if let Some(info) = info {
 				info.longest_value = info.longest_value.max(len);

@@ -36,7 +36,7 @@ fn is(result: &Result<Vec<u8>, ExecError>, error: Error<Test>) -> bool {
 /// for its deposit adds, as `storage_write` does.
 fn write(frame: &mut Frame<Test>, gas: &mut GasMeter, key: &[u8], value: &[u8]) -> Result<(), ExecError> {
 	let previous = frame.storage().write(key, value);
-	if frame.longest_value().is_some_and(|longest| value.len() as u32 > longest) {
+	if frame.exceeds_longest_value(value.len() as u32) {
 		frame.raise_longest_value(value.len() as u32);
 	}
 	let change = StorageChange::write(key.len() as u32, previous, value.len() as u32);

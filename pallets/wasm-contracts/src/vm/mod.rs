@@ -67,6 +67,11 @@ pub trait Ext: Sized + 'static {
 	/// The length no value of the frame's storage exceeds, when the storage keeps one (a
 	/// contract's: `ContractInfo::longest_value`; an account's variables keep none).
 	fn longest_value(&self) -> Option<u32>;
+	/// Whether a value of `len` bytes is longer than [`Self::longest_value`], so that writing
+	/// it must raise the record ([`Self::raise_longest_value`]).
+	fn exceeds_longest_value(&self, len: u32) -> bool {
+		self.longest_value().is_some_and(|longest| len > longest)
+	}
 	/// Records that the frame's storage now holds a value of `len` bytes, longer than
 	/// [`Self::longest_value`] (charged [`crate::costs::Cost::LongestValueRecord`]).
 	fn raise_longest_value(&mut self, len: u32);

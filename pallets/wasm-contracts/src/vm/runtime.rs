@@ -282,7 +282,7 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		}
 		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageWrite { key_len, value_len, hot })?;
 		let reserved = self.reserve_stored_value(is_hot)?;
-		let longer = self.ext().longest_value().is_some_and(|longest| value_len > longest);
+		let longer = self.ext().exceeds_longest_value(value_len);
 		if longer {
 			self.charge(Cost::LongestValueRecord)?;
 		}
