@@ -15,56 +15,52 @@ use wasmi::{Engine, Linker, Module, Store};
 /// Bytes of body each shape is repeated to.
 const BODY_BYTES: usize = 100_000;
 
-/// Shapes of function bodies: a name and one repetition of the body, in WAT. The first is the
-/// `translate` benchmark's (`module::translated` of the pallet's benchmarks), the costliest per
-/// byte in the runtime.
-pub const SHAPES: [(&str, &str); 29] = [
-	("i32.eqz, chained (the benchmark's)", "(drop (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (local.get 0))))))))))"),
-	("if/else, empty", "(if (local.get 0) (then) (else))"),
-	("if, empty", "(if (local.get 0) (then))"),
-	("if/else with a result", "(drop (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 2))))"),
-	("loop, empty", "(loop)"),
-	("block, br_if", "(block (br_if 0 (local.get 0)))"),
-	("block, empty", "(block)"),
-	("call, no parameters", "(call $none)"),
-	("call, 5 parameters", "(call $five (local.get 0) (local.get 0) (local.get 0) (local.get 0) (local.get 0))"),
-	("call_indirect", "(call_indirect (type $unit) (i32.const 0))"),
-	("local.set of an addition", "(local.set 0 (i32.add (local.get 0) (i32.const 1)))"),
-	("local.set of a local", "(local.set 1 (local.get 2))"),
-	("local.tee", "(drop (local.tee 0 (local.get 0)))"),
-	("i64.store", "(i64.store offset=8 (local.get 0) (i64.const 0))"),
-	("i64.load", "(drop (i64.load offset=8 (local.get 0)))"),
-	("select", "(drop (select (local.get 0) (local.get 0) (local.get 0)))"),
-	("global.set of a global", "(global.set 0 (global.get 0))"),
-	("nop", "(nop)"),
-	("drop of a constant", "(drop (i32.const 0))"),
-	("block with a result", "(drop (block (result i32) (i32.const 0)))"),
-	("blocks nested 5 deep", "(block (block (block (block (block)))))"),
-	("loop, br_if", "(loop (br_if 0 (local.get 0)))"),
-	("br_table, 8 targets", "(block (block (br_table 0 1 0 1 0 1 0 1 (local.get 0))))"),
-	("block, br", "(block (br 0))"),
-	("block, unreachable", "(block (unreachable))"),
-	("block, return", "(block (return))"),
-	("memory.size", "(drop (memory.size))"),
-	("memory.fill", "(memory.fill (local.get 0) (local.get 0) (local.get 0))"),
-	("i64.const of 10 bytes", "(drop (i64.const 0x7fffffffffffffff))"),
-];
+/// The shapes of function bodies and the module around them, shared with
+/// `e2e/bench/translation-time.mjs`.
+const SHAPES_FILE: &str = include_str!("../translation-shapes.json");
 
-/// A module whose export runs `body` `repeat` times after returning at once on its first
-/// instruction's branch, so that a call translates the export and runs almost none of it.
-fn module(body: &str, repeat: usize) -> String {
-	format!(
-		r#"(module (type $unit (func)) (memory 1) (global (mut i32) (i32.const 0)) (table 1 funcref) (elem (i32.const 0) $none)
-		(func $none) (func $five (param i32 i32 i32 i32 i32))
-		(func (export "run") (local i32 i32 i32) (if (i32.eqz (local.get 0)) (then (return))) {}))"#,
-		body.repeat(repeat)
-	)
+/// Shapes of function bodies, each a name and one repetition of the body in WAT, and the module
+/// whose export runs a body: it returns at once on its first instruction's branch, so that a call
+/// translates the export and runs almost none of it. The first shape is the `translate`
+/// benchmark's (`module::translated` of the pallet's benchmarks), the costliest per byte in the
+/// runtime.
+#[derive(serde::Deserialize)]
+pub struct Shapes {
+	module: String,
+	/// The shapes, the benchmark's first.
+	pub shapes: Vec<Shape>,
+}
+
+/// A shape of function body.
+#[derive(serde::Deserialize)]
+pub struct Shape {
+	/// What the tables call it.
+	pub name: String,
+	/// One repetition of the body, in WAT.
+	pub body: String,
+}
+
+impl Shapes {
+	/// The shapes of `translation-shapes.json`.
+	pub fn load() -> Self {
+		serde_json::from_str(SHAPES_FILE).expect("translation-shapes.json holds shapes and their module")
+	}
+
+	/// The module whose export runs `body` `repeat` times.
+	fn module(&self, body: &str, repeat: usize) -> String {
+		self.module.replace("{body}", &body.repeat(repeat))
+	}
+
+	/// Bytes of the module with an empty body.
+	fn empty_len(&self) -> usize {
+		wat::parse_str(self.module("", 0)).map_or(0, |wasm| wasm.len())
+	}
 }
 
 /// One row: a shape and the median time of translating a byte (or a function) of it.
 pub struct Row {
 	/// The shape's name.
-	pub name: &'static str,
+	pub name: String,
 	/// Nanoseconds per byte of body, or per function.
 	pub nanos: f64,
 }
@@ -90,14 +86,17 @@ fn first_call_time(engine: &Engine, linker: &Linker<()>, wasm: &[u8], runs: usiz
 pub fn measure(runs: usize) -> Vec<Row> {
 	let engine = new_engine(Metering::Fuel, 1);
 	let linker = Linker::<()>::new(&engine);
-	SHAPES
+	let shapes = Shapes::load();
+	let empty_len = shapes.empty_len();
+	let body_len = |wasm: &[u8]| wasm.len().saturating_sub(empty_len).max(1);
+	shapes
+		.shapes
 		.iter()
-		.map(|(name, body)| {
-			let repeat = BODY_BYTES / wat::parse_str(module(body, 1)).map_or(1, |one| one.len().saturating_sub(empty_len()).max(1));
-			let wasm = wat::parse_str(module(body, repeat)).expect("shape parses");
-			let bytes = wasm.len().saturating_sub(empty_len()).max(1) as f64;
+		.map(|Shape { name, body }| {
+			let repeat = BODY_BYTES / wat::parse_str(shapes.module(body, 1)).map_or(1, |one| body_len(&one));
+			let wasm = wat::parse_str(shapes.module(body, repeat)).expect("shape parses");
 			let time = first_call_time(&engine, &linker, &wasm, runs);
-			Row { name, nanos: time.as_secs_f64() * 1e9 / bytes }
+			Row { name: name.clone(), nanos: time.as_secs_f64() * 1e9 / body_len(&wasm) as f64 }
 		})
 		.collect()
 }
@@ -127,14 +126,9 @@ pub fn measure_functions(runs: usize) -> Vec<Row> {
 		.map(|(name, function, args)| {
 			let wasm = wat::parse_str(called_once_module(FUNCTIONS, function, args)).expect("shape parses");
 			let time = first_call_time(&engine, &linker, &wasm, runs);
-			Row { name, nanos: time.as_secs_f64() * 1e9 / FUNCTIONS as f64 }
+			Row { name: name.to_string(), nanos: time.as_secs_f64() * 1e9 / FUNCTIONS as f64 }
 		})
 		.collect()
-}
-
-/// Bytes of the module with an empty body.
-fn empty_len() -> usize {
-	wat::parse_str(module("", 0)).map_or(0, |wasm| wasm.len())
 }
 
 /// Prints `rows`, each against the first, the benchmark's shape, in `unit`.

@@ -11,52 +11,21 @@
 // or the cargo target directory gives the node; CALLS sets the calls sent per shape, KIB the
 // function's size; SHAPES, a regular expression, picks shapes by name; MAX_RATIO makes it exit
 // with 1 when a block's ratio passes it).
+import { readFileSync } from 'node:fs';
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { startNode } from '../lib/node.js';
 import { dryRunExecute, executeTx, instantiate, uploadCode } from '@wasm-contracts/client';
 import { watToWasm } from '../lib/contracts.js';
 import { blockWeight, loadLine, machineLine, ms, preparedMs } from '../lib/bench.js';
 
-// The shapes of `perf translation` (benchmarking/src/translation.rs), in its module: natively
-// they translate at nearly the same rate per byte, but the runtime runs wasmi compiled to wasm,
-// where their order differs, so each is measured here in the node's blocks.
-const SHAPES = {
-  'if/else, empty': '(if (local.get 0) (then) (else))',
-  'if, empty': '(if (local.get 0) (then))',
-  'if/else with a result': '(drop (if (result i32) (local.get 0) (then (i32.const 1)) (else (i32.const 2))))',
-  'loop, empty': '(loop)',
-  'block, br_if': '(block (br_if 0 (local.get 0)))',
-  'block, empty': '(block)',
-  'call, no parameters': '(call $none)',
-  'call, 5 parameters': '(call $five (local.get 0) (local.get 0) (local.get 0) (local.get 0) (local.get 0))',
-  'call_indirect': '(call_indirect (type $unit) (i32.const 0))',
-  'local.set of an addition': '(local.set 0 (i32.add (local.get 0) (i32.const 1)))',
-  'local.set of a local': '(local.set 1 (local.get 2))',
-  'local.tee': '(drop (local.tee 0 (local.get 0)))',
-  'i64.store': '(i64.store offset=8 (local.get 0) (i64.const 0))',
-  'i64.load': '(drop (i64.load offset=8 (local.get 0)))',
-  'select': '(drop (select (local.get 0) (local.get 0) (local.get 0)))',
-  'global.set of a global': '(global.set 0 (global.get 0))',
-  'nop': '(nop)',
-  'i32.eqz, chained': '(drop (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (i32.eqz (local.get 0))))))))))',
-  'drop of a constant': '(drop (i32.const 0))',
-  'block with a result': '(drop (block (result i32) (i32.const 0)))',
-  'blocks nested 5 deep': '(block (block (block (block (block)))))',
-  'loop, br_if': '(loop (br_if 0 (local.get 0)))',
-  'br_table, 8 targets': '(block (block (br_table 0 1 0 1 0 1 0 1 (local.get 0))))',
-  'block, br': '(block (br 0))',
-  'block, unreachable': '(block (unreachable))',
-  'block, return': '(block (return))',
-  'memory.size': '(drop (memory.size))',
-  'memory.fill': '(memory.fill (local.get 0) (local.get 0) (local.get 0))',
-  'i64.const of 10 bytes': '(drop (i64.const 0x7fffffffffffffff))',
-};
+// The shapes of `perf translation`, in its module (benchmarking/translation-shapes.json):
+// natively they translate at nearly the same rate per byte, but the runtime runs wasmi compiled
+// to wasm, where their order differs, so each is measured here in the node's blocks.
+const shapesFile = JSON.parse(readFileSync(new URL('../../benchmarking/translation-shapes.json', import.meta.url), 'utf8'));
 
 /** A module whose export returns at once, after its body of `repeat` times `shape` has been translated. */
 function module(shape, repeat) {
-  return `(module (type $unit (func)) (memory (export "memory") 1) (global (mut i32) (i32.const 0)) (table 1 funcref) (elem (i32.const 0) $none)
-    (func $none) (func $five (param i32 i32 i32 i32 i32))
-    (func (export "run") (local i32 i32 i32) (if (i32.eqz (local.get 0)) (then (return))) ${shape.repeat(repeat)}))`;
+  return shapesFile.module.replace('{body}', () => shape.repeat(repeat));
 }
 
 const calls = Number(process.env.CALLS ?? 120);
@@ -71,7 +40,7 @@ let above = false;
 const totals = [];
 try {
   const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
-  for (const [name, shape] of Object.entries(SHAPES)) {
+  for (const { name, body: shape } of shapesFile.shapes) {
     if (only && !only.test(name)) continue;
     const empty = (await watToWasm(module(shape, 0), `${name}.wat`)).length;
     const perRepeat = (await watToWasm(module(shape, 1), `${name}.wat`)).length - empty;
