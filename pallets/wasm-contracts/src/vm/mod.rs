@@ -1,12 +1,12 @@
 //! Running contract code on wasmi.
 //!
 //! This module knows wasm: [`validation`] of modules against the [`imports`] table, the
-//! [`engine`], the per-call-tree [`cache`] of compiled modules, the [`host`] linker and what each
+//! [`engine`], the per-call-tree [`cache`] of compiled modules, the [`host`] functions and what each
 //! host function does ([`runtime`]) on the running [`instance`]. It reaches the call stack only
 //! through [`Ext`], which `exec` implements for its frames; nothing here drives frames or storage
 //! transactions.
 //!
-//! [`Vm`] holds what one call tree shares (engine, linker, compiled modules); [`run`]
+//! [`Vm`] holds what one call tree shares (engine, compiled modules); [`run`]
 //! instantiates a module in a fresh store whose data is a [`HostState`], runs one export and
 //! turns wasmi's outcome into the call's output or an [`ExecError`].
 
@@ -21,13 +21,13 @@ pub mod validation;
 use crate::{costs::Cost, error::ExecError, gas::GasMeter, storage::ContractTrie, BalanceOf, Config, Error};
 use alloc::vec::Vec;
 use cache::{CacheError, CachedModule, ModuleCache};
-use core::cell::{OnceCell, RefCell};
+use core::{cell::RefCell, marker::PhantomData};
 use engine::Metering;
 use frame_support::weights::Weight;
 use instance::HostState;
 use validation::Footprint;
 use wasm_contracts_primitives::{abi, abi::ReturnCode, limits, CodeHash, CodeId, Params};
-use wasmi::{Engine, Instance, Linker, Store, TrapCode, Val, ValType};
+use wasmi::{Engine, Extern, Instance, Store, TrapCode, Val, ValType};
 
 /// Account id of runtime `T`.
 pub type AccountIdOf<T> = <T as frame_system::Config>::AccountId;
@@ -187,19 +187,19 @@ fn functions_translated_bound<T: Config>(gas_used: u64) -> u64 {
 	FUNCTIONS_ENTERED_FROM_HOST.saturating_add(gas_used / per_call)
 }
 
-/// What one call tree shares: the engine, the linker of host functions (built once) and the
-/// modules it compiled.
+/// What one call tree shares: the engine and the modules it compiled.
 pub struct Vm<E: Ext> {
 	engine: Engine,
-	linker: OnceCell<Linker<HostState<E>>>,
 	cache: RefCell<ModuleCache>,
+	/// The frames whose host functions the call tree's instances call.
+	ext: PhantomData<fn() -> E>,
 }
 
 impl<E: Ext> Vm<E> {
 	/// A call tree's machine, metering with `metering`.
 	pub fn new(metering: Metering) -> Self {
 		let engine = engine::new_engine(metering, crate::costs::translation_fuel_per_byte::<E::T>());
-		Self { engine, linker: OnceCell::new(), cache: RefCell::new(ModuleCache::default()) }
+		Self { engine, cache: RefCell::new(ModuleCache::default()), ext: PhantomData }
 	}
 
 	/// The module of stored code `code_hash` (`code_size` bytes), compiled on first use in this
@@ -237,14 +237,6 @@ impl<E: Ext> Vm<E> {
 			.into()
 		})
 	}
-
-	fn linker(&self) -> Result<&Linker<HostState<E>>, RunError> {
-		if let Some(linker) = self.linker.get() {
-			return Ok(linker)
-		}
-		let linker = host::linker::<E>(&self.engine)?;
-		Ok(self.linker.get_or_init(|| linker))
-	}
 }
 
 /// Runs `entry` of `module` in a fresh instance whose host functions see `ext`, metered by
@@ -273,7 +265,7 @@ pub fn run<E: Ext>(
 	}
 	let consumed_before = gas.consumed().ref_time();
 	let mut store = new_store(vm, ext, gas);
-	let outcome = run_in_store(vm, &mut store, module, entry);
+	let outcome = run_in_store(&mut store, module, entry);
 	let fuel_left = store.get_fuel();
 	let mut state = store.into_data();
 	// Without fuel metering (a comparison strategy) there is no fuel to absorb.
@@ -307,9 +299,15 @@ fn new_store<E: Ext>(vm: &Vm<E>, ext: E, gas: GasMeter) -> Store<HostState<E>> {
 	store
 }
 
-/// Instantiates `module` in `store` with the host functions.
-fn instantiate<E: Ext>(vm: &Vm<E>, store: &mut Store<HostState<E>>, module: &CachedModule) -> Result<Instance, RunError> {
-	let instance = vm.linker()?.instantiate_and_start(&mut *store, &module.module)?;
+/// Instantiates `module` in `store` with the host functions it imports.
+fn instantiate<E: Ext>(store: &mut Store<HostState<E>>, module: &CachedModule) -> Result<Instance, RunError> {
+	let imports = module
+		.module
+		.imports()
+		.map(|import| host::import(store, import.module(), import.name()).map(Extern::Func))
+		.collect::<Option<Vec<_>>>()
+		.ok_or(RunError::Pallet(Error::<E::T>::InvalidModule.into()))?;
+	let instance = Instance::new(&mut *store, &module.module, &imports)?;
 	let exports = instance::HostExports::of(&instance, &*store);
 	store.data_mut().set_exports(exports);
 	Ok(instance)
@@ -333,13 +331,12 @@ impl From<wasmi::Error> for RunError {
 }
 
 fn run_in_store<E: Ext>(
-	vm: &Vm<E>,
 	store: &mut Store<HostState<E>>,
 	module: &CachedModule,
 	entry: EntryPoint,
 ) -> RunOutcome {
 	let pallet_error = |error: Error<E::T>| RunError::Pallet(error.into());
-	let instance = instantiate(vm, store, module)?;
+	let instance = instantiate(store, module)?;
 	let (name, required) = match entry {
 		EntryPoint::Required(name) => (name, true),
 		EntryPoint::Optional(name) => (name, false),
@@ -405,7 +402,7 @@ impl<E: Ext> Prepared<E> {
 	/// Instantiates `module` for `ext` and finds its export `export`.
 	pub fn new(vm: &Vm<E>, module: &CachedModule, export: &str, ext: E, gas: GasMeter) -> Result<Self, &'static str> {
 		let mut store = new_store(vm, ext, gas);
-		let instance = instantiate(vm, &mut store, module).map_err(|_| "the benchmark module does not instantiate")?;
+		let instance = instantiate(&mut store, module).map_err(|_| "the benchmark module does not instantiate")?;
 		let func = instance.get_func(&store, export).ok_or("the benchmark module lacks its export")?;
 		Ok(Self { store, func })
 	}

@@ -150,8 +150,8 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		Ok(())
 	}
 
-	/// Traps when the call is read-only (a query). The linker runs it before every function the
-	/// ABI marks `mutating` ([`super::host::linker`]).
+	/// Traps when the call is read-only (a query). Runs before the body of every host function
+	/// the ABI marks `mutating` ([`super::host::func`]).
 	pub(super) fn ensure_mutable(&mut self) -> HostResult<()> {
 		if self.ext().read_only() {
 			return Err(self.trap(Error::<E::T>::StateChangeInReadOnlyCall))
