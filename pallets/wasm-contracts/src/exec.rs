@@ -55,7 +55,7 @@ pub struct CallTree<T: Config> {
 	/// Storage keys a host function of this call tree has read, written or deleted, by trie:
 	/// their trie path and value are in the proof and the node's cache already, so later accesses
 	/// are hot. A reverted call leaves them hot, as it leaves its proof.
-	hot_keys: RefCell<BTreeSet<(TrieId, Vec<u8>)>>,
+	hot_keys: RefCell<BTreeMap<TrieId, BTreeSet<Vec<u8>>>>,
 	/// The longest value each contract trie the call tree has run on may hold: its record's
 	/// `ContractInfo::longest_value`, raised with it by the tree's writes and reverted with it.
 	longest_values: RefCell<LongestValues>,
@@ -86,6 +86,13 @@ impl LongestValues {
 		self.undo.push((trie_id, replaced));
 	}
 
+	/// Sets `len` for a trie that has no entry yet; keeps the entry of one that has.
+	fn set_if_absent(&mut self, trie_id: TrieId, len: u32) {
+		if !self.current.contains_key(&trie_id) {
+			self.set(trie_id, len);
+		}
+	}
+
 	/// Where the undo log is now, for [`Self::revert_to`].
 	fn mark(&self) -> usize {
 		self.undo.len()
@@ -93,8 +100,8 @@ impl LongestValues {
 
 	/// Undoes every change made since `mark`, latest first.
 	fn revert_to(&mut self, mark: usize) {
-		while self.undo.len() > mark {
-			let Some((trie_id, replaced)) = self.undo.pop() else { break };
+		let mark = mark.min(self.undo.len());
+		for (trie_id, replaced) in self.undo.drain(mark..).rev() {
 			match replaced {
 				Some(len) => self.current.insert(trie_id, len),
 				None => self.current.remove(&trie_id),
@@ -152,7 +159,7 @@ impl<T: Config> CallTree<T> {
 			event_bytes: Cell::new(0),
 			deposits: RefCell::new(DepositMeter::default()),
 			block: BlockContext::current::<T>(),
-			hot_keys: RefCell::new(BTreeSet::new()),
+			hot_keys: RefCell::new(BTreeMap::new()),
 			longest_values: RefCell::new(LongestValues::default()),
 			in_block: ContractsRunInBlock::<T>::exists(),
 			contract_run_in_block: Cell::new(false),
@@ -303,11 +310,7 @@ impl<T: Config> Frame<T> {
 	) -> Self {
 		// The tree's entry is the record's, which `info` may predate (a call of the contract
 		// further down the stack raised it).
-		let mut longest_values = tree.longest_values.borrow_mut();
-		if longest_values.get(&info.trie_id).is_none() {
-			longest_values.set(info.trie_id, info.longest_value);
-		}
-		drop(longest_values);
+		tree.longest_values.borrow_mut().set_if_absent(info.trie_id, info.longest_value);
 		let owner = StorageOwner::Contract(contract.clone());
 		Self::with_storage(tree, depth, caller, contract, owner, &info.trie_id, value, input)
 	}
@@ -407,11 +410,11 @@ impl<T: Config> Ext for Frame<T> {
 	}
 
 	fn is_hot(&self, key: &[u8]) -> bool {
-		self.tree.hot_keys.borrow().contains(&(self.trie_id, key.to_vec()))
+		self.tree.hot_keys.borrow().get(&self.trie_id).is_some_and(|keys| keys.contains(key))
 	}
 
-	fn mark_hot(&mut self, key: &[u8]) {
-		self.tree.hot_keys.borrow_mut().insert((self.trie_id, key.to_vec()));
+	fn mark_hot(&mut self, key: Vec<u8>) {
+		self.tree.hot_keys.borrow_mut().entry(self.trie_id).or_default().insert(key);
 	}
 
 	fn longest_value(&self) -> Option<u32> {

@@ -63,7 +63,7 @@ pub trait Ext: Sized + 'static {
 	/// frame's storage already: its path and value are in the proof and the node's cache.
 	fn is_hot(&self, key: &[u8]) -> bool;
 	/// Records that a host function read, wrote or deleted `key` of the frame's storage.
-	fn mark_hot(&mut self, key: &[u8]);
+	fn mark_hot(&mut self, key: Vec<u8>);
 	/// The length no value of the frame's storage exceeds, when the storage keeps one (a
 	/// contract's: `ContractInfo::longest_value`; an account's variables keep none).
 	fn longest_value(&self) -> Option<u32>;

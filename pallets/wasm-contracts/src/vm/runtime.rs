@@ -259,7 +259,7 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageRead { key_len, hot })?;
 		let reserved = self.reserve_stored_value(is_hot)?;
 		let value = self.ext().storage().read(&key);
-		self.state_mut().ext.mark_hot(&key);
+		self.state_mut().ext.mark_hot(key);
 		self.settle_stored_value(reserved, value.as_ref().map(|value| value.len().saturated_into()), is_hot)?;
 		let Some(value) = value else { return Ok(0) };
 		self.place(&value)
@@ -291,7 +291,7 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		if longer {
 			self.state_mut().ext.raise_longest_value(value_len);
 		}
-		self.state_mut().ext.mark_hot(&key);
+		self.state_mut().ext.mark_hot(key);
 		self.settle_stored_value(reserved, previous, is_hot)?;
 		self.record_storage_change(StorageChange::write(key_len, previous, value_len))?;
 		code(ReturnCode::Success)
@@ -316,7 +316,7 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageDelete { key_len, hot })?;
 		let reserved = self.reserve_stored_value(is_hot)?;
 		let previous = self.ext().storage().remove(&key);
-		self.state_mut().ext.mark_hot(&key);
+		self.state_mut().ext.mark_hot(key);
 		self.settle_stored_value(reserved, previous, is_hot)?;
 		let Some(previous) = previous else { return code(ReturnCode::KeyNotFound) };
 		self.record_storage_change(StorageChange::delete(key_len, previous))?;
