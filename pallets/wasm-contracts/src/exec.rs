@@ -595,41 +595,6 @@ fn run_code<T: Config>(
 	frame.run(&module, entry, gas).1
 }
 
-/// Contract code written in Rust, for tests of the call stack's rules without wasm: a code id
-/// registered here runs its body, which works through the frame's [`Ext`], instead of its
-/// stored module.
-#[cfg(test)]
-pub(crate) mod mock_code {
-	use super::*;
-	use alloc::{boxed::Box, collections::BTreeMap};
-	use core::any::Any;
-
-	/// A contract's code: what runs for an entry point, given its frame and gas.
-	pub type Body<T> = Rc<dyn Fn(&mut Frame<T>, &mut GasMeter, &str) -> Result<Vec<u8>, ExecError>>;
-
-	std::thread_local! {
-		static BODIES: RefCell<BTreeMap<CodeId, Box<dyn Any>>> = RefCell::new(BTreeMap::new());
-	}
-
-	/// Runs `body` for every call of a contract of `code_id` on this thread.
-	pub fn register<T: Config>(
-		code_id: CodeId,
-		body: impl Fn(&mut Frame<T>, &mut GasMeter, &str) -> Result<Vec<u8>, ExecError> + 'static,
-	) {
-		let body: Body<T> = Rc::new(body);
-		BODIES.with(|bodies| bodies.borrow_mut().insert(code_id, Box::new(body)));
-	}
-
-	/// Forgets every body registered on this thread.
-	pub fn clear() {
-		BODIES.with(|bodies| bodies.borrow_mut().clear());
-	}
-
-	pub(super) fn body<T: Config>(code_id: CodeId) -> Option<Body<T>> {
-		BODIES.with(|bodies| bodies.borrow().get(&code_id).and_then(|body| body.downcast_ref::<Body<T>>()).cloned())
-	}
-}
-
 /// What the event of a successful call carries of its `output`: all of it when it fits
 /// `max_event_data_len` and the call's and the block's event budgets, else nothing. Every such
 /// event takes its record ([`limits::EVENT_RECORD_OVERHEAD`]) and the output it carries
@@ -814,4 +779,39 @@ pub fn migrate<T: Config>(
 		Pallet::<T>::deposit_event(Event::Migrated { contract: contract.clone(), from_code_id, to_code_id: new_code_id });
 		Ok(output)
 	})
+}
+
+/// Contract code written in Rust, for tests of the call stack's rules without wasm: a code id
+/// registered here runs its body, which works through the frame's [`Ext`], instead of its
+/// stored module.
+#[cfg(test)]
+pub(crate) mod mock_code {
+	use super::*;
+	use alloc::{boxed::Box, collections::BTreeMap};
+	use core::any::Any;
+
+	/// A contract's code: what runs for an entry point, given its frame and gas.
+	pub type Body<T> = Rc<dyn Fn(&mut Frame<T>, &mut GasMeter, &str) -> Result<Vec<u8>, ExecError>>;
+
+	std::thread_local! {
+		static BODIES: RefCell<BTreeMap<CodeId, Box<dyn Any>>> = RefCell::new(BTreeMap::new());
+	}
+
+	/// Runs `body` for every call of a contract of `code_id` on this thread.
+	pub fn register<T: Config>(
+		code_id: CodeId,
+		body: impl Fn(&mut Frame<T>, &mut GasMeter, &str) -> Result<Vec<u8>, ExecError> + 'static,
+	) {
+		let body: Body<T> = Rc::new(body);
+		BODIES.with(|bodies| bodies.borrow_mut().insert(code_id, Box::new(body)));
+	}
+
+	/// Forgets every body registered on this thread.
+	pub fn clear() {
+		BODIES.with(|bodies| bodies.borrow_mut().clear());
+	}
+
+	pub(super) fn body<T: Config>(code_id: CodeId) -> Option<Body<T>> {
+		BODIES.with(|bodies| bodies.borrow().get(&code_id).and_then(|body| body.downcast_ref::<Body<T>>()).cloned())
+	}
 }

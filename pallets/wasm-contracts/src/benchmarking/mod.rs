@@ -250,8 +250,7 @@ mod benchmarks {
 	#[benchmark]
 	fn set_params() -> Result<(), BenchmarkError> {
 		let origin = T::ParamsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let mut params = Params::default();
-		params.max_call_depth = 4;
+		let params = Params { max_call_depth: 4, ..Params::default() };
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, params.clone());
 		assert_eq!(Parameters::<T>::get(), params);

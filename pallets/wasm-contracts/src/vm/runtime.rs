@@ -39,6 +39,9 @@ pub struct HostCtx<E: Ext, I: ContractInstance<E>> {
 
 type HostResult<R> = Result<R, wasmi::Error>;
 
+/// What `call_contract` and `query_contract` name: the callee, its entry point and the input.
+type CallTarget<T> = (AccountIdOf<T>, String, Vec<u8>);
+
 fn code(code: ReturnCode) -> HostResult<u32> {
 	Ok(code.into())
 }
@@ -555,7 +558,7 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		entry_len: u32,
 		input_ptr: u32,
 		input_len: u32,
-	) -> Result<(AccountIdOf<E::T>, String, Vec<u8>), wasmi::Error> {
+	) -> Result<CallTarget<E::T>, wasmi::Error> {
 		self.ensure_len(entry_len, limits::MAX_ENTRY_POINT_LEN, Error::<E::T>::InvalidEntryPoint)?;
 		let max_msg = self.ext().params().max_contract_msg_size;
 		self.ensure_len(input_len, max_msg, Error::<E::T>::MsgTooLarge)?;

@@ -202,10 +202,8 @@ impl Structure {
 						return Err(ValidationError::Table)
 					}
 				},
-			Payload::GlobalSection(reader) =>
-				if reader.count() > limits::MAX_GLOBALS {
-					return Err(ValidationError::TooManyGlobals)
-				},
+			Payload::GlobalSection(reader) if reader.count() > limits::MAX_GLOBALS =>
+				return Err(ValidationError::TooManyGlobals),
 			Payload::StartSection { .. } => return Err(ValidationError::StartFunction),
 			Payload::ExportSection(reader) =>
 				for export in reader.clone() {
