@@ -7,7 +7,8 @@
 //! A second table times each upload shape (`uploads`) through the upload path against what
 //! `upload_code` charges for it.
 //!
-//! Run: `cargo run --release -p wasm-contracts-benchmarks --bin perf` (`RUNS` sets the samples).
+//! Run: `cargo run --release -p wasm-contracts-benchmarks --bin perf` (`RUNS` sets the samples;
+//! `WORKLOADS` keeps only the workloads whose names contain it).
 //! With `--check` it exits with an error when any row is charged less time than it measured, or
 //! less proof than it recorded.
 //!
@@ -195,7 +196,8 @@ fn main() {
 		"{:<24} {:>12} {:>12} {:>12} {:>12} {:>12} {:>18} {:>12} {:>14}",
 		"workload", "native", "fuel", "no metering", "injected", "fuel time", "charged/measured", "proof", "proof charged"
 	);
-	for workload in workloads::all() {
+	let only = std::env::var("WORKLOADS").unwrap_or_default();
+	for workload in workloads::all().into_iter().filter(|workload| workload.name.contains(only.as_str())) {
 		let mut row = measure(&workload, runs);
 		if (row.charged_ps as f64) < row.fuel.as_nanos() as f64 * 1_000.0 {
 			// Load on the machine only ever adds time: a row charged below its time is measured

@@ -53,7 +53,7 @@ pub fn all() -> Vec<Upload> {
 		Upload { name: "upload: most locals per byte", wasm: module(&many_locals, "") },
 		Upload { name: "upload: blocks 1000 deep", wasm: module(&deep_blocks, "") },
 		Upload { name: "upload: 64 KiB of types", wasm: parse(&crate::workloads::declared_types_module()) },
-		Upload { name: "upload: 64 KiB of exports", wasm: parse(&crate::workloads::declared_exports_module()) },
+		Upload { name: "upload: 62 KiB of exports", wasm: parse(&crate::workloads::declared_exports_module()) },
 	]
 }
 

@@ -51,8 +51,11 @@ pub fn all() -> Vec<Workload> {
 		Workload { name: "no-op, 1 MB code", wat: noop_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "no-op, 10k 40 B functions", wat: small_functions_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "no-op, 64 KiB of types", wat: declared_types_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
-		Workload { name: "no-op, 64 KiB of exports", wat: declared_exports_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 62 KiB of exports", wat: declared_exports_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "no-op, 9k empty functions", wat: uncalled_functions_module(9_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		reentered("re-entered 20 times: 9k empty functions", "", &empty_functions(9_000)),
+		reentered("re-entered 20 times: 64 KiB of exports", "", &declared_exports("$noop", 3)),
+		reentered("re-entered 20 times: 4k table elements", "", &full_table()),
 		Workload { name: "1 MB function, translated", wat: large_function_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "1 MB of if/else, translated", wat: branchy_function_module(1_000_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 	]
@@ -214,17 +217,60 @@ pub fn declared_types_module() -> String {
 	format!(r#"(module {types} (memory (export "memory") 1) (func (export "run")))"#)
 }
 
-/// A module whose declarations are short exports, as many as a module may declare.
+/// A module whose declarations are exports, as many as a module may have, with names as long
+/// as its declarations allow.
 pub fn declared_exports_module() -> String {
-	let exports: String = (0..9_000u32).map(|index| format!("(export \"{index:x}\" (func 0))\n")).collect();
+	let exports = declared_exports("0", 2);
 	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {exports})"#)
+}
+
+/// As many exports of `function` as a module with `others` exports of its own may add, each
+/// under a name of its own of 240 bytes.
+fn declared_exports(function: &str, others: u32) -> String {
+	let count = wasm_contracts_primitives::limits::MAX_EXPORTS - others;
+	(0..count).map(|index| format!("(export \"{index:0>240x}\" (func {function}))\n")).collect()
+}
+
+/// A table of the most elements a module may have, each a function.
+fn full_table() -> String {
+	let elements = "$noop ".repeat(4_096);
+	format!("(table 4096 funcref) (elem (i32.const 0) func {elements})")
+}
+
+/// A workload whose `run` calls its own contract's `noop` export 20 times: every call makes a
+/// new instance of the module, which the call tree compiled once. `imports` and `definitions`
+/// make the module large in one dimension.
+fn reentered(name: &'static str, imports: &str, definitions: &str) -> Workload {
+	let wat = format!(
+		r#"(module
+		(import "env" "call_contract" (func $call (param i32 i32 i32 i32 i32 i32 i64) (result i32)))
+		(import "env" "get_contract_address" (func $me (param i32) (result i32)))
+		{imports}
+		(memory (export "memory") 1)
+		(data (i32.const 64) "noop")
+		(func $noop (export "noop"))
+		(func (export "run") (local $i i32)
+			(drop (call $me (i32.const 0)))
+			(loop $next
+				(if (call $call (i32.const 0) (i32.const 64) (i32.const 4) (i32.const 0) (i32.const 0) (i32.const 128) (i64.const 0))
+					(then unreachable))
+				(br_if $next (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 20)))))
+		{definitions})"#
+	);
+	Workload { name, wat, entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None }
 }
 
 /// A module of `functions` empty functions that are never called, and one large function that
 /// keeps wasmi's average of 40 bytes per function.
 fn uncalled_functions_module(functions: usize) -> String {
+	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {})"#, empty_functions(functions))
+}
+
+/// `functions` empty functions and one large function that keeps wasmi's average of 40 bytes
+/// per function.
+fn empty_functions(functions: usize) -> String {
 	let padding = format!("(func {})", "(drop (i32.const 0)) ".repeat(functions * 40 / 3));
-	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {} {padding})"#, "(func)\n".repeat(functions))
+	format!("{} {padding}", "(func)\n".repeat(functions))
 }
 
 /// The most functions a module may have, each of the smallest average size wasmi accepts in a

@@ -120,6 +120,9 @@ pub mod limits {
 	}
 	/// Most globals in one module.
 	pub const MAX_GLOBALS: u32 = 256;
+	/// Most exports of one module: entry points, `memory`, `allocate` and any others. Every
+	/// instance builds a map of its exports by name.
+	pub const MAX_EXPORTS: u32 = 256;
 	/// Most elements in the module's table.
 	pub const MAX_TABLE_ELEMENTS: u32 = 4_096;
 	/// Most parameters of a function type.
@@ -541,6 +544,7 @@ mod tests {
 			("FREE_LOCALS", FREE_LOCALS.into()),
 			("BODY_BYTES_PER_LOCAL", BODY_BYTES_PER_LOCAL.into()),
 			("MAX_GLOBALS", MAX_GLOBALS.into()),
+			("MAX_EXPORTS", MAX_EXPORTS.into()),
 			("MAX_TABLE_ELEMENTS", MAX_TABLE_ELEMENTS.into()),
 			("MAX_FUNC_PARAMS", MAX_FUNC_PARAMS.into()),
 			("MAX_DECLARATION_BYTES", MAX_DECLARATION_BYTES.into()),

@@ -534,6 +534,10 @@ pub mod pallet {
 		/// A contract terminated at the derived address and `on_idle` has not yet removed its
 		/// code history; the address is free again once it has.
 		AddressPendingDeletion,
+		/// The code imports a host function more than once.
+		DuplicateImport,
+		/// The code has more exports than [`limits::MAX_EXPORTS`].
+		TooManyExports,
 	}
 
 	#[pallet::hooks]

@@ -11,7 +11,7 @@ use crate::{
 };
 use frame_support::assert_ok;
 use wasm_contracts_primitives::limits::{
-	EVENT_RECORD_OVERHEAD, MAX_CODE_BYTES_PER_CALL, MAX_HISTORY_PAGE, MAX_MODULES_PER_CALL,
+	EVENT_RECORD_OVERHEAD, MAX_CODE_BYTES_PER_CALL, MAX_EXPORTS, MAX_HISTORY_PAGE, MAX_MODULES_PER_CALL,
 };
 
 /// A module whose export `run` holds `functions` functions each with a block of `arity`
@@ -317,18 +317,18 @@ fn a_run_pays_the_fixed_cost_of_translating_only_the_functions_it_can_have_calle
 #[test]
 fn declarations_are_bounded_in_bytes() {
 	new_test_ext().execute_with(|| {
-		// Each export of a 60-character name takes 64 bytes of the export section.
+		// Each export of a 300-character name takes 304 bytes of the export section.
 		let with_exports = |count: usize| {
-			let exports: String = (0..count).map(|index| format!("(export \"{index:060}\" (func 0))")).collect();
+			let exports: String = (0..count).map(|index| format!("(export \"{index:0300}\" (func 0))")).collect();
 			wat(&format!(r#"(module (memory (export "memory") 1) (func (export "run")) {exports})"#))
 		};
-		let too_many = with_exports(1_100);
+		let too_many = with_exports(250);
 		assert!(vm::validation::footprint(&too_many).declaration_bytes > wasm_contracts_primitives::limits::MAX_DECLARATION_BYTES);
 		assert_refused_unchanged(
 			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), too_many.clone(), None),
 			Error::<Test>::DeclarationsTooLarge,
 		);
-		let within = with_exports(1_000);
+		let within = with_exports(200);
 		assert!(vm::validation::footprint(&within).declaration_bytes <= wasm_contracts_primitives::limits::MAX_DECLARATION_BYTES);
 		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), within, None));
 	});
@@ -426,5 +426,79 @@ fn every_call_event_takes_its_record_from_the_block_budget() {
 		assert_refused_unchanged(run, Error::<Test>::EventBudgetExceeded);
 		System::set_block_number(3);
 		assert_ok!(run());
+	});
+}
+
+/// A contract whose exports `run1` and `run2` call its own `noop` export once and twice, with `functions` more functions that no call runs (and padding that keeps wasmi's
+/// average of 40 bytes per function).
+fn self_caller(functions: usize) -> Vec<u8> {
+	let padding = format!("(func {})", "(drop (i32.const 0)) ".repeat(functions * 40 / 3));
+	wat(&format!(
+		r#"(module
+		(import "env" "call_contract" (func $call (param i32 i32 i32 i32 i32 i32 i64) (result i32)))
+		(import "env" "get_contract_address" (func $me (param i32) (result i32)))
+		(memory (export "memory") 1)
+		(data (i32.const 64) "noop")
+		(func (export "noop"))
+		(func $calls (param $n i32)
+			(drop (call $me (i32.const 0)))
+			(block $done (loop $next
+				(br_if $done (i32.eqz (local.get $n)))
+				(if (call $call (i32.const 0) (i32.const 64) (i32.const 4) (i32.const 0) (i32.const 0) (i32.const 128) (i64.const 0))
+					(then unreachable))
+				(local.set $n (i32.sub (local.get $n) (i32.const 1)))
+				(br $next))))
+		(func (export "run1") (call $calls (i32.const 1)))
+		(func (export "run2") (call $calls (i32.const 2)))
+		{} {padding})"#,
+		"(func)\n".repeat(functions)
+	))
+}
+
+#[test]
+fn every_later_instance_of_a_module_in_a_call_tree_pays_for_its_functions_and_declarations() {
+	new_test_ext().execute_with(|| {
+		let wasm = self_caller(3_000);
+		let load = crate::costs::Cost::from(&vm::validation::footprint(&wasm)).weight::<Test>().ref_time();
+		let contract = instantiate(&ALICE, upload(&ALICE, wasm), vec![], None);
+		let consumed = |entry: &str| {
+			let dry_run = Contracts::dry_run_execute(ALICE, contract.clone(), entry.as_bytes().to_vec(), vec![], 0, None);
+			assert!(dry_run.result.is_ok(), "{entry}: {:?}", dry_run.result);
+			dry_run.gas_consumed.ref_time()
+		};
+		// Each call of the contract from itself makes a new instance of its 3,000 functions.
+		let one_more = consumed("run2") - consumed("run1");
+		assert!(one_more >= load, "an instance more costs {one_more}, less than the load's {load}");
+	});
+}
+
+#[test]
+fn a_host_function_imported_twice_is_refused() {
+	let wasm = wat(
+		r#"(module
+		(import "env" "gas_left" (func (result i64)))
+		(import "env" "gas_left" (func (result i64)))
+		(memory (export "memory") 1))"#,
+	);
+	new_test_ext().execute_with(|| {
+		assert_refused_unchanged(
+			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), wasm.clone(), None),
+			Error::<Test>::DuplicateImport,
+		);
+	});
+}
+
+#[test]
+fn a_module_of_more_exports_than_allowed_is_refused() {
+	let exports_of = |count: u32| {
+		let exports: String = (0..count).map(|index| format!(r#"(export "e{index}" (func 0))"#)).collect();
+		wat(&format!(r#"(module (func) {exports})"#))
+	};
+	new_test_ext().execute_with(|| {
+		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), exports_of(MAX_EXPORTS), None));
+		assert_refused_unchanged(
+			|| Contracts::upload_code(RuntimeOrigin::signed(ALICE), exports_of(MAX_EXPORTS + 1), None),
+			Error::<Test>::TooManyExports,
+		);
 	});
 }

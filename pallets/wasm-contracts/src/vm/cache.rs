@@ -23,6 +23,9 @@ pub struct CachedModule {
 	pub footprint: Footprint,
 	/// Functions whose fixed translation cost no run in the call tree has paid for yet.
 	pub untranslated: Rc<Cell<u32>>,
+	/// Whether a run in the call tree instantiated the module already: the load paid for the
+	/// first instance, every later one pays for its own (`vm::run`).
+	pub instantiated: Rc<Cell<bool>>,
 }
 
 /// Why a module could not be added to the cache.
@@ -73,7 +76,7 @@ impl ModuleCache {
 		// of unchecked modules; wasmi still checks its own parsing limits.
 		let module = unsafe { Module::new_unchecked(engine, wasm) }.map_err(|_| CacheError::Compile)?;
 		let untranslated = Rc::new(Cell::new(footprint.functions));
-		let cached = CachedModule { module, footprint, untranslated };
+		let cached = CachedModule { module, footprint, untranslated, instantiated: Rc::new(Cell::new(false)) };
 		self.modules.insert(code_hash, cached.clone());
 		self.code_bytes = code_bytes;
 		Ok(cached)

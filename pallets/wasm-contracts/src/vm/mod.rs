@@ -258,11 +258,13 @@ pub fn run<E: Ext>(
 	let Footprint { memory_pages, data_bytes, .. } = module.footprint;
 	let weight = Cost::Instance { memory_pages, data_bytes }
 		.weight::<E::T>()
-		.saturating_add(Cost::FunctionTranslation { functions: reserved }.weight::<E::T>());
+		.saturating_add(Cost::FunctionTranslation { functions: reserved }.weight::<E::T>())
+		.saturating_add(reinstantiation::<E::T>(module));
 	if gas.charge(weight).is_err() {
 		module.untranslated.set(reserved);
 		return (ext, gas, Err(Error::<E::T>::OutOfGas.into()))
 	}
+	module.instantiated.set(true);
 	let consumed_before = gas.consumed().ref_time();
 	let mut store = new_store(vm, ext, gas);
 	let outcome = run_in_store(&mut store, module, entry);
@@ -286,6 +288,19 @@ pub fn run<E: Ext>(
 		module.untranslated.set(module.untranslated.get().saturating_add(unused));
 	}
 	(state.ext, state.gas, result)
+}
+
+/// What instantiating `module` again costs beyond its memory and data: wasmi makes every
+/// function, import, export, global and table element of each instance anew. The module's load
+/// ([`Cost::ModuleLoad`], whose benchmarks parse and instantiate once) paid for the first
+/// instance of the call tree; every later one pays that price again, which bounds the
+/// instance's part of it.
+fn reinstantiation<T: Config>(module: &CachedModule) -> Weight {
+	if module.instantiated.get() {
+		Cost::from(&module.footprint).weight::<T>()
+	} else {
+		Weight::zero()
+	}
 }
 
 /// A store for `ext` with its memory limits, holding the fuel `gas` buys.

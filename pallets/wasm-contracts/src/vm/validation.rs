@@ -38,6 +38,10 @@ pub enum ValidationError {
 	UnknownImport,
 	/// Imports a host function with a signature other than its own.
 	ImportSignature,
+	/// Imports a host function more than once.
+	DuplicateImport,
+	/// Has more exports than allowed.
+	TooManyExports,
 	/// Declares or imports more than one memory, or imports memory at all.
 	Memory,
 	/// Asks for more initial memory pages than `max_memory_pages`.
@@ -68,6 +72,8 @@ impl<T: Config> From<ValidationError> for Error<T> {
 			ValidationError::StartFunction => Error::StartFunctionNotAllowed,
 			ValidationError::UnknownImport => Error::UnknownImport,
 			ValidationError::ImportSignature => Error::ImportSignatureMismatch,
+			ValidationError::DuplicateImport => Error::DuplicateImport,
+			ValidationError::TooManyExports => Error::TooManyExports,
 			ValidationError::Memory => Error::InvalidMemory,
 			ValidationError::TooManyMemoryPages => Error::TooManyMemoryPages,
 			ValidationError::Table => Error::TableTooLarge,
@@ -136,6 +142,8 @@ pub fn validate(wasm: &[u8], params: &Params) -> Result<(), ValidationError> {
 struct Structure {
 	types: Vec<FuncType>,
 	function_types: Vec<u32>,
+	/// The host functions imported so far.
+	imported: Vec<HostFn>,
 	memories: u32,
 	tables: u32,
 	declaration_bytes: u32,
@@ -174,6 +182,11 @@ impl Structure {
 					if func_type.params() != host_fn.params() || func_type.results() != host_fn.results() {
 						return Err(ValidationError::ImportSignature)
 					}
+					// Every instance makes each import's function anew: one per host function.
+					if self.imported.contains(&host_fn) {
+						return Err(ValidationError::DuplicateImport)
+					}
+					self.imported.push(host_fn);
 					self.function_types.push(type_index);
 				},
 			Payload::FunctionSection(reader) =>
@@ -205,6 +218,8 @@ impl Structure {
 			Payload::GlobalSection(reader) if reader.count() > limits::MAX_GLOBALS =>
 				return Err(ValidationError::TooManyGlobals),
 			Payload::StartSection { .. } => return Err(ValidationError::StartFunction),
+			Payload::ExportSection(reader) if reader.count() > limits::MAX_EXPORTS =>
+				return Err(ValidationError::TooManyExports),
 			Payload::ExportSection(reader) =>
 				for export in reader.clone() {
 					let export = export.map_err(invalid)?;
