@@ -25,6 +25,9 @@ pub struct GasMeter {
 	ref_time_per_fuel: u64,
 	/// Fuel handed to the store at the last grant, minus what was absorbed since.
 	fuel_granted: u64,
+	/// Fuel burnt under this meter and the nested meters it absorbed: what wasm instructions
+	/// and translation can have used of the consumption, which host functions' charges cannot.
+	fuel_burnt: u64,
 	/// The meter ran out. Reaching the limit exactly is not running out: a call whose peak is
 	/// its limit succeeds, and what it reserved is given back.
 	ran_out: bool,
@@ -39,6 +42,7 @@ impl GasMeter {
 			peak: Weight::zero(),
 			ref_time_per_fuel: fuel_unit.ref_time().max(1),
 			fuel_granted: 0,
+			fuel_burnt: 0,
 			ran_out: false,
 		}
 	}
@@ -88,9 +92,11 @@ impl GasMeter {
 		Ok(())
 	}
 
-	/// Marks the whole limit as consumed (a call that ran out of gas pays for all of it).
+	/// Marks the whole limit as consumed (a call that ran out of gas pays for all of it). Fuel
+	/// granted and not yet absorbed counts as burnt.
 	pub fn exhaust(&mut self) {
 		self.consumed = self.limit;
+		self.fuel_burnt = self.fuel_burnt.saturating_add(self.fuel_granted);
 		self.fuel_granted = 0;
 		self.ran_out = true;
 	}
@@ -108,6 +114,12 @@ impl GasMeter {
 		// Cannot pass the limit: the grant was bought with remaining ref_time.
 		self.consumed = self.consumed.saturating_add(Weight::from_parts(ref_time, 0));
 		self.fuel_granted = fuel_left;
+		self.fuel_burnt = self.fuel_burnt.saturating_add(burnt);
+	}
+
+	/// Fuel burnt under this meter and the nested meters it absorbed.
+	pub fn fuel_burnt(&self) -> u64 {
+		self.fuel_burnt
 	}
 
 	/// A meter for a nested call, limited to `limit` and to what this meter has left.
@@ -119,6 +131,7 @@ impl GasMeter {
 			peak: Weight::zero(),
 			ref_time_per_fuel: self.ref_time_per_fuel,
 			fuel_granted: 0,
+			fuel_burnt: 0,
 			ran_out: false,
 		}
 	}
@@ -129,6 +142,7 @@ impl GasMeter {
 		let nested_peak = self.consumed.saturating_add(nested.required()).min(self.limit);
 		self.peak = self.required().max(nested_peak);
 		self.consumed = self.consumed.saturating_add(nested.consumed).min(self.limit);
+		self.fuel_burnt = self.fuel_burnt.saturating_add(nested.fuel_burnt);
 	}
 }
 
@@ -167,6 +181,25 @@ mod tests {
 		assert_eq!(gas.grant_fuel(), 40);
 		gas.absorb_fuel(40);
 		assert_eq!(gas.consumed().ref_time(), 600);
+	}
+
+	#[test]
+	fn fuel_burnt_counts_nested_meters_and_no_host_charge() {
+		let mut gas = meter(10_000, 0);
+		let granted = gas.grant_fuel();
+		gas.absorb_fuel(granted - 30);
+		gas.charge(Weight::from_parts(500, 0)).unwrap();
+		let mut child = gas.nested(Weight::from_parts(1_000, 0));
+		let granted = child.grant_fuel();
+		child.absorb_fuel(granted - 7);
+		child.charge(Weight::from_parts(100, 0)).unwrap();
+		gas.absorb_nested(&child);
+		assert_eq!(gas.fuel_burnt(), 37);
+		assert_eq!(gas.consumed().ref_time(), 300 + 500 + 70 + 100);
+		// Running out counts what was granted and not yet absorbed as burnt.
+		let granted = gas.grant_fuel();
+		gas.exhaust();
+		assert_eq!(gas.fuel_burnt(), 37 + granted);
 	}
 
 	#[test]

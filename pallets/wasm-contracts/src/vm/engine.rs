@@ -28,9 +28,7 @@ pub enum Metering {
 }
 
 /// Fuel of a `call`, the cheapest operator that enters a function (`call_indirect` costs
-/// twice as much; tail calls are not enabled): a run translates at most one function per
-/// `MIN_CALL_FUEL` units of fuel it burns (`vm::run` gives back the rest of what it reserved
-/// for translating functions).
+/// twice as much; tail calls are not enabled).
 pub const MIN_CALL_FUEL: u64 = 8;
 
 /// Fuel of each wasm operator: wasmi's default of one per operator that does work, raised for

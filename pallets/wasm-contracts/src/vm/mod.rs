@@ -170,21 +170,16 @@ pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<Footprint, Er
 	Ok(footprint)
 }
 
-/// Functions a run may translate without a call instruction: the export it runs and the
-/// `allocate` export that host functions call.
-const FUNCTIONS_ENTERED_FROM_HOST: u64 = 2;
-
 /// Bytes of the smallest function body wasmi translates: its locals' count and `end`.
 const MIN_FUNCTION_BODY_BYTES: u64 = 2;
 
-/// Most functions a run that used `gas_used` of ref_time can have translated: those entered
-/// from the host, and one per call instruction, each of which burns at least
-/// `engine::MIN_CALL_FUEL` units of fuel and the translation fuel of its callee's body.
-fn functions_translated_bound<T: Config>(gas_used: u64) -> u64 {
-	let translation = u64::from(crate::costs::translation_fuel_per_byte::<T>()).saturating_mul(MIN_FUNCTION_BODY_BYTES);
-	let fuel_per_call = engine::MIN_CALL_FUEL.saturating_add(translation);
-	let per_call = crate::costs::fuel_unit::<T>().ref_time().saturating_mul(fuel_per_call).max(1);
-	FUNCTIONS_ENTERED_FROM_HOST.saturating_add(gas_used / per_call)
+/// Most functions a run that burnt `fuel` units of fuel (its nested calls' included) can have
+/// translated: wasmi charges every function it translates the fuel of its body's bytes, at
+/// least [`MIN_FUNCTION_BODY_BYTES`] of them, whether a call instruction or the host entered it.
+/// Host functions' charges are not fuel, so they do not count.
+fn functions_translated_bound<T: Config>(fuel: u64) -> u64 {
+	let per_function = u64::from(crate::costs::translation_fuel_per_byte::<T>()).saturating_mul(MIN_FUNCTION_BODY_BYTES);
+	fuel / per_function.max(1)
 }
 
 /// What one call tree shares: the engine and the modules it compiled.
@@ -265,7 +260,7 @@ pub fn run<E: Ext>(
 		return (ext, gas, Err(Error::<E::T>::OutOfGas.into()))
 	}
 	module.instantiated.set(true);
-	let consumed_before = gas.consumed().ref_time();
+	let fuel_before = gas.fuel_burnt();
 	let mut store = new_store(vm, ext, gas);
 	let outcome = run_in_store(&mut store, module, entry);
 	let fuel_left = store.get_fuel();
@@ -281,8 +276,8 @@ pub fn run<E: Ext>(
 		Err(error) => Err(state.classify(error)),
 	};
 	if !state.gas.is_exhausted() {
-		let gas_used = state.gas.consumed().ref_time().saturating_sub(consumed_before);
-		let translated = functions_translated_bound::<E::T>(gas_used).min(reserved.into()) as u32;
+		let fuel = state.gas.fuel_burnt().saturating_sub(fuel_before);
+		let translated = functions_translated_bound::<E::T>(fuel).min(reserved.into()) as u32;
 		let unused = reserved.saturating_sub(translated);
 		state.gas.refund(Cost::FunctionTranslation { functions: unused }.weight::<E::T>());
 		module.untranslated.set(module.untranslated.get().saturating_add(unused));
