@@ -526,7 +526,7 @@ mod tests {
 	#[test]
 	fn the_documented_limits_are_the_limits_module() {
 		use limits::*;
-		let actual: [(&str, u64); 27] = [
+		let actual: [(&str, u64); 28] = [
 			("PAGE_SIZE", PAGE_SIZE),
 			("MAX_MEMORY_PAGES", MAX_MEMORY_PAGES.into()),
 			("MAX_TOTAL_MEMORY_PAGES", MAX_TOTAL_MEMORY_PAGES.into()),
