@@ -183,7 +183,7 @@ fn the_contract_entry_deducted_from_host_functions_is_at_most_the_cheapest_of_th
 fn a_no_op_call_pays_at_most_2_ns_a_byte_of_code_it_does_not_run() {
 	// Contracts of functions of 300 bytes that the call never runs, as the harness's rows.
 	let padded = |bytes: usize| {
-		let function = format!("(func {})\n", "(drop (i32.const 0)) ".repeat(100));
+		let function = format!("(func {})\n", filler(300));
 		wat(&format!(r#"(module (memory (export "memory") 1) (func (export "run")) {})"#, function.repeat(bytes / 300)))
 	};
 	new_test_ext().execute_with(|| {
@@ -290,5 +290,53 @@ fn a_contract_event_after_the_first_of_the_block_pays_no_database_access_for_the
 			"{added} added, host_log_event {log_event:?}"
 		);
 		assert!(added + counter.ref_time() >= log_event.ref_time());
+	});
+}
+
+#[test]
+fn a_run_keeps_the_fixed_translation_cost_only_of_functions_whose_bodies_its_fuel_could_translate() {
+	new_test_ext().execute_with(|| {
+		// `spin` burns its fuel on a loop, `three` calls three functions; each module differs
+		// from the other only by ten functions of 2,100 bytes, none of which fits `spin`'s fuel.
+		let module = |function: &str| {
+			wat(&format!(
+				r#"(module (memory (export "memory") 1)
+				(func (export "spin") (local $n i32)
+					(local.set $n (i32.const 300))
+					(loop $next (br_if $next (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
+				(func (export "three") (call 2) (call 3) (call 4))
+				{})"#,
+				format!("(func {function})\n").repeat(10)
+			))
+		};
+		let (short, long) = (module(""), module(&filler(2_100)));
+		let rate = u64::from(crate::costs::translation_fuel_per_byte::<Test>());
+		assert!(300 * 12 < 2_100 * rate, "the loop's fuel would translate a long body");
+		// The loop burns the fuel of far more 2-byte bodies than either module has functions.
+		assert!(300 * 12 > 12 * 2 * rate + 20 * rate);
+		let consumed = |wasm: &[u8], entry: &str| {
+			let contract = instantiate(&ALICE, upload(&ALICE, wasm.to_vec()), vec![], None);
+			let dry_run = Contracts::dry_run_execute(BOB, contract, entry.as_bytes().to_vec(), vec![], 0, None);
+			assert!(dry_run.result.is_ok(), "{entry}: {:?}", dry_run.result);
+			dry_run.gas_consumed.ref_time()
+		};
+		// What loading the long module costs more than the short one.
+		let load = |wasm: &[u8]| {
+			let code_size = wasm.len() as u32;
+			let code = crate::costs::Cost::CodeLoad { code_size, proof_recorded: false }.weight::<Test>();
+			let module = crate::costs::Cost::from(&crate::vm::validation::footprint(wasm)).weight::<Test>();
+			code.ref_time() + module.ref_time()
+		};
+		let heavier_load = load(&long) - load(&short);
+		let translation = |functions: u32| crate::costs::Cost::FunctionTranslation { functions }.weight::<Test>().ref_time();
+		// In the short module `spin` keeps the fixed cost of all 12 functions, whose bodies its
+		// fuel covers; in the long one, of its own and `three`'s.
+		let spin = consumed(&long, "spin");
+		assert_eq!(spin - consumed(&short, "spin"), heavier_load - translation(10));
+		// `three` translates three long functions and keeps their fixed cost: beside `spin`, it
+		// pays two functions more and their bytes' fuel, less at most the loop's fuel.
+		let fuel_unit = crate::costs::fuel_unit::<Test>().ref_time();
+		let three = consumed(&long, "three");
+		assert!(three >= spin + translation(2) + fuel_unit * (3 * 2_100 * rate - 300 * 12), "{three} against {spin}");
 	});
 }

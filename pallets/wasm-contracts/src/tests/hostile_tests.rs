@@ -108,7 +108,7 @@ fn gas_of_calls_in_one_tree(contract: &AccountId, entry: &str, times: usize) -> 
 #[test]
 fn a_call_tree_compiles_each_code_once_and_charges_the_load_once() {
 	new_test_ext().execute_with(|| {
-		let padding = format!("(func {})\n", "(drop (i32.const 0)) ".repeat(100)).repeat(1_000);
+		let padding = format!("(func {})\n", filler(300)).repeat(1_000);
 		let large = wat(&format!(r#"(module (memory (export "memory") 1) (func (export "run")) {padding})"#));
 		let size = large.len() as u32;
 		let contract = instantiate(&ALICE, upload(&ALICE, large), vec![], None);
@@ -275,7 +275,7 @@ fn locals_are_bounded_by_the_size_of_their_function() {
 		);
 		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), with_locals(32, ""), None));
 		// 2,000 bytes of body allow the most locals of any function.
-		let long_body = "(drop (i32.const 0)) ".repeat(700);
+		let long_body = filler(2_100);
 		assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(ALICE), with_locals(1_024, &long_body), None));
 	});
 }
@@ -284,7 +284,7 @@ fn locals_are_bounded_by_the_size_of_their_function() {
 fn a_run_pays_the_fixed_cost_of_translating_only_the_functions_it_can_have_called() {
 	new_test_ext().execute_with(|| {
 		// 500 functions of 60 bytes; `run` returns at once, `all` calls each of them.
-		let functions = format!("(func {})\n", "(drop (i32.const 0)) ".repeat(20)).repeat(500);
+		let functions = format!("(func {})\n", filler(60)).repeat(500);
 		let calls: String = (2..502).map(|index| format!("(call {index})")).collect();
 		let module = wat(&format!(
 			r#"(module (memory (export "memory") 1) (func (export "run")) (func (export "all") {calls}) {functions})"#
@@ -432,7 +432,7 @@ fn every_call_event_takes_its_record_from_the_block_budget() {
 /// A contract whose exports `run1` and `run2` call its own `noop` export once and twice, with `functions` more functions that no call runs (and padding that keeps wasmi's
 /// average of 40 bytes per function).
 fn self_caller(functions: usize) -> Vec<u8> {
-	let padding = format!("(func {})", "(drop (i32.const 0)) ".repeat(functions * 40 / 3));
+	let padding = format!("(func {})", filler(functions * 40));
 	wat(&format!(
 		r#"(module
 		(import "env" "call_contract" (func $call (param i32 i32 i32 i32 i32 i32 i64) (result i32)))

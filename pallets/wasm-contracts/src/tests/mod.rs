@@ -179,6 +179,13 @@ pub fn wat(source: &str) -> Vec<u8> {
 	wat::parse_str(source).unwrap()
 }
 
+/// WAT of a function body's code of about `bytes` bytes that does nothing (3 bytes a
+/// `(drop (i32.const 0))`), to give modules long bodies or the 40 bytes a function that wasmi
+/// requires on average.
+pub fn filler(bytes: usize) -> String {
+	"(drop (i32.const 0)) ".repeat(bytes / 3)
+}
+
 /// Uploads `wasm` as `who` and returns its code id.
 pub fn upload(who: &AccountId, wasm: Vec<u8>) -> CodeId {
 	assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(who.clone()), wasm, None));

@@ -7,8 +7,8 @@
 //! [`limits::MAX_CODE_BYTES_PER_CALL`] bytes of code. wasmi requires modules to average at least 40 bytes per
 //! function, so the byte bound also bounds the code map's function entries.
 
-use super::validation::Footprint;
-use alloc::{collections::BTreeMap, rc::Rc};
+use super::validation::{self, Footprint};
+use alloc::{collections::BTreeMap, rc::Rc, vec::Vec};
 use core::cell::Cell;
 use wasm_contracts_primitives::{limits, CodeHash};
 use wasmi::{Engine, Module};
@@ -21,11 +21,21 @@ pub struct CachedModule {
 	pub module: Module,
 	/// Functions, initial memory and data bytes of each instance.
 	pub footprint: Footprint,
-	/// Functions whose fixed translation cost no run in the call tree has paid for yet.
-	pub untranslated: Rc<Cell<u32>>,
-	/// Whether a run in the call tree instantiated the module already: the load paid for the
-	/// first instance, every later one pays for its own (`vm::run`).
-	pub instantiated: Rc<Cell<bool>>,
+	/// Bytes of the module's `k + 1` smallest function bodies at index `k`: translating `k + 1`
+	/// functions burns at least their fuel, which bounds what a run can have translated.
+	pub smallest_bodies: Rc<[u64]>,
+	/// What the call tree's runs have done with the module so far.
+	pub runs: Rc<RunState>,
+}
+
+/// What the runs of one call tree did with a module, which its next run is charged by.
+#[derive(Default)]
+pub struct RunState {
+	/// Functions whose fixed translation cost no run has paid for yet.
+	pub untranslated: Cell<u32>,
+	/// Whether a run instantiated the module already: the load paid for the first instance,
+	/// every later one pays for its own (`vm::run`).
+	pub instantiated: Cell<bool>,
 }
 
 /// Why a module could not be added to the cache.
@@ -75,10 +85,24 @@ impl ModuleCache {
 		// `validation::allowed_features` and `engine::new_engine`), which is what wasmi requires
 		// of unchecked modules; wasmi still checks its own parsing limits.
 		let module = unsafe { Module::new_unchecked(engine, wasm) }.map_err(|_| CacheError::Compile)?;
-		let untranslated = Rc::new(Cell::new(footprint.functions));
-		let cached = CachedModule { module, footprint, untranslated, instantiated: Rc::new(Cell::new(false)) };
+		let smallest_bodies = cumulative(validation::function_body_sizes(wasm)).into();
+		let runs = Rc::new(RunState { untranslated: Cell::new(footprint.functions), instantiated: Cell::new(false) });
+		let cached = CachedModule { module, footprint, smallest_bodies, runs };
 		self.modules.insert(code_hash, cached.clone());
 		self.code_bytes = code_bytes;
 		Ok(cached)
 	}
+}
+
+/// The running totals of `sizes` in ascending order.
+fn cumulative(mut sizes: Vec<u32>) -> Vec<u64> {
+	sizes.sort_unstable();
+	let mut total = 0u64;
+	sizes
+		.into_iter()
+		.map(|size| {
+			total = total.saturating_add(u64::from(size));
+			total
+		})
+		.collect()
 }

@@ -170,16 +170,15 @@ pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<Footprint, Er
 	Ok(footprint)
 }
 
-/// Bytes of the smallest function body wasmi translates: its locals' count and `end`.
-const MIN_FUNCTION_BODY_BYTES: u64 = 2;
-
-/// Most functions a run that burnt `fuel` units of fuel (its nested calls' included) can have
-/// translated: wasmi charges every function it translates the fuel of its body's bytes, at
-/// least [`MIN_FUNCTION_BODY_BYTES`] of them, whether a call instruction or the host entered it.
-/// Host functions' charges are not fuel, so they do not count.
-fn functions_translated_bound<T: Config>(fuel: u64) -> u64 {
-	let per_function = u64::from(crate::costs::translation_fuel_per_byte::<T>()).saturating_mul(MIN_FUNCTION_BODY_BYTES);
-	fuel / per_function.max(1)
+/// Most functions of a module whose ascending cumulative body sizes are `smallest_bodies` that a
+/// run which burnt `fuel` units of fuel (its nested calls' included) can have translated: wasmi
+/// charges every function it translates the fuel of its body's bytes, whether a call
+/// instruction or the host entered it, so `k` translated functions burnt at least the fuel of
+/// the `k` smallest bodies. Host functions' charges are not fuel, so they do not count.
+fn functions_translated_bound<T: Config>(fuel: u64, smallest_bodies: &[u64]) -> u32 {
+	let per_byte = u64::from(crate::costs::translation_fuel_per_byte::<T>());
+	let translatable = smallest_bodies.partition_point(|&bytes| bytes.saturating_mul(per_byte) <= fuel);
+	u32::try_from(translatable).unwrap_or(u32::MAX)
 }
 
 /// What one call tree shares: the engine and the modules it compiled.
@@ -249,17 +248,17 @@ pub fn run<E: Ext>(
 	let mut gas = gas;
 	// The fixed translation cost of every function no run has paid for is reserved, and what
 	// the run cannot have translated is given back afterwards.
-	let reserved = module.untranslated.take();
+	let reserved = module.runs.untranslated.take();
 	let Footprint { memory_pages, data_bytes, .. } = module.footprint;
 	let weight = Cost::Instance { memory_pages, data_bytes }
 		.weight::<E::T>()
 		.saturating_add(Cost::FunctionTranslation { functions: reserved }.weight::<E::T>())
 		.saturating_add(reinstantiation::<E::T>(module));
 	if gas.charge(weight).is_err() {
-		module.untranslated.set(reserved);
+		module.runs.untranslated.set(reserved);
 		return (ext, gas, Err(Error::<E::T>::OutOfGas.into()))
 	}
-	module.instantiated.set(true);
+	module.runs.instantiated.set(true);
 	let fuel_before = gas.fuel_burnt();
 	let mut store = new_store(vm, ext, gas);
 	let outcome = run_in_store(&mut store, module, entry);
@@ -277,10 +276,10 @@ pub fn run<E: Ext>(
 	};
 	if !state.gas.is_exhausted() {
 		let fuel = state.gas.fuel_burnt().saturating_sub(fuel_before);
-		let translated = functions_translated_bound::<E::T>(fuel).min(reserved.into()) as u32;
+		let translated = functions_translated_bound::<E::T>(fuel, &module.smallest_bodies).min(reserved);
 		let unused = reserved.saturating_sub(translated);
 		state.gas.refund(Cost::FunctionTranslation { functions: unused }.weight::<E::T>());
-		module.untranslated.set(module.untranslated.get().saturating_add(unused));
+		module.runs.untranslated.set(module.runs.untranslated.get().saturating_add(unused));
 	}
 	(state.ext, state.gas, result)
 }
@@ -291,7 +290,7 @@ pub fn run<E: Ext>(
 /// instance of the call tree; every later one pays that price again, which bounds the
 /// instance's part of it.
 fn reinstantiation<T: Config>(module: &CachedModule) -> Weight {
-	if module.instantiated.get() {
+	if module.runs.instantiated.get() {
 		Cost::from(&module.footprint).weight::<T>()
 	} else {
 		Weight::zero()

@@ -326,6 +326,20 @@ pub fn footprint(wasm: &[u8]) -> Footprint {
 	footprint
 }
 
+/// The byte length of each function body of a validated module, as wasmi charges its
+/// translation (the locals' declarations and code, without the length prefix): the code
+/// section's entry headers only, no body is parsed.
+pub fn function_body_sizes(wasm: &[u8]) -> Vec<u32> {
+	Parser::new(0)
+		.parse_all(wasm)
+		.map_while(Result::ok)
+		.filter_map(|payload| match payload {
+			Payload::CodeSectionEntry(body) => Some(u32::try_from(body.range().len()).unwrap_or(u32::MAX)),
+			_ => None,
+		})
+		.collect()
+}
+
 impl From<&Footprint> for Cost {
 	/// The cost of loading a module of `footprint` ([`Cost::ModuleLoad`]).
 	fn from(footprint: &Footprint) -> Self {
