@@ -7,8 +7,8 @@
 //! [`limits::MAX_CODE_BYTES_PER_CALL`] bytes of code. wasmi requires modules to average at least 40 bytes per
 //! function, so the byte bound also bounds the code map's function entries.
 
-use super::validation::{self, Footprint};
-use alloc::{collections::BTreeMap, rc::Rc, vec::Vec};
+use super::validation::{BodySizes, Footprint};
+use alloc::{collections::BTreeMap, rc::Rc};
 use core::cell::Cell;
 use wasm_contracts_primitives::{limits, CodeHash};
 use wasmi::{Engine, Module};
@@ -21,9 +21,9 @@ pub struct CachedModule {
 	pub module: Module,
 	/// Functions, initial memory and data bytes of each instance.
 	pub footprint: Footprint,
-	/// Bytes of the module's `k + 1` smallest function bodies at index `k`: translating `k + 1`
-	/// functions burns at least their fuel, which bounds what a run can have translated.
-	pub smallest_bodies: Rc<[u64]>,
+	/// Its function bodies' sizes, which bound how many functions a run's fuel can have
+	/// translated.
+	pub body_sizes: Rc<BodySizes>,
 	/// What the call tree's runs have done with the module so far.
 	pub runs: Rc<RunState>,
 }
@@ -85,24 +85,12 @@ impl ModuleCache {
 		// `validation::allowed_features` and `engine::new_engine`), which is what wasmi requires
 		// of unchecked modules; wasmi still checks its own parsing limits.
 		let module = unsafe { Module::new_unchecked(engine, wasm) }.map_err(|_| CacheError::Compile)?;
-		let smallest_bodies = cumulative(validation::function_body_sizes(wasm)).into();
+		let body_sizes = Rc::new(BodySizes::of(wasm));
 		let runs = Rc::new(RunState { untranslated: Cell::new(footprint.functions), instantiated: Cell::new(false) });
-		let cached = CachedModule { module, footprint, smallest_bodies, runs };
+		let cached = CachedModule { module, footprint, body_sizes, runs };
 		self.modules.insert(code_hash, cached.clone());
 		self.code_bytes = code_bytes;
 		Ok(cached)
 	}
 }
 
-/// The running totals of `sizes` in ascending order.
-fn cumulative(mut sizes: Vec<u32>) -> Vec<u64> {
-	sizes.sort_unstable();
-	let mut total = 0u64;
-	sizes
-		.into_iter()
-		.map(|size| {
-			total = total.saturating_add(u64::from(size));
-			total
-		})
-		.collect()
-}

@@ -170,15 +170,13 @@ pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<Footprint, Er
 	Ok(footprint)
 }
 
-/// Most functions of a module whose ascending cumulative body sizes are `smallest_bodies` that a
-/// run which burnt `fuel` units of fuel (its nested calls' included) can have translated: wasmi
-/// charges every function it translates the fuel of its body's bytes, whether a call
-/// instruction or the host entered it, so `k` translated functions burnt at least the fuel of
-/// the `k` smallest bodies. Host functions' charges are not fuel, so they do not count.
-fn functions_translated_bound<T: Config>(fuel: u64, smallest_bodies: &[u64]) -> u32 {
-	let per_byte = u64::from(crate::costs::translation_fuel_per_byte::<T>());
-	let translatable = smallest_bodies.partition_point(|&bytes| bytes.saturating_mul(per_byte) <= fuel);
-	u32::try_from(translatable).unwrap_or(u32::MAX)
+/// Most functions of `module` that a run which burnt `fuel` units of fuel (its nested calls'
+/// included) can have translated: wasmi charges every function it translates the fuel of its
+/// body's bytes, whether a call instruction or the host entered it, so `k` translated functions
+/// burnt at least the fuel of the module's `k` smallest bodies. Host functions' charges are not
+/// fuel, so they do not count.
+fn functions_translated_bound<T: Config>(fuel: u64, module: &CachedModule) -> u32 {
+	module.body_sizes.most_translatable(fuel, crate::costs::translation_fuel_per_byte::<T>().into())
 }
 
 /// What one call tree shares: the engine and the modules it compiled.
@@ -276,7 +274,7 @@ pub fn run<E: Ext>(
 	};
 	if !state.gas.is_exhausted() {
 		let fuel = state.gas.fuel_burnt().saturating_sub(fuel_before);
-		let translated = functions_translated_bound::<E::T>(fuel, &module.smallest_bodies).min(reserved);
+		let translated = functions_translated_bound::<E::T>(fuel, module).min(reserved);
 		let unused = reserved.saturating_sub(translated);
 		state.gas.refund(Cost::FunctionTranslation { functions: unused }.weight::<E::T>());
 		module.runs.untranslated.set(module.runs.untranslated.get().saturating_add(unused));

@@ -326,23 +326,117 @@ pub fn footprint(wasm: &[u8]) -> Footprint {
 	footprint
 }
 
-/// The byte length of each function body of a validated module, as wasmi charges its
-/// translation (the locals' declarations and code, without the length prefix): the code
-/// section's entry headers only, no body is parsed.
-pub fn function_body_sizes(wasm: &[u8]) -> Vec<u32> {
-	Parser::new(0)
-		.parse_all(wasm)
-		.map_while(Result::ok)
-		.filter_map(|payload| match payload {
-			Payload::CodeSectionEntry(body) => Some(u32::try_from(body.range().len()).unwrap_or(u32::MAX)),
-			_ => None,
-		})
-		.collect()
+/// Size classes of function bodies: one per size below 8 bytes, then four per power of two, each
+/// holding sizes less than a quarter above its smallest.
+const BODY_SIZE_CLASSES: usize = 8 + 4 * 29;
+
+/// How many function bodies of a module fall in each size class: a lower bound on the bytes of
+/// its `k` smallest bodies for every `k`, at a fixed cost per function whatever the sizes.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct BodySizes {
+	counts: [u32; BODY_SIZE_CLASSES],
+}
+
+impl BodySizes {
+	/// The bodies of a validated module, measured as wasmi charges their translation (the
+	/// locals' declarations and code, without the length prefix) from the code section's entry
+	/// headers alone: no body is parsed.
+	pub fn of(wasm: &[u8]) -> Self {
+		let mut sizes = Self { counts: [0; BODY_SIZE_CLASSES] };
+		for payload in Parser::new(0).parse_all(wasm).map_while(Result::ok) {
+			if let Payload::CodeSectionEntry(body) = payload {
+				let class = size_class(u32::try_from(body.range().len()).unwrap_or(u32::MAX));
+				if let Some(count) = sizes.counts.get_mut(class) {
+					*count = count.saturating_add(1);
+				}
+			}
+		}
+		sizes
+	}
+
+	/// Most functions whose translation, at `fuel_per_byte`, fits in `fuel`: the count of the
+	/// smallest bodies whose bytes' fuel (each body counted at its class's smallest size) adds
+	/// up to no more than `fuel`.
+	pub fn most_translatable(&self, fuel: u64, fuel_per_byte: u64) -> u32 {
+		let mut fuel_left = fuel;
+		let mut functions = 0u32;
+		for (class, &count) in self.counts.iter().enumerate() {
+			let per_body = u64::from(class_floor(class)).saturating_mul(fuel_per_byte);
+			let fitting = fuel_left.checked_div(per_body).unwrap_or(u64::MAX).min(u64::from(count));
+			functions = functions.saturating_add(fitting as u32);
+			if fitting < u64::from(count) {
+				break
+			}
+			fuel_left = fuel_left.saturating_sub(fitting.saturating_mul(per_body));
+		}
+		functions
+	}
+}
+
+/// The class of a body of `size` bytes: its size below 8, else its power of two and the next two
+/// bits.
+fn size_class(size: u32) -> usize {
+	if size < 8 {
+		return size as usize
+	}
+	let exponent = 31 - size.leading_zeros();
+	let quarter = (size >> (exponent - 2)) & 3;
+	(8 + 4 * (exponent - 3) + quarter) as usize
+}
+
+/// The smallest size of `class`.
+fn class_floor(class: usize) -> u32 {
+	if class < 8 {
+		return class as u32
+	}
+	let exponent = (class as u32 - 8) / 4 + 3;
+	let quarter = (class as u32 - 8) % 4;
+	(4 | quarter) << (exponent - 2)
 }
 
 impl From<&Footprint> for Cost {
 	/// The cost of loading a module of `footprint` ([`Cost::ModuleLoad`]).
 	fn from(footprint: &Footprint) -> Self {
 		Cost::ModuleLoad { functions: footprint.functions, declaration_bytes: footprint.declaration_bytes }
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_size_class_holds_sizes_less_than_a_quarter_above_its_floor() {
+		let mut previous = 0;
+		for size in (0..100_000u32).chain([u32::MAX / 2, u32::MAX - 1, u32::MAX]) {
+			let class = size_class(size);
+			assert!(class < BODY_SIZE_CLASSES && class >= previous, "{size}: class {class}");
+			let floor = class_floor(class);
+			// A class's sizes are less than a quarter above its floor.
+			assert!(floor <= size && (size == 0 || u64::from(floor) * 5 > u64::from(size) * 4), "{size}: floor {floor}");
+			assert_eq!(size_class(floor), class);
+			previous = class;
+		}
+	}
+
+	#[test]
+	fn most_translatable_counts_the_smallest_bodies_that_fit_the_fuel() {
+		let bodies = |sizes: &[usize]| {
+			let functions: alloc::string::String = sizes
+				.iter()
+				.map(|size| alloc::format!("(func {})", "(drop (i32.const 0)) ".repeat((size - 2) / 3)))
+				.collect();
+			BodySizes::of(&wat::parse_str(alloc::format!("(module {functions})")).unwrap())
+		};
+		// Bodies of 2, 302 and 3,002 bytes (their locals' count and `end` besides the code).
+		let sizes = bodies(&[3_002, 2, 302]);
+		assert_eq!(sizes.most_translatable(0, 10), 0);
+		assert_eq!(sizes.most_translatable(19, 10), 0);
+		assert_eq!(sizes.most_translatable(20, 10), 1);
+		// 302 bytes are in the class from 256: its fuel counts 256 bytes.
+		assert_eq!(sizes.most_translatable(20 + 2_559, 10), 1);
+		assert_eq!(sizes.most_translatable(20 + 2_560, 10), 2);
+		assert_eq!(sizes.most_translatable(u64::MAX, 10), 3);
+		assert_eq!(sizes.most_translatable(0, 0), 3);
 	}
 }
