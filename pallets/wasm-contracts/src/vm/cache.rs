@@ -29,7 +29,6 @@ pub struct CachedModule {
 }
 
 /// What the runs of one call tree did with a module, which its next run is charged by.
-#[derive(Default)]
 pub struct RunState {
 	/// Functions whose fixed translation cost no run has paid for yet.
 	pub untranslated: Cell<u32>,
@@ -93,4 +92,3 @@ impl ModuleCache {
 		Ok(cached)
 	}
 }
-
