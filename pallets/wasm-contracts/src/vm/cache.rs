@@ -7,7 +7,7 @@
 //! [`limits::MAX_CODE_BYTES_PER_CALL`] bytes of code. wasmi requires modules to average at least 40 bytes per
 //! function, so the byte bound also bounds the code map's function entries.
 
-use super::validation::{BodySizes, Footprint};
+use super::validation::Footprint;
 use alloc::{collections::BTreeMap, rc::Rc};
 use core::cell::Cell;
 use wasm_contracts_primitives::{limits, CodeHash};
@@ -19,11 +19,8 @@ use wasmi::{Engine, Module};
 pub struct CachedModule {
 	/// The module, compiled on the call tree's engine.
 	pub module: Module,
-	/// Functions, initial memory and data bytes of each instance.
+	/// Functions, their sizes, initial memory and data bytes of each instance.
 	pub footprint: Footprint,
-	/// Its function bodies' sizes, which bound how many functions a run's fuel can have
-	/// translated.
-	pub body_sizes: Rc<BodySizes>,
 	/// What the call tree's runs have done with the module so far.
 	pub runs: Rc<RunState>,
 }
@@ -84,9 +81,8 @@ impl ModuleCache {
 		// `validation::allowed_features` and `engine::new_engine`), which is what wasmi requires
 		// of unchecked modules; wasmi still checks its own parsing limits.
 		let module = unsafe { Module::new_unchecked(engine, wasm) }.map_err(|_| CacheError::Compile)?;
-		let body_sizes = Rc::new(BodySizes::of(wasm));
 		let runs = Rc::new(RunState { untranslated: Cell::new(footprint.functions), instantiated: Cell::new(false) });
-		let cached = CachedModule { module, footprint, body_sizes, runs };
+		let cached = CachedModule { module, footprint, runs };
 		self.modules.insert(code_hash, cached.clone());
 		self.code_bytes = code_bytes;
 		Ok(cached)

@@ -166,7 +166,7 @@ pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<Footprint, Er
 	let engine = engine::new_engine(Metering::Fuel, 1);
 	let footprint = validation::footprint(wasm);
 	let mut cache = ModuleCache::default();
-	cache.compile_validated(&engine, CodeHash::default(), wasm, footprint).map_err(|_| Error::<T>::InvalidModule)?;
+	cache.compile_validated(&engine, CodeHash::default(), wasm, footprint.clone()).map_err(|_| Error::<T>::InvalidModule)?;
 	Ok(footprint)
 }
 
@@ -176,7 +176,7 @@ pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<Footprint, Er
 /// burnt at least the fuel of the module's `k` smallest bodies. Host functions' charges are not
 /// fuel, so they do not count.
 fn functions_translated_bound<T: Config>(fuel: u64, module: &CachedModule) -> u32 {
-	module.body_sizes.most_translatable(fuel, crate::costs::translation_fuel_per_byte::<T>().into())
+	module.footprint.body_sizes.most_translatable(fuel, crate::costs::translation_fuel_per_byte::<T>().into())
 }
 
 /// What one call tree shares: the engine and the modules it compiled.

@@ -12,10 +12,10 @@
 use super::imports::HostFn;
 use crate::costs::Cost;
 use crate::{Config, Error};
-use alloc::vec::Vec;
+use alloc::{rc::Rc, vec::Vec};
 use wasm_contracts_primitives::{abi, limits, Params};
 use wasmparser::{
-	BinaryReaderError, Chunk, ExternalKind, FuncType, FuncValidatorAllocations, Parser, Payload, TypeRef, ValType,
+	BinaryReader, BinaryReaderError, Chunk, CodeSectionReader, ExternalKind, FuncType, FuncValidatorAllocations, Parser, Payload, TypeRef, ValType,
 	ValidPayload, Validator, WasmFeatures,
 };
 
@@ -281,10 +281,12 @@ fn declaration_bytes(payload: &Payload) -> u32 {
 
 /// What a module costs beyond its bytes: the functions that may be translated, the
 /// declarations to load, the memory each instance starts with and the data copied into it.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct Footprint {
 	/// Functions the module defines.
 	pub functions: u32,
+	/// Their bodies' sizes, which bound how many functions a run's fuel can have translated.
+	pub body_sizes: Rc<BodySizes>,
 	/// Bytes of its declarations (see [`limits::MAX_DECLARATION_BYTES`]).
 	pub declaration_bytes: u32,
 	/// Initial pages of its memory.
@@ -293,9 +295,9 @@ pub struct Footprint {
 	pub data_bytes: u32,
 }
 
-/// The [`Footprint`] of a validated module, read from its section headers and its function,
-/// memory and data sections; the code section is skipped, so this costs little whatever the
-/// module's size.
+/// The [`Footprint`] of a validated module, read from its section headers, its function, memory
+/// and data sections and its code section's entry headers (no body is parsed), so this costs
+/// little whatever the module's size.
 pub fn footprint(wasm: &[u8]) -> Footprint {
 	let mut footprint = Footprint::default();
 	let mut parser = Parser::new(0);
@@ -305,7 +307,10 @@ pub fn footprint(wasm: &[u8]) -> Footprint {
 		offset = offset.saturating_add(consumed);
 		footprint.declaration_bytes = footprint.declaration_bytes.saturating_add(declaration_bytes(&payload));
 		match payload {
-			Payload::CodeSectionStart { size, .. } => {
+			Payload::CodeSectionStart { range, size, .. } => {
+				if let Some(section) = wasm.get(range.clone()) {
+					footprint.body_sizes = Rc::new(BodySizes::of(section, range.start));
+				}
 				parser.skip_section();
 				offset = offset.saturating_add(size as usize);
 			},
@@ -335,20 +340,28 @@ const BODY_SIZE_CLASSES: usize = 8 + 4 * 29;
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct BodySizes {
 	counts: [u32; BODY_SIZE_CLASSES],
+	/// One past the largest class that holds a body.
+	classes_used: usize,
+}
+
+impl Default for BodySizes {
+	fn default() -> Self {
+		Self { counts: [0; BODY_SIZE_CLASSES], classes_used: 0 }
+	}
 }
 
 impl BodySizes {
-	/// The bodies of a validated module, measured as wasmi charges their translation (the
-	/// locals' declarations and code, without the length prefix) from the code section's entry
-	/// headers alone: no body is parsed.
-	pub fn of(wasm: &[u8]) -> Self {
-		let mut sizes = Self { counts: [0; BODY_SIZE_CLASSES] };
-		for payload in Parser::new(0).parse_all(wasm).map_while(Result::ok) {
-			if let Payload::CodeSectionEntry(body) = payload {
-				let class = size_class(u32::try_from(body.range().len()).unwrap_or(u32::MAX));
-				if let Some(count) = sizes.counts.get_mut(class) {
-					*count = count.saturating_add(1);
-				}
+	/// The bodies of a validated module's code section (`section`, at `offset` in the module),
+	/// measured as wasmi charges their translation: the locals' declarations and code, without
+	/// the length prefix.
+	fn of(section: &[u8], offset: usize) -> Self {
+		let mut sizes = Self::default();
+		let Ok(bodies) = CodeSectionReader::new(BinaryReader::new(section, offset)) else { return sizes };
+		for body in bodies.into_iter().map_while(Result::ok) {
+			let class = size_class(u32::try_from(body.range().len()).unwrap_or(u32::MAX));
+			if let Some(count) = sizes.counts.get_mut(class) {
+				*count = count.saturating_add(1);
+				sizes.classes_used = sizes.classes_used.max(class + 1);
 			}
 		}
 		sizes
@@ -360,7 +373,8 @@ impl BodySizes {
 	pub fn most_translatable(&self, fuel: u64, fuel_per_byte: u64) -> u32 {
 		let mut fuel_left = fuel;
 		let mut functions = 0u32;
-		for (class, &count) in self.counts.iter().enumerate() {
+		let used = self.counts.get(..self.classes_used).unwrap_or_default();
+		for (class, &count) in used.iter().enumerate().filter(|(_, &count)| count > 0) {
 			let per_body = u64::from(class_floor(class)).saturating_mul(fuel_per_byte);
 			let fitting = fuel_left.checked_div(per_body).unwrap_or(u64::MAX).min(u64::from(count));
 			functions = functions.saturating_add(fitting as u32);
@@ -426,7 +440,7 @@ mod tests {
 				.iter()
 				.map(|size| alloc::format!("(func {})", "(drop (i32.const 0)) ".repeat((size - 2) / 3)))
 				.collect();
-			BodySizes::of(&wat::parse_str(alloc::format!("(module {functions})")).unwrap())
+			footprint(&wat::parse_str(alloc::format!("(module {functions})")).unwrap()).body_sizes
 		};
 		// Bodies of 2, 302 and 3,002 bytes (their locals' count and `end` besides the code).
 		let sizes = bodies(&[3_002, 2, 302]);
