@@ -15,8 +15,8 @@ use crate::{Config, Error};
 use alloc::{rc::Rc, vec::Vec};
 use wasm_contracts_primitives::{abi, limits, Params};
 use wasmparser::{
-	BinaryReader, BinaryReaderError, Chunk, CodeSectionReader, ExternalKind, FuncType, FuncValidatorAllocations, Parser, Payload, TypeRef, ValType,
-	ValidPayload, Validator, WasmFeatures,
+	BinaryReader, BinaryReaderError, Chunk, CodeSectionReader, ExternalKind, FuncType, FuncValidatorAllocations, Parser,
+	Payload, TypeRef, ValType, ValidPayload, Validator, WasmFeatures,
 };
 
 /// Why a module was refused.
@@ -353,17 +353,27 @@ impl Default for BodySizes {
 impl BodySizes {
 	/// The bodies of a validated module's code section (`section`, at `offset` in the module),
 	/// measured as wasmi charges their translation: the locals' declarations and code, without
-	/// the length prefix.
+	/// the length prefix. A section that does not read (never one that passed validation) counts
+	/// as bodies of no bytes, which bound nothing.
 	fn of(section: &[u8], offset: usize) -> Self {
 		let mut sizes = Self::default();
-		let Ok(bodies) = CodeSectionReader::new(BinaryReader::new(section, offset)) else { return sizes };
-		for body in bodies.into_iter().map_while(Result::ok) {
+		let Ok(bodies) = CodeSectionReader::new(BinaryReader::new(section, offset)) else { return Self::unbounded() };
+		for body in bodies {
+			let Ok(body) = body else { return Self::unbounded() };
 			let class = size_class(u32::try_from(body.range().len()).unwrap_or(u32::MAX));
 			if let Some(count) = sizes.counts.get_mut(class) {
 				*count = count.saturating_add(1);
 				sizes.classes_used = sizes.classes_used.max(class + 1);
 			}
 		}
+		sizes
+	}
+
+	/// As many bodies of no bytes as a module can have: any fuel could have translated them all.
+	fn unbounded() -> Self {
+		let mut sizes = Self::default();
+		sizes.counts[0] = u32::MAX;
+		sizes.classes_used = 1;
 		sizes
 	}
 
@@ -452,5 +462,13 @@ mod tests {
 		assert_eq!(sizes.most_translatable(20 + 2_560, 10), 2);
 		assert_eq!(sizes.most_translatable(u64::MAX, 10), 3);
 		assert_eq!(sizes.most_translatable(0, 0), 3);
+	}
+
+	#[test]
+	fn a_code_section_that_does_not_read_bounds_nothing() {
+		// Two bodies, the second cut short.
+		let sizes = BodySizes::of(&[2, 2, 0, 0x0b, 5, 0], 0);
+		assert_eq!(sizes.most_translatable(0, 10), u32::MAX);
+		assert_eq!(BodySizes::of(&[], 0).most_translatable(0, 10), u32::MAX);
 	}
 }
