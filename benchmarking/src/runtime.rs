@@ -12,7 +12,7 @@ use pallet_wasm_contracts::{
 };
 use std::rc::Rc;
 use sp_runtime::{AccountId32, BuildStorage};
-use wasm_contracts_primitives::{CodeId, CodeInfo, Params, Weight};
+use wasm_contracts_primitives::{CodeId, CodeInfo, Params, TranslationPrice, Weight};
 
 pub type AccountId = AccountId32;
 type Block = frame_system::mocking::MockBlock<Runtime>;
@@ -148,11 +148,14 @@ impl BlockStart {
 }
 
 /// Stores `wasm` as code without validation (instrumented modules import `env.gas`, which
-/// uploads refuse) and returns its id.
+/// uploads refuse) and returns its id. Its translation is priced as an upload prices it when it
+/// validates, else at the reference price.
 pub fn store_code(wasm: Vec<u8>) -> CodeId {
 	let code_id = NextCodeId::<Runtime>::get();
 	let code_hash = sp_io::hashing::blake2_256(&wasm);
-	let info = CodeInfo { code_hash, uploader: CALLER, code_size: wasm.len() as u32 };
+	let translation = exec::validate::<Runtime>(&wasm, &Parameters::<Runtime>::get())
+		.map_or(TranslationPrice::REFERENCE, |footprint| footprint.translation);
+	let info = CodeInfo { code_hash, uploader: CALLER, code_size: wasm.len() as u32, translation };
 	PristineCode::<Runtime>::insert(code_hash, BoundedVec::try_from(wasm).expect("module within the size limit"));
 	CodeInfoOf::<Runtime>::insert(code_id, info);
 	NextCodeId::<Runtime>::put(code_id + 1);

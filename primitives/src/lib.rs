@@ -224,6 +224,35 @@ pub struct CodeInfo<AccountId> {
 	pub uploader: AccountId,
 	/// Size of the decompressed module in bytes.
 	pub code_size: u32,
+	/// What translating its functions costs, found from their operators at upload.
+	pub translation: TranslationPrice,
+}
+
+/// The price of translating a module's functions, in thousandths of a reference byte: a byte of
+/// the costliest code per byte the pallet's `translate` benchmark measures, whose weight sets
+/// the price of a reference byte. A function of `len` bytes is charged `per_byte * len +
+/// per_function` thousandths of a reference byte, which the pallet chooses at upload, from the
+/// function's operators, so that it covers what translating each of the module's functions
+/// costs; code whose operators translate faster than the reference pays less per byte.
+#[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug)]
+pub struct TranslationPrice {
+	/// Thousandths of a reference byte per byte of a function's body.
+	pub per_byte: u16,
+	/// Thousandths of a reference byte per function, on top.
+	pub per_function: u32,
+}
+
+impl TranslationPrice {
+	/// Every byte at the reference byte's price: what code pays whose operators were not
+	/// counted (uploaded before the pallet counted them), which the `translate` benchmark's
+	/// code, the costliest per byte measured, sets.
+	pub const REFERENCE: Self = Self { per_byte: 1000, per_function: 0 };
+}
+
+impl Default for TranslationPrice {
+	fn default() -> Self {
+		Self::REFERENCE
+	}
 }
 
 /// What the chain records about a contract instance.

@@ -118,6 +118,7 @@ pub type SteppedMigrations = (
 	pallet_wasm_contracts::migrations::v3::Migrate<Runtime>,
 	pallet_wasm_contracts::migrations::v4::Migrate<Runtime>,
 	pallet_wasm_contracts::migrations::v5::Migrate<Runtime>,
+	pallet_wasm_contracts::migrations::v6::Migrate<Runtime>,
 );
 
 /// The chain before the pallet is added has nothing to migrate.
@@ -338,7 +339,7 @@ mod tests {
 
 	#[test]
 	fn a_block_of_migrations_has_room_for_the_largest_step_of_each_migration() {
-		use pallet_wasm_contracts::migrations::{v3, v4, v5};
+		use pallet_wasm_contracts::migrations::{v3, v4, v5, v6};
 		let service = configs::MigrationServiceWeight::get();
 		let per_module = v3::Migrate::<Runtime>::max_module_weight();
 		assert!(per_module.all_lte(service), "{per_module} does not fit in {service}");
@@ -346,6 +347,8 @@ mod tests {
 		assert!(per_item.all_lte(service), "{per_item} does not fit in {service}");
 		let per_record = v5::Migrate::<Runtime>::max_item_weight();
 		assert!(per_record.all_lte(service), "{per_record} does not fit in {service}");
+		let per_code_id = v6::Migrate::<Runtime>::max_item_weight();
+		assert!(per_code_id.all_lte(service), "{per_code_id} does not fit in {service}");
 	}
 
 	#[test]

@@ -7,7 +7,7 @@ use crate::{
 use alloc::vec::Vec;
 use frame_support::{ensure, weights::Weight, BoundedVec};
 use sp_io::hashing::blake2_256;
-use wasm_contracts_primitives::{abi::GZIP_MAGIC, limits, CodeId, CodeInfo, Params};
+use wasm_contracts_primitives::{abi::GZIP_MAGIC, limits, CodeId, CodeInfo, Params, TranslationPrice};
 
 const GZIP_HEADER_LEN: usize = 10;
 const GZIP_TRAILER_LEN: usize = 8;
@@ -141,11 +141,13 @@ impl<T: Config> Pallet<T> {
 		Self::upload_weight(size, size.min(limits::MAX_DECLARATION_BYTES))
 	}
 
-	/// Stores validated `wasm` (once per hash) under the next code id, holding its deposit on
-	/// `uploader` within `deposit_limit`.
+	/// Stores validated `wasm` (once per hash) under the next code id, with the price of its
+	/// translation that validation found, holding its deposit on `uploader` within
+	/// `deposit_limit`.
 	pub(crate) fn store_code(
 		uploader: T::AccountId,
 		wasm: Vec<u8>,
+		translation: TranslationPrice,
 		deposit_limit: Option<BalanceOf<T>>,
 	) -> Result<(CodeId, CodeInfo<T::AccountId>), Error<T>> {
 		let code_size = u32::try_from(wasm.len()).map_err(|_| Error::<T>::CodeTooLarge)?;
@@ -160,7 +162,7 @@ impl<T: Config> Pallet<T> {
 			PristineCode::<T>::insert(code_hash, stored);
 		}
 		ModuleUsers::<T>::insert(code_hash, module_users);
-		let info = CodeInfo { code_hash, uploader, code_size };
+		let info = CodeInfo { code_hash, uploader, code_size, translation };
 		CodeInfoOf::<T>::insert(code_id, &info);
 		NextCodeId::<T>::put(next);
 		Ok((code_id, info))

@@ -6,12 +6,12 @@
 //! | what | where its price comes from |
 //! |---|---|
 //! | a unit of wasmi fuel | [`fuel_unit`]: the slowest instruction class per unit of fuel |
-//! | a byte a function's translation reads | [`translation_fuel_per_byte`], in fuel |
+//! | a byte a function's translation reads | [`translation_rate`], in fuel: the module's share of [`translation_fuel_per_byte`] |
 //! | a host function | its benchmark less the entry into the contract ([`host_fn`]) |
 //! | a storage key or value | [`Cost::StorageRead`], [`Cost::StorageWrite`], [`Cost::StorageDelete`], [`Cost::StoredValue`]: cold or hot; [`Cost::LongestValueRecord`] for a value longer than any before |
 //! | loading code | [`Cost::CodeLoad`] per byte, [`Cost::ModuleLoad`] per function and declaration byte |
 //! | an instance | [`Cost::Instance`]: its memory and data, at the memory price ([`Cost::Memory`]) |
-//! | translating functions | [`Cost::FunctionTranslation`]: each function's fixed cost |
+//! | translating functions | [`Cost::FunctionTranslation`]: each function's fixed cost and its module's fuel per function |
 //! | events | [`Cost::LogEvent`], [`Cost::EventBytes`], [`Cost::EventCounter`] |
 //! | deposits | [`Cost::SettleDeposit`], [`Cost::UnpaidStorage`], [`Cost::AccountTrieCheck`] |
 //! | the block's reads | [`block_start`], [`read_in_block`] |
@@ -23,7 +23,7 @@
 use crate::{weights::WeightInfo, Config};
 use codec::MaxEncodedLen;
 use frame_support::{traits::Get, weights::Weight};
-use wasm_contracts_primitives::limits;
+use wasm_contracts_primitives::{limits, TranslationPrice};
 
 /// Proof of a trie path to a value beyond what the benchmarks measured (their state holds few
 /// values; a chain's may hold many more): a generous path, for stored code and for the values
@@ -82,12 +82,26 @@ pub fn fuel_unit<T: Config>() -> Weight {
 	Weight::from_parts(per_fuel.max().unwrap_or(1).max(1), 0)
 }
 
-/// Fuel wasmi charges per byte of a function body it translates on the function's first call:
-/// the `translate` benchmark's cost per byte in units of fuel, rounded up; at least 1.
+/// Fuel of a reference byte ([`TranslationPrice`]): the `translate` benchmark's cost per byte
+/// in units of fuel, rounded up; at least 1. wasmi charges a module's share of it per byte of a
+/// function body it translates on the function's first call ([`translation_rate`]).
 pub fn translation_fuel_per_byte<T: Config>() -> u32 {
 	let per_byte = slope(T::WeightInfo::translate).ref_time();
 	let fuel = per_byte.div_ceil(fuel_unit::<T>().ref_time().max(1)).max(1);
 	u32::try_from(fuel).unwrap_or(u32::MAX)
+}
+
+/// Fuel wasmi charges per byte translated of a module priced `price`: its share of a reference
+/// byte's fuel ([`translation_fuel_per_byte`]), rounded up; at least 1.
+pub fn translation_rate<T: Config>(price: TranslationPrice) -> u32 {
+	let fuel = u64::from(translation_fuel_per_byte::<T>()).saturating_mul(price.per_byte.into()).div_ceil(1000).max(1);
+	u32::try_from(fuel).unwrap_or(u32::MAX)
+}
+
+/// Fuel that each function of a module priced `price` pays for its translation beyond its
+/// bytes' ([`translation_rate`]): its share of a reference byte's fuel, rounded up.
+pub fn translation_fuel_per_function<T: Config>(price: TranslationPrice) -> u64 {
+	u64::from(translation_fuel_per_byte::<T>()).saturating_mul(price.per_function.into()).div_ceil(1000)
 }
 
 /// ref_time of entering a contract's export from the host, as every host function benchmark
@@ -216,11 +230,12 @@ pub enum Cost {
 	DeclarationValidation { declaration_bytes: u32 },
 	/// Instantiating a module beyond its code: its initial memory and data at the memory price.
 	Instance { memory_pages: u32, data_bytes: u32 },
-	/// The fixed cost of translating `functions` functions, beyond their bytes (the slope of
-	/// `translate_functions`): wasmi translates a function on its first call and charges fuel per
-	/// byte translated, but every function also has a fixed cost that a module of many tiny
-	/// functions would not pay through its bytes.
-	FunctionTranslation { functions: u32 },
+	/// The fixed cost of translating `functions` functions of a module priced `price`, beyond
+	/// the fuel of their bytes: the slope of `translate_functions` (wasmi translates a function
+	/// on its first call and charges fuel per byte translated, but every function also has a
+	/// fixed cost that a module of many tiny functions would not pay through its bytes) and the
+	/// module's fuel per function ([`translation_fuel_per_function`]).
+	FunctionTranslation { functions: u32, price: TranslationPrice },
 	/// `len` bytes of event data beyond the event itself: the per-byte slope of `host_log_event`,
 	/// which moves event data into the block's events.
 	EventBytes { len: u32 },
@@ -328,8 +343,11 @@ impl Cost {
 				let memory = u64::from(memory_pages).saturating_mul(limits::PAGE_SIZE);
 				Cost::Memory { bytes: memory.saturating_add(data_bytes.into()) }.weight::<T>()
 			},
-			Cost::FunctionTranslation { functions } =>
-				slope(T::WeightInfo::translate_functions).saturating_mul(functions.into()),
+			Cost::FunctionTranslation { functions, price } => {
+				let fuel = translation_fuel_per_function::<T>(price).saturating_mul(fuel_unit::<T>().ref_time());
+				let per_function = slope(T::WeightInfo::translate_functions).saturating_add(Weight::from_parts(fuel, 0));
+				per_function.saturating_mul(functions.into())
+			},
 			Cost::EventBytes { len } => slope(T::WeightInfo::host_log_event).saturating_mul(len.into()),
 			Cost::EventCounter => db.reads_writes(1, 1),
 			Cost::SettleDeposit => T::WeightInfo::settle_deposit(),

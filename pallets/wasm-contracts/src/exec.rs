@@ -263,7 +263,7 @@ impl<T: Config> CallTree<T> {
 	/// of the block loaded it, so its proof is recorded already.
 	fn module_of(&self, gas: &mut GasMeter, code_id: CodeId, in_block_proof: bool) -> Result<CachedModule, ExecError> {
 		let info = CodeInfoOf::<T>::get(code_id).ok_or(Error::<T>::CodeNotFound)?;
-		self.vm.stored_module(gas, info.code_hash, info.code_size, in_block_proof, || {
+		self.vm.stored_module(gas, info.code_hash, info.code_size, info.translation, in_block_proof, || {
 			PristineCode::<T>::get(info.code_hash).map(|code| code.into_inner())
 		})
 	}
@@ -348,8 +348,7 @@ impl<T: Config> Frame<T> {
 
 	/// Runs `entry` of `module` in this frame, metered by `gas`; returns the frame's end state.
 	pub fn run(self, module: &CachedModule, entry: EntryPoint, gas: &mut GasMeter) -> (Self, Result<Vec<u8>, ExecError>) {
-		let tree = self.tree.clone();
-		let (frame, meter, result) = vm::run(&tree.vm, module, entry, self, gas.clone());
+		let (frame, meter, result) = vm::run(module, entry, self, gas.clone());
 		*gas = meter;
 		(frame, result)
 	}

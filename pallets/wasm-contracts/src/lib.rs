@@ -104,8 +104,9 @@ pub mod pallet {
 	/// validates every stored module again: version 2 refused multi-value and version 3 bounds
 	/// declarations ([`crate::migrations::v3`]). Version 4 stores contract keys hashed
 	/// ([`crate::migrations::v4`]). Version 5 records the longest value of
-	/// each contract's storage ([`crate::migrations::v5`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
+	/// each contract's storage ([`crate::migrations::v5`]), version 6 the price of each code
+	/// id's translation ([`crate::migrations::v6`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -594,7 +595,7 @@ pub mod pallet {
 			let uploader = T::UploadOrigin::ensure_origin(origin)?;
 			let (wasm, footprint) = code::prepare::<T>(code, &Parameters::<T>::get())?;
 			let weight = Self::upload_weight(wasm.len() as u32, footprint.declaration_bytes);
-			let (code_id, info) = Self::store_code(uploader, wasm, storage_deposit_limit)?;
+			let (code_id, info) = Self::store_code(uploader, wasm, footprint.translation, storage_deposit_limit)?;
 			Self::deposit_event(Event::CodeUploaded {
 				code_id,
 				code_hash: info.code_hash,

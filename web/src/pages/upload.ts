@@ -15,11 +15,11 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** What the chain will hold for `codeSize` bytes: the code id's record (84 B) and the module, two items. */
+/** What the chain will hold for `codeSize` bytes: the code id's record (90 B) and the module, two items. */
 function depositEstimate(session: Session, codeSize: number): bigint | null {
   const consts = (session.api.consts as any).wasmContracts;
   if (!consts?.depositPerItem || !consts?.depositPerByte) return null;
-  return 2n * consts.depositPerItem.toBigInt() + consts.depositPerByte.toBigInt() * BigInt(84 + codeSize);
+  return 2n * consts.depositPerItem.toBigInt() + consts.depositPerByte.toBigInt() * BigInt(90 + codeSize);
 }
 
 export const uploadPage: Page = (view, session) => {

@@ -53,8 +53,11 @@ fn funded<T: Config>(name: &'static str) -> T::AccountId {
 	account
 }
 
+/// Stores `wasm` unvalidated, its translation at the reference price, at which the translation
+/// benchmarks measure.
 fn upload<T: Config>(uploader: &T::AccountId, wasm: Vec<u8>) -> Result<CodeId, BenchmarkError> {
-	let (code_id, _) = Pallet::<T>::store_code(uploader.clone(), wasm, None).map_err(|_| "the module stores")?;
+	let translation = wasm_contracts_primitives::TranslationPrice::REFERENCE;
+	let (code_id, _) = Pallet::<T>::store_code(uploader.clone(), wasm, translation, None).map_err(|_| "the module stores")?;
 	Ok(code_id)
 }
 
@@ -814,7 +817,7 @@ fn prepared_code<T: Config>(wasm: Vec<u8>) -> Result<Prepared<Frame<T>>, Benchma
 	let module = tree.vm().compile_validated(sp_io::hashing::blake2_256(&wasm), &wasm, footprint);
 	let module = module.map_err(|_| "the module compiles")?;
 	let frame = Frame::<T>::new(&tree, 1, Some(creator), contract, &info, 0u32.into(), vec![]);
-	Ok(Prepared::new(tree.vm(), &module, BENCH_EXPORT, frame, gas)?)
+	Ok(Prepared::new(&module, BENCH_EXPORT, frame, gas)?)
 }
 
 /// Public key of RFC 8032's first ed25519 test vector.

@@ -12,6 +12,7 @@ pub mod v0;
 pub mod v3;
 pub mod v4;
 pub mod v5;
+pub mod v6;
 
 use frame_support::{
 	migrations::SteppedMigrationError,

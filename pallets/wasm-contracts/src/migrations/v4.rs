@@ -11,13 +11,13 @@
 //! it gives nothing back (and takes nothing from deposits others hold on the contract), and
 //! nobody is charged for it after the fact.
 
-// Contracts' records in the layout of this version, which a later version extends.
-use super::v5::ContractInfoOf;
+// Contracts' and code ids' records in the layouts of this version, which later versions extend.
+use super::{v5::ContractInfoOf, v6::CodeInfoOf};
 use super::PALLET_MIGRATION_ID;
 use crate::{
 	storage::{child_info, next_key, ContractTrie, UNHASHED_TRIE_PREFIX},
 	weights::WeightInfo,
-	AccountTrie, CodeInfoOf, CodeUsers, Config, ModuleUsers, Pallet, UnpaidStorageOf,
+	AccountTrie, CodeUsers, Config, ModuleUsers, Pallet, UnpaidStorageOf,
 };
 use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};

@@ -13,7 +13,7 @@ use frame_support::traits::{
 };
 use wasm_contracts_primitives::StorageDeposit;
 
-const CODE_ID_DEPOSIT: Balance = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 76;
+const CODE_ID_DEPOSIT: Balance = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 82;
 const INSTANTIATION_DEPOSIT: Balance = 2 * DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 170;
 const HISTORY_ENTRY_DEPOSIT: Balance = DEPOSIT_PER_ITEM + DEPOSIT_PER_BYTE * 17;
 

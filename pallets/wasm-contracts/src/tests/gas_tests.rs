@@ -147,7 +147,7 @@ fn translating_a_function_on_its_first_call_is_charged_per_byte() {
 		// Each addition is 7 bytes of function body: `local.get`, `i32.const`, `i32.add`, `local.set`.
 		let extra_body_bytes = 1_000 * 7;
 		let gas_of = |wasm: Vec<u8>| {
-			let contract = instantiate(&ALICE, upload(&ALICE, wasm), vec![], None);
+			let contract = instantiate(&ALICE, upload_at_reference_price(&ALICE, wasm), vec![], None);
 			Contracts::dry_run_execute(BOB, contract, b"run".to_vec(), vec![], 0, None).gas_consumed.ref_time()
 		};
 		let loading = crate::costs::Cost::CodeLoad { code_size: large.len() as u32, proof_recorded: false }.weight::<Test>()
@@ -156,6 +156,42 @@ fn translating_a_function_on_its_first_call_is_charged_per_byte() {
 		let translation_fuel = extra_body_bytes * crate::costs::translation_fuel_per_byte::<Test>() as u64;
 		let translation = translation_fuel * crate::costs::fuel_unit::<Test>().ref_time();
 		assert!(gas_of(large) - gas_of(small) >= loading + translation);
+	});
+}
+
+#[test]
+fn translation_is_charged_by_a_functions_operators_never_below_their_reference_price() {
+	// `run` returns at once, after wasmi has translated its body.
+	let module = |body: &str| {
+		wat(&format!(
+			r#"(module (memory (export "memory") 1) (global $skip (mut i32) (i32.const 1))
+			(func (export "run") (local $n i32) (if (global.get $skip) (then (return))) {body}))"#
+		))
+	};
+	// Of about 7,000 bytes each: large constants dropped, 2 units in 7 bytes, and the reference
+	// code, 10 units in 11 bytes.
+	let sparse = module(&"(drop (i32.const 2000000000)) ".repeat(1_000));
+	let eqz = "(i32.eqz ".repeat(8);
+	let reference = module(&format!("(drop {eqz}(local.get $n){}) ", ")".repeat(8)).repeat(636));
+	new_test_ext().execute_with(|| {
+		let gas_of = |wasm: Vec<u8>| {
+			let code_id = upload(&ALICE, wasm);
+			let contract = instantiate(&ALICE, code_id, vec![], None);
+			let dry_run = Contracts::dry_run_execute(BOB, contract, b"run".to_vec(), vec![], 0, None);
+			assert!(dry_run.result.is_ok(), "{:?}", dry_run.result);
+			(crate::CodeInfoOf::<Test>::get(code_id).unwrap().translation, dry_run.gas_consumed.ref_time())
+		};
+		let (_, empty) = gas_of(module(""));
+		let (sparse_price, sparse) = gas_of(sparse);
+		let (reference_price, reference) = gas_of(reference);
+		assert!(sparse_price.per_byte < 400, "{sparse_price:?}");
+		assert!(reference_price.per_byte >= 900, "{reference_price:?}");
+		// At least the reference price of a unit for each of the sparse body's 2,000 units, 1.1
+		// reference bytes each.
+		let reference_byte = u64::from(crate::costs::translation_fuel_per_byte::<Test>()) * crate::costs::fuel_unit::<Test>().ref_time();
+		assert!(sparse - empty >= 2_000 * 11 / 10 * reference_byte, "{sparse} against {empty}");
+		// And much less than the reference code of about as many bytes.
+		assert!((sparse - empty) * 2 < reference - empty, "{sparse} against {reference}");
 	});
 }
 
@@ -224,7 +260,8 @@ fn gas_required_suffices_in_a_block_whose_event_counter_no_earlier_call_wrote() 
 	});
 }
 
-/// A contract whose `noop` does nothing and whose `event` emits one event of an 8-byte topic.
+/// A contract whose `noop` does nothing and whose `event` emits one event of an 8-byte topic,
+/// its translation at the reference price.
 fn noop_and_event() -> AccountId {
 	let module = wat(
 		r#"(module
@@ -233,7 +270,7 @@ fn noop_and_event() -> AccountId {
 		(func (export "noop"))
 		(func (export "event") (call $log (i32.const 0) (i32.const 8) (i32.const 0) (i32.const 0))))"#,
 	);
-	instantiate(&ALICE, upload(&ALICE, module), vec![], None)
+	instantiate(&ALICE, upload_at_reference_price(&ALICE, module), vec![], None)
 }
 
 #[test]
@@ -283,7 +320,8 @@ fn a_contract_event_after_the_first_of_the_block_pays_no_database_access_for_the
 		// of one, while the event's burns enough to have translated both.
 		let translation = u64::from(crate::costs::translation_fuel_per_byte::<Test>()) * 10;
 		let fuel = crate::costs::fuel_unit::<Test>().ref_time() * (100 + translation);
-		let function = crate::costs::Cost::FunctionTranslation { functions: 1 }.weight::<Test>().ref_time();
+		let price = TranslationPrice::REFERENCE;
+		let function = crate::costs::Cost::FunctionTranslation { functions: 1, price }.weight::<Test>().ref_time();
 		let added = event.ref_time() - noop.ref_time();
 		assert!(
 			added + counter.ref_time() <= log_event.ref_time() + fuel + function,
@@ -316,7 +354,7 @@ fn a_run_keeps_the_fixed_translation_cost_only_of_functions_whose_bodies_its_fue
 		// It burns the fuel of more 2-byte bodies than either module has functions, and of `spin`.
 		assert!(300 * 9 > 12 * 2 * rate + 20 * rate);
 		let consumed = |wasm: &[u8], entry: &str| {
-			let contract = instantiate(&ALICE, upload(&ALICE, wasm.to_vec()), vec![], None);
+			let contract = instantiate(&ALICE, upload_at_reference_price(&ALICE, wasm.to_vec()), vec![], None);
 			let dry_run = Contracts::dry_run_execute(BOB, contract, entry.as_bytes().to_vec(), vec![], 0, None);
 			assert!(dry_run.result.is_ok(), "{entry}: {:?}", dry_run.result);
 			dry_run.gas_consumed.ref_time()
@@ -329,7 +367,9 @@ fn a_run_keeps_the_fixed_translation_cost_only_of_functions_whose_bodies_its_fue
 			code.ref_time() + module.ref_time()
 		};
 		let heavier_load = load(&long) - load(&short);
-		let translation = |functions: u32| crate::costs::Cost::FunctionTranslation { functions }.weight::<Test>().ref_time();
+		let price = TranslationPrice::REFERENCE;
+		let translation =
+			|functions: u32| crate::costs::Cost::FunctionTranslation { functions, price }.weight::<Test>().ref_time();
 		// In the short module `spin` keeps the fixed cost of all 12 functions, whose bodies its
 		// fuel covers; in the long one, of its own and `three`'s.
 		let spin = consumed(&long, "spin");

@@ -88,7 +88,7 @@ fn a_validated_module_is_accepted_by_the_engine_with_full_validation() {
 	let params = Params::default();
 	for name in ["counter", "counter_v2", "token", "proxy", "context", "faults", "allocator"] {
 		let module = fixture(name);
-		assert_eq!(vm::validation::validate(&module, &params), Ok(()), "{name}");
+		assert!(vm::validation::validate(&module, &params, 15).is_ok(), "{name}");
 		assert!(wasmi::Module::new(&engine, &module).is_ok(), "{name}");
 	}
 	assert!(wasmi::Module::new(&engine, br_table_module(1, 1_000, 3)).is_ok());
@@ -289,15 +289,16 @@ fn a_run_pays_the_fixed_cost_of_translating_only_the_functions_it_can_have_calle
 		let module = wat(&format!(
 			r#"(module (memory (export "memory") 1) (func (export "run")) (func (export "all") {calls}) {functions})"#
 		));
-		let contract = instantiate(&ALICE, upload(&ALICE, module), vec![], None);
-		let translation = crate::costs::Cost::FunctionTranslation { functions: 500 }.weight::<Test>().ref_time();
+		let contract = instantiate(&ALICE, upload_at_reference_price(&ALICE, module), vec![], None);
+		let price = TranslationPrice::REFERENCE;
+		let translation = crate::costs::Cost::FunctionTranslation { functions: 500, price }.weight::<Test>().ref_time();
 		assert!(translation > 0);
 
 		let no_op = Contracts::dry_run_execute(BOB, contract.clone(), b"run".to_vec(), vec![], 0, None);
 		assert!(no_op.result.is_ok());
 		// The run reserved all 500, and was charged for at most the two functions a run enters
 		// from the host (it made no call).
-		let not_charged = crate::costs::Cost::FunctionTranslation { functions: 498 }.weight::<Test>().ref_time();
+		let not_charged = crate::costs::Cost::FunctionTranslation { functions: 498, price }.weight::<Test>().ref_time();
 		// After the run, the dry run (priced as the first call of a block) pays the block's
 		// event counter, which the peak before the refund did not hold.
 		let counter = crate::costs::Cost::EventCounter.weight::<Test>().ref_time();
@@ -460,7 +461,7 @@ fn every_later_instance_of_a_module_in_a_call_tree_pays_for_its_functions_and_de
 	new_test_ext().execute_with(|| {
 		let wasm = self_caller(3_000);
 		let load = crate::costs::Cost::from(&vm::validation::footprint(&wasm)).weight::<Test>().ref_time();
-		let contract = instantiate(&ALICE, upload(&ALICE, wasm), vec![], None);
+		let contract = instantiate(&ALICE, upload_at_reference_price(&ALICE, wasm), vec![], None);
 		let consumed = |entry: &str| {
 			let dry_run = Contracts::dry_run_execute(ALICE, contract.clone(), entry.as_bytes().to_vec(), vec![], 0, None);
 			assert!(dry_run.result.is_ok(), "{entry}: {:?}", dry_run.result);
@@ -471,7 +472,8 @@ fn every_later_instance_of_a_module_in_a_call_tree_pays_for_its_functions_and_de
 		assert!(one_more >= load, "an instance more costs {one_more}, less than the load's {load}");
 		// The runs translate four functions; the fixed translation cost of the others is given
 		// back, however much the nested calls' host functions were charged.
-		let all_translated = crate::costs::Cost::FunctionTranslation { functions: 3_000 }.weight::<Test>().ref_time();
+		let price = TranslationPrice::REFERENCE;
+		let all_translated = crate::costs::Cost::FunctionTranslation { functions: 3_000, price }.weight::<Test>().ref_time();
 		assert!(consumed("run2") < all_translated, "{} consumed", consumed("run2"));
 	});
 }

@@ -15,8 +15,8 @@ use frame_support::{
 	traits::{BeforeAllRuntimeMigrations, Get, GetStorageVersion, OnRuntimeUpgrade, PalletInfoAccess, StorageVersion},
 	weights::{RuntimeDbWeight, Weight, WeightMeter},
 };
-use crate::migrations::v5::ContractInfoV4;
-use wasm_contracts_primitives::{CodeHash, ContractInfo, TrieId};
+use crate::migrations::{v5::ContractInfoV4, v6::CodeInfoV5};
+use wasm_contracts_primitives::{CodeHash, CodeId, CodeInfo, ContractInfo, TrieId};
 
 /// Runs migration `M` as `pallet_migrations` does, one step per block of `block_weight`;
 /// returns the number of blocks it took.
@@ -36,6 +36,7 @@ fn migrate_in_blocks<M: SteppedMigration>(block_weight: Weight) -> u32 {
 type Revalidate = crate::migrations::v3::Migrate<Test>;
 type HashKeys = crate::migrations::v4::Migrate<Test>;
 type RecordLongestValue = crate::migrations::v5::Migrate<Test>;
+type RecordTranslationPrice = crate::migrations::v6::Migrate<Test>;
 
 /// Runs the revalidation in blocks of `block_weight`.
 fn revalidate_in_blocks(block_weight: Weight) -> u32 {
@@ -135,6 +136,7 @@ fn dry_runs_and_queries_wait_until_stored_code_is_validated_again() {
 		revalidate_in_blocks(Weight::MAX);
 		migrate_in_blocks::<HashKeys>(Weight::MAX);
 		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
+		migrate_in_blocks::<RecordTranslationPrice>(Weight::MAX);
 		let dry_run = Contracts::dry_run_execute(ALICE, counter, b"increment".to_vec(), vec![], 0, None);
 		assert!(dry_run.result.is_ok(), "{:?}", dry_run.result);
 	});
@@ -240,6 +242,7 @@ fn hashing_keys_moves_every_entry_over_several_blocks_and_contracts_keep_their_s
 
 		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(4));
 		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
+		migrate_in_blocks::<RecordTranslationPrice>(Weight::MAX);
 		assert!(unhashed_trie_is_empty(&counter_trie));
 		assert!(unhashed_trie_is_empty(&variables_trie));
 		for (key, value) in &entries {
@@ -271,6 +274,7 @@ fn version_4_counts_the_users_of_every_code_id_and_module() {
 		as_version_3();
 		migrate_in_blocks::<HashKeys>(HashKeys::max_item_weight() * 2);
 		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
+		migrate_in_blocks::<RecordTranslationPrice>(Weight::MAX);
 		assert_eq!(crate::CodeUsers::<Test>::get(counter), 3);
 		assert_eq!(crate::CodeUsers::<Test>::get(same_module), 1);
 		assert!(!crate::CodeUsers::<Test>::contains_key(unused));
@@ -401,6 +405,7 @@ fn version_5_gives_every_record_an_unknown_longest_value_over_several_blocks() {
 			let after = crate::ContractInfoOf::<Test>::get(counter).expect("the record reads in the new layout");
 			assert_eq!(after, ContractInfo { longest_value: u32::MAX, ..before });
 		}
+		migrate_in_blocks::<RecordTranslationPrice>(Weight::MAX);
 		assert_ok!(execute(&BOB, &counters[0], "increment", vec![]));
 		assert_eq!(stored(&counters[0], b"counter"), Some(2u32.to_le_bytes().to_vec()));
 		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
@@ -426,5 +431,39 @@ fn version_5_asks_for_a_block_with_room_for_one_record_and_leaves_a_later_chain_
 		);
 		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(4));
 		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
+		migrate_in_blocks::<RecordTranslationPrice>(Weight::MAX);
+	});
+}
+
+#[test]
+fn version_6_gives_every_code_id_uploaded_before_the_reference_price_over_several_blocks() {
+	new_test_ext().execute_with(|| {
+		let counter = deploy_fixture("counter");
+		// Two code ids beside the counter's: the same module again, and another.
+		upload(&ALICE, fixture("counter"));
+		upload(&BOB, fixture("token"));
+		let before: Vec<(CodeId, _)> = crate::CodeInfoOf::<Test>::iter().collect();
+		assert_eq!(before.len(), 3);
+		assert!(before.iter().all(|(_, info)| info.translation.per_byte < TranslationPrice::REFERENCE.per_byte), "{before:?}");
+		// The records in the layout of version 5: no price.
+		for (code_id, info) in &before {
+			let old = CodeInfoV5 { code_hash: info.code_hash, uploader: info.uploader.clone(), code_size: info.code_size };
+			frame_support::storage::unhashed::put(&crate::CodeInfoOf::<Test>::hashed_key_for(code_id), &old);
+		}
+		StorageVersion::new(5).put::<Contracts>();
+		let dry_run = Contracts::dry_run_execute(ALICE, counter.clone(), b"increment".to_vec(), vec![], 0, None);
+		assert_eq!(dry_run.result, Err(Error::<Test>::MigrationInProgress.into()));
+
+		let start = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads_writes(1, 1);
+		let blocks = migrate_in_blocks::<RecordTranslationPrice>(start + RecordTranslationPrice::max_item_weight());
+		assert_eq!(blocks, 4, "a record a block, and a block that finds none left");
+		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(6));
+		for (code_id, before) in before {
+			let after = crate::CodeInfoOf::<Test>::get(code_id).expect("the record reads in the new layout");
+			assert_eq!(after, CodeInfo { translation: TranslationPrice::REFERENCE, ..before });
+		}
+		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
+		assert_eq!(stored(&counter, b"counter"), Some(1u32.to_le_bytes().to_vec()));
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
 	});
 }

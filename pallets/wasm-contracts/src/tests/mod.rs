@@ -25,7 +25,7 @@ use frame_support::{
 };
 use frame_system::EnsureRoot;
 use sp_runtime::{AccountId32, BuildStorage, DispatchError};
-use wasm_contracts_primitives::{CodeId, Params};
+use wasm_contracts_primitives::{CodeId, Params, TranslationPrice};
 
 pub type AccountId = AccountId32;
 pub type Balance = u64;
@@ -190,6 +190,19 @@ pub fn filler(bytes: usize) -> String {
 pub fn upload(who: &AccountId, wasm: Vec<u8>) -> CodeId {
 	assert_ok!(Contracts::upload_code(RuntimeOrigin::signed(who.clone()), wasm, None));
 	crate::NextCodeId::<Test>::get() - 1
+}
+
+/// Uploads `wasm` as `who` with its translation at the reference price whatever its operators
+/// (as code uploaded before operators were counted), for tests of how a price is charged
+/// rather than which; returns its code id.
+pub fn upload_at_reference_price(who: &AccountId, wasm: Vec<u8>) -> CodeId {
+	let code_id = upload(who, wasm);
+	crate::CodeInfoOf::<Test>::mutate(code_id, |info| {
+		if let Some(info) = info {
+			info.translation = TranslationPrice::REFERENCE;
+		}
+	});
+	code_id
 }
 
 /// Instantiates `code_id` as `who` with `admin` (no salt, no value) and returns the address.

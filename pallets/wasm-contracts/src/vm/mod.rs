@@ -16,17 +16,18 @@ pub mod host;
 pub mod imports;
 pub mod instance;
 pub mod runtime;
+pub mod translation;
 pub mod validation;
 
 use crate::{costs::Cost, error::ExecError, gas::GasMeter, storage::ContractTrie, BalanceOf, Config, Error};
-use alloc::vec::Vec;
+use alloc::{collections::BTreeMap, vec::Vec};
 use cache::{CacheError, CachedModule, ModuleCache};
 use core::{cell::RefCell, marker::PhantomData};
 use engine::Metering;
 use frame_support::weights::Weight;
 use instance::HostState;
 use validation::Footprint;
-use wasm_contracts_primitives::{abi, abi::ReturnCode, limits, CodeHash, CodeId, Params};
+use wasm_contracts_primitives::{abi, abi::ReturnCode, limits, CodeHash, CodeId, Params, TranslationPrice};
 use wasmi::{Engine, Extern, Instance, Store, TrapCode, Val, ValType};
 
 /// Account id of runtime `T`.
@@ -160,11 +161,13 @@ pub fn entry_point_name<T: Config>(bytes: &[u8]) -> Result<&str, Error<T>> {
 }
 
 /// Validates `wasm` for storage or a deploy: the pallet's rules in one pass, then wasmi's own
-/// parsing limits (a lazy compilation, which translates no function). Returns its footprint.
+/// parsing limits (a lazy compilation, which translates no function). Returns its footprint,
+/// with the price of its translation.
 pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<Footprint, Error<T>> {
-	validation::validate(wasm, params).map_err(Error::<T>::from)?;
+	let reference_fuel = crate::costs::translation_fuel_per_byte::<T>();
+	let translation = validation::validate(wasm, params, reference_fuel).map_err(Error::<T>::from)?;
 	let engine = engine::new_engine(Metering::Fuel, 1);
-	let footprint = validation::footprint(wasm);
+	let footprint = Footprint { translation, ..validation::footprint(wasm) };
 	let mut cache = ModuleCache::default();
 	cache.compile_validated(&engine, CodeHash::default(), wasm, footprint.clone()).map_err(|_| Error::<T>::InvalidModule)?;
 	Ok(footprint)
@@ -172,16 +175,19 @@ pub fn validate<T: Config>(wasm: &[u8], params: &Params) -> Result<Footprint, Er
 
 /// Most functions of `module` that a run which burnt `fuel` units of fuel (its nested calls'
 /// included) can have translated: wasmi charges every function it translates the fuel of its
-/// body's bytes, whether a call instruction or the host entered it, so `k` translated functions
-/// burnt at least the fuel of the module's `k` smallest bodies. Host functions' charges are not
-/// fuel, so they do not count.
+/// body's bytes at the module's rate, whether a call instruction or the host entered it, so `k`
+/// translated functions burnt at least the fuel of the module's `k` smallest bodies. Host
+/// functions' charges are not fuel, so they do not count.
 fn functions_translated_bound<T: Config>(fuel: u64, module: &CachedModule) -> u32 {
-	module.footprint.body_sizes.most_translatable(fuel, crate::costs::translation_fuel_per_byte::<T>().into())
+	let rate = crate::costs::translation_rate::<T>(module.footprint.translation);
+	module.footprint.body_sizes.most_translatable(fuel, rate.into())
 }
 
-/// What one call tree shares: the engine and the modules it compiled.
+/// What one call tree shares: an engine per rate of translation fuel its modules are priced
+/// at (wasmi charges translation at its engine's rate), and the modules it compiled.
 pub struct Vm<E: Ext> {
-	engine: Engine,
+	metering: Metering,
+	engines: RefCell<BTreeMap<u32, Engine>>,
 	cache: RefCell<ModuleCache>,
 	/// The frames whose host functions the call tree's instances call.
 	ext: PhantomData<fn() -> E>,
@@ -190,12 +196,16 @@ pub struct Vm<E: Ext> {
 impl<E: Ext> Vm<E> {
 	/// A call tree's machine, metering with `metering`.
 	pub fn new(metering: Metering) -> Self {
-		let engine = engine::new_engine(metering, crate::costs::translation_fuel_per_byte::<E::T>());
-		Self { engine, cache: RefCell::new(ModuleCache::default()), ext: PhantomData }
+		Self { metering, engines: RefCell::default(), cache: RefCell::new(ModuleCache::default()), ext: PhantomData }
 	}
 
-	/// The module of stored code `code_hash` (`code_size` bytes), compiled on first use in this
-	/// call tree from what `fetch` reads. Charges [`Cost::CodeLoad`] (without its
+	/// The engine that charges `rate` fuel per byte translated, made on first use.
+	fn engine(&self, rate: u32) -> Engine {
+		self.engines.borrow_mut().entry(rate).or_insert_with(|| engine::new_engine(self.metering, rate)).clone()
+	}
+
+	/// The module of stored code `code_hash` (`code_size` bytes, its translation priced
+	/// `translation`), compiled on first use in this call tree from what `fetch` reads. Charges [`Cost::CodeLoad`] (without its
 	/// proof_size when `proof_recorded`: an earlier call of the block loaded the code) and
 	/// [`Cost::ModuleLoad`] when it compiles, nothing when the call tree already has it.
 	pub fn stored_module(
@@ -203,6 +213,7 @@ impl<E: Ext> Vm<E> {
 		gas: &mut GasMeter,
 		code_hash: CodeHash,
 		code_size: u32,
+		translation: TranslationPrice,
 		proof_recorded: bool,
 		fetch: impl FnOnce() -> Option<Vec<u8>>,
 	) -> Result<CachedModule, ExecError> {
@@ -212,14 +223,16 @@ impl<E: Ext> Vm<E> {
 		}
 		gas.charge(Cost::CodeLoad { code_size, proof_recorded }.weight::<E::T>()).map_err(out_of_gas)?;
 		let wasm = fetch().ok_or(Error::<E::T>::CodeNotFound)?;
-		let footprint = validation::footprint(&wasm);
+		let footprint = Footprint { translation, ..validation::footprint(&wasm) };
 		gas.charge(Cost::from(&footprint).weight::<E::T>()).map_err(out_of_gas)?;
 		self.compile_validated(code_hash, &wasm, footprint)
 	}
 
-	/// Compiles a module that was just validated (a deploy module), keyed by its hash.
+	/// Compiles a module that was just validated (a deploy module), keyed by its hash, on the
+	/// engine of its translation's rate.
 	pub fn compile_validated(&self, code_hash: CodeHash, wasm: &[u8], footprint: Footprint) -> Result<CachedModule, ExecError> {
-		let compiled = self.cache.borrow_mut().compile_validated(&self.engine, code_hash, wasm, footprint);
+		let engine = self.engine(crate::costs::translation_rate::<E::T>(footprint.translation));
+		let compiled = self.cache.borrow_mut().compile_validated(&engine, code_hash, wasm, footprint);
 		compiled.map_err(|error| {
 			match error {
 				CacheError::TooManyModules => Error::<E::T>::TooManyModulesInCall,
@@ -237,7 +250,6 @@ impl<E: Ext> Vm<E> {
 /// The output is what the contract set with `set_return_data`, else the little-endian bytes
 /// of the export's `i32`/`i64` result, else nothing.
 pub fn run<E: Ext>(
-	vm: &Vm<E>,
 	module: &CachedModule,
 	entry: EntryPoint,
 	ext: E,
@@ -247,10 +259,10 @@ pub fn run<E: Ext>(
 	// The fixed translation cost of every function no run has paid for is reserved, and what
 	// the run cannot have translated is given back afterwards.
 	let reserved = module.runs.untranslated.take();
-	let Footprint { memory_pages, data_bytes, .. } = module.footprint;
+	let Footprint { memory_pages, data_bytes, translation: price, .. } = module.footprint;
 	let weight = Cost::Instance { memory_pages, data_bytes }
 		.weight::<E::T>()
-		.saturating_add(Cost::FunctionTranslation { functions: reserved }.weight::<E::T>())
+		.saturating_add(Cost::FunctionTranslation { functions: reserved, price }.weight::<E::T>())
 		.saturating_add(reinstantiation::<E::T>(module));
 	if gas.charge(weight).is_err() {
 		module.runs.untranslated.set(reserved);
@@ -258,7 +270,7 @@ pub fn run<E: Ext>(
 	}
 	module.runs.instantiated.set(true);
 	let fuel_before = gas.fuel_burnt();
-	let mut store = new_store(vm, ext, gas);
+	let mut store = new_store(module, ext, gas);
 	let outcome = run_in_store(&mut store, module, entry);
 	let fuel_left = store.get_fuel();
 	let mut state = store.into_data();
@@ -276,7 +288,7 @@ pub fn run<E: Ext>(
 		let fuel = state.gas.fuel_burnt().saturating_sub(fuel_before);
 		let translated = functions_translated_bound::<E::T>(fuel, module).min(reserved);
 		let unused = reserved.saturating_sub(translated);
-		state.gas.refund(Cost::FunctionTranslation { functions: unused }.weight::<E::T>());
+		state.gas.refund(Cost::FunctionTranslation { functions: unused, price }.weight::<E::T>());
 		module.runs.untranslated.set(module.runs.untranslated.get().saturating_add(unused));
 	}
 	(state.ext, state.gas, result)
@@ -295,10 +307,11 @@ fn reinstantiation<T: Config>(module: &CachedModule) -> Weight {
 	}
 }
 
-/// A store for `ext` with its memory limits, holding the fuel `gas` buys.
-fn new_store<E: Ext>(vm: &Vm<E>, ext: E, gas: GasMeter) -> Store<HostState<E>> {
+/// A store for running `module` for `ext`, on the module's engine, with its memory limits,
+/// holding the fuel `gas` buys.
+fn new_store<E: Ext>(module: &CachedModule, ext: E, gas: GasMeter) -> Store<HostState<E>> {
 	let limits = engine::store_limits(ext.params());
-	let mut store = Store::new(&vm.engine, HostState::new(ext, gas, limits));
+	let mut store = Store::new(module.module.engine(), HostState::new(ext, gas, limits));
 	store.limiter(|state| state.limits());
 	let fuel = store.data_mut().gas.grant_fuel();
 	// Fails only when the engine does not meter fuel.
@@ -407,8 +420,8 @@ pub struct Prepared<E: Ext> {
 #[cfg(feature = "runtime-benchmarks")]
 impl<E: Ext> Prepared<E> {
 	/// Instantiates `module` for `ext` and finds its export `export`.
-	pub fn new(vm: &Vm<E>, module: &CachedModule, export: &str, ext: E, gas: GasMeter) -> Result<Self, &'static str> {
-		let mut store = new_store(vm, ext, gas);
+	pub fn new(module: &CachedModule, export: &str, ext: E, gas: GasMeter) -> Result<Self, &'static str> {
+		let mut store = new_store(module, ext, gas);
 		let instance = instantiate(&mut store, module).map_err(|_| "the benchmark module does not instantiate")?;
 		let func = instance.get_func(&store, export).ok_or("the benchmark module lacks its export")?;
 		Ok(Self { store, func })

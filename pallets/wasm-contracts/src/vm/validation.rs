@@ -9,11 +9,11 @@
 //! module's size. A module that needs a forbidden proposal is refused with that proposal's
 //! error, read off the validator's own refusal.
 
-use super::imports::HostFn;
+use super::{imports::HostFn, translation};
 use crate::costs::Cost;
 use crate::{Config, Error};
 use alloc::{rc::Rc, vec::Vec};
-use wasm_contracts_primitives::{abi, limits, Params};
+use wasm_contracts_primitives::{abi, limits, Params, TranslationPrice};
 use wasmparser::{
 	BinaryReader, BinaryReaderError, Chunk, CodeSectionReader, ExternalKind, FuncType, FuncValidatorAllocations, Parser,
 	Payload, TypeRef, ValType, ValidPayload, Validator, WasmFeatures,
@@ -115,11 +115,14 @@ fn classify(error: &BinaryReaderError) -> ValidationError {
 	}
 }
 
-/// Validates `wasm` against every rule of the module documentation, in one pass.
-pub fn validate(wasm: &[u8], params: &Params) -> Result<(), ValidationError> {
+/// Validates `wasm` against every rule of the module documentation, in one pass, and prices
+/// its functions' translation from their operators ([`translation::price`]) for a reference
+/// byte of `reference_fuel` fuel.
+pub fn validate(wasm: &[u8], params: &Params, reference_fuel: u32) -> Result<TranslationPrice, ValidationError> {
 	let mut structure = Structure::default();
 	let mut validator = Validator::new_with_features(allowed_features());
 	let mut allocations = FuncValidatorAllocations::default();
+	let mut functions = Vec::new();
 	for payload in Parser::new(0).parse_all(wasm) {
 		let payload = payload.map_err(|error| classify(&error))?;
 		structure.check(&payload, params)?;
@@ -128,8 +131,9 @@ pub fn validate(wasm: &[u8], params: &Params) -> Result<(), ValidationError> {
 				let mut func = to_validate.into_validator(allocations);
 				func.validate(&body).map_err(|error| classify(&error))?;
 				allocations = func.into_allocations();
+				functions.push(translation::function_cost(&body).ok_or(ValidationError::Invalid)?);
 			},
-			ValidPayload::End(_) => return Ok(()),
+			ValidPayload::End(_) => return Ok(translation::price(&functions, reference_fuel)),
 			_ => {},
 		}
 	}
@@ -293,6 +297,8 @@ pub struct Footprint {
 	pub memory_pages: u32,
 	/// Bytes of its data segments.
 	pub data_bytes: u32,
+	/// What translating its functions costs, found at validation (kept in the code's record).
+	pub translation: TranslationPrice,
 }
 
 /// The [`Footprint`] of a validated module, read from its section headers, its function, memory
