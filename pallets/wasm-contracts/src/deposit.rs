@@ -190,8 +190,13 @@ impl<AccountId> Default for DepositMeter<AccountId> {
 
 impl<AccountId: Ord + Clone> DepositMeter<AccountId> {
 	/// Records `change` in the storage of `owner`, whose trie is `trie_id` (each owner is
-	/// settled once, at [`crate::weights::WeightInfo::settle_deposit`]).
+	/// settled once, at [`crate::weights::WeightInfo::settle_deposit`]). A change that moves no
+	/// deposit (an overwrite of the same size) records nothing: an owner whose changes all are
+	/// such is not settled, and no settlement is to be charged for it.
 	pub fn record(&mut self, owner: StorageOwner<AccountId>, trie_id: TrieId, change: StorageChange) -> Recorded {
+		if change.is_zero() {
+			return Recorded { first_change: false, first_release: false }
+		}
 		let released = change.released();
 		match self.storage.get_mut(&owner) {
 			Some(total) => {

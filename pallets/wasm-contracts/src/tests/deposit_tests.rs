@@ -424,26 +424,30 @@ fn a_failed_deploy_session_leaves_no_variables_record_nor_hold() {
 }
 
 #[test]
-fn a_call_whose_storage_changes_move_no_deposit_is_given_its_settlement_back() {
+fn a_call_whose_storage_changes_move_no_deposit_reserves_no_settlement() {
 	new_test_ext().execute_with(|| {
 		let counter = deploy_fixture("counter");
 		let settlement = <Test as crate::Config>::WeightInfo::settle_deposit().ref_time();
-		let given_back = || {
+		let dry_run = || {
 			let dry_run = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None);
 			assert!(dry_run.result.is_ok());
-			dry_run.gas_required.ref_time() - dry_run.gas_consumed.ref_time()
+			dry_run
 		};
 		// The first increment stores the count: its deposit moves, and the settlement is paid.
-		assert!(given_back() < settlement);
+		let first = dry_run();
+		assert!(first.gas_required.ref_time() - first.gas_consumed.ref_time() < settlement);
 		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
-		// Later ones overwrite four bytes with four: nothing to settle, so it is given back.
-		assert!(given_back() >= settlement);
+		// Later ones overwrite four bytes with four: nothing to settle, so none is reserved, and
+		// the gas limit they need is less than the first's by at least the settlement.
+		let later = dry_run();
+		assert!(later.gas_required.ref_time() + settlement <= first.gas_required.ref_time());
+		assert!(later.gas_required.ref_time() - later.gas_consumed.ref_time() < settlement);
 		let bob = balance(&BOB);
 		// In a new block, as a dry run prices it.
 		System::set_block_number(2);
 		let post = execute(&BOB, &counter, "increment", vec![]).unwrap();
 		assert_eq!(balance(&BOB), bob, "no deposit moved");
-		let dry_run = Contracts::dry_run_execute(BOB, counter.clone(), b"increment".to_vec(), vec![], 0, None);
+		let dry_run = dry_run();
 		let base = crate::costs::without_event_counter::<Test>(<Test as crate::Config>::WeightInfo::execute(0));
 		assert_eq!(post.actual_weight, Some(base + dry_run.gas_consumed));
 	});
