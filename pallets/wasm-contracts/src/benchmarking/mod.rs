@@ -872,6 +872,28 @@ mod tests {
 	}
 
 	#[test]
+	fn the_translate_benchmarks_code_holds_the_reference_units_per_byte() {
+		// What the price of a unit of translation rests on: each 11 bytes the benchmark's body
+		// grows by hold 10 units.
+		let units_and_bytes = |bytes: u32| {
+			let wasm = module::translated(bytes);
+			let mut largest = (0, 0);
+			for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
+				if let wasmparser::Payload::CodeSectionEntry(body) = payload.unwrap() {
+					let cost = crate::vm::translation::function_cost(&body).unwrap();
+					largest = largest.max((cost.bytes, cost.units));
+				}
+			}
+			largest
+		};
+		let reference = crate::vm::translation::REFERENCE_BYTES as u32;
+		let (small_bytes, small_units) = units_and_bytes(100 * reference);
+		let (large_bytes, large_units) = units_and_bytes(1_100 * reference);
+		assert_eq!(large_bytes - small_bytes, 1_000 * reference);
+		assert_eq!(large_units - small_units, 1_000 * crate::vm::translation::REFERENCE_UNITS);
+	}
+
+	#[test]
 	fn the_filler_function_is_as_long_as_the_code_benchmarks_assume() {
 		let one = module::sized(module::FILLER_FUNCTION_BYTES).len();
 		let two = module::sized(2 * module::FILLER_FUNCTION_BYTES).len();

@@ -13,7 +13,8 @@ use wasm_contracts_primitives::TranslationPrice;
 use wasmparser::{FunctionBody, Operator};
 
 /// Units in [`REFERENCE_BYTES`] bytes of the `translate` benchmark's code: `local.get`, eight
-/// `i32.eqz` and `drop`, one unit each, in 11 bytes (checked by the benchmarks' tests).
+/// `i32.eqz` and `drop`, one unit each, in 11 bytes (checked against the benchmark's module by
+/// the benchmarks' tests).
 pub const REFERENCE_UNITS: u64 = 10;
 /// Bytes of the `translate` benchmark's code that hold [`REFERENCE_UNITS`] units.
 pub const REFERENCE_BYTES: u64 = 11;
@@ -47,9 +48,8 @@ fn rates(reference_fuel: u32) -> impl Iterator<Item = u16> {
 /// shape of code timed in the node's blocks (`benchmarking/translation-shapes.json`,
 /// `e2e/bench/translation-time.mjs`) translates in no more time per unit than the `translate`
 /// benchmark's code: `if` 3, `else` and `loop` 2, calls 3, a `br_table` 2 and one per target
-/// (its default included),
-/// memory loads and stores 2, every other operator 1 (`benchmarking/README.md`, "Translation
-/// priced by operator").
+/// (its default included), memory loads and stores 2, every other operator 1
+/// (`benchmarking/README.md`, "Translation priced by operator").
 pub fn units(operator: &Operator) -> u64 {
 	use Operator::*;
 	match operator {
