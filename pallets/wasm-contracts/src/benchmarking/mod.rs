@@ -876,15 +876,8 @@ mod tests {
 		// What the price of a unit of translation rests on: each 11 bytes the benchmark's body
 		// grows by hold 10 units.
 		let units_and_bytes = |bytes: u32| {
-			let wasm = module::translated(bytes);
-			let mut largest = (0, 0);
-			for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
-				if let wasmparser::Payload::CodeSectionEntry(body) = payload.unwrap() {
-					let cost = crate::vm::translation::function_cost(&body).unwrap();
-					largest = largest.max((cost.bytes, cost.units));
-				}
-			}
-			largest
+			let functions = crate::vm::translation::function_costs(&module::translated(bytes));
+			functions.into_iter().map(|function| (function.bytes, function.units)).max().unwrap_or_default()
 		};
 		let reference = crate::vm::translation::REFERENCE_BYTES as u32;
 		let (small_bytes, small_units) = units_and_bytes(100 * reference);

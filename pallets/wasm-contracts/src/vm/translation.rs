@@ -100,12 +100,10 @@ pub fn price(functions: &[FunctionCost], reference_fuel: u32) -> TranslationPric
 	// highest rate keeps the fixed price, which runs pay whether or not they translate the
 	// function, the smallest.
 	for per_byte in rates(reference_fuel) {
+		let by_bytes_alone = TranslationPrice { per_byte, per_function: 0 };
 		let lacking = functions
 			.iter()
-			.map(|function| {
-				let needed = function.units.saturating_mul(MILLIBYTES_PER_UNIT);
-				needed.saturating_sub(u64::from(per_byte).saturating_mul(function.bytes.into()))
-			})
+			.map(|function| needed(function).saturating_sub(charged(by_bytes_alone, function)))
 			.max()
 			.unwrap_or(0);
 		let Ok(per_function) = u32::try_from(lacking) else { continue };
@@ -119,20 +117,39 @@ pub fn price(functions: &[FunctionCost], reference_fuel: u32) -> TranslationPric
 	best
 }
 
+/// Thousandths of a reference byte that translating `function` costs at the reference price of
+/// a unit.
+fn needed(function: &FunctionCost) -> u64 {
+	function.units.saturating_mul(MILLIBYTES_PER_UNIT)
+}
+
+/// Thousandths of a reference byte that `price` charges for translating `function`.
+fn charged(price: TranslationPrice, function: &FunctionCost) -> u64 {
+	u64::from(price.per_byte).saturating_mul(function.bytes.into()).saturating_add(price.per_function.into())
+}
+
 /// Thousandths of a reference byte that translating every function of `functions` costs at
 /// `price`.
 fn total(functions: &[FunctionCost], price: TranslationPrice) -> u64 {
-	functions.iter().fold(0u64, |sum, function| {
-		let bytes = u64::from(price.per_byte).saturating_mul(function.bytes.into());
-		sum.saturating_add(bytes).saturating_add(price.per_function.into())
-	})
+	functions.iter().fold(0u64, |sum, function| sum.saturating_add(charged(price, function)))
 }
 
 /// Whether `price` covers `function`: its bytes and fixed price reach its units' price.
 #[cfg(test)]
-pub fn covers(price: TranslationPrice, function: &FunctionCost) -> bool {
-	let charged = u64::from(price.per_byte).saturating_mul(function.bytes.into()).saturating_add(price.per_function.into());
-	charged >= function.units.saturating_mul(MILLIBYTES_PER_UNIT)
+fn covers(price: TranslationPrice, function: &FunctionCost) -> bool {
+	charged(price, function) >= needed(function)
+}
+
+/// The size and translation units of each function of the valid module `wasm`.
+#[cfg(test)]
+pub(crate) fn function_costs(wasm: &[u8]) -> Vec<FunctionCost> {
+	let mut costs = Vec::new();
+	for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+		if let wasmparser::Payload::CodeSectionEntry(body) = payload.expect("a valid module parses") {
+			costs.push(function_cost(&body).expect("a valid body reads"));
+		}
+	}
+	costs
 }
 
 #[cfg(test)]
@@ -143,14 +160,7 @@ mod tests {
 	const REFERENCE_FUEL: u32 = 15;
 
 	fn costs(wat: &str) -> Vec<FunctionCost> {
-		let wasm = wat::parse_str(wat).unwrap();
-		let mut costs = Vec::new();
-		for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
-			if let wasmparser::Payload::CodeSectionEntry(body) = payload.unwrap() {
-				costs.push(function_cost(&body).unwrap());
-			}
-		}
-		costs
+		function_costs(&wat::parse_str(wat).unwrap())
 	}
 
 	#[test]
