@@ -54,6 +54,11 @@ pub fn all() -> Vec<Upload> {
 		Upload { name: "upload: blocks 1000 deep", wasm: module(&deep_blocks, "") },
 		Upload { name: "upload: 64 KiB of types", wasm: parse(&crate::workloads::declared_types_module()) },
 		Upload { name: "upload: 62 KiB of exports", wasm: parse(&crate::workloads::declared_exports_module()) },
+		Upload { name: "upload: 254 exports, 2 B names", wasm: parse(&crate::workloads::short_exports_module()) },
+		Upload { name: "upload: every host function", wasm: parse(&crate::workloads::all_imports_module()) },
+		Upload { name: "upload: 256 globals", wasm: parse(&crate::workloads::globals_module()) },
+		Upload { name: "upload: 1000 data segments", wasm: parse(&crate::workloads::data_segments_module()) },
+		Upload { name: "upload: 1000 element segments", wasm: parse(&crate::workloads::element_segments_module()) },
 	]
 }
 

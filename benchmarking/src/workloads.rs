@@ -52,6 +52,11 @@ pub fn all() -> Vec<Workload> {
 		Workload { name: "no-op, 10k 40 B functions", wat: small_functions_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "no-op, 64 KiB of types", wat: declared_types_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "no-op, 62 KiB of exports", wat: declared_exports_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 254 exports, 2 B names", wat: short_exports_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, every host function imported", wat: all_imports_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 256 globals", wat: globals_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 1000 empty data segments", wat: data_segments_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
+		Workload { name: "no-op, 1000 element segments", wat: element_segments_module(), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		Workload { name: "no-op, 9k empty functions", wat: uncalled_functions_module(9_000), entry: "run", input: vec![], setup: None, native: native_noop, gas_limit: None },
 		reentered("re-entered 20 times: 9k empty functions", "", &empty_functions(9_000)),
 		reentered("re-entered 20 times: 64 KiB of exports", "", &declared_exports("$noop", 3)),
@@ -215,6 +220,54 @@ pub fn declared_types_module() -> String {
 		})
 		.collect();
 	format!(r#"(module {types} (memory (export "memory") 1) (func (export "run")))"#)
+}
+
+/// A module with as many exports as a module may have, each under a name of two bytes.
+pub fn short_exports_module() -> String {
+	let count = wasm_contracts_primitives::limits::MAX_EXPORTS - 2;
+	let exports: String = (0..count).map(|index| format!("(export \"{index:0>2x}\" (func 0))\n")).collect();
+	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {exports})"#)
+}
+
+/// A module importing every host function, the longest names first.
+pub fn all_imports_module() -> String {
+	use pallet_wasm_contracts::harness::HostFn;
+	let wat_type = |ty| format!("{ty:?}").to_lowercase();
+	let mut host_fns = HostFn::ALL.to_vec();
+	host_fns.sort_by_key(|host_fn| std::cmp::Reverse(host_fn.name().len()));
+	let imports: String = host_fns
+		.iter()
+		.map(|host_fn| {
+			let params: Vec<String> = host_fn.params().iter().map(wat_type).collect();
+			let results: Vec<String> = host_fn.results().iter().map(wat_type).collect();
+			format!(
+				"(import \"env\" \"{}\" (func (param {}) (result {})))\n",
+				host_fn.name(),
+				params.join(" "),
+				results.join(" ")
+			)
+		})
+		.collect();
+	format!(r#"(module {imports} (memory (export "memory") 1) (func (export "run")))"#)
+}
+
+/// A module with as many globals as a module may have, each a mutable `i64`.
+pub fn globals_module() -> String {
+	let globals = "(global (mut i64) (i64.const -1))\n".repeat(wasm_contracts_primitives::limits::MAX_GLOBALS as usize);
+	format!(r#"(module {globals} (memory (export "memory") 1) (func (export "run")))"#)
+}
+
+/// A module with as many data segments as wasmi accepts, each passive and empty.
+pub fn data_segments_module() -> String {
+	let segments = "(data \"\")\n".repeat(1_000);
+	format!(r#"(module (memory (export "memory") 1) (func (export "run")) {segments})"#)
+}
+
+/// A module with as many element segments as wasmi accepts, each placing one function in the
+/// table.
+pub fn element_segments_module() -> String {
+	let segments: String = (0..1_000).map(|index| format!("(elem (i32.const {index}) func 0)\n")).collect();
+	format!(r#"(module (table 1000 funcref) (memory (export "memory") 1) (func (export "run")) {segments})"#)
 }
 
 /// A module whose declarations are exports, as many as a module may have, with names as long

@@ -131,8 +131,8 @@ pub mod limits {
 	/// (types, imports, functions, table, memory, globals, exports, elements), and the headers
 	/// of data segments. Declarations cost far more per byte to validate and load than code
 	/// (a function type of 32 reference parameters takes about as long as 100 bytes of
-	/// instructions), so they are priced per byte of their own and bounded here; compilers
-	/// emit a few KiB of them.
+	/// instructions), so they are priced apart (validation per byte, loading per entry or byte of
+	/// each kind) and bounded here; compilers emit a few KiB of them.
 	pub const MAX_DECLARATION_BYTES: u32 = 64 * 1024;
 	/// Deepest wasm-to-wasm recursion inside one contract call.
 	pub const MAX_RECURSION_DEPTH: u32 = 1_024;

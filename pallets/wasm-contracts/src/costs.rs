@@ -149,6 +149,29 @@ pub const LOAD_FUNCTIONS_BYTES_PER_FUNCTION: u64 = 44;
 /// value and path are in the block's proof and the node's cache.
 pub type Hot = bool;
 
+/// A module's declarations as loading them costs: every entry whose cost is its own rather than
+/// its bytes' (an import, export, global or segment makes an object in each instance) counted by
+/// kind, and the other declarations' bytes (counted by `vm::validation::footprint`). A function's
+/// entry in the function section is part of the function's price ([`Cost::ModuleLoad`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Declarations {
+	/// Bytes priced like function types, the costliest declarations per byte: the type, table,
+	/// memory and element sections and any other section of declarations.
+	pub typed_bytes: u32,
+	/// Host functions imported.
+	pub imports: u32,
+	/// Exports.
+	pub exports: u32,
+	/// Bytes of the exports' names.
+	pub export_name_bytes: u32,
+	/// Globals defined.
+	pub globals: u32,
+	/// Data segments, active or passive (their bytes are priced as the instance's memory, [`Cost::Instance`]).
+	pub data_segments: u32,
+	/// Element segments (their items are in [`Declarations::typed_bytes`]).
+	pub element_segments: u32,
+}
+
 /// What a host function or the call stack charges to a call's gas meter.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Cost {
@@ -223,8 +246,9 @@ pub enum Cost {
 	CodeLoad { code_size: u32, proof_recorded: bool },
 	/// Loading a module's functions and declarations, which cost more than their bytes: the
 	/// slopes of `load_functions` (less the bytes each of its functions adds,
-	/// [`LOAD_FUNCTIONS_BYTES_PER_FUNCTION`]) and `load_declarations`.
-	ModuleLoad { functions: u32, declaration_bytes: u32 },
+	/// [`LOAD_FUNCTIONS_BYTES_PER_FUNCTION`]), `load_declarations` per byte priced like types,
+	/// and per entry of each other kind the slope of its own benchmark.
+	ModuleLoad { functions: u32, declarations: Declarations },
 	/// Validating `declaration_bytes` of declarations beyond what `upload_code` and `deploy`
 	/// charge per byte of module: the slope of `validate_declarations`.
 	DeclarationValidation { declaration_bytes: u32 },
@@ -330,12 +354,10 @@ impl Cost {
 					load
 				}
 			},
-			Cost::ModuleLoad { functions, declaration_bytes } => {
+			Cost::ModuleLoad { functions, declarations } => {
 				let bytes = slope(T::WeightInfo::code_load).saturating_mul(LOAD_FUNCTIONS_BYTES_PER_FUNCTION);
 				let per_function = slope(T::WeightInfo::load_functions).saturating_sub(bytes);
-				let functions = per_function.saturating_mul(functions.into());
-				let declarations = slope(T::WeightInfo::load_declarations).saturating_mul(declaration_bytes.into());
-				functions.saturating_add(declarations)
+				per_function.saturating_mul(functions.into()).saturating_add(declarations_load::<T>(declarations))
 			},
 			Cost::DeclarationValidation { declaration_bytes } =>
 				slope(T::WeightInfo::validate_declarations).saturating_mul(declaration_bytes.into()),
@@ -358,6 +380,44 @@ impl Cost {
 			Cost::AccountTrieRecord => db.writes(1),
 		}
 	}
+}
+
+/// Loading `declarations`: each kind at its benchmark's slope.
+fn declarations_load<T: Config>(declarations: Declarations) -> Weight {
+	let Declarations { typed_bytes, imports, exports, export_name_bytes, globals, data_segments, element_segments } =
+		declarations;
+	[
+		(slope(T::WeightInfo::load_declarations), typed_bytes),
+		(slope(T::WeightInfo::load_imports), imports),
+		(slope(T::WeightInfo::load_exports), exports),
+		(slope(T::WeightInfo::load_export_names), export_name_bytes),
+		(slope(T::WeightInfo::load_globals), globals),
+		(slope(T::WeightInfo::load_data_segments), data_segments),
+		(slope(T::WeightInfo::load_element_segments), element_segments),
+	]
+	.into_iter()
+	.fold(Weight::zero(), |total, (per_entry, entries)| total.saturating_add(per_entry.saturating_mul(entries.into())))
+}
+
+/// The most that loading `bytes` bytes of declarations can cost: all of the kind that costs the
+/// most per byte, each entry in the fewest bytes wasm allows it (an import 7, naming module `env`;
+/// an export 3 and each byte of its name; a global 4; a data segment 2; an element segment 3,
+/// which are also priced like types).
+fn costliest_declarations_load<T: Config>(bytes: u32) -> Weight {
+	let per_entry = |declarations: Declarations| declarations_load::<T>(declarations);
+	let per_byte = [
+		(per_entry(Declarations { typed_bytes: 1, ..Default::default() }), 1),
+		(per_entry(Declarations { imports: 1, ..Default::default() }), 7),
+		(per_entry(Declarations { exports: 1, ..Default::default() }), 3),
+		(per_entry(Declarations { export_name_bytes: 1, ..Default::default() }), 1),
+		(per_entry(Declarations { globals: 1, ..Default::default() }), 4),
+		(per_entry(Declarations { data_segments: 1, ..Default::default() }), 2),
+		(per_entry(Declarations { element_segments: 1, typed_bytes: 3, ..Default::default() }), 3),
+	];
+	per_byte.into_iter().fold(Weight::zero(), |costliest, (weight, entry_bytes)| {
+		let entries = bytes / entry_bytes;
+		costliest.max(weight.saturating_mul(entries.into()))
+	})
 }
 
 /// The ref_time of a key of `len` bytes ([`Cost::Key`]): what a hot key pays for its bytes.
@@ -427,7 +487,7 @@ pub fn deploy<T: Config>(payment: u32, session: u32) -> Weight {
 		let declaration_bytes = size.min(limits::MAX_DECLARATION_BYTES);
 		Cost::DeclarationValidation { declaration_bytes }
 			.weight::<T>()
-			.saturating_add(Cost::ModuleLoad { functions: 0, declaration_bytes }.weight::<T>())
+			.saturating_add(costliest_declarations_load::<T>(declaration_bytes))
 	};
 	T::WeightInfo::deploy(payment.saturating_add(session))
 		.saturating_add(declarations(payment))

@@ -64,6 +64,24 @@ pub trait WeightInfo {
 	/// types of 32 reference-typed parameters): the slope is the load cost per byte of
 	/// declarations.
 	fn load_declarations(d: u32) -> Weight;
+	/// Loading stored code that imports `i` host functions, those of the longest names first:
+	/// the slope is the load cost per import.
+	fn load_imports(i: u32) -> Weight;
+	/// Loading stored code with `e` exports of two-byte names: the slope is the load cost per
+	/// export.
+	fn load_exports(e: u32) -> Weight;
+	/// Loading stored code with the most exports, whose names sharing a prefix total `b` bytes:
+	/// the slope is the load cost per byte of an export's name.
+	fn load_export_names(b: u32) -> Weight;
+	/// Loading stored code with `g` globals, each a function reference: the slope is the load
+	/// cost per global.
+	fn load_globals(g: u32) -> Weight;
+	/// Loading stored code with `s` passive data segments of no bytes: the slope is the load
+	/// cost per data segment.
+	fn load_data_segments(s: u32) -> Weight;
+	/// Loading stored code with `s` active element segments of one function each: the slope is
+	/// the load cost per element segment beyond its bytes.
+	fn load_element_segments(s: u32) -> Weight;
 	/// `upload_code` of a module with `d` bytes of the costliest declarations: the slope is the
 	/// validation cost per byte of declarations, charged on top of `upload_code` and `deploy`.
 	fn validate_declarations(d: u32) -> Weight;

@@ -20,7 +20,7 @@ use alloc::{rc::Rc, vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::{Inspect, InspectHold, Mutate};
 use frame_system::RawOrigin;
-use module::{InstrClass, ModuleSpec, BENCH_EXPORT};
+use module::{Declared, InstrClass, ModuleSpec, BENCH_EXPORT};
 use sp_runtime::traits::{Bounded, SaturatedConversion, Saturating, Zero};
 use vm::imports::HostFn;
 use wasm_contracts_primitives::{limits, Params};
@@ -38,6 +38,11 @@ const MAX_KEY: u32 = 128;
 const MAX_UNCALLED_FUNCTIONS: u32 = 9_000;
 /// Most bytes of declarations the declaration benchmarks add, leaving room for the module's own.
 const MAX_DECLARATIONS: u32 = limits::MAX_DECLARATION_BYTES - 1024;
+/// Host functions a module may import, each once.
+const HOST_FNS: u32 = HostFn::ALL.len() as u32;
+/// Most bytes the export names benchmark adds to two-byte names: what the declarations of a
+/// module with the most exports leave.
+const MAX_EXPORT_NAME_BYTES: u32 = limits::MAX_DECLARATION_BYTES - 4 * 1024;
 /// Largest function body the translation benchmark uses.
 const MAX_BODY: u32 = 256 * 1024;
 /// Largest message the message-size benchmarks use.
@@ -182,6 +187,66 @@ mod benchmarks {
 	#[benchmark(pov_mode = Measured)]
 	fn load_declarations(d: Linear<0, MAX_DECLARATIONS>) -> Result<(), BenchmarkError> {
 		let mut call = StoredCall::<T>::new(module::declarations(d))?;
+		#[block]
+		{
+			call.run()?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn load_imports(i: Linear<0, HOST_FNS>) -> Result<(), BenchmarkError> {
+		let mut call = StoredCall::<T>::new(module::declared(Declared::Imports, i))?;
+		#[block]
+		{
+			call.run()?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn load_exports(e: Linear<0, { module::NAMED_EXPORTS }>) -> Result<(), BenchmarkError> {
+		let mut call = StoredCall::<T>::new(module::declared(Declared::Exports, e))?;
+		#[block]
+		{
+			call.run()?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn load_export_names(b: Linear<0, MAX_EXPORT_NAME_BYTES>) -> Result<(), BenchmarkError> {
+		let mut call = StoredCall::<T>::new(module::declared(Declared::ExportNames, b))?;
+		#[block]
+		{
+			call.run()?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn load_globals(g: Linear<0, { limits::MAX_GLOBALS }>) -> Result<(), BenchmarkError> {
+		let mut call = StoredCall::<T>::new(module::declared(Declared::Globals, g))?;
+		#[block]
+		{
+			call.run()?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn load_data_segments(s: Linear<0, { module::MAX_SEGMENTS }>) -> Result<(), BenchmarkError> {
+		let mut call = StoredCall::<T>::new(module::declared(Declared::DataSegments, s))?;
+		#[block]
+		{
+			call.run()?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
+	fn load_element_segments(s: Linear<0, { module::MAX_SEGMENTS }>) -> Result<(), BenchmarkError> {
+		let mut call = StoredCall::<T>::new(module::declared(Declared::ElementSegments, s))?;
 		#[block]
 		{
 			call.run()?;

@@ -437,6 +437,122 @@ pub fn declarations(bytes: u32) -> Vec<u8> {
 	with_more_types(&wasm, &extra)
 }
 
+/// Declarations of one kind that the `load_*` benchmarks add, each the costliest of its kind to
+/// load.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Declared {
+	/// Imports of host functions, the longest names first.
+	Imports,
+	/// Exports of the benchmarked function under two-byte names.
+	Exports,
+	/// The most exports a module may add, whose names share a prefix and total the count's bytes
+	/// more than two bytes a name.
+	ExportNames,
+	/// Mutable `funcref` globals, each holding a reference to the benchmarked function.
+	Globals,
+	/// Passive data segments of no bytes.
+	DataSegments,
+	/// Active element segments placing the benchmarked function, one table slot each.
+	ElementSegments,
+}
+
+/// Exports every module of [`declared`] has: the benchmarked function twice and the memory.
+const OWN_EXPORTS: u32 = 3;
+/// Most data and element segments wasmi accepts in a module (`EnforcedLimits::strict`).
+pub const MAX_SEGMENTS: u32 = 1_000;
+/// Exports [`Declared::ExportNames`] adds.
+pub const NAMED_EXPORTS: u32 = limits::MAX_EXPORTS - OWN_EXPORTS;
+
+/// A module whose export does nothing, with `count` declarations of `kind` (for
+/// [`Declared::ExportNames`], the names' bytes beyond two a name). Everything else in it is the
+/// same whatever `count`: the type section holds the type of every host function and the table
+/// has a slot for every element segment (globals' modules have a declarative segment, which lets
+/// them refer to the function).
+pub fn declared(kind: Declared, count: u32) -> Vec<u8> {
+	use wasm_encoder::{
+		CodeSection, ConstExpr, DataCountSection, DataSection, ElementSection, Elements, EntityType, ExportKind,
+		ExportSection, Function, FunctionSection, GlobalSection, GlobalType, ImportSection, MemorySection, MemoryType,
+		Module, RefType, TableSection, TableType, TypeSection, ValType,
+	};
+	let value_type = |ty: &wasmparser::ValType| if *ty == wasmparser::ValType::I64 { ValType::I64 } else { ValType::I32 };
+	let mut host_fns = HostFn::ALL.to_vec();
+	host_fns.sort_by_key(|host_fn| core::cmp::Reverse(host_fn.name().len()));
+	let mut types = TypeSection::new();
+	types.ty().function([], []);
+	for host_fn in &host_fns {
+		types.ty().function(host_fn.params().iter().map(value_type), host_fn.results().iter().map(value_type));
+	}
+	let mut imports = ImportSection::new();
+	if kind == Declared::Imports {
+		for (index, host_fn) in host_fns.iter().enumerate().take(count as usize) {
+			imports.import(abi::HOST_MODULE, host_fn.name(), EntityType::Function(index as u32 + 1));
+		}
+	}
+	let bench = imports.len();
+	let mut functions = FunctionSection::new();
+	functions.function(0);
+	let mut tables = TableSection::new();
+	tables.table(TableType {
+		element_type: RefType::FUNCREF,
+		minimum: MAX_SEGMENTS.into(),
+		maximum: None,
+		table64: false,
+		shared: false,
+	});
+	let mut memories = MemorySection::new();
+	memories.memory(MemoryType { minimum: 1, maximum: None, memory64: false, shared: false, page_size_log2: None });
+	let mut globals = GlobalSection::new();
+	if kind == Declared::Globals {
+		let global = GlobalType { val_type: ValType::Ref(RefType::FUNCREF), mutable: true, shared: false };
+		for _ in 0..count {
+			globals.global(global, &ConstExpr::ref_func(bench));
+		}
+	}
+	let mut exports = ExportSection::new();
+	exports
+		.export(BENCH_EXPORT, ExportKind::Func, bench)
+		.export(abi::DEPLOY_EXPORT, ExportKind::Func, bench)
+		.export(abi::MEMORY_EXPORT, ExportKind::Memory, 0);
+	let two_byte_name = |index: u32| alloc::format!("{index:02x}");
+	match kind {
+		Declared::Exports =>
+			for index in 0..count {
+				exports.export(&two_byte_name(index), ExportKind::Func, bench);
+			},
+		Declared::ExportNames => {
+			let prefix = "a".repeat((count / NAMED_EXPORTS) as usize);
+			for index in 0..NAMED_EXPORTS {
+				exports.export(&alloc::format!("{prefix}{}", two_byte_name(index)), ExportKind::Func, bench);
+			}
+		},
+		_ => {},
+	}
+	let mut elements = ElementSection::new();
+	if kind == Declared::Globals {
+		elements.declared(Elements::Functions(vec![bench].into()));
+	}
+	if kind == Declared::ElementSegments {
+		for slot in 0..count {
+			elements.active(None, &ConstExpr::i32_const(slot as i32), Elements::Functions(vec![bench].into()));
+		}
+	}
+	let mut code = CodeSection::new();
+	let mut body = Function::new([]);
+	body.instructions().end();
+	code.function(&body);
+	let mut data = DataSection::new();
+	if kind == Declared::DataSegments {
+		for _ in 0..count {
+			data.passive([0u8; 0]);
+		}
+	}
+	let mut module = Module::new();
+	module.section(&types).section(&imports).section(&functions).section(&tables).section(&memories);
+	module.section(&globals).section(&exports).section(&elements).section(&DataCountSection { count: data.len() });
+	module.section(&code).section(&data);
+	module.finish()
+}
+
 /// `wasm`, whose first section is its type section, with `types` (encoded) appended to it.
 fn with_more_types(wasm: &[u8], types: &[Vec<u8>]) -> Vec<u8> {
 	const HEADER: usize = 8;

@@ -336,20 +336,44 @@ fn declarations_are_bounded_in_bytes() {
 }
 
 #[test]
-fn loading_declarations_is_charged_per_byte_of_them() {
+fn loading_declarations_is_charged_for_each_of_them_by_kind() {
 	new_test_ext().execute_with(|| {
-		let types: String = (0..1_000).map(|index| format!("(type (func (param {})))", "i64 ".repeat(index % 32))).collect();
-		let declared = wat(&format!(r#"(module {types} (memory (export "memory") 1) (func (export "run")))"#));
-		let plain = wat(r#"(module (memory (export "memory") 1) (func (export "run")))"#);
+		let module = |declarations: &str| {
+			wat(&format!(r#"(module {declarations} (memory (export "memory") 1) (table 300 funcref) (func $run (export "run")))"#))
+		};
 		let gas_of = |wasm: Vec<u8>| {
 			let contract = instantiate(&ALICE, upload(&ALICE, wasm), vec![], None);
 			Contracts::dry_run_execute(BOB, contract, b"run".to_vec(), vec![], 0, None).gas_consumed.ref_time()
 		};
-		let extra_bytes = vm::validation::footprint(&declared).declaration_bytes -
-			vm::validation::footprint(&plain).declaration_bytes;
-		let per_byte = crate::costs::Cost::from(&vm::validation::Footprint { declaration_bytes: 1, ..Default::default() }).weight::<Test>();
-		assert!(per_byte.ref_time() > 0);
-		assert!(gas_of(declared) - gas_of(plain) >= per_byte.ref_time() * extra_bytes as u64);
+		let load_of = |wasm: &[u8]| {
+			let declarations = vm::validation::footprint(wasm).declarations;
+			crate::costs::Cost::ModuleLoad { functions: 0, declarations }.weight::<Test>().ref_time()
+		};
+		let imports: String = vm::imports::HostFn::ALL
+			.iter()
+			.map(|host_fn| {
+				let wat_type = |ty: &wasmparser::ValType| format!("{ty:?}").to_lowercase();
+				let params: Vec<String> = host_fn.params().iter().map(wat_type).collect();
+				let results: Vec<String> = host_fn.results().iter().map(wat_type).collect();
+				format!(r#"(import "env" "{}" (func (param {}) (result {})))"#, host_fn.name(), params.join(" "), results.join(" "))
+			})
+			.collect();
+		let repeated = |count: usize, declaration: &dyn Fn(usize) -> String| (0..count).map(declaration).collect::<String>();
+		let plain = module("");
+		let kinds = [
+			("types", repeated(300, &|index| format!("(type (func (param {})))", "i64 ".repeat(index % 32)))),
+			("imports", imports),
+			("exports", repeated(250, &|index| format!(r#"(export "{index:02x}" (func $run))"#))),
+			("globals", repeated(250, &|_| "(global (mut funcref) (ref.func $run))".into()) + "(elem declare func $run)"),
+			("data segments", repeated(300, &|_| r#"(data "")"#.into())),
+			("element segments", repeated(300, &|slot| format!("(elem (i32.const {slot}) func $run)"))),
+		];
+		for (kind, declarations) in kinds {
+			let declared = module(&declarations);
+			let charged = load_of(&declared) - load_of(&plain);
+			assert!(charged > 0, "{kind}: nothing charged");
+			assert!(gas_of(declared) - gas_of(plain.clone()) >= charged, "{kind}: the call paid less than their load");
+		}
 	});
 }
 

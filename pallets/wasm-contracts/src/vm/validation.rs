@@ -10,7 +10,7 @@
 //! error, read off the validator's own refusal.
 
 use super::{imports::HostFn, translation};
-use crate::costs::Cost;
+use crate::costs::{Cost, Declarations};
 use crate::{Config, Error};
 use alloc::{rc::Rc, vec::Vec};
 use wasm_contracts_primitives::{abi, limits, Params, TranslationPrice};
@@ -283,6 +283,29 @@ fn declaration_bytes(payload: &Payload) -> u32 {
 	u32::try_from(bytes).unwrap_or(u32::MAX)
 }
 
+/// Adds what `payload` declares to `declarations`.
+fn add_declarations(declarations: &mut Declarations, payload: &Payload) {
+	let count = |count: u32, total: &mut u32| *total = total.saturating_add(count);
+	match payload {
+		Payload::ImportSection(reader) => count(reader.count(), &mut declarations.imports),
+		Payload::ExportSection(reader) => {
+			count(reader.count(), &mut declarations.exports);
+			for export in reader.clone().into_iter().flatten() {
+				count(u32::try_from(export.name.len()).unwrap_or(u32::MAX), &mut declarations.export_name_bytes);
+			}
+		},
+		Payload::GlobalSection(reader) => count(reader.count(), &mut declarations.globals),
+		Payload::DataSection(reader) => count(reader.count(), &mut declarations.data_segments),
+		Payload::ElementSection(reader) => {
+			count(reader.count(), &mut declarations.element_segments);
+			count(declaration_bytes(payload), &mut declarations.typed_bytes);
+		},
+		// A function's entry is part of the function's price (`Footprint::functions`).
+		Payload::FunctionSection(_) => {},
+		_ => count(declaration_bytes(payload), &mut declarations.typed_bytes),
+	}
+}
+
 /// What a module costs beyond its bytes: the functions that may be translated, the
 /// declarations to load, the memory each instance starts with and the data copied into it.
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
@@ -291,8 +314,10 @@ pub struct Footprint {
 	pub functions: u32,
 	/// Their bodies' sizes, which bound how many functions a run's fuel can have translated.
 	pub body_sizes: Rc<BodySizes>,
-	/// Bytes of its declarations (see [`limits::MAX_DECLARATION_BYTES`]).
+	/// Bytes of its declarations (see [`limits::MAX_DECLARATION_BYTES`]), which validation prices.
 	pub declaration_bytes: u32,
+	/// Its declarations by kind, which loading prices.
+	pub declarations: Declarations,
 	/// Initial pages of its memory.
 	pub memory_pages: u32,
 	/// Bytes of its data segments.
@@ -312,6 +337,7 @@ pub fn footprint(wasm: &[u8]) -> Footprint {
 		let Ok(Chunk::Parsed { consumed, payload }) = parser.parse(rest, true) else { break };
 		offset = offset.saturating_add(consumed);
 		footprint.declaration_bytes = footprint.declaration_bytes.saturating_add(declaration_bytes(&payload));
+		add_declarations(&mut footprint.declarations, &payload);
 		match payload {
 			Payload::CodeSectionStart { range, size, .. } => {
 				if let Some(section) = wasm.get(range.clone()) {
@@ -427,13 +453,58 @@ fn class_floor(class: usize) -> u32 {
 impl From<&Footprint> for Cost {
 	/// The cost of loading a module of `footprint` ([`Cost::ModuleLoad`]).
 	fn from(footprint: &Footprint) -> Self {
-		Cost::ModuleLoad { functions: footprint.functions, declaration_bytes: footprint.declaration_bytes }
+		Cost::ModuleLoad { functions: footprint.functions, declarations: footprint.declarations }
 	}
 }
 
 #[cfg(test)]
 mod tests {
 	use super::*;
+
+	#[test]
+	fn declarations_are_counted_by_kind_and_functions_are_not_counted_as_declarations() {
+		let wasm = wat::parse_str(
+			r#"(module
+				(type (func (param i64 i64)))
+				(import "env" "get_caller" (func (param i32) (result i32)))
+				(import "env" "get_block_number" (func (result i64)))
+				(memory (export "memory") 1)
+				(table 2 funcref)
+				(global (mut i32) (i32.const 0))
+				(func $run (export "run"))
+				(func $other)
+				(export "other_name" (func $other))
+				(elem (i32.const 0) func $run $other)
+				(elem (i32.const 1) func $run)
+				(data (i32.const 0) "abc")
+				(data "")
+				(data ""))"#,
+		)
+		.unwrap();
+		let footprint = footprint(&wasm);
+		let declarations = footprint.declarations;
+		assert_eq!(
+			(declarations.imports, declarations.exports, declarations.globals),
+			(2, 3, 1),
+			"{declarations:?}"
+		);
+		assert_eq!(declarations.export_name_bytes, "memory".len() as u32 + "run".len() as u32 + "other_name".len() as u32);
+		assert_eq!((declarations.data_segments, declarations.element_segments), (3, 2));
+		assert_eq!(footprint.data_bytes, 3);
+		// Types, the table, the memory and the element section are priced like types; the
+		// other kinds by entry, and the function section with the functions.
+		let typed: u32 = [1, 4, 5, 9].iter().map(|id| section_len(&wasm, *id)).sum();
+		assert_eq!(declarations.typed_bytes, typed);
+	}
+
+	/// The length of the payload of section `id` of `wasm`.
+	fn section_len(wasm: &[u8], id: u8) -> u32 {
+		Parser::new(0)
+			.parse_all(wasm)
+			.filter_map(|payload| payload.ok()?.as_section())
+			.find(|(section, _)| *section == id)
+			.map_or(0, |(_, range)| range.len() as u32)
+	}
 
 	#[test]
 	fn a_size_class_holds_sizes_less_than_a_quarter_above_its_floor() {
