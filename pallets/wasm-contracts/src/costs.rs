@@ -10,7 +10,7 @@
 //! | a host function | its benchmark less the entry into the contract ([`host_fn`]) |
 //! | a storage key or value | [`Cost::StorageRead`], [`Cost::StorageWrite`], [`Cost::StorageDelete`], [`Cost::StoredValue`]: cold or hot; [`Cost::LongestValueRecord`] for a value longer than any before |
 //! | loading code | [`Cost::CodeLoad`] per byte, [`Cost::ModuleLoad`] per function and declaration byte |
-//! | an instance | [`Cost::Instance`]: its memory and data, at the memory price ([`Cost::Memory`]) |
+//! | an instance | [`Cost::Instance`]: its memory per page (`instance_memory`) and its data at the memory price ([`Cost::Memory`]) |
 //! | translating functions | [`Cost::FunctionTranslation`]: each function's fixed cost and its module's fuel per function |
 //! | events | [`Cost::LogEvent`], [`Cost::EventBytes`], [`Cost::EventCounter`] |
 //! | deposits | [`Cost::SettleDeposit`], [`Cost::UnpaidStorage`], [`Cost::AccountTrieCheck`] |
@@ -252,7 +252,8 @@ pub enum Cost {
 	/// Validating `declaration_bytes` of declarations beyond what `upload_code` and `deploy`
 	/// charge per byte of module: the slope of `validate_declarations`.
 	DeclarationValidation { declaration_bytes: u32 },
-	/// Instantiating a module beyond its code: its initial memory and data at the memory price.
+	/// Instantiating a module beyond its code: its initial memory, at `instance_memory`'s slope
+	/// per page, and its data, copied at the memory price ([`Cost::Memory`]).
 	Instance { memory_pages: u32, data_bytes: u32 },
 	/// The fixed cost of translating `functions` functions of a module priced `price`, beyond
 	/// the fuel of their bytes: the slope of `translate_functions` (wasmi translates a function
@@ -361,10 +362,9 @@ impl Cost {
 			},
 			Cost::DeclarationValidation { declaration_bytes } =>
 				slope(T::WeightInfo::validate_declarations).saturating_mul(declaration_bytes.into()),
-			Cost::Instance { memory_pages, data_bytes } => {
-				let memory = u64::from(memory_pages).saturating_mul(limits::PAGE_SIZE);
-				Cost::Memory { bytes: memory.saturating_add(data_bytes.into()) }.weight::<T>()
-			},
+			Cost::Instance { memory_pages, data_bytes } => slope(T::WeightInfo::instance_memory)
+				.saturating_mul(memory_pages.into())
+				.saturating_add(Cost::Memory { bytes: data_bytes.into() }.weight::<T>()),
 			Cost::FunctionTranslation { functions, price } => {
 				let fuel = translation_fuel_per_function::<T>(price).saturating_mul(fuel_unit::<T>().ref_time());
 				let per_function = slope(T::WeightInfo::translate_functions).saturating_add(Weight::from_parts(fuel, 0));

@@ -12,7 +12,9 @@ pub trait WeightInfo {
 	fn upload_code(c: u32) -> Weight;
 	/// `instantiate` with an init message of `m` bytes, not counting the contract's gas.
 	fn instantiate(m: u32) -> Weight;
-	/// `execute` with a message of `m` bytes, not counting the contract's gas.
+	/// `execute` with a message of `m` bytes, not counting the contract's gas: a contract of one
+	/// empty function and no memory, the least a module holds, so that every contract's gas
+	/// pays its own memory, exports and declarations.
 	fn execute(m: u32) -> Weight;
 	/// `migrate` with a message of `m` bytes, not counting the contract's gas.
 	fn migrate(m: u32) -> Weight;
@@ -82,6 +84,9 @@ pub trait WeightInfo {
 	/// Loading stored code with `s` active element segments of one function each: the slope is
 	/// the load cost per element segment beyond its bytes.
 	fn load_element_segments(s: u32) -> Weight;
+	/// A call of stored code whose memory starts with `p` pages: the slope is what making an
+	/// instance's memory costs per page (the pages are allocated zeroed).
+	fn instance_memory(p: u32) -> Weight;
 	/// `upload_code` of a module with `d` bytes of the costliest declarations: the slope is the
 	/// validation cost per byte of declarations, charged on top of `upload_code` and `deploy`.
 	fn validate_declarations(d: u32) -> Weight;

@@ -38,6 +38,8 @@ const MAX_KEY: u32 = 128;
 const MAX_UNCALLED_FUNCTIONS: u32 = 9_000;
 /// Most bytes of declarations the declaration benchmarks add, leaving room for the module's own.
 const MAX_DECLARATIONS: u32 = limits::MAX_DECLARATION_BYTES - 1024;
+/// Most pages the instance memory benchmark starts a memory with: the default parameters' limit.
+const MAX_INITIAL_PAGES: u32 = 16;
 /// Host functions a module may import, each once.
 const HOST_FNS: u32 = HostFn::ALL.len() as u32;
 /// Most bytes the export names benchmark adds to two-byte names: what the declarations of a
@@ -255,6 +257,16 @@ mod benchmarks {
 	}
 
 	#[benchmark(pov_mode = Measured)]
+	fn instance_memory(p: Linear<0, MAX_INITIAL_PAGES>) -> Result<(), BenchmarkError> {
+		let mut call = StoredCall::<T>::new(ModuleSpec { memory_pages: p, ..Default::default() }.build())?;
+		#[block]
+		{
+			call.run()?;
+		}
+		Ok(())
+	}
+
+	#[benchmark(pov_mode = Measured)]
 	fn validate_declarations(d: Linear<0, MAX_DECLARATIONS>) -> Result<(), BenchmarkError> {
 		let origin = funded_uploader::<T>()?;
 		let wasm = module::declarations(d);
@@ -279,7 +291,7 @@ mod benchmarks {
 	#[benchmark(pov_mode = Measured)]
 	fn execute(m: Linear<0, MAX_MSG>) -> Result<(), BenchmarkError> {
 		let caller = funded::<T>("caller");
-		let contract = contract_of::<T>(&caller, module::sized(0))?;
+		let contract = contract_of::<T>(&caller, module::minimal())?;
 		let gas_limit = Parameters::<T>::get().max_contract_gas;
 		// The block ran as many other contracts as it records but one: the call reads the
 		// whole record and writes it back with its own contract.

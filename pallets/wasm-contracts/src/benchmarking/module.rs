@@ -184,6 +184,25 @@ pub fn sized(bytes: u32) -> Vec<u8> {
 	ModuleSpec { memory_pages: 1, filler_bytes: bytes, ..Default::default() }.build()
 }
 
+/// The least module a call can run: one empty function, exported as [`BENCH_EXPORT`], and no
+/// memory.
+pub fn minimal() -> Vec<u8> {
+	use wasm_encoder::{CodeSection, ExportKind, ExportSection, Function, FunctionSection, Module, TypeSection};
+	let mut types = TypeSection::new();
+	types.ty().function([], []);
+	let mut functions = FunctionSection::new();
+	functions.function(0);
+	let mut exports = ExportSection::new();
+	exports.export(BENCH_EXPORT, ExportKind::Func, 0);
+	let mut code = CodeSection::new();
+	let mut body = Function::new([]);
+	body.instructions().end();
+	code.function(&body);
+	let mut module = Module::new();
+	module.section(&types).section(&functions).section(&exports).section(&code);
+	module.finish()
+}
+
 /// `i32.eqz` in a chain of [`translated`].
 const EQZ_CHAIN: usize = 8;
 /// Bytes of one chain of [`translated`]: `local.get 0`, the `i32.eqz`s and `drop`.

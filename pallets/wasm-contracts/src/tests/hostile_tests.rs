@@ -172,7 +172,7 @@ fn initial_memory_pages_are_charged_per_page() {
 		};
 		let (one, sixteen) = (with_pages(1), with_pages(16));
 		let gas_of = |contract: &AccountId| gas_of_calls_in_one_tree(contract, "run", 1).ref_time();
-		let fifteen_pages = crate::costs::Cost::Memory { bytes: 15 * wasm_contracts_primitives::limits::PAGE_SIZE }.weight::<Test>().ref_time();
+		let fifteen_pages = crate::costs::Cost::Instance { memory_pages: 15, data_bytes: 0 }.weight::<Test>().ref_time();
 		assert!(fifteen_pages > 0);
 		assert!(gas_of(&sixteen) >= gas_of(&one) + fifteen_pages);
 	});
