@@ -400,9 +400,10 @@ fn declarations_load<T: Config>(declarations: Declarations) -> Weight {
 }
 
 /// The most that loading `bytes` bytes of declarations can cost: all of the kind that costs the
-/// most per byte, each entry in the fewest bytes wasm allows it (an import 7, naming module `env`;
-/// an export 3 and each byte of its name; a global 4; a data segment 2; an element segment 3,
-/// which are also priced like types).
+/// most per byte, each entry counted in no more bytes than wasm requires of it (an import 7, with
+/// module `env` and an empty name; an export 3 and each byte of its name; a global 4, of the 5 its
+/// type and constant take; a data segment 2; an element segment 3, which are also priced like
+/// types).
 fn costliest_declarations_load<T: Config>(bytes: u32) -> Weight {
 	let per_entry = |declarations: Declarations| declarations_load::<T>(declarations);
 	let per_byte = [
