@@ -2,7 +2,7 @@
 //! figure is the largest measured on any of these CPUs (with the latest run on each: its date,
 //! sampling and CLI version):
 //! - `AMD EPYC`, 2026-11-22: 50 steps, 20 repeats (64.0.0); again on 2026-12-04, the same sampling: `execute`, `instantiate`, `migrate`, `deploy` (their database accesses recounted) and the storage functions; again on 2026-12-05: `translate` (its shape then, empty `if`/`else`, 42.6 to 43.0 ns a byte; `i32.eqz` chains 52.7 ns a byte, the same day); again on 2026-12-06: the declarations of each kind (`load_imports`, `load_exports`, `load_export_names`, `load_globals`, `load_data_segments`, `load_element_segments`), with `load_declarations` at 57.5 ns a byte in the same run; again the same day: `execute` on its contract of one empty function and no memory (46.0 µs; 53.9 µs on the contract of one memory page and three exports it ran before, in the same session) and `instance_memory` (3.72 µs a page)
-//! - `Intel(R) Xeon(R) Processor`, 2026-12-03: 50 steps, 20 repeats (64.0.0); `translate` not yet in its shape: its slope is this CPU's of `local.set` of an addition times the EPYC's ratios of empty `if`/`else` to that (2.06) and of `i32.eqz` chains to empty `if`/`else` (1.237, measured in one session); the declarations of each kind not yet measured: their slopes are the EPYC's of 2026-12-06 times the ratio of the largest `load_declarations` slope (this CPU's, 70.5 ns a byte) to the EPYC's in that run (1.226); `execute` on its new contract not yet measured: this CPU's figures times the EPYC's ratio of the new contract to the old (0.853 the base, 1.026 the slope); `instance_memory` not yet measured: the EPYC's slope times this CPU's ratio of `execute` to the EPYC's on the old contract (1.571)
+//! - `Intel(R) Xeon(R) Processor`, 2026-12-03: 50 steps, 20 repeats (64.0.0); `translate` not yet in its shape: its slope is this CPU's of `local.set` of an addition times the EPYC's ratios of empty `if`/`else` to that (2.06) and of `i32.eqz` chains to empty `if`/`else` (1.237, measured in one session); the declarations of each kind not yet measured: their slopes are the EPYC's of 2026-12-06 times the ratio of the largest `load_declarations` slope (this CPU's, 70.5 ns a byte) to the EPYC's in that run (1.226); `execute` on its new contract not yet measured: this CPU's figures times the EPYC's ratio of the new contract to the old (0.853 the base, 1.026 the slope); `instance_memory` not yet measured: the memory price of fuel for a page (65,536 bytes at 40 bytes a unit of fuel, 4.09 ns a unit), which the copies of 4 and 64 KiB that set it bound on this CPU, above the EPYC's slope times this CPU's ratio of `execute` (1.571, 5.85 µs) as this CPU ran 8 loads and stores 3.0 times slower than the EPYC
 //! - `Intel(R) Xeon(R) Processor @ 2.80GHz`, 2026-12-04: 50 steps, 20 repeats (64.0.0), the storage functions only
 //!
 //! Regenerate with `benchmarking/generate-weights.sh`, which merges a new run into this file
@@ -109,7 +109,7 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	fn instance_memory(p: u32, ) -> Weight {
 		// Measured proof: 389 bytes.
 		Weight::from_parts(35_511_759, 3854)
-			.saturating_add(Weight::from_parts(5_845_779, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(6_708_427, 0).saturating_mul(p.into()))
 			.saturating_add(D::get().reads(4))
 			.saturating_add(D::get().writes(1))
 	}
