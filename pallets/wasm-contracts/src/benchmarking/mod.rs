@@ -132,10 +132,13 @@ fn prepared<T: Config>(spec: ModuleSpec) -> Result<Prepared<Frame<T>>, Benchmark
 	warmed_up::<T>(ModuleSpec { skip_first_call: true, ..spec }.build())
 }
 
-/// `wasm`, whose export skips its body on the first call, instantiated and called once.
+/// `wasm`, whose export skips its body on the first call, instantiated and called once, with
+/// its `allocate` export (if any) translated too: the benchmarks measure the host functions,
+/// and a call's translation fuel pays for the contract's functions.
 fn warmed_up<T: Config>(wasm: Vec<u8>) -> Result<Prepared<Frame<T>>, BenchmarkError> {
 	let mut prepared = prepared_code::<T>(wasm)?;
 	prepared.call().map_err(|_| BenchmarkError::Stop("the warm-up call trapped"))?;
+	prepared.translate_allocate().map_err(|_| BenchmarkError::Stop("the warm-up allocation trapped"))?;
 	Ok(prepared)
 }
 
