@@ -143,6 +143,16 @@ fn instruction_classes() -> Vec<Workload> {
 		},
 		class("host: get_block_timestamp", "", "(drop (call $now))", r#"(import "env" "get_block_timestamp" (func $now (result i64)))"#),
 		class("host: get_block_number", "", "(drop (call $number))", r#"(import "env" "get_block_number" (func $number (result i64)))"#),
+		// Each call places the input through `allocate`: a call back into the contract.
+		Workload {
+			input: vec![7; 32],
+			..class(
+				"host: get_input through allocate",
+				"",
+				"(drop (call $input))",
+				r#"(import "env" "get_input" (func $input (result i64))) (func (export "allocate") (param i32) (result i32) (i32.const 1024))"#,
+			)
+		},
 		plain("translated: 5k filler functions", called_fillers_module(5_000)),
 		// The most locals a body of a few bytes may have.
 		plain("translated: 9k tiny functions", called_once_module(9_000, &format!("(local {})", "i64 ".repeat(34)), "")),
@@ -182,10 +192,10 @@ fn instruction_classes() -> Vec<Workload> {
 	]
 }
 
-/// A module whose `run` repeats `body` `iterations` times; `extra` adds definitions (imports
-/// among them, which wasm requires first).
+/// A module whose `run` repeats `body` `iterations` times; `extra` adds definitions, its leading
+/// imports first, as wasm requires.
 fn class_loop(iterations: u32, locals: &str, body: &str, extra: &str) -> String {
-	let (imports, definitions) = if extra.starts_with("(import") { (extra, "") } else { ("", extra) };
+	let (imports, definitions) = extra.split_at(leading_imports_len(extra));
 	format!(
 		r#"(module
 		{imports}
@@ -201,6 +211,29 @@ fn class_loop(iterations: u32, locals: &str, body: &str, extra: &str) -> String 
 				{body}
 				(br_if $next (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const {iterations}))))))"#
 	)
+}
+
+/// Bytes of the `(import ...)` forms at the start of `wat`.
+fn leading_imports_len(wat: &str) -> usize {
+	let (mut depth, mut end) = (0usize, 0);
+	for (at, character) in wat.char_indices() {
+		match character {
+			'(' => {
+				if depth == 0 && !wat[at..].starts_with("(import") {
+					break
+				}
+				depth += 1;
+			},
+			')' => {
+				depth = depth.saturating_sub(1);
+				if depth == 0 {
+					end = at + 1;
+				}
+			},
+			_ => {},
+		}
+	}
+	end
 }
 
 /// A module whose `run` does nothing, padded with about `code_bytes` of never-called functions.

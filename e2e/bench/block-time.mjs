@@ -81,7 +81,10 @@ function bulkLoops(pages) {
 
 const TABLE = '(table 64 funcref) (elem declare func $empty) (func $empty)';
 
-/** Loops of one instruction class each; `pages` is the largest memory a module may declare. */
+/**
+ * Loops of one instruction class or host function each; `pages` is the largest memory a module
+ * may declare, `imports` what the module imports and `input` what the call gets.
+ */
 function loops(pages) {
   return {
     'loop (br 0)': { body: '(func (export "run") (loop (br 0)))' },
@@ -105,6 +108,13 @@ function loops(pages) {
       ${unrolled(Array.from({ length: 8 }, (_, k) => `(table.set (i32.const ${k}) (ref.func $empty))`))})` },
     'memory.grow past max_memory_pages': { pages, body: `(func (export "run")
       ${unrolled(Array.from({ length: 8 }, () => '(drop (memory.grow (i32.const 1)))'))})` },
+    // Each call places the input through `allocate`, a call from the host back into the contract.
+    'get_input through allocate': {
+      imports: '(import "env" "get_input" (func $input (result i64)))',
+      input: new Uint8Array(32).fill(7),
+      body: `(func (export "allocate") (param i32) (result i32) (i32.const 1024))
+      (func (export "run") ${unrolled(Array.from({ length: 8 }, () => '(drop (call $input))'))})`,
+    },
   };
 }
 
@@ -135,12 +145,12 @@ try {
   const maxRatio = process.env.MAX_RATIO ? Number(process.env.MAX_RATIO) : null;
   const above = [];
   console.log(`remark: ${(await blockLine(api, node.logPath, await included(api, api.tx.system.remark('0x00'), alice))).line}`);
-  for (const [name, { pages = 1, body }] of Object.entries(loops(maxMemoryPages.toNumber()))) {
+  for (const [name, { pages = 1, imports = '', input = new Uint8Array(), body }] of Object.entries(loops(maxMemoryPages.toNumber()))) {
     if (only && !only.test(name)) continue;
-    const wasm = await watToWasm(`(module (memory (export "memory") ${pages}) ${body})`, `${name}.wat`);
+    const wasm = await watToWasm(`(module ${imports} (memory (export "memory") ${pages}) ${body})`, `${name}.wat`);
     const { codeId } = await uploadCode(api, alice, wasm);
     const { contract } = await instantiate(api, alice, codeId);
-    const call = await included(api, executeTx(api, contract, 'run', new Uint8Array(), gasLimit), alice);
+    const call = await included(api, executeTx(api, contract, 'run', input, gasLimit), alice);
     // Every loop runs until its gas is spent; any other end means it measured something else.
     const end = call.outcome.error?.name === 'OutOfGas' ? '' : ` (ended with ${call.outcome.error?.name ?? 'success'})`;
     const { ratio, line } = await blockLine(api, node.logPath, call);

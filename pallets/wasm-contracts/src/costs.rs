@@ -180,8 +180,11 @@ pub enum Cost {
 	Context,
 	/// `get_balance`: `host_balance`.
 	Balance,
-	/// Copying `len` bytes out of the host (`get_input`, `get_return_data`): `host_copy`.
+	/// Copying `len` bytes out of the contract (`set_return_data`): `host_copy`.
 	Copy { len: u32 },
+	/// Placing `len` bytes in the contract's memory (`get_input`, `get_return_data`):
+	/// `host_get_input`, the call back into the contract's `allocate` and the copy.
+	Place { len: u32 },
 	/// `crypto_hash` of `len` bytes: `host_crypto_hash`.
 	CryptoHash { len: u32 },
 	/// `crypto_verify` of a `len`-byte message: `host_crypto_verify`.
@@ -294,6 +297,7 @@ impl Cost {
 			Cost::Context => host_fn::<T>(T::WeightInfo::host_context()),
 			Cost::Balance => host_fn::<T>(T::WeightInfo::host_balance()),
 			Cost::Copy { len } => host_fn::<T>(T::WeightInfo::host_copy(len)),
+			Cost::Place { len } => host_fn::<T>(T::WeightInfo::host_get_input(len)),
 			Cost::CryptoHash { len } => host_fn::<T>(T::WeightInfo::host_crypto_hash(len)),
 			Cost::CryptoVerify { len } => host_fn::<T>(T::WeightInfo::host_crypto_verify(len)),
 			Cost::LogEvent { len } => host_fn::<T>(T::WeightInfo::host_log_event(len)),

@@ -108,8 +108,11 @@ pub trait WeightInfo {
 	fn host_context() -> Weight;
 	/// `get_balance`: one balance read.
 	fn host_balance() -> Weight;
-	/// `get_input`, `get_return_data` and `set_return_data` moving `n` bytes.
+	/// `set_return_data` copying `n` bytes out of the contract.
 	fn host_copy(n: u32) -> Weight;
+	/// `get_input` placing `n` bytes through the contract's `allocate` export (a call from the
+	/// host back into the contract) and copying them in, as `get_return_data` does.
+	fn host_get_input(n: u32) -> Weight;
 	/// `storage_read` of a value of `n` bytes under a key of 128 bytes.
 	fn host_storage_read(n: u32) -> Weight;
 	/// `storage_write` of a value of `n` bytes under a key of 128 bytes.

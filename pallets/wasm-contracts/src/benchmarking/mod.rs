@@ -136,7 +136,12 @@ fn prepared<T: Config>(spec: ModuleSpec) -> Result<Prepared<Frame<T>>, Benchmark
 /// its `allocate` export (if any) translated too: the benchmarks measure the host functions,
 /// and a call's translation fuel pays for the contract's functions.
 fn warmed_up<T: Config>(wasm: Vec<u8>) -> Result<Prepared<Frame<T>>, BenchmarkError> {
-	let mut prepared = prepared_code::<T>(wasm)?;
+	warmed_up_with_input::<T>(wasm, vec![])
+}
+
+/// [`warmed_up`] for a call whose input is `input`.
+fn warmed_up_with_input<T: Config>(wasm: Vec<u8>, input: Vec<u8>) -> Result<Prepared<Frame<T>>, BenchmarkError> {
+	let mut prepared = prepared_with_input::<T>(wasm, input)?;
 	prepared.call().map_err(|_| BenchmarkError::Stop("the warm-up call trapped"))?;
 	prepared.translate_allocate().map_err(|_| BenchmarkError::Stop("the warm-up allocation trapped"))?;
 	Ok(prepared)
@@ -574,6 +579,19 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `get_input` of an input of `n` bytes, which the host places where the contract's
+	/// `allocate` export says: a call from the host back into the contract, and the copy.
+	#[benchmark(pov_mode = Ignored)]
+	fn host_get_input(n: Linear<0, MAX_BYTES>) -> Result<(), BenchmarkError> {
+		let spec = ModuleSpec { with_allocate: true, skip_first_call: true, ..ModuleSpec::calling(HostFn::GetInput, vec![]) };
+		let mut prepared = warmed_up_with_input::<T>(spec.build(), bytes_of(n, 3))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
 	/// A read of a value of `n` bytes under a key of [`MAX_KEY`] bytes, in a contract trie that
 	/// holds only that value, as FRAME benchmarks measure a map: the walk through a larger trie
 	/// to the key is what the database read in the weight stands for (`benchmark storage`
@@ -882,6 +900,11 @@ mod benchmarks {
 
 /// Instantiates `wasm` as the code of a funded contract, ready for one call of its export.
 fn prepared_code<T: Config>(wasm: Vec<u8>) -> Result<Prepared<Frame<T>>, BenchmarkError> {
+	prepared_with_input::<T>(wasm, vec![])
+}
+
+/// [`prepared_code`] for a call whose input is `input`.
+fn prepared_with_input<T: Config>(wasm: Vec<u8>, input: Vec<u8>) -> Result<Prepared<Frame<T>>, BenchmarkError> {
 	let creator = funded::<T>("creator");
 	let contract = contract_of::<T>(&creator, wasm.clone())?;
 	// As if the contract had stored the longest value allowed: the storage benchmarks' writes
@@ -896,7 +919,7 @@ fn prepared_code<T: Config>(wasm: Vec<u8>) -> Result<Prepared<Frame<T>>, Benchma
 	let footprint = vm::validation::footprint(&wasm);
 	let module = tree.vm().compile_validated(sp_io::hashing::blake2_256(&wasm), &wasm, footprint);
 	let module = module.map_err(|_| "the module compiles")?;
-	let frame = Frame::<T>::new(&tree, 1, Some(creator), contract, &info, 0u32.into(), vec![]);
+	let frame = Frame::<T>::new(&tree, 1, Some(creator), contract, &info, 0u32.into(), input);
 	Ok(Prepared::new(&module, BENCH_EXPORT, frame, gas)?)
 }
 

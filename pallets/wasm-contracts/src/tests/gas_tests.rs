@@ -205,6 +205,7 @@ fn the_contract_entry_deducted_from_host_functions_is_at_most_the_cheapest_of_th
 	let single_calls = [
 		<RocksDbWeights as WeightInfo>::host_context(),
 		<RocksDbWeights as WeightInfo>::host_copy(0),
+		<RocksDbWeights as WeightInfo>::host_get_input(0),
 		<RocksDbWeights as WeightInfo>::host_revert(0),
 		<RocksDbWeights as WeightInfo>::host_crypto_hash(0),
 		<RocksDbWeights as WeightInfo>::host_balance(),

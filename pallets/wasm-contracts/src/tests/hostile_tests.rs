@@ -193,6 +193,44 @@ fn memory_grow_is_charged_per_page() {
 	});
 }
 
+/// A contract whose `run` calls `get_input` `times` times, each placing the input through its
+/// `allocate` export.
+fn input_reader(times: u32) -> AccountId {
+	let module = wat(&format!(
+		r#"(module
+		(import "env" "get_input" (func $input (result i64)))
+		(memory (export "memory") 1)
+		(func (export "allocate") (param i32) (result i32) (i32.const 1024))
+		(func (export "run") (local i32)
+			(local.set 0 (i32.const {times}))
+			(block (loop
+				(br_if 1 (i32.eqz (local.get 0)))
+				(drop (call $input))
+				(local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+				(br 0)))))"#
+	));
+	instantiate(&ALICE, upload(&ALICE, module), vec![], None)
+}
+
+#[test]
+fn each_placement_through_allocate_pays_the_call_back_into_the_contract() {
+	new_test_ext().execute_with(|| {
+		let input = vec![7u8; 32];
+		let gas_of = |contract: &AccountId| {
+			let tree = CallTree::<Test>::new(Params::default(), false);
+			let mut gas = GasMeter::new(gas(), fuel_unit::<Test>());
+			exec::call::<Test>(&tree, &mut gas, 1, Some(BOB), contract, "run", input.clone(), 0).expect("the call succeeds");
+			gas.consumed().ref_time()
+		};
+		let (none, thousand) = (gas_of(&input_reader(0)), gas_of(&input_reader(1_000)));
+		let place = crate::costs::Cost::Place { len: 32 }.weight::<Test>().ref_time();
+		let copy = crate::costs::Cost::Copy { len: 32 }.weight::<Test>().ref_time();
+		// The call into `allocate` costs more than the copy (the `host_get_input` benchmark).
+		assert!(place > 2 * copy, "{place} <= 2 * {copy}");
+		assert!(thousand >= none + 1_000 * place, "{thousand} < {none} + 1000 * {place}");
+	});
+}
+
 /// A contract whose `spam` emits events of 4 KB while it has gas.
 fn event_spammer() -> AccountId {
 	let module = wat(

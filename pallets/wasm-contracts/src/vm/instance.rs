@@ -225,7 +225,7 @@ mod tests {
 			let (ptr, len) = split(placed);
 			assert_eq!((ptr, len), (PAGE_SIZE as usize, 5));
 			assert_eq!(&instance.memory[ptr..ptr + len], b"hello");
-			let charged = Cost::Memory { bytes: PAGE_SIZE }.weight::<Test>() + Cost::Copy { len: 5 }.weight::<Test>();
+			let charged = Cost::Memory { bytes: PAGE_SIZE }.weight::<Test>() + Cost::Place { len: 5 }.weight::<Test>();
 			assert_eq!(instance.state.gas.consumed(), charged);
 
 			// The second page is the last the buffer allows.

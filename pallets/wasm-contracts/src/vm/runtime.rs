@@ -449,7 +449,7 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	}
 
 	/// `get_input() -> i64`: places the call's input (the message) and returns
-	/// `(ptr << 32) | len`, or 0 when it is empty. Cost: `host_copy(input)`.
+	/// `(ptr << 32) | len`, or 0 when it is empty. Cost: `host_get_input(input)`.
 	pub fn get_input(&mut self) -> HostResult<u64> {
 		self.charge_and_place(|state| state.ext.input())
 	}
@@ -639,14 +639,14 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 
 	/// `get_return_data() -> i64`: places the return data of the last `call_contract` or
 	/// `instantiate_contract` (the revert message when it reverted) and returns
-	/// `(ptr << 32) | len`, or 0 when empty. Cost: `host_copy(data)`.
+	/// `(ptr << 32) | len`, or 0 when empty. Cost: `host_get_input(data)`.
 	pub fn get_return_data(&mut self) -> HostResult<u64> {
 		self.charge_and_place(|state| &state.callee_output)
 	}
 
-	/// Charges `host_copy` for the bytes of the state that `pick` selects, then places them.
+	/// Charges [`Cost::Place`] for the bytes of the state that `pick` selects, then places them.
 	fn charge_and_place(&mut self, pick: fn(&HostState<E>) -> &[u8]) -> HostResult<u64> {
-		self.charge(Cost::Copy { len: pick(self.state()).len().saturated_into() })?;
+		self.charge(Cost::Place { len: pick(self.state()).len().saturated_into() })?;
 		let data = pick(self.state()).to_vec();
 		self.place(&data)
 	}
