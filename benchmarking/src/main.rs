@@ -38,14 +38,19 @@ use runtime::Runtime;
 use std::time::Duration;
 use wasm_instrument::{
 	gas_metering::{self, host_function, ConstantCostRules},
-	parity_wasm::{deserialize_buffer, serialize},
+	parity_wasm::{deserialize_buffer, elements::Module, serialize},
 };
 use workloads::Workload;
 
 /// The module with a call to `env.gas(units)` at the start of every metered block, when
-/// `wasm-instrument` can read it (it predates bulk memory).
+/// `wasm-instrument` can read it (it predates bulk memory) and it exports no `allocate`, whose
+/// injected calls of `env.gas` the host would refuse inside `allocate`.
 fn instrumented(wasm: &[u8]) -> Option<Vec<u8>> {
-	let module = deserialize_buffer(wasm).ok()?;
+	let module: Module = deserialize_buffer(wasm).ok()?;
+	let exports = module.export_section().map_or(&[][..], |section| section.entries());
+	if exports.iter().any(|export| export.field() == wasm_contracts_primitives::abi::ALLOCATE_EXPORT) {
+		return None
+	}
 	let injected =
 		gas_metering::inject(module, host_function::Injector::new("env", "gas"), &ConstantCostRules::default()).ok()?;
 	serialize(injected).ok()
@@ -67,14 +72,12 @@ struct Row {
 /// The workload's contract under each strategy (fuel, none, injected counter), each from its
 /// own stored code and with the workload's setup call made, ready for calls of its entry point.
 /// Without metering a workload that runs until it is out of gas would never end, so it has none
-/// then; nor has the injected counter a module `wasm-instrument` cannot read, or one exporting
-/// `allocate`, whose injected calls of `env.gas` the host refuses inside `allocate`.
+/// then; nor has the injected counter a module it cannot instrument ([`instrumented`]).
 fn contracts(workload: &Workload) -> [Option<(Metering, runtime::AccountId)>; 3] {
 	let wasm = wat::parse_str(&workload.wat).expect("workload WAT parses");
 	let metered_code = Some(runtime::store_code(wasm.clone()));
 	let unmetered_code = metered_code.filter(|_| workload.gas_limit.is_none());
-	let exports_allocate = workload.wat.contains(r#"(export "allocate")"#);
-	let injected_code = instrumented(&wasm).filter(|_| !exports_allocate).map(runtime::store_code);
+	let injected_code = instrumented(&wasm).map(runtime::store_code);
 	let strategies =
 		[(metered_code, Metering::Fuel), (unmetered_code, Metering::Unmetered), (injected_code, Metering::InjectedCounter)];
 	strategies.map(|(code_id, metering)| {
