@@ -97,10 +97,15 @@ fn a_validated_module_is_accepted_by_the_engine_with_full_validation() {
 
 /// Gas of calling `entry` of `contract` `times` times in one call tree.
 fn gas_of_calls_in_one_tree(contract: &AccountId, entry: &str, times: usize) -> Weight {
+	gas_of_calls_with_input(contract, entry, &[], times)
+}
+
+/// Gas of calling `entry` of `contract` with `input` `times` times in one call tree.
+fn gas_of_calls_with_input(contract: &AccountId, entry: &str, input: &[u8], times: usize) -> Weight {
 	let tree = CallTree::<Test>::new(Params::default(), false);
 	let mut gas = GasMeter::new(gas(), fuel_unit::<Test>());
 	for _ in 0..times {
-		exec::call::<Test>(&tree, &mut gas, 1, Some(BOB), contract, entry, vec![], 0).expect("the call succeeds");
+		exec::call::<Test>(&tree, &mut gas, 1, Some(BOB), contract, entry, input.to_vec(), 0).expect("the call succeeds");
 	}
 	gas.consumed()
 }
@@ -215,13 +220,7 @@ fn input_reader(times: u32) -> AccountId {
 #[test]
 fn each_placement_through_allocate_pays_the_call_back_into_the_contract() {
 	new_test_ext().execute_with(|| {
-		let input = vec![7u8; 32];
-		let gas_of = |contract: &AccountId| {
-			let tree = CallTree::<Test>::new(Params::default(), false);
-			let mut gas = GasMeter::new(gas(), fuel_unit::<Test>());
-			exec::call::<Test>(&tree, &mut gas, 1, Some(BOB), contract, "run", input.clone(), 0).expect("the call succeeds");
-			gas.consumed().ref_time()
-		};
+		let gas_of = |contract: &AccountId| gas_of_calls_with_input(contract, "run", &[7; 32], 1).ref_time();
 		let (none, thousand) = (gas_of(&input_reader(0)), gas_of(&input_reader(1_000)));
 		let place = crate::costs::Cost::Place { len: 32 }.weight::<Test>().ref_time();
 		let copy = crate::costs::Cost::Copy { len: 32 }.weight::<Test>().ref_time();
