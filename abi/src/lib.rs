@@ -26,6 +26,10 @@ pub const DEPLOY_EXPORT: &str = "call";
 /// Exports that `execute` refuses to call: the life-cycle hooks and the allocator.
 pub const RESERVED_EXPORTS: [&str; 3] = [INSTANTIATE_EXPORT, MIGRATE_EXPORT, ALLOCATE_EXPORT];
 
+/// What `storage_read_into` returns when no value is stored under the key (`-1` as an `i32`);
+/// no value is that long.
+pub const ABSENT: u32 = u32::MAX;
+
 /// Bytes of an address (an `AccountId32`).
 pub const ADDRESS_LEN: u32 = 32;
 /// Bytes of a balance: a little-endian `u128`.
@@ -112,6 +116,14 @@ macro_rules! for_each_host_fn {
 			Pay => mutating fn pay(amount_ptr: u32) -> u32;
 			/// Ends the contract: its balance goes to a beneficiary and its storage is removed.
 			Terminate => mutating fn terminate(beneficiary_ptr: u32) -> !;
+			/// Writes the value under a key of the contract's storage into a buffer when it fits;
+			/// returns its length, or `ABSENT` (`u32::MAX`) when there is none.
+			StorageReadInto => reading fn storage_read_into(key_ptr: u32, key_len: u32, out_ptr: u32, out_len: u32) -> u32;
+			/// Writes the call's input into a buffer when it fits; returns its length.
+			GetInputInto => reading fn get_input_into(out_ptr: u32, out_len: u32) -> u32;
+			/// Writes the return data of the last call or instantiation into a buffer when it
+			/// fits; returns its length.
+			GetReturnDataInto => reading fn get_return_data_into(out_ptr: u32, out_len: u32) -> u32;
 		}
 	};
 }

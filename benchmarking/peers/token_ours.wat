@@ -17,13 +17,13 @@
 ;; (u32 LE) a data slot (u128 LE). The `Transfer` event has the topic "Transfer" and the data
 ;; from ++ to ++ amount (80 bytes).
 ;;
-;; Variable-length output of the host (input, stored values) goes where `allocate` says: a bump
-;; allocator over the memory above 0x1000, which starts afresh with every call's instance.
+;; Variable-length data of the host (input, stored values) is read into buffers of the memory map
+;; with the `*_into` host functions, which write it only when it fits the buffer.
 (module
-  (import "env" "storage_read" (func $storage_read (param i32 i32) (result i64)))
+  (import "env" "storage_read_into" (func $storage_read_into (param i32 i32 i32 i32) (result i32)))
   (import "env" "storage_write" (func $storage_write (param i32 i32 i32 i32) (result i32)))
   (import "env" "get_caller" (func $get_caller (param i32) (result i32)))
-  (import "env" "get_input" (func $get_input (result i64)))
+  (import "env" "get_input_into" (func $get_input_into (param i32 i32) (result i32)))
   (import "env" "set_return_data" (func $set_return_data (param i32 i32)))
   (import "env" "revert" (func $revert (param i32 i32)))
   (import "env" "log_event" (func $log_event (param i32 i32 i32 i32)))
@@ -43,7 +43,8 @@
   ;;   0x300  hash state (32)
   ;;   0x340  return value (u128)
   ;;   0x400  minter key [0x00] (1)
-  ;;   0x1000 heap of `allocate`
+  ;;   0x440  the stored minter (32)
+  ;;   0x1000 the input
   (data (i32.const 0x000) "bad input")
   (data (i32.const 0x010) "not the minter")
   (data (i32.const 0x020) "insufficient balance")
@@ -51,21 +52,11 @@
   (data (i32.const 0x050) "Transfer")
   (data (i32.const 0x2a0) "\02")
 
-  (global $heap (mut i32) (i32.const 0x1000))
-
-  (func (export "allocate") (param $len i32) (result i32)
-    (local $ptr i32)
-    (local.set $ptr (global.get $heap))
-    (global.set $heap (i32.add (local.get $ptr) (local.get $len)))
-    (local.get $ptr))
-
-  ;; The input, which must be $len bytes long; returns where the host placed it.
+  ;; The input, which must be $len bytes long, read to 0x1000; returns 0x1000.
   (func $input (param $len i32) (result i32)
-    (local $placed i64)
-    (local.set $placed (call $get_input))
-    (if (i32.ne (i32.wrap_i64 (local.get $placed)) (local.get $len))
+    (if (i32.ne (call $get_input_into (i32.const 0x1000) (local.get $len)) (local.get $len))
       (then (call $revert (i32.const 0x000) (i32.const 9))))
-    (i32.wrap_i64 (i64.shr_u (local.get $placed) (i64.const 32))))
+    (i32.const 0x1000))
 
   ;; Copies 32 bytes from $from to $to.
   (func $copy32 (param $to i32) (param $from i32)
@@ -92,18 +83,14 @@
 
   ;; Reads the u128 under the key into $out; a missing key reads 0.
   (func $load_u128 (param $key i32) (param $key_len i32) (param $out i32)
-    (local $found i64)
-    (local $ptr i32)
-    (local.set $found (call $storage_read (local.get $key) (local.get $key_len)))
-    (if (i64.eqz (local.get $found))
+    (local $len i32)
+    (local.set $len (call $storage_read_into (local.get $key) (local.get $key_len) (local.get $out) (i32.const 16)))
+    (if (i32.eq (local.get $len) (i32.const -1))
       (then
         (i64.store (local.get $out) (i64.const 0))
         (i64.store offset=8 (local.get $out) (i64.const 0))
         (return)))
-    (if (i32.ne (i32.wrap_i64 (local.get $found)) (i32.const 16)) (then unreachable))
-    (local.set $ptr (i32.wrap_i64 (i64.shr_u (local.get $found) (i64.const 32))))
-    (i64.store (local.get $out) (i64.load (local.get $ptr)))
-    (i64.store offset=8 (local.get $out) (i64.load offset=8 (local.get $ptr))))
+    (if (i32.ne (local.get $len) (i32.const 16)) (then unreachable)))
 
   (func $store_u128 (param $key i32) (param $key_len i32) (param $value i32)
     (drop (call $storage_write (local.get $key) (local.get $key_len) (local.get $value) (i32.const 16))))
@@ -159,13 +146,11 @@
 
   (func (export "mint")
     (local $input i32)
-    (local $minter i64)
     (local.set $input (call $input (i32.const 48)))
     (drop (call $get_caller (i32.const 0x100)))
-    (local.set $minter (call $storage_read (i32.const 0x400) (i32.const 1)))
-    (if (i32.ne (i32.wrap_i64 (local.get $minter)) (i32.const 32))
+    (if (i32.ne (call $storage_read_into (i32.const 0x400) (i32.const 1) (i32.const 0x440) (i32.const 32)) (i32.const 32))
       (then (call $revert (i32.const 0x010) (i32.const 14))))
-    (if (i32.eqz (call $equal32 (i32.wrap_i64 (i64.shr_u (local.get $minter) (i64.const 32))) (i32.const 0x100)))
+    (if (i32.eqz (call $equal32 (i32.const 0x440) (i32.const 0x100)))
       (then (call $revert (i32.const 0x010) (i32.const 14))))
     (call $balance_key (i32.const 0x140) (local.get $input))
     (call $load_u128 (i32.const 0x140) (i32.const 33) (i32.const 0x1c0))

@@ -153,6 +153,16 @@ fn instruction_classes() -> Vec<Workload> {
 				r#"(import "env" "get_input" (func $input (result i64))) (func (export "allocate") (param i32) (result i32) (i32.const 1024))"#,
 			)
 		},
+		// Each call copies the input into a buffer the contract gives: no call back into it.
+		Workload {
+			input: vec![7; 32],
+			..class(
+				"host: get_input_into",
+				"",
+				"(drop (call $input (i32.const 1024) (i32.const 64)))",
+				r#"(import "env" "get_input_into" (func $input (param i32 i32) (result i32)))"#,
+			)
+		},
 		plain("translated: 5k filler functions", called_fillers_module(5_000)),
 		// The most locals a body of a few bytes may have.
 		plain("translated: 9k tiny functions", called_once_module(9_000, &format!("(local {})", "i64 ".repeat(34)), "")),

@@ -12,6 +12,12 @@ pub struct CallError {
 	pub message: &'static [u8],
 }
 
+/// Writes the return data of the last call, query or instantiation into `buffer` when it fits
+/// (nothing when it does not) and returns its length.
+pub fn return_data_into(buffer: &mut [u8]) -> usize {
+	unsafe { host::get_return_data_into(env::ptr(buffer), env::len(buffer)) as usize }
+}
+
 fn outcome(code: u32) -> Result<&'static [u8], CallError> {
 	let returned = env::placed(unsafe { host::get_return_data() }).unwrap_or_default();
 	match Error::check(code) {

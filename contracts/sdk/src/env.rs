@@ -94,6 +94,12 @@ pub fn input_bytes() -> &'static [u8] {
 	placed(unsafe { host::get_input() }).unwrap_or_default()
 }
 
+/// Writes the call's input into `buffer` when it fits (nothing when it does not) and returns its
+/// length: for input of a known size, read without taking heap memory.
+pub fn input_into(buffer: &mut [u8]) -> usize {
+	unsafe { host::get_input_into(ptr(buffer), len(buffer)) as usize }
+}
+
 /// The call's input decoded as exactly one `T`; reverts with "invalid message" when it is not
 /// one.
 pub fn input<T: Decode>() -> T {

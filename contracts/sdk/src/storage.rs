@@ -12,6 +12,14 @@ pub fn get_raw(key: &[u8]) -> Option<&'static [u8]> {
 	env::placed(unsafe { host::storage_read(env::ptr(key), env::len(key)) })
 }
 
+/// Writes the value under `key` into `buffer` when it fits (nothing when it does not) and returns
+/// its length, or `None` when there is none: for values of a known size, read without taking
+/// heap memory; [`get_raw`] takes a block of the value's size.
+pub fn read_into(key: &[u8], buffer: &mut [u8]) -> Option<usize> {
+	let len = unsafe { host::storage_read_into(env::ptr(key), env::len(key), env::ptr(buffer), env::len(buffer)) };
+	(len != wasm_contracts_abi::ABSENT).then_some(len as usize)
+}
+
 /// Stores `value` under `key`; an empty value removes the key (the chain stores none).
 pub fn set_raw(key: &[u8], value: &[u8]) {
 	if value.is_empty() {

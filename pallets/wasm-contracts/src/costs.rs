@@ -180,10 +180,12 @@ pub enum Cost {
 	Context,
 	/// `get_balance`: `host_balance`.
 	Balance,
-	/// Copying `len` bytes out of the contract (`set_return_data`): `host_copy`.
+	/// Copying `len` bytes out of the contract (`set_return_data`) or into a buffer it gave
+	/// (`get_input_into`, `get_return_data_into`): `host_copy`.
 	Copy { len: u32 },
-	/// Placing `len` bytes in the contract's memory (`get_input`, `get_return_data`):
-	/// `host_get_input`, the call back into the contract's `allocate` and the copy.
+	/// Placing `len` bytes in the contract's memory (`get_input`, `get_return_data`, and
+	/// `storage_read` beyond `storage_read_into`): `host_get_input`, the call back into the
+	/// contract's `allocate` and the copy.
 	Place { len: u32 },
 	/// `crypto_hash` of `len` bytes: `host_crypto_hash`.
 	CryptoHash { len: u32 },
@@ -209,7 +211,7 @@ pub enum Cost {
 	/// The first read of the block's timestamp in a call tree: a database read, with a `u64` and
 	/// a generous trie path as proof.
 	TimestampRead,
-	/// `storage_read` of a `key_len`-byte key: cold, `host_storage_read(0)` and [`Cost::Key`];
+	/// `storage_read_into` (and `storage_read`) of a `key_len`-byte key: cold, `host_storage_read(0)` and [`Cost::Key`];
 	/// hot, the slope of `host_storage_read_repeated` and the key's ref_time.
 	StorageRead { key_len: u32, hot: Hot },
 	/// `storage_write` of a `value_len`-byte value under a `key_len`-byte key: cold,

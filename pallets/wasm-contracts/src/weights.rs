@@ -1,9 +1,9 @@
 //! Weights of `pallet_wasm_contracts` measured by `wasm-contracts-node benchmark pallet`: each
 //! figure is the largest measured on any of these CPUs (with the latest run on each: its date,
 //! sampling and CLI version):
-//! - `AMD EPYC`, 2026-11-22: 50 steps, 20 repeats (64.0.0); again on 2026-12-04, the same sampling: `execute`, `instantiate`, `migrate`, `deploy` (their database accesses recounted) and the storage functions; again on 2026-12-05: `translate` (its shape then, empty `if`/`else`, 42.6 to 43.0 ns a byte; `i32.eqz` chains 52.7 ns a byte, the same day); again on 2026-12-06: the declarations of each kind (`load_imports`, `load_exports`, `load_export_names`, `load_globals`, `load_data_segments`, `load_element_segments`), with `load_declarations` at 57.5 ns a byte in the same run; again the same day: `execute` on its contract of one empty function and no memory (46.0 µs; 53.9 µs on the contract of one memory page and three exports it ran before, in the same session) and `instance_memory` (3.72 µs a page); again the same day: `host_storage_read` and `host_storage_read_repeated`, with the contract's `allocate` translated before the measured call (12.4 µs and 10.7 µs against 14.1 µs and 11.3 µs the same session); again the same day: `host_get_input` (new)
+//! - `AMD EPYC`, 2026-11-22: 50 steps, 20 repeats (64.0.0); again on 2026-12-04, the same sampling: `execute`, `instantiate`, `migrate`, `deploy` (their database accesses recounted) and the storage functions; again on 2026-12-05: `translate` (its shape then, empty `if`/`else`, 42.6 to 43.0 ns a byte; `i32.eqz` chains 52.7 ns a byte, the same day); again on 2026-12-06: the declarations of each kind (`load_imports`, `load_exports`, `load_export_names`, `load_globals`, `load_data_segments`, `load_element_segments`), with `load_declarations` at 57.5 ns a byte in the same run; again the same day: `execute` on its contract of one empty function and no memory (46.0 µs; 53.9 µs on the contract of one memory page and three exports it ran before, in the same session) and `instance_memory` (3.72 µs a page); again the same day: `host_storage_read` and `host_storage_read_repeated`, with the contract's `allocate` translated before the measured call (12.4 µs and 10.7 µs against 14.1 µs and 11.3 µs the same session); again the same day: `host_get_input` (new); again the same day: `host_storage_read` and `host_storage_read_repeated` reading with `storage_read_into`, into a buffer of the contract (11.2 µs and 276 ps a byte; 9.1 µs and 2.09 µs a hot read), where the placing `storage_read` measured 12.1 µs and 283 ps, 9.5 µs and 2.25 µs in the same session (two sessions, ratios averaged: the base 0.937, a byte 0.98, the repeated base 0.963, a hot read 0.929)
 //! - `Intel(R) Xeon(R) Processor`, 2026-12-03: 50 steps, 20 repeats (64.0.0); `translate` not yet in its shape: its slope is this CPU's of `local.set` of an addition times the EPYC's ratios of empty `if`/`else` to that (2.06) and of `i32.eqz` chains to empty `if`/`else` (1.237, measured in one session); the declarations of each kind not yet measured: their slopes are the EPYC's of 2026-12-06 times the ratio of the largest `load_declarations` slope (this CPU's, 70.5 ns a byte) to the EPYC's in that run (1.226); `execute` on its new contract not yet measured: this CPU's figures times the EPYC's ratio of the new contract to the old (0.853 the base, 1.026 the slope); `instance_memory` not yet measured: the memory price of fuel for a page (65,536 bytes at 40 bytes a unit of fuel, 4.09 ns a unit), which the copies of 4 and 64 KiB that set it bound on this CPU, above the EPYC's slope times this CPU's ratio of `execute` (1.571, 5.85 µs) as this CPU ran 8 loads and stores 3.0 times slower than the EPYC; `host_get_input` not yet measured on either Xeon: the EPYC's base times the ratio of the Xeons' `host_storage_read_repeated` slope (a read that places its value through `allocate`) to the EPYC's (1.76), and its slope times the ratio of their `host_copy` slope to the EPYC's (2.28)
-//! - `Intel(R) Xeon(R) Processor @ 2.80GHz`, 2026-12-04: 50 steps, 20 repeats (64.0.0), the storage functions only; `host_storage_read` and `host_storage_read_repeated` not yet measured with the contract's `allocate` translated before the measured call: their bases are this CPU's times the EPYC's ratio of the new benchmark to the old in one session (0.875 and 0.946), their slopes this CPU's
+//! - `Intel(R) Xeon(R) Processor @ 2.80GHz`, 2026-12-04: 50 steps, 20 repeats (64.0.0), the storage functions only; `host_storage_read` and `host_storage_read_repeated` not yet measured with the contract's `allocate` translated before the measured call, nor with `storage_read_into`: their bases are this CPU's times the EPYC's ratios of the benchmark with `allocate` translated to the old in one session (0.875 and 0.946) and of `storage_read_into` to `storage_read` (0.937 and 0.963), their slopes this CPU's times the latter ratios of the slopes (0.98 a byte, 0.929 a hot read)
 //!
 //! Regenerate with `benchmarking/generate-weights.sh`, which merges a new run into this file
 //! (`benchmarking/merge_weights.py`); the template is `benchmarking/weight-template.hbs`.
@@ -265,8 +265,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	}
 	fn host_storage_read(n: u32, ) -> Weight {
 		// Measured proof: 271 + n * 1 bytes.
-		Weight::from_parts(25_087_531, 3736)
-			.saturating_add(Weight::from_parts(560, 0).saturating_mul(n.into()))
+		Weight::from_parts(23_507_017, 3736)
+			.saturating_add(Weight::from_parts(549, 0).saturating_mul(n.into()))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n.into()))
 			.saturating_add(D::get().reads(1))
 	}
@@ -280,8 +280,8 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 	}
 	fn host_storage_read_repeated(r: u32, ) -> Weight {
 		// Measured proof: 300 bytes.
-		Weight::from_parts(23_351_584, 3765)
-			.saturating_add(Weight::from_parts(4_232_094, 0).saturating_mul(r.into()))
+		Weight::from_parts(22_487_575, 3765)
+			.saturating_add(Weight::from_parts(3_931_615, 0).saturating_mul(r.into()))
 			.saturating_add(D::get().reads(1))
 	}
 	fn host_storage_write_repeated(r: u32, ) -> Weight {

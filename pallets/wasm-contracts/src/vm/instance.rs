@@ -95,6 +95,9 @@ pub trait ContractInstance<E: Ext> {
 	fn memory(&self) -> Option<&[u8]>;
 	/// The exported memory, to write; `None` when the contract exports none.
 	fn memory_mut(&mut self) -> Option<&mut [u8]>;
+	/// The exported memory, to write, beside the frame's state, so that the state's bytes are
+	/// copied into memory without a copy of their own; `None` when the contract exports none.
+	fn memory_and_state(&mut self) -> Option<(&mut [u8], &HostState<E>)>;
 	/// Appends `pages` pages to the exported memory; its size before, in pages, or `None` when
 	/// it cannot grow that far (or there is none).
 	fn grow_memory(&mut self, pages: u64) -> Option<u64>;
@@ -128,6 +131,12 @@ impl<E: Ext> ContractInstance<E> for Caller<'_, HostState<E>> {
 		self.data().exports.memory.map(|memory| memory.data_mut(self))
 	}
 
+	fn memory_and_state(&mut self) -> Option<(&mut [u8], &HostState<E>)> {
+		let memory = self.data().exports.memory?;
+		let (bytes, state) = memory.data_and_store_mut(self);
+		Some((bytes, &*state))
+	}
+
 	fn grow_memory(&mut self, pages: u64) -> Option<u64> {
 		self.data().exports.memory?.grow(self, pages).ok()
 	}
@@ -155,7 +164,7 @@ mod tests {
 		ContractInfoOf, Error,
 	};
 	use frame_support::weights::Weight;
-	use wasm_contracts_primitives::{limits::PAGE_SIZE, Params};
+	use wasm_contracts_primitives::{abi::ABSENT, limits::PAGE_SIZE, Params};
 
 	/// A contract's instance that is a byte buffer: no wasm, no `allocate` export, no fuel.
 	struct Buffer {
@@ -185,6 +194,10 @@ mod tests {
 
 		fn memory_mut(&mut self) -> Option<&mut [u8]> {
 			Some(&mut self.memory)
+		}
+
+		fn memory_and_state(&mut self) -> Option<(&mut [u8], &HostState<Frame<Test>>)> {
+			Some((&mut self.memory, &self.state))
 		}
 
 		fn grow_memory(&mut self, pages: u64) -> Option<u64> {
@@ -250,6 +263,49 @@ mod tests {
 			let cold = Cost::StorageRead { key_len: 3, hot: false }.weight::<Test>();
 			assert!(read.ref_time() < cold.ref_time(), "a hot read ({read}) costs less than a cold one ({cold})");
 			assert_eq!(read.proof_size(), 0, "a hot read adds no proof");
+		});
+	}
+
+	#[test]
+	fn reads_into_a_buffer_write_what_fits_and_return_the_length_either_way() {
+		new_test_ext().execute_with(|| {
+			let mut instance = buffer(b"hello");
+			let consumed = |instance: &Buffer| instance.state.gas.consumed();
+
+			// A buffer too small for the input gets nothing and pays for no copy.
+			let before = consumed(&instance);
+			assert_eq!(HostCtx::enter(&mut instance).unwrap().get_input_into(100, 4).unwrap(), 5);
+			assert_eq!(&instance.memory[100..105], [0; 5]);
+			assert_eq!(consumed(&instance) - before, Cost::Copy { len: 0 }.weight::<Test>());
+			let before = consumed(&instance);
+			assert_eq!(HostCtx::enter(&mut instance).unwrap().get_input_into(100, 5).unwrap(), 5);
+			assert_eq!(&instance.memory[100..105], b"hello");
+			assert_eq!(consumed(&instance) - before, Cost::Copy { len: 5 }.weight::<Test>());
+
+			instance.memory[..3].copy_from_slice(b"key");
+			instance.memory[3..8].copy_from_slice(b"value");
+			HostCtx::enter(&mut instance).unwrap().storage_write(0, 3, 3, 5).unwrap();
+			assert_eq!(HostCtx::enter(&mut instance).unwrap().storage_read_into(0, 3, 200, 4).unwrap(), 5);
+			assert_eq!(&instance.memory[200..205], [0; 5]);
+			let before = consumed(&instance);
+			assert_eq!(HostCtx::enter(&mut instance).unwrap().storage_read_into(0, 3, 200, 64).unwrap(), 5);
+			assert_eq!(&instance.memory[200..205], b"value");
+			let read_into = consumed(&instance) - before;
+			// Placing the same value costs the placement on top.
+			let before = consumed(&instance);
+			HostCtx::enter(&mut instance).unwrap().storage_read(0, 3).unwrap();
+			let placing = consumed(&instance) - before;
+			let placement = Cost::Memory { bytes: PAGE_SIZE }.weight::<Test>() + Cost::Place { len: 5 }.weight::<Test>();
+			assert_eq!(placing, read_into + placement);
+
+			instance.memory[10..13].copy_from_slice(b"nop");
+			assert_eq!(HostCtx::enter(&mut instance).unwrap().storage_read_into(10, 3, 300, 64).unwrap(), ABSENT);
+			assert_eq!(&instance.memory[300..305], [0; 5]);
+
+			// The bytes written must lie in memory, as for any access.
+			let end = instance.memory.len() as u32;
+			assert!(HostCtx::enter(&mut instance).unwrap().storage_read_into(0, 3, end - 4, 64).is_err());
+			assert_eq!(instance.state.trap.as_ref().map(|trap| trap.error), Some(Error::<Test>::MemoryAccessOutOfBounds.into()));
 		});
 	}
 

@@ -25,7 +25,7 @@ use sp_runtime::{
 	DispatchError,
 };
 use wasm_contracts_primitives::{
-	abi::{ReturnCode, ADDRESS_LEN, BALANCE_LEN},
+	abi::{ReturnCode, ABSENT, ADDRESS_LEN, BALANCE_LEN},
 	limits,
 };
 use core::marker::PhantomData;
@@ -252,11 +252,31 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	}
 
 	/// `storage_read(key_ptr, key_len) -> i64`: places the value under the key and returns
-	/// `(ptr << 32) | len`, or 0 when there is none. Cost: [`Cost::StorageRead`] and
+	/// `(ptr << 32) | len`, or 0 when there is none. Cost: as `storage_read_into`, and
+	/// [`Cost::Place`] of the value. Traps: key longer than `max_storage_key_len`.
+	pub fn storage_read(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u64> {
+		let Some(value) = self.read_stored(key_ptr, key_len)? else { return Ok(0) };
+		self.charge(Cost::Place { len: value.len().saturated_into() })?;
+		self.place(&value)
+	}
+
+	/// `storage_read_into(key_ptr, key_len, out_ptr, out_len) -> i32`: writes the value under
+	/// the key at `out_ptr` when it is at most `out_len` bytes (nothing when it is longer) and
+	/// returns its length, or [`ABSENT`] when there is none. Cost: [`Cost::StorageRead`] and
 	/// [`Cost::StoredValue`] of the value, reserved for the largest value before reading; both
 	/// hot for a key the call tree has touched already. Traps: key longer than
 	/// `max_storage_key_len`.
-	pub fn storage_read(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u64> {
+	pub fn storage_read_into(&mut self, key_ptr: u32, key_len: u32, out_ptr: u32, out_len: u32) -> HostResult<u32> {
+		let Some(value) = self.read_stored(key_ptr, key_len)? else { return Ok(ABSENT) };
+		let len: u32 = value.len().saturated_into();
+		if len <= out_len {
+			self.write(out_ptr, &value)?;
+		}
+		Ok(len)
+	}
+
+	/// Reads the value under the key at `key_ptr`, charging for it as `storage_read_into` says.
+	fn read_stored(&mut self, key_ptr: u32, key_len: u32) -> HostResult<Option<Vec<u8>>> {
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
 		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageRead { key_len, hot })?;
@@ -264,8 +284,7 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		let value = self.ext().storage().read(&key);
 		self.state_mut().ext.mark_hot(key);
 		self.settle_stored_value(reserved, value.as_ref().map(|value| value.len().saturated_into()), is_hot)?;
-		let Some(value) = value else { return Ok(0) };
-		self.place(&value)
+		Ok(value)
 	}
 
 	/// `storage_write(key_ptr, key_len, value_ptr, value_len) -> i32`: stores the value; 0.
@@ -452,6 +471,13 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	/// `(ptr << 32) | len`, or 0 when it is empty. Cost: `host_get_input(input)`.
 	pub fn get_input(&mut self) -> HostResult<u64> {
 		self.charge_and_place(|state| state.ext.input())
+	}
+
+	/// `get_input_into(out_ptr, out_len) -> i32`: writes the call's input at `out_ptr` when it is
+	/// at most `out_len` bytes (nothing when it is longer) and returns its length. Cost:
+	/// `host_copy` of the bytes written (of none when they do not fit).
+	pub fn get_input_into(&mut self, out_ptr: u32, out_len: u32) -> HostResult<u32> {
+		self.charge_and_write(out_ptr, out_len, |state| state.ext.input())
 	}
 
 	/// `set_return_data(data_ptr, data_len)`: sets what the call returns (the last call wins).
@@ -642,6 +668,33 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	/// `(ptr << 32) | len`, or 0 when empty. Cost: `host_get_input(data)`.
 	pub fn get_return_data(&mut self) -> HostResult<u64> {
 		self.charge_and_place(|state| &state.callee_output)
+	}
+
+	/// `get_return_data_into(out_ptr, out_len) -> i32`: writes the return data of the last
+	/// `call_contract` or `instantiate_contract` at `out_ptr` when it is at most `out_len` bytes
+	/// (nothing when it is longer) and returns its length. Cost: `host_copy` of the bytes written
+	/// (of none when they do not fit).
+	pub fn get_return_data_into(&mut self, out_ptr: u32, out_len: u32) -> HostResult<u32> {
+		self.charge_and_write(out_ptr, out_len, |state| &state.callee_output)
+	}
+
+	/// Writes the bytes of the state that `pick` selects at `out_ptr` when they are at most
+	/// `out_len`, charging [`Cost::Copy`] of what it writes; returns their length.
+	fn charge_and_write(&mut self, out_ptr: u32, out_len: u32, pick: fn(&HostState<E>) -> &[u8]) -> HostResult<u32> {
+		let len: u32 = pick(self.state()).len().saturated_into();
+		let fits = len <= out_len;
+		self.charge(Cost::Copy { len: if fits { len } else { 0 } })?;
+		if !fits {
+			return Ok(len)
+		}
+		let start = out_ptr as usize;
+		let access = self.instance.memory_and_state().map(|(memory, state)| {
+			let bytes = pick(state);
+			let target = start.checked_add(bytes.len()).and_then(|end| memory.get_mut(start..end));
+			target.map(|target| target.copy_from_slice(bytes))
+		});
+		self.accessed(access)?;
+		Ok(len)
 	}
 
 	/// Charges [`Cost::Place`] for the bytes of the state that `pick` selects, then places them.
