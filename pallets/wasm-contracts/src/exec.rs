@@ -11,13 +11,13 @@ use crate::{
 	deposit::{self, DepositMeter, Recorded, StorageChange, StorageOwner},
 	error::ExecError,
 	gas::GasMeter,
-	storage::ContractTrie,
+	storage::{ContractTrie, KeyHash},
 	vm::{self, cache::CachedModule, engine::Metering, EntryPoint, Ext, Vm},
 	BalanceOf, BlockEventBytes, CodeHistory, CodeInfoOf, CodeUsers, Config, ContractInfoOf, ContractsRunInBlock, Error,
 	Event, InstanceCounter, Pallet, PristineCode, TrieNonce, UnpaidStorageOf,
 };
 use alloc::{
-	collections::{BTreeMap, BTreeSet},
+	collections::BTreeMap,
 	rc::Rc,
 	vec::Vec,
 };
@@ -55,7 +55,7 @@ pub struct CallTree<T: Config> {
 	/// Storage keys a host function of this call tree has read, written or deleted, by trie:
 	/// their trie path and value are in the proof and the node's cache already, so later accesses
 	/// are hot. A reverted call leaves them hot, as it leaves its proof.
-	hot_keys: RefCell<BTreeMap<TrieId, BTreeSet<Vec<u8>>>>,
+	hot_keys: RefCell<BTreeMap<TrieId, BTreeMap<Vec<u8>, KeyHash>>>,
 	/// The longest value each contract trie the call tree has run on may hold: its record's
 	/// `ContractInfo::longest_value`, raised with it by the tree's writes and reverted with it.
 	longest_values: RefCell<LongestValues>,
@@ -408,12 +408,12 @@ impl<T: Config> Ext for Frame<T> {
 		&self.trie
 	}
 
-	fn is_hot(&self, key: &[u8]) -> bool {
-		self.tree.hot_keys.borrow().get(&self.trie_id).is_some_and(|keys| keys.contains(key))
+	fn hot_key_hash(&self, key: &[u8]) -> Option<KeyHash> {
+		self.tree.hot_keys.borrow().get(&self.trie_id).and_then(|keys| keys.get(key).copied())
 	}
 
-	fn mark_hot(&mut self, key: Vec<u8>) {
-		self.tree.hot_keys.borrow_mut().entry(self.trie_id).or_default().insert(key);
+	fn mark_hot(&mut self, key: Vec<u8>, hash: KeyHash) {
+		self.tree.hot_keys.borrow_mut().entry(self.trie_id).or_default().insert(key, hash);
 	}
 
 	fn longest_value(&self) -> Option<u32> {

@@ -32,10 +32,18 @@ pub(crate) fn next_key(info: &ChildInfo, after: &[u8]) -> Option<Vec<u8>> {
 	sp_io::default_child_storage::next_key(info.storage_key(), after)
 }
 
+/// The hash that leads a contract's `key` in its trie.
+pub type KeyHash = [u8; 16];
+
+/// The hash of `key` in its trie: `blake2_128(key)`.
+pub(crate) fn key_hash(key: &[u8]) -> KeyHash {
+	blake2_128(key)
+}
+
 /// Where a contract's `key` is stored in its trie: `blake2_128(key) ++ key`.
 pub(crate) fn hashed_key(key: &[u8]) -> Vec<u8> {
 	let mut hashed = Vec::with_capacity(16 + key.len());
-	hashed.extend_from_slice(&blake2_128(key));
+	hashed.extend_from_slice(&key_hash(key));
 	hashed.extend_from_slice(key);
 	hashed
 }
@@ -54,7 +62,13 @@ impl ContractTrie {
 
 	/// The value under `key`, if any.
 	pub fn read(&self, key: &[u8]) -> Option<Vec<u8>> {
-		child::get_raw(&self.info, &hashed_key(key))
+		self.read_at(&hashed_key(key))
+	}
+
+	/// The value stored under `trie_key` (the key's hash, then the key, as `hashed_key` makes
+	/// it), if any.
+	pub fn read_at(&self, trie_key: &[u8]) -> Option<Vec<u8>> {
+		child::get_raw(&self.info, trie_key)
 	}
 
 	/// Whether a value is stored under `key`.
@@ -64,18 +78,28 @@ impl ContractTrie {
 
 	/// Stores `value` under `key`; returns the length of the value it replaced, if any.
 	pub fn write(&self, key: &[u8], value: &[u8]) -> Option<u32> {
-		let hashed = hashed_key(key);
-		let previous = child::len(&self.info, &hashed);
-		child::put_raw(&self.info, &hashed, value);
+		self.write_at(&hashed_key(key), value)
+	}
+
+	/// Stores `value` under `trie_key` (the key's hash, then the key, as `hashed_key` makes
+	/// it); returns the length of the value it replaced, if any.
+	pub fn write_at(&self, trie_key: &[u8], value: &[u8]) -> Option<u32> {
+		let previous = child::len(&self.info, trie_key);
+		child::put_raw(&self.info, trie_key, value);
 		previous
 	}
 
 	/// Removes the value under `key`; returns its length, or `None` when there was none.
 	pub fn remove(&self, key: &[u8]) -> Option<u32> {
-		let hashed = hashed_key(key);
-		let previous = child::len(&self.info, &hashed);
+		self.remove_at(&hashed_key(key))
+	}
+
+	/// Removes the value under `trie_key` (the key's hash, then the key, as `hashed_key` makes
+	/// it); returns its length, or `None` when there was none.
+	pub fn remove_at(&self, trie_key: &[u8]) -> Option<u32> {
+		let previous = child::len(&self.info, trie_key);
 		if previous.is_some() {
-			child::kill(&self.info, &hashed);
+			child::kill(&self.info, trie_key);
 		}
 		previous
 	}

@@ -19,7 +19,13 @@ pub mod runtime;
 pub mod translation;
 pub mod validation;
 
-use crate::{costs::Cost, error::ExecError, gas::GasMeter, storage::ContractTrie, BalanceOf, Config, Error};
+use crate::{
+	costs::Cost,
+	error::ExecError,
+	gas::GasMeter,
+	storage::{ContractTrie, KeyHash},
+	BalanceOf, Config, Error,
+};
 use alloc::{collections::BTreeMap, vec::Vec};
 use cache::{CacheError, CachedModule, ModuleCache};
 use core::{cell::RefCell, marker::PhantomData};
@@ -60,11 +66,13 @@ pub trait Ext: Sized + 'static {
 	fn input(&self) -> &[u8];
 	/// The frame's storage.
 	fn storage(&self) -> &ContractTrie;
-	/// Whether a host function of the call tree has read, written or deleted `key` of the
-	/// frame's storage already: its path and value are in the proof and the node's cache.
-	fn is_hot(&self, key: &[u8]) -> bool;
-	/// Records that a host function read, wrote or deleted `key` of the frame's storage.
-	fn mark_hot(&mut self, key: Vec<u8>);
+	/// The hash of `key` of the frame's storage when a host function of the call tree has read,
+	/// written or deleted the key already (it is hot: its path and value are in the proof and
+	/// the node's cache); `None` when it has not.
+	fn hot_key_hash(&self, key: &[u8]) -> Option<KeyHash>;
+	/// Records that a host function read, wrote or deleted `key` of the frame's storage, whose
+	/// hash is `hash`.
+	fn mark_hot(&mut self, key: Vec<u8>, hash: KeyHash);
 	/// The length no value of the frame's storage exceeds, when the storage keeps one (a
 	/// contract's: `ContractInfo::longest_value`; an account's variables keep none).
 	fn longest_value(&self) -> Option<u32>;

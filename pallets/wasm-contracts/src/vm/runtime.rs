@@ -14,6 +14,7 @@ use crate::{
 	costs::{Cost, Hot},
 	deposit::StorageChange,
 	error::ExecError,
+	storage::{self, KeyHash},
 	gas::GasMeter,
 	BalanceOf, Config, Error,
 };
@@ -41,6 +42,31 @@ type HostResult<R> = Result<R, wasmi::Error>;
 
 /// What `call_contract` and `query_contract` name: the callee, its entry point and the input.
 type CallTarget<T> = (AccountIdOf<T>, String, Vec<u8>);
+
+/// A storage key a host function touches: where it is stored in the trie (its hash, then the
+/// key as the contract gave it) and whether the call tree touched it already.
+struct StorageKey {
+	trie_key: Vec<u8>,
+	is_hot: Hot,
+}
+
+impl StorageKey {
+	const HASH_LEN: usize = core::mem::size_of::<KeyHash>();
+
+	/// The key as the contract gave it.
+	fn key(&self) -> &[u8] {
+		self.trie_key.get(Self::HASH_LEN..).unwrap_or_default()
+	}
+
+	/// The key's hash.
+	fn hash(&self) -> KeyHash {
+		let mut hash = KeyHash::default();
+		if let Some(bytes) = self.trie_key.get(..Self::HASH_LEN) {
+			hash.copy_from_slice(bytes);
+		}
+		hash
+	}
+}
 
 fn code(code: ReturnCode) -> HostResult<u32> {
 	Ok(code.into())
@@ -132,17 +158,37 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 
 	/// Reads the storage key at `key_ptr` and charges for touching it: `cost(true)`, the hot
 	/// price, first, then, when the call tree has not touched the key yet, the rest of
-	/// `cost(false)`. Returns the key and whether it is hot. The key's bytes are bounded by
-	/// `max_storage_key_len`, which the caller checked.
-	fn storage_key(&mut self, key_ptr: u32, key_len: u32, cost: impl Fn(Hot) -> Cost) -> HostResult<(Vec<u8>, Hot)> {
+	/// `cost(false)`. The key's bytes are bounded by `max_storage_key_len`, which the caller
+	/// checked. A hot key's hash comes from the call tree's record of it.
+	fn storage_key(&mut self, key_ptr: u32, key_len: u32, cost: impl Fn(Hot) -> Cost) -> HostResult<StorageKey> {
 		let hot = cost(true).weight::<E::T>();
 		self.charge_weight(hot)?;
-		let key = self.read(key_ptr, key_len)?;
-		let is_hot = self.ext().is_hot(&key);
-		if !is_hot {
-			self.charge_weight(cost(false).weight::<E::T>().saturating_sub(hot))?;
+		// The key is read after room for its hash, so that one buffer holds the trie key.
+		let mut trie_key = Vec::with_capacity(StorageKey::HASH_LEN.saturating_add(key_len as usize));
+		trie_key.resize(StorageKey::HASH_LEN, 0);
+		self.with_bytes(key_ptr, key_len, |key| trie_key.extend_from_slice(key))?;
+		let mut key = StorageKey { trie_key, is_hot: false };
+		let hash = match self.ext().hot_key_hash(key.key()) {
+			Some(hash) => {
+				key.is_hot = true;
+				hash
+			},
+			None => {
+				self.charge_weight(cost(false).weight::<E::T>().saturating_sub(hot))?;
+				storage::key_hash(key.key())
+			},
+		};
+		if let Some(room) = key.trie_key.get_mut(..StorageKey::HASH_LEN) {
+			room.copy_from_slice(&hash);
 		}
-		Ok((key, is_hot))
+		Ok(key)
+	}
+
+	/// Records that the call tree touched `key`, after the host function touched it.
+	fn touched(&mut self, key: StorageKey) {
+		if !key.is_hot {
+			self.state_mut().ext.mark_hot(key.key().to_vec(), key.hash());
+		}
 	}
 
 	/// Traps when `len` is above `max`, with `error`.
@@ -279,10 +325,11 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	fn read_stored(&mut self, key_ptr: u32, key_len: u32) -> HostResult<Option<Vec<u8>>> {
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
-		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageRead { key_len, hot })?;
+		let key = self.storage_key(key_ptr, key_len, |hot| Cost::StorageRead { key_len, hot })?;
+		let is_hot = key.is_hot;
 		let reserved = self.reserve_stored_value(is_hot)?;
-		let value = self.ext().storage().read(&key);
-		self.state_mut().ext.mark_hot(key);
+		let value = self.ext().storage().read_at(&key.trie_key);
+		self.touched(key);
 		self.settle_stored_value(reserved, value.as_ref().map(|value| value.len().saturated_into()), is_hot)?;
 		Ok(value)
 	}
@@ -302,18 +349,19 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		if value_len == 0 {
 			return Err(self.trap(Error::<E::T>::EmptyStorageValue))
 		}
-		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageWrite { key_len, value_len, hot })?;
+		let key = self.storage_key(key_ptr, key_len, |hot| Cost::StorageWrite { key_len, value_len, hot })?;
+		let is_hot = key.is_hot;
 		let reserved = self.reserve_stored_value(is_hot)?;
 		let longer = self.ext().exceeds_longest_value(value_len);
 		if longer {
 			self.charge(Cost::LongestValueRecord)?;
 		}
 		let value = self.read(value_ptr, value_len)?;
-		let previous = self.ext().storage().write(&key, &value);
+		let previous = self.ext().storage().write_at(&key.trie_key, &value);
 		if longer {
 			self.state_mut().ext.raise_longest_value(value_len);
 		}
-		self.state_mut().ext.mark_hot(key);
+		self.touched(key);
 		self.settle_stored_value(reserved, previous, is_hot)?;
 		self.record_storage_change(StorageChange::write(key_len, previous, value_len))?;
 		code(ReturnCode::Success)
@@ -335,10 +383,11 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	pub fn storage_delete(&mut self, key_ptr: u32, key_len: u32) -> HostResult<u32> {
 		let max_key = self.ext().params().max_storage_key_len;
 		self.ensure_len(key_len, max_key, Error::<E::T>::StorageKeyTooLarge)?;
-		let (key, is_hot) = self.storage_key(key_ptr, key_len, |hot| Cost::StorageDelete { key_len, hot })?;
+		let key = self.storage_key(key_ptr, key_len, |hot| Cost::StorageDelete { key_len, hot })?;
+		let is_hot = key.is_hot;
 		let reserved = self.reserve_stored_value(is_hot)?;
-		let previous = self.ext().storage().remove(&key);
-		self.state_mut().ext.mark_hot(key);
+		let previous = self.ext().storage().remove_at(&key.trie_key);
+		self.touched(key);
 		self.settle_stored_value(reserved, previous, is_hot)?;
 		let Some(previous) = previous else { return code(ReturnCode::KeyNotFound) };
 		self.record_storage_change(StorageChange::delete(key_len, previous))?;
