@@ -211,8 +211,9 @@ pub enum Cost {
 	/// The first read of the block's timestamp in a call tree: a database read, with a `u64` and
 	/// a generous trie path as proof.
 	TimestampRead,
-	/// `storage_read_into` (and `storage_read`) of a `key_len`-byte key: cold, `host_storage_read(0)` and [`Cost::Key`];
-	/// hot, the slope of `host_storage_read_repeated` and the key's ref_time.
+	/// `storage_read_into` (and `storage_read`) of a `key_len`-byte key: cold,
+	/// `host_storage_read(0)` and [`Cost::Key`]; hot, the slope of `host_storage_read_repeated`
+	/// and the key's ref_time.
 	StorageRead { key_len: u32, hot: Hot },
 	/// `storage_write` of a `value_len`-byte value under a `key_len`-byte key: cold,
 	/// `host_storage_write(value_len)`'s ref_time with `host_storage_write(0)`'s proof (the new

@@ -52,9 +52,10 @@ pub struct CallTree<T: Config> {
 	deposits: RefCell<DepositMeter<T::AccountId>>,
 	/// The block's number and timestamp, each read once: they cannot change during the call.
 	block: BlockContext,
-	/// Storage keys a host function of this call tree has read, written or deleted, by trie:
-	/// their trie path and value are in the proof and the node's cache already, so later accesses
-	/// are hot. A reverted call leaves them hot, as it leaves its proof.
+	/// Storage keys a host function of this call tree has read, written or deleted, by trie, with
+	/// their hash: their trie path and value are in the proof and the node's cache already, so
+	/// later accesses are hot (and need not hash the key again). A reverted call leaves them hot,
+	/// as it leaves its proof.
 	hot_keys: RefCell<BTreeMap<TrieId, BTreeMap<Vec<u8>, KeyHash>>>,
 	/// The longest value each contract trie the call tree has run on may hold: its record's
 	/// `ContractInfo::longest_value`, raised with it by the tree's writes and reverted with it.

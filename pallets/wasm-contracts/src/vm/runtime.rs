@@ -14,8 +14,8 @@ use crate::{
 	costs::{Cost, Hot},
 	deposit::StorageChange,
 	error::ExecError,
-	storage::{self, KeyHash},
 	gas::GasMeter,
+	storage::{self, KeyHash},
 	BalanceOf, Config, Error,
 };
 use alloc::{string::String, vec::Vec};
