@@ -40,12 +40,55 @@ pub(crate) fn key_hash(key: &[u8]) -> KeyHash {
 	blake2_128(key)
 }
 
-/// Where a contract's `key` is stored in its trie: `blake2_128(key) ++ key`.
-pub(crate) fn hashed_key(key: &[u8]) -> Vec<u8> {
-	let mut hashed = Vec::with_capacity(16 + key.len());
-	hashed.extend_from_slice(&key_hash(key));
-	hashed.extend_from_slice(key);
-	hashed
+/// Where a contract's key is stored in its trie: `blake2_128(key) ++ key`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct TrieKey(Vec<u8>);
+
+impl TrieKey {
+	const HASH_LEN: usize = core::mem::size_of::<KeyHash>();
+
+	/// Where `key` is stored.
+	pub fn new(key: &[u8]) -> Self {
+		let mut trie_key = Self::awaiting_hash(key);
+		trie_key.set_hash(key_hash(key));
+		trie_key
+	}
+
+	/// `key` after room for its hash, for a caller that knows the hash only once it has the key
+	/// (the call tree's record of a hot key); [`Self::set_hash`] fills the room. One buffer holds
+	/// both.
+	pub(crate) fn awaiting_hash(key: &[u8]) -> Self {
+		let mut trie_key = Vec::with_capacity(Self::HASH_LEN.saturating_add(key.len()));
+		trie_key.resize(Self::HASH_LEN, 0);
+		trie_key.extend_from_slice(key);
+		Self(trie_key)
+	}
+
+	/// Puts `hash`, which must be `key_hash(self.key())`, before the key.
+	pub(crate) fn set_hash(&mut self, hash: KeyHash) {
+		if let Some(room) = self.0.get_mut(..Self::HASH_LEN) {
+			room.copy_from_slice(&hash);
+		}
+	}
+
+	/// The key as the contract gave it.
+	pub fn key(&self) -> &[u8] {
+		self.0.get(Self::HASH_LEN..).unwrap_or_default()
+	}
+
+	/// The key's hash.
+	pub fn hash(&self) -> KeyHash {
+		let mut hash = KeyHash::default();
+		if let Some(bytes) = self.0.get(..Self::HASH_LEN) {
+			hash.copy_from_slice(bytes);
+		}
+		hash
+	}
+
+	/// The bytes the trie is addressed by.
+	fn as_bytes(&self) -> &[u8] {
+		&self.0
+	}
 }
 
 /// The child trie of one contract (or one account's persistent variables).
@@ -62,44 +105,41 @@ impl ContractTrie {
 
 	/// The value under `key`, if any.
 	pub fn read(&self, key: &[u8]) -> Option<Vec<u8>> {
-		self.read_at(&hashed_key(key))
+		self.read_at(&TrieKey::new(key))
 	}
 
-	/// The value stored under `trie_key` (the key's hash, then the key, as `hashed_key` makes
-	/// it), if any.
-	pub fn read_at(&self, trie_key: &[u8]) -> Option<Vec<u8>> {
-		child::get_raw(&self.info, trie_key)
+	/// The value stored under `trie_key`, if any.
+	pub fn read_at(&self, trie_key: &TrieKey) -> Option<Vec<u8>> {
+		child::get_raw(&self.info, trie_key.as_bytes())
 	}
 
 	/// Whether a value is stored under `key`.
 	pub fn contains(&self, key: &[u8]) -> bool {
-		child::exists(&self.info, &hashed_key(key))
+		child::exists(&self.info, TrieKey::new(key).as_bytes())
 	}
 
 	/// Stores `value` under `key`; returns the length of the value it replaced, if any.
 	pub fn write(&self, key: &[u8], value: &[u8]) -> Option<u32> {
-		self.write_at(&hashed_key(key), value)
+		self.write_at(&TrieKey::new(key), value)
 	}
 
-	/// Stores `value` under `trie_key` (the key's hash, then the key, as `hashed_key` makes
-	/// it); returns the length of the value it replaced, if any.
-	pub fn write_at(&self, trie_key: &[u8], value: &[u8]) -> Option<u32> {
-		let previous = child::len(&self.info, trie_key);
-		child::put_raw(&self.info, trie_key, value);
+	/// Stores `value` under `trie_key`; returns the length of the value it replaced, if any.
+	pub fn write_at(&self, trie_key: &TrieKey, value: &[u8]) -> Option<u32> {
+		let previous = child::len(&self.info, trie_key.as_bytes());
+		child::put_raw(&self.info, trie_key.as_bytes(), value);
 		previous
 	}
 
 	/// Removes the value under `key`; returns its length, or `None` when there was none.
 	pub fn remove(&self, key: &[u8]) -> Option<u32> {
-		self.remove_at(&hashed_key(key))
+		self.remove_at(&TrieKey::new(key))
 	}
 
-	/// Removes the value under `trie_key` (the key's hash, then the key, as `hashed_key` makes
-	/// it); returns its length, or `None` when there was none.
-	pub fn remove_at(&self, trie_key: &[u8]) -> Option<u32> {
-		let previous = child::len(&self.info, trie_key);
+	/// Removes the value under `trie_key`; returns its length, or `None` when there was none.
+	pub fn remove_at(&self, trie_key: &TrieKey) -> Option<u32> {
+		let previous = child::len(&self.info, trie_key.as_bytes());
 		if previous.is_some() {
-			child::kill(&self.info, trie_key);
+			child::kill(&self.info, trie_key.as_bytes());
 		}
 		previous
 	}

@@ -15,7 +15,7 @@ use crate::{
 	deposit::StorageChange,
 	error::ExecError,
 	gas::GasMeter,
-	storage::{self, KeyHash},
+	storage::{self, TrieKey},
 	BalanceOf, Config, Error,
 };
 use alloc::{string::String, vec::Vec};
@@ -43,29 +43,18 @@ type HostResult<R> = Result<R, wasmi::Error>;
 /// What `call_contract` and `query_contract` name: the callee, its entry point and the input.
 type CallTarget<T> = (AccountIdOf<T>, String, Vec<u8>);
 
-/// A storage key a host function touches: where it is stored in the trie (its hash, then the
-/// key as the contract gave it) and whether the call tree touched it already.
+/// A storage key a host function touches, and whether the call tree touched it already.
 struct StorageKey {
-	trie_key: Vec<u8>,
+	trie_key: TrieKey,
 	is_hot: Hot,
 }
 
-impl StorageKey {
-	const HASH_LEN: usize = core::mem::size_of::<KeyHash>();
-
-	/// The key as the contract gave it.
-	fn key(&self) -> &[u8] {
-		self.trie_key.get(Self::HASH_LEN..).unwrap_or_default()
-	}
-
-	/// The key's hash.
-	fn hash(&self) -> KeyHash {
-		let mut hash = KeyHash::default();
-		if let Some(bytes) = self.trie_key.get(..Self::HASH_LEN) {
-			hash.copy_from_slice(bytes);
-		}
-		hash
-	}
+/// Copies `bytes` into `memory` at `ptr`; `None` when they do not fit there.
+fn copy_to(memory: &mut [u8], ptr: u32, bytes: &[u8]) -> Option<()> {
+	let start = ptr as usize;
+	let target = memory.get_mut(start..start.checked_add(bytes.len())?)?;
+	target.copy_from_slice(bytes);
+	Some(())
 }
 
 fn code(code: ReturnCode) -> HostResult<u32> {
@@ -163,31 +152,26 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 	fn storage_key(&mut self, key_ptr: u32, key_len: u32, cost: impl Fn(Hot) -> Cost) -> HostResult<StorageKey> {
 		let hot = cost(true).weight::<E::T>();
 		self.charge_weight(hot)?;
-		// The key is read after room for its hash, so that one buffer holds the trie key.
-		let mut trie_key = Vec::with_capacity(StorageKey::HASH_LEN.saturating_add(key_len as usize));
-		trie_key.resize(StorageKey::HASH_LEN, 0);
-		self.with_bytes(key_ptr, key_len, |key| trie_key.extend_from_slice(key))?;
+		let trie_key = self.with_bytes(key_ptr, key_len, TrieKey::awaiting_hash)?;
 		let mut key = StorageKey { trie_key, is_hot: false };
-		let hash = match self.ext().hot_key_hash(key.key()) {
+		let hash = match self.ext().hot_key_hash(key.trie_key.key()) {
 			Some(hash) => {
 				key.is_hot = true;
 				hash
 			},
 			None => {
 				self.charge_weight(cost(false).weight::<E::T>().saturating_sub(hot))?;
-				storage::key_hash(key.key())
+				storage::key_hash(key.trie_key.key())
 			},
 		};
-		if let Some(room) = key.trie_key.get_mut(..StorageKey::HASH_LEN) {
-			room.copy_from_slice(&hash);
-		}
+		key.trie_key.set_hash(hash);
 		Ok(key)
 	}
 
 	/// Records that the call tree touched `key`, after the host function touched it.
 	fn touched(&mut self, key: StorageKey) {
 		if !key.is_hot {
-			self.state_mut().ext.mark_hot(key.key().to_vec(), key.hash());
+			self.state_mut().ext.mark_hot(key.trie_key.key().to_vec(), key.trie_key.hash());
 		}
 	}
 
@@ -255,11 +239,7 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 
 	/// Copies `bytes` into contract memory at `ptr`.
 	fn write(&mut self, ptr: u32, bytes: &[u8]) -> HostResult<()> {
-		let start = ptr as usize;
-		let access = self.instance.memory_mut().map(|memory| {
-			let target = start.checked_add(bytes.len()).and_then(|end| memory.get_mut(start..end));
-			target.map(|target| target.copy_from_slice(bytes))
-		});
+		let access = self.instance.memory_mut().map(|memory| copy_to(memory, ptr, bytes));
 		self.accessed(access)
 	}
 
@@ -736,12 +716,7 @@ impl<E: Ext, I: ContractInstance<E>> HostCtx<E, I> {
 		if !fits {
 			return Ok(len)
 		}
-		let start = out_ptr as usize;
-		let access = self.instance.memory_and_state().map(|(memory, state)| {
-			let bytes = pick(state);
-			let target = start.checked_add(bytes.len()).and_then(|end| memory.get_mut(start..end));
-			target.map(|target| target.copy_from_slice(bytes))
-		});
+		let access = self.instance.memory_and_state().map(|(memory, state)| copy_to(memory, out_ptr, pick(state)));
 		self.accessed(access)?;
 		Ok(len)
 	}
