@@ -93,6 +93,9 @@ function loops(pages) {
     'calls': { body: `(func $empty) (func (export "run") (loop ${'(call $empty) '.repeat(8)} (br 0)))` },
     'i64.div_u': { body: `(global $d (mut i64) (i64.const 3)) (func (export "run") (local $x i64)
       (loop (local.set $x (i64.div_u (i64.const -1) (global.get $d))) (br 0)))` },
+    // A global copied straight into another, the slowest shape of `global.set`.
+    'global.set': { body: `(global $zero (mut i32) (i32.const 0)) (global $g (mut i32) (i32.const 0)) (func (export "run")
+      (loop ${'(global.set $g (global.get $zero)) '.repeat(8)} (br 0)))` },
     // wasmi turns a `br_if` on a constant into a `br`, and charges the operators it read.
     'loop (br_if 0 (i32.const 1))': { body: '(func (export "run") (loop (br_if 0 (i32.const 1))))' },
     'loop (br_if 0 (local.get 0))': { body: `(func (export "run") (local $one i32) (local.set $one (i32.const 1))
