@@ -199,6 +199,14 @@ fn instruction_classes() -> Vec<Workload> {
 		// A global copied straight into another: the slowest `global.set` found (on the AMD EPYC of
 		// family 25, model 17, 17 ns a pair natively, about 5 times a `global.set` of a constant).
 		class("class: global.set", "", "(global.set $g (global.get $zero))", ""),
+		// Each about 4 times the time of `global.get` into a local, natively on that CPU.
+		class("class: memory.size", "(local $size i32)", "(local.set $size (memory.size))", ""),
+		class(
+			"class: table.get",
+			"(local $element funcref)",
+			"(local.set $element (table.get $t (global.get $zero)))",
+			"(table $t 1 funcref)",
+		),
 		class("class: i32.store", "", "(i32.store (global.get $zero) (global.get $zero))", ""),
 		class("class: select", "(local $x i64)", "(local.set $x (select (local.get $x) (i64.const 1) (global.get $zero)))", ""),
 	]

@@ -96,6 +96,10 @@ function loops(pages) {
     // A global copied straight into another, the slowest shape of `global.set`.
     'global.set': { body: `(global $zero (mut i32) (i32.const 0)) (global $g (mut i32) (i32.const 0)) (func (export "run")
       (loop ${'(global.set $g (global.get $zero)) '.repeat(8)} (br 0)))` },
+    'memory.size': { body: `(func (export "run") (local $size i32)
+      (loop ${'(local.set $size (memory.size)) '.repeat(8)} (br 0)))` },
+    'table.get': { body: `${TABLE} (func (export "run") (local $element funcref)
+      (loop ${'(local.set $element (table.get (i32.const 0))) '.repeat(8)} (br 0)))` },
     // wasmi turns a `br_if` on a constant into a `br`, and charges the operators it read.
     'loop (br_if 0 (i32.const 1))': { body: '(func (export "run") (loop (br_if 0 (i32.const 1))))' },
     'loop (br_if 0 (local.get 0))': { body: `(func (export "run") (local $one i32) (local.set $one (i32.const 1))
