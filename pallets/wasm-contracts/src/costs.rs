@@ -38,11 +38,11 @@ pub const BYTES_PER_FUEL: u32 = 40;
 /// Units of wasmi fuel one iteration of each instruction benchmark's loop burns (checked by the
 /// benchmarks' tests): `instr`, then one per class of costly instructions, in the order in which
 /// [`fuel_unit`] reads their weights.
-pub const FUEL_PER_ITERATION: [u64; 14] = [17, 89, 161, 129, 97, 65, 89, 121, 145, 121, 137, 121, 73, 121];
+pub const FUEL_PER_ITERATION: [u64; 17] = [17, 89, 161, 129, 97, 65, 89, 121, 145, 121, 137, 121, 73, 121, 65, 57, 49];
 
 /// The weights of the instruction benchmarks: `instr`, then one per class of costly
 /// instructions.
-fn instruction_loops<T: Config>() -> [fn(u32) -> Weight; 14] {
+fn instruction_loops<T: Config>() -> [fn(u32) -> Weight; 17] {
 	[
 		T::WeightInfo::instr,
 		T::WeightInfo::instr_call,
@@ -58,6 +58,9 @@ fn instruction_loops<T: Config>() -> [fn(u32) -> Weight; 14] {
 		T::WeightInfo::instr_table_fill,
 		T::WeightInfo::instr_table_set,
 		T::WeightInfo::instr_memory_grow,
+		T::WeightInfo::instr_global_set,
+		T::WeightInfo::instr_memory_size,
+		T::WeightInfo::instr_table_get,
 	]
 }
 

@@ -56,6 +56,12 @@ pub trait WeightInfo {
 	fn instr_table_set(r: u32) -> Weight;
 	/// `r` iterations of the counting loop with 8 of a `memory.grow` the store refuses each.
 	fn instr_memory_grow(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of a global copied into another each.
+	fn instr_global_set(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of `memory.size` into a local each.
+	fn instr_memory_size(r: u32) -> Weight;
+	/// `r` iterations of the counting loop with 8 of `table.get` into a local each.
+	fn instr_table_get(r: u32) -> Weight;
 	/// Reading and loading `c` bytes of stored code before a call, in a module of one function
 	/// and few declarations: the cost of the bytes themselves.
 	fn code_load(c: u32) -> Weight;

@@ -239,6 +239,21 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 		Weight::from_parts(14_360_227, 0)
 			.saturating_add(Weight::from_parts(393_778, 0).saturating_mul(r.into()))
 	}
+	fn instr_global_set(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(14_360_227, 0)
+			.saturating_add(Weight::from_parts(393_778, 0).saturating_mul(r.into()))
+	}
+	fn instr_memory_size(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(14_360_227, 0)
+			.saturating_add(Weight::from_parts(393_778, 0).saturating_mul(r.into()))
+	}
+	fn instr_table_get(r: u32, ) -> Weight {
+		// Measured proof: 0 bytes.
+		Weight::from_parts(14_360_227, 0)
+			.saturating_add(Weight::from_parts(393_778, 0).saturating_mul(r.into()))
+	}
 	fn host_call(r: u32, ) -> Weight {
 		// Measured proof: 0 bytes.
 		Weight::from_parts(1_325_702, 0)

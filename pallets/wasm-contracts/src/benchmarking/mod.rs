@@ -543,6 +543,39 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// `r` iterations of the counting loop with 8 of a global copied into another each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_global_set(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::GlobalSet, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 of `memory.size` into a local each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_memory_size(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::MemorySize, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
+	/// `r` iterations of the counting loop with 8 of `table.get` into a local each.
+	#[benchmark(pov_mode = Ignored)]
+	fn instr_table_get(r: Linear<0, 2_000>) -> Result<(), BenchmarkError> {
+		let mut prepared = prepared_code::<T>(module::class_loop(InstrClass::TableGet, r))?;
+		#[block]
+		{
+			call_once::<T>(&mut prepared)?;
+		}
+		Ok(())
+	}
+
 	/// A call of an export that calls `gas_left` `r` times.
 	#[benchmark(pov_mode = Ignored)]
 	fn host_call(r: Linear<0, 1_000>) -> Result<(), BenchmarkError> {

@@ -258,11 +258,17 @@ pub enum InstrClass {
 	TableSet,
 	/// `memory.grow` past the store's limit: refused, it moves nothing.
 	MemoryGrow,
+	/// A global copied straight into another (`global.get`, then `global.set`).
+	GlobalSet,
+	/// `memory.size` into a local.
+	MemorySize,
+	/// `table.get` into a local.
+	TableGet,
 }
 
 impl InstrClass {
 	/// Every class, in the order of `costs::FUEL_PER_ITERATION`.
-	pub const ALL: [InstrClass; 14] = [
+	pub const ALL: [InstrClass; 17] = [
 		InstrClass::Branch,
 		InstrClass::Call,
 		InstrClass::CallIndirect,
@@ -277,6 +283,9 @@ impl InstrClass {
 		InstrClass::TableFill,
 		InstrClass::TableSet,
 		InstrClass::MemoryGrow,
+		InstrClass::GlobalSet,
+		InstrClass::MemorySize,
+		InstrClass::TableGet,
 	];
 }
 
@@ -289,14 +298,15 @@ const REFUSED_GROW_PAGES: i32 = 65_535;
 
 /// A module whose exported function runs `iterations` iterations of a loop that does
 /// [`CLASS_OPS`] instructions of `class` (none for [`InstrClass::Branch`]): a counting loop with
-/// the counter in local 0 and locals 1 to 3 of type `i64` (local 1 starting at `u64::MAX`,
-/// local 2 at 3). Function 1 is empty and the table's only element; data segment 0 is passive.
+/// the counter in local 0, locals 1 to 3 of type `i64` (local 1 starting at `u64::MAX`, local 2
+/// at 3), local 4 an `i32` and local 5 a `funcref`. Function 1 is empty and the table's only
+/// element; data segment 0 is passive; globals 0 and 1 are mutable `i32`s.
 /// Built with `wasm-encoder`, which has the bulk memory and reference type operators.
 pub fn class_loop(class: InstrClass, iterations: u32) -> Vec<u8> {
 	use wasm_encoder::{
 		BlockType, CodeSection, ConstExpr, DataCountSection, DataSection, ElementSection, Elements, ExportKind,
-		ExportSection, Function, FunctionSection, HeapType, InstructionSink, MemArg, MemorySection, MemoryType, Module,
-		RefType, TableSection, TableType, TypeSection, ValType,
+		ExportSection, Function, FunctionSection, GlobalSection, GlobalType, HeapType, InstructionSink, MemArg,
+		MemorySection, MemoryType, Module, RefType, TableSection, TableType, TypeSection, ValType,
 	};
 	const HELPER: u32 = 1;
 	let class_op = |sink: &mut InstructionSink| {
@@ -325,9 +335,12 @@ pub fn class_loop(class: InstrClass, iterations: u32) -> Vec<u8> {
 			InstrClass::TableFill => sink.i32_const(0).ref_null(HeapType::FUNC).i32_const(1).table_fill(0),
 			InstrClass::TableSet => sink.i32_const(0).ref_func(HELPER).table_set(0),
 			InstrClass::MemoryGrow => sink.i32_const(REFUSED_GROW_PAGES).memory_grow(0).drop(),
+			InstrClass::GlobalSet => sink.global_get(0).global_set(1),
+			InstrClass::MemorySize => sink.memory_size(0).local_set(4),
+			InstrClass::TableGet => sink.i32_const(0).table_get(0).local_set(5),
 		};
 	};
-	let mut bench = Function::new([(1, ValType::I32), (3, ValType::I64)]);
+	let mut bench = Function::new([(1, ValType::I32), (3, ValType::I64), (1, ValType::I32), (1, ValType::Ref(RefType::FUNCREF))]);
 	let mut sink = bench.instructions();
 	sink.i64_const(-1).local_set(1).i64_const(3).local_set(2).i32_const(iterations as i32).local_set(0);
 	sink.block(BlockType::Empty).loop_(BlockType::Empty).local_get(0).i32_eqz().br_if(1);
@@ -346,6 +359,10 @@ pub fn class_loop(class: InstrClass, iterations: u32) -> Vec<u8> {
 	tables.table(TableType { element_type: RefType::FUNCREF, minimum: 1, maximum: Some(1), table64: false, shared: false });
 	let mut memories = MemorySection::new();
 	memories.memory(MemoryType { minimum: 1, maximum: None, memory64: false, shared: false, page_size_log2: None });
+	let mut globals = GlobalSection::new();
+	for _ in 0..2 {
+		globals.global(GlobalType { val_type: ValType::I32, mutable: true, shared: false }, &ConstExpr::i32_const(0));
+	}
 	let mut exports = ExportSection::new();
 	exports
 		.export(BENCH_EXPORT, ExportKind::Func, 0)
@@ -358,7 +375,7 @@ pub fn class_loop(class: InstrClass, iterations: u32) -> Vec<u8> {
 	let mut data = DataSection::new();
 	data.passive([0u8; 1]);
 	let mut module = Module::new();
-	module.section(&types).section(&functions).section(&tables).section(&memories).section(&exports);
+	module.section(&types).section(&functions).section(&tables).section(&memories).section(&globals).section(&exports);
 	module.section(&elements).section(&DataCountSection { count: 1 }).section(&code).section(&data);
 	module.finish()
 }
