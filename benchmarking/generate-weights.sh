@@ -21,6 +21,10 @@
 #   PROFILE                  cargo profile of the benchmarking node (default testnet)
 #   BENCHMARK_TARGET_DIR     where that node is built (default: the dev target directory with
 #                            the suffix -benchmarks)
+#   CPU_LABEL                the name of this machine's CPU in the header, where `model name`
+#                            does not tell it from another CPU already listed (cloud hosts call
+#                            CPUs of several generations `AMD EPYC`); the script prints the CPU's
+#                            family and model to choose it by
 #
 # Weights take the larger of the least-squares and median-slopes fits, for time and proof alike,
 # so that noise in one fit (a low intercept, a flat proof slope) does not undercharge.
@@ -75,6 +79,11 @@ rm -f "$run"
 	--output-pov-analysis max \
 	--template benchmarking/weight-template.hbs \
 	--output "$run"
+cpu_name="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+echo "this CPU: '$cpu_name', family $(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -1), model $(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+if [ -n "${CPU_LABEL:-}" ]; then
+	python3 benchmarking/merge_weights.py --relabel "$CPU_LABEL" "$run"
+fi
 if [ "$merge" = 1 ]; then
 	python3 benchmarking/merge_weights.py ${EXTRINSICS:+--partial} ${CHANGED:+--changed "$CHANGED"} \
 		${RECOUNT:+--recount "$RECOUNT"} "$weights" "$run"

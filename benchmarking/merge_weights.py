@@ -4,6 +4,7 @@
 Usage: merge_weights.py [--replace | [--partial] [--changed NAME[,NAME...]] [--recount NAME[,NAME...]]]
                         WEIGHTS RUN [OUTPUT]
        merge_weights.py --check FILE
+       merge_weights.py --relabel LABEL RUN
 
 Both files have the shape `benchmarking/weight-template.hbs` gives them. For every weight
 function the result holds the larger of the two files' figures, each figure apart: the base
@@ -25,7 +26,9 @@ RUN follow them. The header's line of RUN's CPU is kept when WEIGHTS has one, as
 the run that measured the rest.
 
 With --replace, RUN is written as it is (after the same check of its shape), for a new baseline
-measured on one machine. With --check, FILE is only checked.
+measured on one machine. With --check, FILE is only checked. With --relabel, the one CPU of RUN
+is named LABEL instead of its `model name`, for a CPU whose model name is also another's (cloud
+hosts name several generations `AMD EPYC`), so that the two keep a line each.
 
 Anything that is not exactly the template's shape is an error: each file is parsed, written back
 from what was parsed and compared with itself before anything is merged, so that no term can be
@@ -399,6 +402,16 @@ def write(path: str, text: str) -> None:
         raise
 
 
+def relabel(run: WeightsFile, label: str) -> WeightsFile:
+    """`run` with its one CPU named `label`."""
+    if len(run.cpus) != 1:
+        raise WeightsError(f"--relabel names the CPU of a run of one CPU; this file lists {len(run.cpus)}")
+    if not label or "`" in label or "\n" in label:
+        raise WeightsError(f"--relabel needs a CPU name without backquotes or line breaks, not {label!r}")
+    cpu, line = run.cpus[0]
+    return dataclasses.replace(run, cpus=[(label, line.replace(f"`{cpu}`", f"`{label}`", 1))])
+
+
 def main(argv: list[str]) -> int:
     args = list(argv)
     if len(args) == 2 and args[0] == "--check":
@@ -407,6 +420,15 @@ def main(argv: list[str]) -> int:
         except (WeightsError, OSError) as e:
             print(f"merge_weights: error: {e}", file=sys.stderr)
             return 1
+        return 0
+    if len(args) == 3 and args[0] == "--relabel":
+        try:
+            text = render(relabel(parse(read(args[2]), args[2]), args[1]))
+            parse(text, args[2])
+        except (WeightsError, OSError) as e:
+            print(f"merge_weights: error: {e}", file=sys.stderr)
+            return 1
+        write(args[2], text)
         return 0
     replace = "--replace" in args
     if replace:

@@ -430,6 +430,23 @@ class CommandLine(unittest.TestCase):
         self.assertEqual([f.name for f in functions], ["call", "store", "remark"])
         self.assertEqual(functions[1], parse(NEW).functions[1])
 
+    def test_relabel_names_the_runs_cpu_so_that_it_gets_a_line_of_its_own(self):
+        w, r = self.files(OLD, OLD)
+        self.assertEqual(self.run_main("--relabel", "AMD EPYC (family 25, model 17)", r), (0, ""))
+        self.assertEqual(self.run_main(w, r), (0, ""))
+        cpus = [cpu for cpu, _ in parse(self.read(w)).cpus]
+        self.assertEqual(cpus, ["AMD EPYC", "AMD EPYC (family 25, model 17)"])
+
+    def test_relabel_refuses_a_file_of_several_cpus_and_a_name_with_backquotes(self):
+        w, r = self.files(weights([AMD, XEON], MERGED_FUNCTIONS), OLD)
+        code, err = self.run_main("--relabel", "x", w)
+        self.assertEqual(code, 1)
+        self.assertIn("this file lists 2", err)
+        code, err = self.run_main("--relabel", "a`b", r)
+        self.assertEqual(code, 1)
+        self.assertIn("without backquotes", err)
+        self.assertEqual(self.read(r), OLD)
+
     def test_wrong_arguments_print_the_usage(self):
         self.assertEqual(self.run_main("--changed", "call", "--replace", "a", "b")[0], 2)
         self.assertEqual(self.run_main("a", "b", "--changed")[0], 2)
