@@ -11,7 +11,8 @@ function the result holds the larger of the two files' figures, each figure apar
 ref_time and proof_size, each parameter's ref_time and proof_size slope, the base database reads
 and writes, each parameter's reads and writes, and the measured proof of the comment. A run on
 another CPU can therefore raise a price that was too low there, and never lowers one measured
-elsewhere. The header lists every CPU the figures come from, with the latest run on each.
+elsewhere. The exception is a base the pallet deducts rather than charges (`host_call`'s, the
+entry into a contract that the host functions' figures include): the merge keeps the smaller. The header lists every CPU the figures come from, with the latest run on each.
 
 A function only in RUN is taken from it, one only in WEIGHTS is dropped (its benchmark is gone),
 and one whose parameters changed is taken from RUN, with a warning. So is every function named
@@ -292,12 +293,20 @@ def render_function(f: Function) -> list[str]:
 
 DATABASE = ("reads", "writes", "read_slopes", "write_slopes")
 
+# Functions whose base ref_time the pallet deducts from other figures rather than charges:
+# `host_call`'s intercept is the entry into a contract's export, which every host function's
+# benchmark pays once and `costs::contract_entry` takes off. A deduction larger than a CPU's own
+# entry would undercharge the host functions measured there, so the merge keeps the smaller base.
+DEDUCTED_BASES = frozenset({"host_call"})
+
 
 def merge_function(old: Function, new: Function, recount: bool = False) -> Function:
     """The larger of each figure; with `recount`, the database accesses of `new`."""
     merged = Function(name=new.name, params=list(new.params))
     for field in SCALARS:
         setattr(merged, field, max(getattr(old, field), getattr(new, field)))
+    if new.name in DEDUCTED_BASES:
+        merged.ref_time = min(old.ref_time, new.ref_time)
     for field in SLOPES:
         a, b = getattr(old, field), getattr(new, field)
         setattr(merged, field, {p: max(a.get(p, 0), b.get(p, 0)) for p in a.keys() | b.keys()})

@@ -140,6 +140,19 @@ class Merge(unittest.TestCase):
     def test_every_figure_is_the_larger_of_the_two(self):
         self.assertEqual(merged(OLD, NEW), weights([AMD, XEON], MERGED_FUNCTIONS))
 
+    def test_a_deducted_base_keeps_the_smaller_and_its_slope_the_larger(self):
+        def host_call(base, slope):
+            return weights([AMD], f"""\
+	fn host_call(r: u32, ) -> Weight {{
+		// Measured proof: 0 bytes.
+		Weight::from_parts({base}, 0)
+			.saturating_add(Weight::from_parts({slope}, 0).saturating_mul(r.into()))
+	}}
+""")
+
+        self.assertEqual(merged(host_call("1_111_704", "125_159"), host_call("2_154_132", "109_658")), host_call("1_111_704", "125_159"))
+        self.assertEqual(merged(host_call("2_154_132", "109_658"), host_call("1_111_704", "125_159")), host_call("1_111_704", "125_159"))
+
     def test_the_figures_do_not_depend_on_which_file_is_the_run(self):
         self.assertEqual(merged(NEW, OLD), weights([XEON, AMD], MERGED_FUNCTIONS))
 
