@@ -3,8 +3,9 @@
 # and runtime with the runtime-benchmarks feature, runs `benchmark pallet` for every benchmark of
 # the pallet through benchmarking/weight-template.hbs into a file of its own (in the benchmarking
 # target directory, kept), and merges that run into weights.rs with benchmarking/merge_weights.py:
-# every figure becomes the larger of the two, and the header adds this machine's CPU. A run on
-# another CPU can so raise a price that is too low there and never lowers one measured elsewhere.
+# every figure becomes the larger of the two (but `host_call`'s base, which the pallet deducts,
+# the smaller), and the header adds this machine's CPU. A run on another CPU can so raise a price
+# that is too low there and never lowers one measured elsewhere.
 #
 # Environment:
 #   MERGE                    1 (default) to merge the run into weights.rs; 0 to replace
@@ -48,6 +49,9 @@ bash scripts/setup.sh
 . scripts/env.sh
 
 weights=pallets/wasm-contracts/src/weights.rs
+# `model name` alone may not tell this CPU from one the header lists (see CPU_LABEL).
+cpu_field() { sed -n "s/^$1[[:space:]]*: //p;T;q" /proc/cpuinfo; }
+echo "this CPU: '$(cpu_field 'model name')', family $(cpu_field 'cpu family'), model $(cpu_field model)${CPU_LABEL:+, named '$CPU_LABEL' in the header}"
 if [ "$merge" = 1 ]; then
 	# Before the build and the benchmarks rather than after them.
 	python3 benchmarking/merge_weights.py --check "$weights"
@@ -79,8 +83,6 @@ rm -f "$run"
 	--output-pov-analysis max \
 	--template benchmarking/weight-template.hbs \
 	--output "$run"
-cpu_name="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-echo "this CPU: '$cpu_name', family $(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo | head -1), model $(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 if [ -n "${CPU_LABEL:-}" ]; then
 	python3 benchmarking/merge_weights.py --relabel "$CPU_LABEL" "$run"
 fi

@@ -12,7 +12,8 @@ ref_time and proof_size, each parameter's ref_time and proof_size slope, the bas
 and writes, each parameter's reads and writes, and the measured proof of the comment. A run on
 another CPU can therefore raise a price that was too low there, and never lowers one measured
 elsewhere. The exception is a base the pallet deducts rather than charges (`host_call`'s, the
-entry into a contract that the host functions' figures include): the merge keeps the smaller. The header lists every CPU the figures come from, with the latest run on each.
+entry into a contract that the host functions' figures include): the merge keeps the smaller.
+The header lists every CPU the figures come from, with the latest run on each.
 
 A function only in RUN is taken from it, one only in WEIGHTS is dropped (its benchmark is gone),
 and one whose parameters changed is taken from RUN, with a warning. So is every function named
@@ -418,6 +419,8 @@ def relabel(run: WeightsFile, label: str) -> WeightsFile:
     if not label or "`" in label or "\n" in label:
         raise WeightsError(f"--relabel needs a CPU name without backquotes or line breaks, not {label!r}")
     cpu, line = run.cpus[0]
+    if cpu == "<UNKNOWN>":
+        raise WeightsError("--relabel names a CPU that benchmark pallet could tell; this run's is `<UNKNOWN>`")
     return dataclasses.replace(run, cpus=[(label, line.replace(f"`{cpu}`", f"`{label}`", 1))])
 
 

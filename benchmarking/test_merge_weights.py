@@ -450,11 +450,15 @@ class CommandLine(unittest.TestCase):
         cpus = [cpu for cpu, _ in parse(self.read(w)).cpus]
         self.assertEqual(cpus, ["AMD EPYC", "AMD EPYC (family 25, model 17)"])
 
-    def test_relabel_refuses_a_file_of_several_cpus_and_a_name_with_backquotes(self):
+    def test_relabel_refuses_several_cpus_an_unknown_cpu_and_a_name_with_backquotes(self):
         w, r = self.files(weights([AMD, XEON], MERGED_FUNCTIONS), OLD)
         code, err = self.run_main("--relabel", "x", w)
         self.assertEqual(code, 1)
         self.assertIn("this file lists 2", err)
+        w, u = self.files(OLD.replace("`AMD EPYC`", "`<UNKNOWN>`"), OLD)
+        code, err = self.run_main("--relabel", "x", w)
+        self.assertEqual(code, 1)
+        self.assertIn("`<UNKNOWN>`", err)
         code, err = self.run_main("--relabel", "a`b", r)
         self.assertEqual(code, 1)
         self.assertIn("without backquotes", err)
