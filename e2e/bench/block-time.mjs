@@ -7,7 +7,7 @@
 // The loops: branches, calls, indirect calls and 64-bit division, whose operators are the
 // slowest per unit of fuel; branches that cost less fuel than `br` for the same work (`br_if` on
 // a constant or a local, `if`/`else`); and the bulk operations, which wasmi charges a fixed
-// cost per operator plus one unit per 40 bytes moved, rounded down: `memory.fill` and `memory.copy` of 1 byte,
+// cost per operator plus one unit per 16 bytes moved, rounded down: `memory.fill` and `memory.copy` of 1 byte,
 // 64 bytes, 4 KiB and 64 KiB, within one page and spread over the module's pages (each across a
 // page boundary, `max_memory_pages` pages declared, as a contract may), `memory.init` from a
 // passive segment, `table.fill`/`table.copy` of one element, `table.set`, and `memory.grow` past
