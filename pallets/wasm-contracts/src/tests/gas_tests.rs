@@ -196,6 +196,20 @@ fn translation_is_charged_by_a_functions_operators_never_below_their_reference_p
 }
 
 #[test]
+fn a_reference_byte_of_translation_is_priced_with_the_blocks_margin_over_the_benchmark() {
+	// Blocks translate slower than the benchmark (fresh memory): the reference byte's fuel must
+	// cover the benchmark's figure times the margin, and not much more.
+	let translate = <RocksDbWeights as WeightInfo>::translate;
+	let per_byte = translate(1).saturating_sub(translate(0)).ref_time();
+	let (numerator, denominator) = crate::costs::TRANSLATION_IN_BLOCK_MARGIN;
+	assert!(numerator > denominator);
+	let fuel_unit = crate::costs::fuel_unit::<Test>().ref_time();
+	let charged = u64::from(crate::costs::translation_fuel_per_byte::<Test>()) * fuel_unit;
+	assert!(charged * denominator >= per_byte * numerator, "{charged} ps against {per_byte} ps measured");
+	assert!(charged * denominator < per_byte * numerator + fuel_unit * denominator, "{charged} ps: more than a unit of fuel over");
+}
+
+#[test]
 fn the_contract_entry_deducted_from_host_functions_is_at_most_the_cheapest_of_them() {
 	// Every host function benchmark includes one entry into the contract, so the deducted entry
 	// may not exceed the cheapest of them less one host call; more would undercharge them all.
