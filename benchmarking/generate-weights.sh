@@ -3,8 +3,8 @@
 # and runtime with the runtime-benchmarks feature, runs `benchmark pallet` for every benchmark of
 # the pallet through benchmarking/weight-template.hbs into a file of its own (in the benchmarking
 # target directory, kept), and merges that run into weights.rs with benchmarking/merge_weights.py:
-# every figure becomes the larger of the two (but `host_call`'s base, which the pallet deducts,
-# the smaller), and the header adds this machine's CPU. A run on another CPU can so raise a price
+# every figure becomes the larger of the two (the host functions' net of each file's entry into
+# a contract, which the pallet deducts), and the header adds this machine's CPU. A run on another CPU can so raise a price
 # that is too low there and never lowers one measured elsewhere.
 #
 # Environment:
@@ -17,7 +17,9 @@
 #                            the pallet's code changed: those are taken from this run, every
 #                            other figure is the larger of the two
 #   EXTRINSICS               comma-separated benchmarks to run (default: all); the weight
-#                            functions of the others stay as weights.rs has them
+#                            functions of the others stay as weights.rs has them; with a host
+#                            function (host_*), host_call and host_context run too, as they give
+#                            the entry into a contract that its figures are merged net of
 #   STEPS, REPEAT            sampling of every benchmark (defaults 50 and 20)
 #   PROFILE                  cargo profile of the benchmarking node (default testnet)
 #   BENCHMARK_TARGET_DIR     where that node is built (default: the dev target directory with
@@ -57,6 +59,15 @@ if [ "$merge" = 1 ]; then
 	python3 benchmarking/merge_weights.py --check "$weights"
 fi
 
+extrinsics="${EXTRINSICS:-*}"
+case ",$extrinsics," in
+*,host_*)
+	for entry in host_call host_context; do
+		case ",$extrinsics," in *",$entry,"*) ;; *) extrinsics="$extrinsics,$entry" ;; esac
+	done
+	;;
+esac
+
 profile="${PROFILE:-testnet}"
 dev_target="$CARGO_TARGET_DIR"
 export CARGO_TARGET_DIR="${BENCHMARK_TARGET_DIR:-$dev_target-benchmarks}"
@@ -76,7 +87,7 @@ rm -f "$run"
 	--runtime "$runtime" \
 	--genesis-builder-preset development \
 	--pallet pallet_wasm_contracts \
-	--extrinsic "${EXTRINSICS:-*}" \
+	--extrinsic "$extrinsics" \
 	--steps "${STEPS:-50}" \
 	--repeat "${REPEAT:-20}" \
 	--output-analysis max \

@@ -11,9 +11,14 @@ function the result holds the larger of the two files' figures, each figure apar
 ref_time and proof_size, each parameter's ref_time and proof_size slope, the base database reads
 and writes, each parameter's reads and writes, and the measured proof of the comment. A run on
 another CPU can therefore raise a price that was too low there, and never lowers one measured
-elsewhere. The exception is a base the pallet deducts rather than charges (`host_call`'s, the
-entry into a contract that the host functions' figures include): the merge keeps the smaller.
-The header lists every CPU the figures come from, with the latest run on each.
+elsewhere. The exception is the entry into a contract, which every host function's benchmark
+(`host_*`) pays once and the pallet deducts from its figure (`costs::contract_entry`: `host_call`'s
+base, at most `host_context`'s less a host call). Each file has its own entry, so the host
+functions' bases are merged net of it: each becomes the larger of the two files' figures less
+their own file's entry, plus the smaller entry, which becomes `host_call`'s base. The deduction is
+then never larger than a CPU's entry, and what is left of a host function is the most any CPU
+measured. A run of some benchmarks (--partial) with host functions must measure `host_call` and
+`host_context` too. The header lists every CPU the figures come from, with the latest run on each.
 
 A function only in RUN is taken from it, one only in WEIGHTS is dropped (its benchmark is gone),
 and one whose parameters changed is taken from RUN, with a warning. So is every function named
@@ -294,11 +299,35 @@ def render_function(f: Function) -> list[str]:
 
 DATABASE = ("reads", "writes", "read_slopes", "write_slopes")
 
-# Functions whose base ref_time the pallet deducts from other figures rather than charges:
-# `host_call`'s intercept is the entry into a contract's export, which every host function's
-# benchmark pays once and `costs::contract_entry` takes off. A deduction larger than a CPU's own
-# entry would undercharge the host functions measured there, so the merge keeps the smaller base.
-DEDUCTED_BASES = frozenset({"host_call"})
+# The benchmark whose base is the entry into a contract's export, and the cheapest host function,
+# which bounds that entry (`costs::contract_entry`).
+ENTRY = "host_call"
+CHEAPEST_HOST_FUNCTION = "host_context"
+# Benchmarks of host functions: each enters the contract once, which the pallet deducts.
+HOST_FUNCTION_PREFIX = "host_"
+
+
+def enters_contract(name: str) -> bool:
+    """Whether the benchmark `name` pays one entry into a contract that the pallet deducts."""
+    return name.startswith(HOST_FUNCTION_PREFIX) and name != ENTRY
+
+
+def contract_entry(functions: list[Function], path: str) -> int | None:
+    """The entry into a contract that the pallet deducts with these figures, as
+    `costs::contract_entry` computes it: `host_call`'s base, at most `host_context`'s less one
+    host call (`host_call`'s slope). None when the file has no host functions; an error when it
+    has some but not both of those two."""
+    by_name = {f.name: f for f in functions}
+    if not any(name.startswith(HOST_FUNCTION_PREFIX) for name in by_name):
+        return None
+    call, cheapest = by_name.get(ENTRY), by_name.get(CHEAPEST_HOST_FUNCTION)
+    if call is None or cheapest is None:
+        raise WeightsError(
+            f"{path}: host functions without `{ENTRY}` and `{CHEAPEST_HOST_FUNCTION}`, which give the entry"
+            " into a contract their figures include: measure those two with them"
+        )
+    marginal = sum(call.ref_time_slopes.values())
+    return min(call.ref_time, max(cheapest.ref_time - marginal, 0))
 
 
 def merge_function(old: Function, new: Function, recount: bool = False) -> Function:
@@ -306,8 +335,6 @@ def merge_function(old: Function, new: Function, recount: bool = False) -> Funct
     merged = Function(name=new.name, params=list(new.params))
     for field in SCALARS:
         setattr(merged, field, max(getattr(old, field), getattr(new, field)))
-    if new.name in DEDUCTED_BASES:
-        merged.ref_time = min(old.ref_time, new.ref_time)
     for field in SLOPES:
         a, b = getattr(old, field), getattr(new, field)
         setattr(merged, field, {p: max(a.get(p, 0), b.get(p, 0)) for p in a.keys() | b.keys()})
@@ -347,33 +374,48 @@ def merge(
         else:
             cpus.append((cpu, line))
 
+    old_entry = contract_entry(old.functions, "the old file")
+    new_entry = contract_entry(new.functions, "the run")
+    entries = [entry for entry in (old_entry, new_entry) if entry is not None]
+    entry = min(entries) if entries else None
+
+    def net(f: Function, own_entry: int | None) -> Function:
+        """`f` with its base re-expressed against the merged entry: its own file's entry taken
+        off, the merged entry put in its place."""
+        if entry is None or own_entry is None or not enters_contract(f.name):
+            return f
+        return dataclasses.replace(f, ref_time=max(f.ref_time - own_entry, 0) + entry)
+
     before = {f.name: f for f in old.functions}
     functions = []
     if partial:
         measured = {f.name for f in new.functions}
-        functions = [f for f in old.functions if f.name not in measured]
+        functions = [net(f, old_entry) for f in old.functions if f.name not in measured]
         for f in functions:
             del before[f.name]
     for f in new.functions:
         o = before.pop(f.name, None)
         if o is None:
             warnings.append(f"`{f.name}` is new: its figures are the run's")
-            functions.append(f)
+            functions.append(net(f, new_entry))
         elif f.name in changed:
             warnings.append(f"`{f.name}` changed its benchmark: its figures are the run's alone")
-            functions.append(f)
+            functions.append(net(f, new_entry))
         elif o.params != f.params:
             warnings.append(
                 f"`{f.name}` changed its parameters from ({', '.join(o.params)}) to"
                 f" ({', '.join(f.params)}): its figures are the run's alone"
             )
-            functions.append(f)
+            functions.append(net(f, new_entry))
         else:
             if f.name in recount:
                 warnings.append(f"`{f.name}` was recounted: its database reads and writes are the run's")
-            functions.append(merge_function(o, f, f.name in recount))
+            functions.append(merge_function(net(o, old_entry), net(f, new_entry), f.name in recount))
     for name in before:
         warnings.append(f"`{name}` is gone from the run: dropped")
+    if entry is not None:
+        # The deduction: the smaller entry, which no CPU's host functions paid less than.
+        functions = [dataclasses.replace(f, ref_time=entry) if f.name == ENTRY else f for f in functions]
 
     if partial:
         order = {f.name: i for i, f in enumerate(old.functions)}

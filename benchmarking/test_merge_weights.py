@@ -127,6 +127,34 @@ MERGED_FUNCTIONS = """\
 """
 
 
+HOST_CALL = """\
+	fn host_call(r: u32, ) -> Weight {{
+		// Measured proof: 0 bytes.
+		Weight::from_parts({base}, 0)
+			.saturating_add(Weight::from_parts({slope}, 0).saturating_mul(r.into()))
+	}}
+"""
+HOST_FUNCTION = """\
+	fn {name}() -> Weight {{
+		// Measured proof: 0 bytes.
+		Weight::from_parts({base}, 0)
+	}}
+"""
+AMD_ZEN = "//! - `AMD EPYC (family 25, model 17)`, 2026-12-07: 50 steps, 20 repeats (64.0.0)\n"
+
+
+def host_weights(cpu, entry, per_call, context, hash):
+    """A run of one CPU with the entry into a contract (`host_call`), the cheapest host function
+    and one more."""
+    return weights([cpu], HOST_CALL.format(base=f"{entry:_}", slope=f"{per_call:_}")
+                   + HOST_FUNCTION.format(name="host_context", base=f"{context:_}")
+                   + HOST_FUNCTION.format(name="host_hash", base=f"{hash:_}"))
+
+
+def functions_of(text):
+    return {f.name: f for f in parse(text).functions}
+
+
 def cpus_of(text):
     return [cpu for cpu, _ in parse(text).cpus]
 
@@ -140,18 +168,59 @@ class Merge(unittest.TestCase):
     def test_every_figure_is_the_larger_of_the_two(self):
         self.assertEqual(merged(OLD, NEW), weights([AMD, XEON], MERGED_FUNCTIONS))
 
-    def test_a_deducted_base_keeps_the_smaller_and_its_slope_the_larger(self):
-        def host_call(base, slope):
-            return weights([AMD], f"""\
-	fn host_call(r: u32, ) -> Weight {{
-		// Measured proof: 0 bytes.
-		Weight::from_parts({base}, 0)
-			.saturating_add(Weight::from_parts({slope}, 0).saturating_mul(r.into()))
-	}}
-""")
+    def test_host_functions_are_merged_net_of_each_files_entry_into_the_contract(self):
+        # The first CPU enters a contract in 1.0 µs and hashes in 2.0 µs more; the second enters
+        # in 2.0 µs and hashes in 1.5 µs more. Its raw hash (3.5 µs) is the larger figure, but
+        # the pallet deducts the entry, so the merged hash must be the first CPU's 2.0 µs net.
+        first = host_weights(AMD, entry=1_000_000, per_call=100_000, context=1_500_000, hash=3_000_000)
+        second = host_weights(XEON, entry=2_000_000, per_call=120_000, context=2_500_000, hash=3_500_000)
+        for old, new in ((first, second), (second, first)):
+            result = functions_of(merged(old, new))
+            self.assertEqual(result["host_call"].ref_time, 1_000_000)
+            self.assertEqual(result["host_call"].ref_time_slopes, {"r": 120_000})
+            self.assertEqual(result["host_hash"].ref_time, 3_000_000)
+            self.assertEqual(result["host_context"].ref_time, 1_500_000)
+        self.assertEqual(merged(merged(first, second), second), merged(first, second))
 
-        self.assertEqual(merged(host_call("1_111_704", "125_159"), host_call("2_154_132", "109_658")), host_call("1_111_704", "125_159"))
-        self.assertEqual(merged(host_call("2_154_132", "109_658"), host_call("1_111_704", "125_159")), host_call("1_111_704", "125_159"))
+    def test_no_cpus_host_function_is_charged_less_than_it_measured_net_of_its_entry(self):
+        runs = [
+            host_weights(AMD, entry=1_111_704, per_call=109_658, context=1_158_000, hash=2_617_216),
+            # An entry above `host_context` less a call: the pallet deducts the latter.
+            host_weights(XEON, entry=2_154_132, per_call=125_159, context=2_033_000, hash=3_808_967),
+            host_weights(AMD_ZEN, entry=1_325_702, per_call=100_000, context=1_900_000, hash=2_900_000),
+        ]
+        merged_text = runs[0]
+        for run in runs[1:]:
+            merged_text = merged(merged_text, run)
+        result = functions_of(merged_text)
+        deducted = merge_weights.contract_entry(list(result.values()), "merged")
+        for run in runs:
+            own = functions_of(run)
+            own_entry = merge_weights.contract_entry(list(own.values()), "run")
+            for name in ("host_context", "host_hash"):
+                self.assertGreaterEqual(result[name].ref_time - deducted, own[name].ref_time - own_entry, name)
+        # And no more than the most any of them measured.
+        self.assertEqual(result["host_hash"].ref_time - deducted, max(
+            functions_of(run)["host_hash"].ref_time - merge_weights.contract_entry(list(functions_of(run).values()), "run")
+            for run in runs
+        ))
+
+    def test_a_partial_run_of_host_functions_needs_the_entry_measured_with_them(self):
+        old = host_weights(AMD, entry=1_000_000, per_call=100_000, context=1_500_000, hash=3_000_000)
+        run = weights([AMD_AGAIN], HOST_FUNCTION.format(name="host_hash", base="4_000_000"))
+        with self.assertRaises(WeightsError) as caught:
+            merge_text(old, run, partial=True)
+        self.assertIn("host_call", str(caught.exception))
+
+    def test_a_run_of_the_entry_alone_re_expresses_the_host_functions_it_did_not_measure(self):
+        old = host_weights(AMD, entry=2_000_000, per_call=100_000, context=2_500_000, hash=3_000_000)
+        run = weights([XEON], HOST_CALL.format(base="1_000_000", slope="90_000")
+                      + HOST_FUNCTION.format(name="host_context", base="1_400_000"))
+        result = functions_of(merge_text(old, run, partial=True)[0])
+        self.assertEqual(result["host_call"].ref_time, 1_000_000)
+        # 1.0 µs of hash beyond the old file's entry, now beyond the smaller one.
+        self.assertEqual(result["host_hash"].ref_time, 2_000_000)
+        self.assertEqual(result["host_context"].ref_time, 1_500_000)
 
     def test_the_figures_do_not_depend_on_which_file_is_the_run(self):
         self.assertEqual(merged(NEW, OLD), weights([XEON, AMD], MERGED_FUNCTIONS))

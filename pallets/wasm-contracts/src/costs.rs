@@ -124,8 +124,8 @@ pub fn translation_fuel_per_function<T: Config>(price: TranslationPrice) -> u64 
 /// does once: the intercept of `host_call`, but never more than the cheapest host function
 /// benchmark (`host_context`) less the marginal cost of a host call, so that noise in the fit
 /// cannot make the deduction larger than what the benchmarks contain. `weights.rs` holds the
-/// smallest intercept any CPU measured (`benchmarking/merge_weights.py`), so that a CPU of a
-/// costly entry does not deduct more than another's host functions paid for theirs.
+/// smallest entry of the CPUs it was measured on, and each host function's figure beyond it is
+/// the most any of them measured beyond its own (`benchmarking/merge_weights.py`).
 pub fn contract_entry<T: Config>() -> u64 {
 	let marginal = host_call_marginal::<T>();
 	let cheapest = T::WeightInfo::host_context().ref_time().saturating_sub(marginal);
