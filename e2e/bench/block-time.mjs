@@ -13,7 +13,8 @@
 // passive segment, `table.fill`/`table.copy` of one element, `table.set`, and `memory.grow` past
 // the limit (refused, so it moves nothing and pays only its operator); and the shapes found slow
 // for their fuel on an AMD EPYC of the Zen 4 generation: a global copied into another, and
-// `memory.size` and `table.get` into a local.
+// `memory.size` and `table.get` into a local; and host functions: `get_block_number`, charged the
+// least of them, `crypto_hash` of 32 bytes, and `get_input`, which calls back into the contract.
 //
 // Run from e2e/ after `npm ci` at the repository root: `node bench/block-time.mjs` (NODE_BIN or the cargo target
 // directory gives the node; GAS_MS sets the gas limit in milliseconds; LOOPS, a regular
@@ -117,6 +118,16 @@ function loops(pages) {
       ${unrolled(Array.from({ length: 8 }, (_, k) => `(table.set (i32.const ${k}) (ref.func $empty))`))})` },
     'memory.grow past max_memory_pages': { pages, body: `(func (export "run")
       ${unrolled(Array.from({ length: 8 }, () => '(drop (memory.grow (i32.const 1)))'))})` },
+    // The host function charged least: a host call and nothing more beyond the entry each
+    // benchmark deducts (`costs::contract_entry`).
+    'get_block_number': {
+      imports: '(import "env" "get_block_number" (func $number (result i64)))',
+      body: `(func (export "run") ${unrolled(Array.from({ length: 8 }, () => '(drop (call $number))'))})`,
+    },
+    'crypto_hash of 32 bytes': {
+      imports: '(import "env" "crypto_hash" (func $hash (param i32 i32 i32) (result i32)))',
+      body: `(func (export "run") ${unrolled(Array.from({ length: 8 }, () => '(drop (call $hash (i32.const 0) (i32.const 32) (i32.const 64)))'))})`,
+    },
     // Each call places the input through `allocate`, a call from the host back into the contract.
     'get_input through allocate': {
       imports: '(import "env" "get_input" (func $input (result i64)))',
