@@ -88,12 +88,12 @@ pub fn fuel_unit<T: Config>() -> Weight {
 	Weight::from_parts(per_fuel.max().unwrap_or(1).max(1), 0)
 }
 
-/// What translation in a block costs over the `translate` benchmark's figure, as a fraction
-/// (numerator, denominator). The benchmark translates the same code again and again in memory it
-/// has already touched, and a block's transactions do not: on the AMD EPYC of the Zen 4
-/// generation blocks of `i32.eqz` chains translated at about 103 ns a byte against the
-/// benchmark's 94.6, and a block of 8 such calls took 1.19 times its weight
-/// (`e2e/bench/translation-time.mjs`).
+/// The price of translation over the `translate` benchmark's figure, as a fraction (numerator,
+/// denominator). The benchmark translates the same code again and again in memory it has already
+/// touched, and a block's transactions do not: on the AMD EPYC of the Zen 4 generation blocks of
+/// `i32.eqz` chains translate at about 100 ns a byte against the benchmark's 94.6, which put
+/// full blocks of such calls at 0.98 to 1.02 of their weight at the benchmark's price
+/// (`e2e/bench/translation-time.mjs`); with this margin, at 0.81 to 0.88.
 pub const TRANSLATION_IN_BLOCK_MARGIN: (u64, u64) = (5, 4);
 
 /// Fuel of a reference byte ([`TranslationPrice`]): the `translate` benchmark's cost per byte
