@@ -3,9 +3,10 @@
 # and runtime with the runtime-benchmarks feature, runs `benchmark pallet` for every benchmark of
 # the pallet through benchmarking/weight-template.hbs into a file of its own (in the benchmarking
 # target directory, kept), and merges that run into weights.rs with benchmarking/merge_weights.py:
-# every figure becomes the larger of the two (the host functions' net of each file's entry into
-# a contract, which the pallet deducts), and the header adds this machine's CPU. A run on another CPU can so raise a price
-# that is too low there and never lowers one measured elsewhere.
+# every figure becomes the larger of the two (the host functions' figures taken net of each
+# file's entry into a contract, which the pallet deducts), and the header adds this machine's
+# CPU. A run on another CPU can so raise a price that is too low there and never lowers one
+# measured elsewhere.
 #
 # Environment:
 #   MERGE                    1 (default) to merge the run into weights.rs; 0 to replace
