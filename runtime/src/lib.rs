@@ -119,6 +119,7 @@ pub type SteppedMigrations = (
 	pallet_wasm_contracts::migrations::v4::Migrate<Runtime>,
 	pallet_wasm_contracts::migrations::v5::Migrate<Runtime>,
 	pallet_wasm_contracts::migrations::v6::Migrate<Runtime>,
+	pallet_wasm_contracts::migrations::v7::Migrate<Runtime>,
 );
 
 /// The chain before the pallet is added has nothing to migrate.
@@ -170,7 +171,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	impl_name: alloc::borrow::Cow::Borrowed("wasm-contracts"),
 	authoring_version: 1,
-	spec_version: 6,
+	spec_version: 7,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -339,7 +340,7 @@ mod tests {
 
 	#[test]
 	fn a_block_of_migrations_has_room_for_the_largest_step_of_each_migration() {
-		use pallet_wasm_contracts::migrations::{v3, v4, v5, v6};
+		use pallet_wasm_contracts::migrations::{v3, v4, v5, v6, v7};
 		let service = configs::MigrationServiceWeight::get();
 		let per_module = v3::Migrate::<Runtime>::max_module_weight();
 		assert!(per_module.all_lte(service), "{per_module} does not fit in {service}");
@@ -349,6 +350,8 @@ mod tests {
 		assert!(per_record.all_lte(service), "{per_record} does not fit in {service}");
 		let per_code_id = v6::Migrate::<Runtime>::max_item_weight();
 		assert!(per_code_id.all_lte(service), "{per_code_id} does not fit in {service}");
+		let per_pricing = v7::Migrate::<Runtime>::max_item_weight();
+		assert!(per_pricing.all_lte(service), "{per_pricing} does not fit in {service}");
 	}
 
 	#[test]

@@ -105,8 +105,9 @@ pub mod pallet {
 	/// declarations ([`crate::migrations::v3`]). Version 4 stores contract keys hashed
 	/// ([`crate::migrations::v4`]). Version 5 records the longest value of
 	/// each contract's storage ([`crate::migrations::v5`]), version 6 the price of each code
-	/// id's translation ([`crate::migrations::v6`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
+	/// id's translation ([`crate::migrations::v6`]), and version 7 prices it again for code
+	/// denser than the reference ([`crate::migrations::v7`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(7);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

@@ -1018,7 +1018,7 @@ mod tests {
 		// What the price of a unit of translation rests on: each 11 bytes the benchmark's body
 		// grows by hold 10 units.
 		let units_and_bytes = |bytes: u32| {
-			let functions = crate::vm::translation::function_costs(&module::translated(bytes));
+			let functions = crate::vm::translation::function_costs(&module::translated(bytes)).unwrap();
 			functions.into_iter().map(|function| (function.bytes, function.units)).max().unwrap_or_default()
 		};
 		let reference = crate::vm::translation::REFERENCE_BYTES as u32;

@@ -13,6 +13,7 @@ pub mod v3;
 pub mod v4;
 pub mod v5;
 pub mod v6;
+pub mod v7;
 
 use frame_support::{
 	migrations::SteppedMigrationError,

@@ -1,6 +1,6 @@
 //! Migrations of the pallet's storage: the initialisation of a chain that adds the pallet by a
-//! runtime upgrade, the multi-block revalidation of stored code, and the move of contract
-//! storage to hashed keys.
+//! runtime upgrade, the multi-block revalidation of stored code, the move of contract storage
+//! to hashed keys, and the records of code ids and contracts rewritten or priced again.
 
 use super::*;
 use crate::{
@@ -37,6 +37,7 @@ type Revalidate = crate::migrations::v3::Migrate<Test>;
 type HashKeys = crate::migrations::v4::Migrate<Test>;
 type RecordLongestValue = crate::migrations::v5::Migrate<Test>;
 type RecordTranslationPrice = crate::migrations::v6::Migrate<Test>;
+type RepriceTranslation = crate::migrations::v7::Migrate<Test>;
 
 /// Runs the revalidation in blocks of `block_weight`.
 fn revalidate_in_blocks(block_weight: Weight) -> u32 {
@@ -137,6 +138,7 @@ fn dry_runs_and_queries_wait_until_stored_code_is_validated_again() {
 		migrate_in_blocks::<HashKeys>(Weight::MAX);
 		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
 		migrate_in_blocks::<RecordTranslationPrice>(Weight::MAX);
+		migrate_in_blocks::<RepriceTranslation>(Weight::MAX);
 		let dry_run = Contracts::dry_run_execute(ALICE, counter, b"increment".to_vec(), vec![], 0, None);
 		assert!(dry_run.result.is_ok(), "{:?}", dry_run.result);
 	});
@@ -243,6 +245,7 @@ fn hashing_keys_moves_every_entry_over_several_blocks_and_contracts_keep_their_s
 		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(4));
 		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
 		migrate_in_blocks::<RecordTranslationPrice>(Weight::MAX);
+		migrate_in_blocks::<RepriceTranslation>(Weight::MAX);
 		assert!(unhashed_trie_is_empty(&counter_trie));
 		assert!(unhashed_trie_is_empty(&variables_trie));
 		for (key, value) in &entries {
@@ -275,6 +278,7 @@ fn version_4_counts_the_users_of_every_code_id_and_module() {
 		migrate_in_blocks::<HashKeys>(HashKeys::max_item_weight() * 2);
 		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
 		migrate_in_blocks::<RecordTranslationPrice>(Weight::MAX);
+		migrate_in_blocks::<RepriceTranslation>(Weight::MAX);
 		assert_eq!(crate::CodeUsers::<Test>::get(counter), 3);
 		assert_eq!(crate::CodeUsers::<Test>::get(same_module), 1);
 		assert!(!crate::CodeUsers::<Test>::contains_key(unused));
@@ -406,6 +410,7 @@ fn version_5_gives_every_record_an_unknown_longest_value_over_several_blocks() {
 			assert_eq!(after, ContractInfo { longest_value: u32::MAX, ..before });
 		}
 		migrate_in_blocks::<RecordTranslationPrice>(Weight::MAX);
+		migrate_in_blocks::<RepriceTranslation>(Weight::MAX);
 		assert_ok!(execute(&BOB, &counters[0], "increment", vec![]));
 		assert_eq!(stored(&counters[0], b"counter"), Some(2u32.to_le_bytes().to_vec()));
 		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
@@ -432,6 +437,7 @@ fn version_5_asks_for_a_block_with_room_for_one_record_and_leaves_a_later_chain_
 		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(4));
 		migrate_in_blocks::<RecordLongestValue>(Weight::MAX);
 		migrate_in_blocks::<RecordTranslationPrice>(Weight::MAX);
+		migrate_in_blocks::<RepriceTranslation>(Weight::MAX);
 	});
 }
 
@@ -465,5 +471,49 @@ fn version_6_gives_every_code_id_uploaded_before_the_reference_price_over_severa
 		assert_ok!(execute(&BOB, &counter, "increment", vec![]));
 		assert_eq!(stored(&counter, b"counter"), Some(1u32.to_le_bytes().to_vec()));
 		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+	});
+}
+
+
+#[test]
+fn version_7_prices_each_code_id_again_dense_code_above_the_reference_over_several_blocks() {
+	new_test_ext().execute_with(|| {
+		// Empty `if`s, the code denser than the reference: 6 units in 5 bytes.
+		let ifs = "(if (local.get 0) (then))".repeat(2_000);
+		let dense = upload(&ALICE, wat(&format!(r#"(module (func (export "run") (local i32) {ifs}))"#)));
+		let ordinary = upload(&BOB, fixture("counter"));
+		let priced = |code_id| crate::CodeInfoOf::<Test>::get(code_id).unwrap();
+		let (dense_info, ordinary_info) = (priced(dense), priced(ordinary));
+		assert!(dense_info.translation.per_byte > TranslationPrice::REFERENCE.per_byte, "{dense_info:?}");
+		assert!(ordinary_info.translation.per_byte < TranslationPrice::REFERENCE.per_byte, "{ordinary_info:?}");
+		let contract = instantiate(&ALICE, dense, vec![], None);
+		let gas_of_run = || Contracts::dry_run_execute(BOB, contract.clone(), b"run".to_vec(), vec![], 0, None).gas_consumed;
+		let at_its_price = gas_of_run();
+
+		// Both as version 6 left them: the reference price.
+		for code_id in [dense, ordinary] {
+			crate::CodeInfoOf::<Test>::mutate(code_id, |info| info.as_mut().unwrap().translation = TranslationPrice::REFERENCE);
+		}
+		let at_the_reference = gas_of_run();
+		assert!(at_the_reference.ref_time() < at_its_price.ref_time(), "{at_the_reference} {at_its_price}");
+		StorageVersion::new(6).put::<Contracts>();
+
+		let start = <<Test as frame_system::Config>::DbWeight as Get<RuntimeDbWeight>>::get().reads_writes(1, 1);
+		let mut meter = WeightMeter::with_limit(start + RepriceTranslation::max_item_weight() - Weight::from_parts(1, 0));
+		assert_eq!(
+			RepriceTranslation::step(None, &mut meter),
+			Err(SteppedMigrationError::InsufficientWeight { required: start + RepriceTranslation::max_item_weight() })
+		);
+		let blocks = migrate_in_blocks::<RepriceTranslation>(start + RepriceTranslation::max_item_weight());
+		assert_eq!(blocks, 3, "a record a block, and a block that finds none left");
+		assert_eq!(Contracts::on_chain_storage_version(), StorageVersion::new(7));
+		assert_eq!((priced(dense), priced(ordinary)), (dense_info, ordinary_info));
+		assert_eq!(gas_of_run(), at_its_price);
+		assert_eq!(crate::invariants::check::<Test>(), Ok(()));
+
+		// At version 7 already: nothing to do.
+		crate::CodeInfoOf::<Test>::mutate(dense, |info| info.as_mut().unwrap().translation = TranslationPrice::REFERENCE);
+		assert_eq!(RepriceTranslation::step(None, &mut WeightMeter::new()), Ok(None));
+		assert_eq!(priced(dense).translation, TranslationPrice::REFERENCE);
 	});
 }

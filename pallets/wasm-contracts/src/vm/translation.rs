@@ -1,14 +1,15 @@
 //! What translating a module's functions costs, priced at upload from their operators.
 //!
 //! wasmi translates a function on its first call and charges fuel per byte of its body at one
-//! rate per engine. The `translate` benchmark sets the price of a byte from the costliest code
-//! per byte measured (`i32.eqz` chains, [`REFERENCE_UNITS`] in [`REFERENCE_BYTES`]); most code
-//! translates faster per byte. Validation counts each function's translation units (its
-//! operators, weighted by what they cost to translate) and picks the module's
-//! [`TranslationPrice`]: a rate per byte for wasmi's fuel and a fixed price per function that the
-//! pallet reserves with the function's fixed translation cost, which together cover every
-//! function's units at the reference price of a unit.
+//! rate per engine. The `translate` benchmark sets the price of a reference byte from code of
+//! [`REFERENCE_UNITS`] units in [`REFERENCE_BYTES`] bytes (`i32.eqz` chains); code of fewer units
+//! a byte translates faster per byte, code of more (empty `if`s, calls) more slowly. Validation
+//! counts each function's translation units (its operators, weighted by what they cost to
+//! translate) and picks the module's [`TranslationPrice`]: a rate per byte for wasmi's fuel and
+//! a fixed price per function that the pallet reserves with the function's fixed translation
+//! cost, which together cover every function's units at the reference price of a unit.
 
+use alloc::vec::Vec;
 use wasm_contracts_primitives::TranslationPrice;
 use wasmparser::{FunctionBody, Operator};
 
@@ -22,24 +23,36 @@ pub const REFERENCE_BYTES: u64 = 11;
 /// Thousandths of a reference byte that one unit costs.
 const MILLIBYTES_PER_UNIT: u64 = 1000 * REFERENCE_BYTES / REFERENCE_UNITS;
 
+/// Most units a byte of any function body holds: no operator weighs more than two units a byte
+/// of its encoding (`if` 4 in 2 bytes, `else` 2 in 1), and a group of locals weighs 1 in at least
+/// 2 bytes.
+const MAX_UNITS_PER_BYTE: u64 = 2;
+
+/// The highest rate per byte a module may get, in thousandths of a reference byte: the units of
+/// the densest code, which covers every function without a fixed price.
+const MAX_RATE: u16 = (MAX_UNITS_PER_BYTE * MILLIBYTES_PER_UNIT) as u16;
+
 /// Rates per byte a module may get, in thousandths of a reference byte, when a reference byte
 /// costs more fuel than [`MAX_EXACT_RATES`]: steps of 1/40 of it.
 const RATE_STEP: u16 = 25;
 
-/// Most fuel a reference byte may cost for each whole fuel rate below it to be a rate a module
-/// may get.
+/// Most fuel a reference byte may cost for each whole fuel rate up to [`MAX_RATE`] to be a rate
+/// a module may get.
 const MAX_EXACT_RATES: u32 = 40;
 
-/// The rates per byte, below the reference rate, that a module may get, highest first: wasmi
+/// The rates per byte that a module may get, highest first, from [`MAX_RATE`] down: wasmi
 /// charges whole units of fuel a byte, so with a reference byte of `reference_fuel` fuel, the
-/// largest share of it that each whole rate below covers exactly (rounded up to fuel, the
-/// share is that rate again); a finer grid of fixed steps when the reference byte costs more.
+/// largest share of it that each whole rate covers exactly (rounded up to fuel, the share is
+/// that rate again; the reference rate is its own share); a finer grid of fixed steps when the
+/// reference byte costs more.
 fn rates(reference_fuel: u32) -> impl Iterator<Item = u16> {
-	let reference = TranslationPrice::REFERENCE.per_byte;
-	let exact = (1..reference_fuel.min(MAX_EXACT_RATES + 1)).rev().map(move |fuel| {
-		u16::try_from(fuel.saturating_mul(reference.into()) / reference_fuel).unwrap_or(reference)
+	let reference = u32::from(TranslationPrice::REFERENCE.per_byte);
+	let fuel = reference_fuel.max(1);
+	let top_fuel = u32::from(MAX_RATE).saturating_mul(fuel).div_ceil(reference);
+	let exact = (1..=top_fuel).rev().map(move |rate| {
+		u16::try_from(rate.saturating_mul(reference) / fuel).unwrap_or(u16::MAX)
 	});
-	let stepped = (RATE_STEP..reference).step_by(RATE_STEP as usize).rev();
+	let stepped = (RATE_STEP..=MAX_RATE).step_by(RATE_STEP as usize).rev();
 	let exact_fits = reference_fuel <= MAX_EXACT_RATES;
 	exact.filter(move |_| exact_fits).chain(stepped.filter(move |_| !exact_fits))
 }
@@ -47,13 +60,14 @@ fn rates(reference_fuel: u32) -> impl Iterator<Item = u16> {
 /// Translation units of `operator`. The weights are the smallest whole numbers for which every
 /// shape of code timed in the node's blocks (`benchmarking/translation-shapes.json`,
 /// `e2e/bench/translation-time.mjs`) translates in no more time per unit than the `translate`
-/// benchmark's code: `if` 3, `else` and `loop` 2, calls 3, a `br_table` 2 and one per target
+/// benchmark's code: `if` 4, `else` and `loop` 2, calls 3, a `br_table` 2 and one per target
 /// (its default included), memory loads and stores 2, every other operator 1
 /// (`benchmarking/README.md`, "Translation priced by operator").
 pub fn units(operator: &Operator) -> u64 {
 	use Operator::*;
 	match operator {
-		If { .. } | Call { .. } | CallIndirect { .. } => 3,
+		If { .. } => 4,
+		Call { .. } | CallIndirect { .. } => 3,
 		Else | Loop { .. } => 2,
 		BrTable { targets } => 3u64.saturating_add(u64::from(targets.len())),
 		I32Load { .. } | I64Load { .. } | I32Load8S { .. } | I32Load8U { .. } | I32Load16S { .. } |
@@ -91,11 +105,10 @@ pub struct FunctionCost {
 /// The price that covers every function of `functions` at the reference price of a unit and
 /// charges the least for translating all of them, when a reference byte costs `reference_fuel`
 /// fuel: for each rate per byte ([`rates`]), the fixed price per function is what the function
-/// its rate covers least still lacks. Never more than [`TranslationPrice::REFERENCE`], which the
-/// benchmarks measured as the costliest code per byte.
+/// its rate covers least still lacks. Code denser than the reference pays more than the
+/// reference rate; [`MAX_RATE`] covers any code by its bytes alone.
 pub fn price(functions: &[FunctionCost], reference_fuel: u32) -> TranslationPrice {
-	let mut best = TranslationPrice::REFERENCE;
-	let mut best_total = total(functions, best);
+	let mut best: Option<(TranslationPrice, u64)> = None;
 	// From the highest rate down, a lower one only when it is cheaper: of equal totals, the
 	// highest rate keeps the fixed price, which runs pay whether or not they translate the
 	// function, the smallest.
@@ -109,12 +122,11 @@ pub fn price(functions: &[FunctionCost], reference_fuel: u32) -> TranslationPric
 		let Ok(per_function) = u32::try_from(lacking) else { continue };
 		let candidate = TranslationPrice { per_byte, per_function };
 		let candidate_total = total(functions, candidate);
-		if candidate_total < best_total {
-			best = candidate;
-			best_total = candidate_total;
+		if best.is_none_or(|(_, best_total)| candidate_total < best_total) {
+			best = Some((candidate, candidate_total));
 		}
 	}
-	best
+	best.map_or(TranslationPrice { per_byte: MAX_RATE, per_function: 0 }, |(price, _)| price)
 }
 
 /// Thousandths of a reference byte that translating `function` costs at the reference price of
@@ -140,16 +152,24 @@ fn covers(price: TranslationPrice, function: &FunctionCost) -> bool {
 	charged(price, function) >= needed(function)
 }
 
-/// The size and translation units of each function of the valid module `wasm`.
-#[cfg(test)]
-pub(crate) fn function_costs(wasm: &[u8]) -> Vec<FunctionCost> {
+/// The size and translation units of each function of the module `wasm`; `None` when a body
+/// does not read.
+pub(crate) fn function_costs(wasm: &[u8]) -> Option<Vec<FunctionCost>> {
 	let mut costs = Vec::new();
 	for payload in wasmparser::Parser::new(0).parse_all(wasm) {
-		if let wasmparser::Payload::CodeSectionEntry(body) = payload.expect("a valid module parses") {
-			costs.push(function_cost(&body).expect("a valid body reads"));
+		if let wasmparser::Payload::CodeSectionEntry(body) = payload.ok()? {
+			costs.push(function_cost(&body)?);
 		}
 	}
-	costs
+	Some(costs)
+}
+
+/// The price of the stored module `wasm`'s translation, found from its operators as at upload
+/// ([`price`]); the highest rate, which covers any code, should a body not read.
+pub fn price_of_module(wasm: &[u8], reference_fuel: u32) -> TranslationPrice {
+	function_costs(wasm).map_or(TranslationPrice { per_byte: MAX_RATE, per_function: 0 }, |functions| {
+		price(&functions, reference_fuel)
+	})
 }
 
 #[cfg(test)]
@@ -160,7 +180,7 @@ mod tests {
 	const REFERENCE_FUEL: u32 = 15;
 
 	fn costs(wat: &str) -> Vec<FunctionCost> {
-		function_costs(&wat::parse_str(wat).unwrap())
+		function_costs(&wat::parse_str(wat).unwrap()).unwrap()
 	}
 
 	#[test]
@@ -193,11 +213,29 @@ mod tests {
 	}
 
 	#[test]
-	fn code_denser_than_the_reference_pays_the_reference_price() {
-		// Empty `if`s: 5 units in 5 bytes, 1.1 reference bytes a byte by the weights.
+	fn code_denser_than_the_reference_pays_its_units_above_the_reference_rate() {
+		// Empty `if`s: 6 units in 5 bytes, 1.32 reference bytes a byte.
 		let ifs = "(if (local.get 0) (then))".repeat(100);
 		let functions = costs(&format!("(module (func (local i32) {ifs}))"));
-		assert_eq!(price(&functions, REFERENCE_FUEL), TranslationPrice::REFERENCE);
+		let chosen = price(&functions, REFERENCE_FUEL);
+		assert!(functions.iter().all(|function| covers(chosen, function)), "{chosen:?} {functions:?}");
+		assert!(chosen.per_byte > TranslationPrice::REFERENCE.per_byte, "{chosen:?}");
+		assert!(total(&functions, chosen) > total(&functions, TranslationPrice::REFERENCE));
+	}
+
+	#[test]
+	fn the_highest_rate_covers_the_densest_code_by_its_bytes() {
+		// `if`, `else` and `end` with a constant condition: 8 units in 5 bytes, beside one call.
+		let dense = "(if (i32.const 0) (then) (else))".repeat(100);
+		let calls = "(call 0)".repeat(100);
+		let functions = costs(&format!("(module (func {dense}) (func {calls}))"));
+		assert!(functions.iter().all(|function| function.units <= MAX_UNITS_PER_BYTE * u64::from(function.bytes)));
+		for reference_fuel in [1, 15, 29, 40, 41, 400] {
+			let chosen = price(&functions, reference_fuel);
+			assert!(functions.iter().all(|function| covers(chosen, function)), "{reference_fuel}: {chosen:?}");
+			let top = TranslationPrice { per_byte: rates(reference_fuel).next().unwrap(), per_function: 0 };
+			assert!(top.per_byte >= MAX_RATE && functions.iter().all(|function| covers(top, function)));
+		}
 	}
 
 	#[test]
@@ -210,14 +248,17 @@ mod tests {
 	}
 
 	#[test]
-	fn each_rate_below_the_reference_is_a_whole_fuel_rate_when_a_reference_byte_costs_little_fuel() {
+	fn each_rate_is_a_whole_fuel_rate_when_a_reference_byte_costs_little_fuel() {
 		let shares: Vec<u16> = rates(REFERENCE_FUEL).collect();
-		assert_eq!(shares.len(), 14);
-		for (share, fuel) in shares.iter().zip((1..15).rev()) {
+		// 2.2 reference bytes of 15 fuel: 33 fuel, down to 1.
+		assert_eq!(shares.len(), 33);
+		for (share, fuel) in shares.iter().zip((1..=33).rev()) {
 			assert_eq!((u32::from(*share) * REFERENCE_FUEL).div_ceil(1000), fuel, "{share}");
 		}
+		assert!(shares.contains(&TranslationPrice::REFERENCE.per_byte));
 		let fine: Vec<u16> = rates(400).collect();
-		assert_eq!(fine.first(), Some(&975));
+		assert_eq!(fine.first(), Some(&MAX_RATE));
 		assert_eq!(fine.last(), Some(&RATE_STEP));
+		assert!(fine.contains(&TranslationPrice::REFERENCE.per_byte));
 	}
 }
