@@ -231,6 +231,15 @@ fn the_contract_entry_deducted_from_host_functions_is_at_most_the_cheapest_of_th
 }
 
 #[test]
+fn the_shipped_weights_keep_as_host_calls_base_the_entry_the_pallet_deducts() {
+	// `benchmarking/merge_weights.py` writes the smallest entry of the CPUs it merged as
+	// `host_call`'s base, computing each entry as `costs::contract_entry` does: had the two
+	// formulas drifted apart, the pallet would deduct another entry than the merge kept.
+	let shipped = <RocksDbWeights as WeightInfo>::host_call(0).ref_time();
+	assert_eq!(crate::costs::contract_entry::<Test>(), shipped);
+}
+
+#[test]
 fn a_no_op_call_pays_at_most_2_ns_a_byte_of_code_it_does_not_run() {
 	// Contracts of functions of 300 bytes that the call never runs, as the harness's rows.
 	let padded = |bytes: usize| {
