@@ -1,6 +1,5 @@
-//! Version 7: translation prices follow the units of code denser than the reference byte
-//! (above the reference rate, where they were capped at it) and `if` weighs 4 units. The
-//! migration prices every code id's module again from its operators, so that no code uploaded
+//! Version 7: translation prices follow the units of code denser than the reference byte,
+//! above the reference rate, where they were capped at it. The migration prices every code id's module again from its operators, so that no code uploaded
 //! before keeps a price below what its translation costs; code that version 6 left at the
 //! reference price gets its own, usually lower, price.
 

@@ -478,7 +478,7 @@ fn version_6_gives_every_code_id_uploaded_before_the_reference_price_over_severa
 #[test]
 fn version_7_prices_each_code_id_again_dense_code_above_the_reference_over_several_blocks() {
 	new_test_ext().execute_with(|| {
-		// Empty `if`s, the code denser than the reference: 6 units in 5 bytes.
+		// Empty `if`s, code denser than the reference: 5 units in 5 bytes.
 		let ifs = "(if (local.get 0) (then))".repeat(2_000);
 		let dense = upload(&ALICE, wat(&format!(r#"(module (func (export "run") (local i32) {ifs}))"#)));
 		let ordinary = upload(&BOB, fixture("counter"));

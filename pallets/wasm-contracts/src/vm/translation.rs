@@ -3,7 +3,7 @@
 //! wasmi translates a function on its first call and charges fuel per byte of its body at one
 //! rate per engine. The `translate` benchmark sets the price of a reference byte from code of
 //! [`REFERENCE_UNITS`] units in [`REFERENCE_BYTES`] bytes (`i32.eqz` chains); code of fewer units
-//! a byte translates faster per byte, code of more (empty `if`s, calls) more slowly. Validation
+//! a byte translates faster per byte, code of more (empty `if`s, bare calls) pays more. Validation
 //! counts each function's translation units (its operators, weighted by what they cost to
 //! translate) and picks the module's [`TranslationPrice`]: a rate per byte for wasmi's fuel and
 //! a fixed price per function that the pallet reserves with the function's fixed translation
@@ -24,8 +24,8 @@ pub const REFERENCE_BYTES: u64 = 11;
 const MILLIBYTES_PER_UNIT: u64 = 1000 * REFERENCE_BYTES / REFERENCE_UNITS;
 
 /// Most units a byte of any function body holds: no operator weighs more than two units a byte
-/// of its encoding (`if` 4 in 2 bytes, `else` 2 in 1), and a group of locals weighs 1 in at least
-/// 2 bytes.
+/// of its encoding (`else`, 2 in 1 byte; `if` and `call` 3 in 2), and a group of locals weighs 1
+/// in at least 2 bytes.
 const MAX_UNITS_PER_BYTE: u64 = 2;
 
 /// The highest rate per byte a module may get, in thousandths of a reference byte: the units of
@@ -60,14 +60,13 @@ fn rates(reference_fuel: u32) -> impl Iterator<Item = u16> {
 /// Translation units of `operator`. The weights are the smallest whole numbers for which every
 /// shape of code timed in the node's blocks (`benchmarking/translation-shapes.json`,
 /// `e2e/bench/translation-time.mjs`) translates in no more time per unit than the `translate`
-/// benchmark's code: `if` 4, `else` and `loop` 2, calls 3, a `br_table` 2 and one per target
+/// benchmark's code: `if` 3, `else` and `loop` 2, calls 3, a `br_table` 2 and one per target
 /// (its default included), memory loads and stores 2, every other operator 1
 /// (`benchmarking/README.md`, "Translation priced by operator").
 pub fn units(operator: &Operator) -> u64 {
 	use Operator::*;
 	match operator {
-		If { .. } => 4,
-		Call { .. } | CallIndirect { .. } => 3,
+		If { .. } | Call { .. } | CallIndirect { .. } => 3,
 		Else | Loop { .. } => 2,
 		BrTable { targets } => 3u64.saturating_add(u64::from(targets.len())),
 		I32Load { .. } | I64Load { .. } | I32Load8S { .. } | I32Load8U { .. } | I32Load16S { .. } |
@@ -214,7 +213,7 @@ mod tests {
 
 	#[test]
 	fn code_denser_than_the_reference_pays_its_units_above_the_reference_rate() {
-		// Empty `if`s: 6 units in 5 bytes, 1.32 reference bytes a byte.
+		// Empty `if`s: 5 units in 5 bytes, 1.1 reference bytes a byte.
 		let ifs = "(if (local.get 0) (then))".repeat(100);
 		let functions = costs(&format!("(module (func (local i32) {ifs}))"));
 		let chosen = price(&functions, REFERENCE_FUEL);
@@ -225,7 +224,7 @@ mod tests {
 
 	#[test]
 	fn the_highest_rate_covers_the_densest_code_by_its_bytes() {
-		// `if`, `else` and `end` with a constant condition: 8 units in 5 bytes, beside one call.
+		// `if`, `else` and `end` on a constant: 7 units in 6 bytes; calls: 3 units in 2 bytes.
 		let dense = "(if (i32.const 0) (then) (else))".repeat(100);
 		let calls = "(call 0)".repeat(100);
 		let functions = costs(&format!("(module (func {dense}) (func {calls}))"));
