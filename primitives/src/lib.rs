@@ -229,11 +229,11 @@ pub struct CodeInfo<AccountId> {
 }
 
 /// The price of translating a module's functions, in thousandths of a reference byte: a byte of
-/// the costliest code per byte the pallet's `translate` benchmark measures, whose weight sets
-/// the price of a reference byte. A function of `len` bytes is charged `per_byte * len +
-/// per_function` thousandths of a reference byte, which the pallet chooses at upload, from the
-/// function's operators, so that it covers what translating each of the module's functions
-/// costs; code whose operators translate faster than the reference pays less per byte.
+/// the code the pallet's `translate` benchmark measures, whose weight sets the price of a
+/// reference byte. A function of `len` bytes is charged `per_byte * len + per_function`
+/// thousandths of a reference byte, which the pallet chooses at upload, from the function's
+/// operators, so that it covers what translating each of the module's functions costs: code
+/// whose operators translate faster than the reference pays less per byte, denser code more.
 #[derive(Clone, Copy, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen, Debug)]
 pub struct TranslationPrice {
 	/// Thousandths of a reference byte per byte of a function's body.
@@ -243,9 +243,9 @@ pub struct TranslationPrice {
 }
 
 impl TranslationPrice {
-	/// Every byte at the reference byte's price: what code pays whose operators were not
-	/// counted (uploaded before the pallet counted them), which the `translate` benchmark's
-	/// code, the costliest per byte measured, sets.
+	/// Every byte at the reference byte's price, which the `translate` benchmark's code sets:
+	/// what code paid whose operators were not counted (uploaded before the pallet counted
+	/// them, until the pallet's storage version 7 priced it again).
 	pub const REFERENCE: Self = Self { per_byte: 1000, per_function: 0 };
 }
 
