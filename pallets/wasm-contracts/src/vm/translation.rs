@@ -48,7 +48,8 @@ const MAX_EXACT_RATES: u32 = 40;
 fn rates(reference_fuel: u32) -> impl Iterator<Item = u16> {
 	let reference = u32::from(TranslationPrice::REFERENCE.per_byte);
 	let fuel = reference_fuel.max(1);
-	let top_fuel = u32::from(MAX_RATE).saturating_mul(fuel).div_ceil(reference);
+	// Bounded so that a reference byte of much fuel, which takes the steps, iterates little.
+	let top_fuel = u32::from(MAX_RATE).saturating_mul(fuel.min(MAX_EXACT_RATES)).div_ceil(reference);
 	let exact = (1..=top_fuel).rev().map(move |rate| {
 		u16::try_from(rate.saturating_mul(reference) / fuel).unwrap_or(u16::MAX)
 	});
