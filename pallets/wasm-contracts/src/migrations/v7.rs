@@ -1,7 +1,8 @@
 //! Version 7: translation prices follow the units of code denser than the reference byte,
-//! above the reference rate, where they were capped at it. The migration prices every code id's module again from its operators, so that no code uploaded
-//! before keeps a price below what its translation costs; code that version 6 left at the
-//! reference price gets its own, usually lower, price.
+//! above the reference rate, where they were capped at it. The migration prices every code
+//! id's module again from its operators, so that no code uploaded before keeps a price below
+//! what its translation costs; code that version 6 left at the reference price gets its own,
+//! usually lower, price.
 
 use super::PALLET_MIGRATION_ID;
 use crate::{vm::translation, Config, Pallet, PristineCode};
@@ -41,9 +42,9 @@ impl<T: Config> RepriceTranslation<T> {
 		Pallet::<T>::on_chain_storage_version() == StorageVersion::new(6)
 	}
 
-	/// Prices the code id after `last` (the first when `None`) again; returns it, `None` when
-	/// none was left, and the weight used.
-	fn reprice_next(last: Option<CodeId>) -> (Option<CodeId>, Weight) {
+	/// Prices the code id after `last` (the first when `None`) again, for a reference byte of
+	/// `reference_fuel` fuel; returns it, `None` when none was left, and the weight used.
+	fn reprice_next(last: Option<CodeId>, reference_fuel: u32) -> (Option<CodeId>, Weight) {
 		let mut records = match last {
 			Some(last) => crate::CodeInfoOf::<T>::iter_from(crate::CodeInfoOf::<T>::hashed_key_for(last)),
 			None => crate::CodeInfoOf::<T>::iter(),
@@ -52,7 +53,6 @@ impl<T: Config> RepriceTranslation<T> {
 			// Finding no record left, and the version's write.
 			return (None, T::DbWeight::get().reads_writes(1, 1))
 		};
-		let reference_fuel = crate::costs::translation_fuel_per_byte::<T>();
 		// A record without its module (which no path leaves) is left as it is.
 		if let Some(code) = PristineCode::<T>::get(info.code_hash) {
 			info.translation = translation::price_of_module(&code, reference_fuel);
@@ -76,7 +76,10 @@ impl<T: Config> SteppedMigration for RepriceTranslation<T> {
 	) -> Result<Option<Self::Cursor>, SteppedMigrationError> {
 		// The version read, and its write at the end.
 		let start = T::DbWeight::get().reads_writes(1, 1);
-		super::step_by_item::<T, _>(cursor, meter, start, Self::max_item_weight(), 7, Self::applies, Self::reprice_next)
+		let reference_fuel = crate::costs::translation_fuel_per_byte::<T>();
+		super::step_by_item::<T, _>(cursor, meter, start, Self::max_item_weight(), 7, Self::applies, |last| {
+			Self::reprice_next(last, reference_fuel)
+		})
 	}
 
 	/// Every code id, where the migration applies.

@@ -474,7 +474,6 @@ fn version_6_gives_every_code_id_uploaded_before_the_reference_price_over_severa
 	});
 }
 
-
 #[test]
 fn version_7_prices_each_code_id_again_dense_code_above_the_reference_over_several_blocks() {
 	new_test_ext().execute_with(|| {

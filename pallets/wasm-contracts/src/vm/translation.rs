@@ -32,6 +32,10 @@ const MAX_UNITS_PER_BYTE: u64 = 2;
 /// the densest code, which covers every function without a fixed price.
 const MAX_RATE: u16 = (MAX_UNITS_PER_BYTE * MILLIBYTES_PER_UNIT) as u16;
 
+/// [`MAX_RATE`] with no fixed price: what any module pays at most, and what a module pays whose
+/// functions could not be counted.
+const HIGHEST_PRICE: TranslationPrice = TranslationPrice { per_byte: MAX_RATE, per_function: 0 };
+
 /// Rates per byte a module may get, in thousandths of a reference byte, when a reference byte
 /// costs more fuel than [`MAX_EXACT_RATES`]: steps of 1/40 of it.
 const RATE_STEP: u16 = 25;
@@ -126,7 +130,7 @@ pub fn price(functions: &[FunctionCost], reference_fuel: u32) -> TranslationPric
 			best = Some((candidate, candidate_total));
 		}
 	}
-	best.map_or(TranslationPrice { per_byte: MAX_RATE, per_function: 0 }, |(price, _)| price)
+	best.map_or(HIGHEST_PRICE, |(price, _)| price)
 }
 
 /// Thousandths of a reference byte that translating `function` costs at the reference price of
@@ -167,9 +171,7 @@ pub(crate) fn function_costs(wasm: &[u8]) -> Option<Vec<FunctionCost>> {
 /// The price of the stored module `wasm`'s translation, found from its operators as at upload
 /// ([`price`]); the highest rate, which covers any code, should a body not read.
 pub fn price_of_module(wasm: &[u8], reference_fuel: u32) -> TranslationPrice {
-	function_costs(wasm).map_or(TranslationPrice { per_byte: MAX_RATE, per_function: 0 }, |functions| {
-		price(&functions, reference_fuel)
-	})
+	function_costs(wasm).map_or(HIGHEST_PRICE, |functions| price(&functions, reference_fuel))
 }
 
 #[cfg(test)]
