@@ -11,6 +11,7 @@
 //! | a storage key or value | [`Cost::StorageRead`], [`Cost::StorageWrite`], [`Cost::StorageDelete`], [`Cost::StoredValue`]: cold or hot; [`Cost::LongestValueRecord`] for a value longer than any before |
 //! | loading code | [`Cost::CodeLoad`] per byte, [`Cost::ModuleLoad`] per function and declaration byte |
 //! | an instance | [`Cost::Instance`]: its memory per page (`instance_memory`) and its data at the memory price ([`Cost::Memory`]) |
+//! | a memory growing into a larger allocation | [`Cost::MemoryCopy`]: each page copied (`memory_grow_copy`), its first copy reserved before the run |
 //! | translating functions | [`Cost::FunctionTranslation`]: each function's fixed cost and its module's fuel per function |
 //! | events | [`Cost::LogEvent`], [`Cost::EventBytes`], [`Cost::EventCounter`] |
 //! | deposits | [`Cost::SettleDeposit`], [`Cost::UnpaidStorage`], [`Cost::AccountTrieCheck`] |
@@ -279,6 +280,10 @@ pub enum Cost {
 	/// Instantiating a module beyond its code: its initial memory, at `instance_memory`'s slope
 	/// per page, and its data, copied at the memory price ([`Cost::Memory`]).
 	Instance { memory_pages: u32, data_bytes: u32 },
+	/// `bytes` of an instance's memory copied into a larger allocation as it grew
+	/// ([`crate::vm::engine::InstanceLimits`]), per page (rounded up) at the slope of
+	/// `memory_grow_copy`: making a page and copying it, as the benchmark's pages are both.
+	MemoryCopy { bytes: u64 },
 	/// The fixed cost of translating `functions` functions of a module priced `price`, beyond
 	/// the fuel of their bytes: the slope of `translate_functions` (wasmi translates a function
 	/// on its first call and charges fuel per byte translated, but every function also has a
@@ -390,6 +395,8 @@ impl Cost {
 			Cost::Instance { memory_pages, data_bytes } => slope(T::WeightInfo::instance_memory)
 				.saturating_mul(memory_pages.into())
 				.saturating_add(Cost::Memory { bytes: data_bytes.into() }.weight::<T>()),
+			Cost::MemoryCopy { bytes } => slope(T::WeightInfo::memory_grow_copy)
+				.saturating_mul(bytes.div_ceil(limits::PAGE_SIZE)),
 			Cost::FunctionTranslation { functions, price } => {
 				let fuel = translation_fuel_per_function::<T>(price).saturating_mul(fuel_unit::<T>().ref_time());
 				let per_function = slope(T::WeightInfo::translate_functions).saturating_add(Weight::from_parts(fuel, 0));

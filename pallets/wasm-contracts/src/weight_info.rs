@@ -93,6 +93,10 @@ pub trait WeightInfo {
 	/// A call of stored code whose memory starts with `p` pages: the slope is what making an
 	/// instance's memory costs per page (the pages are allocated zeroed).
 	fn instance_memory(p: u32) -> Weight;
+	/// A call of stored code whose memory starts with `p` pages and grows by one: the slope is
+	/// what a page costs that wasmi's memory makes and then copies into a larger allocation as it
+	/// grows (`Cost::MemoryCopy` prices a copied page at it).
+	fn memory_grow_copy(p: u32) -> Weight;
 	/// `upload_code` of a module with `d` bytes of the costliest declarations: the slope is the
 	/// validation cost per byte of declarations, charged on top of `upload_code` and `deploy`.
 	fn validate_declarations(d: u32) -> Weight;

@@ -114,6 +114,13 @@ impl<D: Get<RuntimeDbWeight>> WeightInfo for Weights<D> {
 			.saturating_add(D::get().reads(4))
 			.saturating_add(D::get().writes(1))
 	}
+	fn memory_grow_copy(p: u32, ) -> Weight {
+		// Measured proof: 389 bytes.
+		Weight::from_parts(76_840_000, 3854)
+			.saturating_add(Weight::from_parts(10_780_000, 0).saturating_mul(p.into()))
+			.saturating_add(D::get().reads(4))
+			.saturating_add(D::get().writes(1))
+	}
 	fn validate_declarations(d: u32, ) -> Weight {
 		// Measured proof: 192 bytes.
 		Weight::from_parts(349_739_304, 3657)

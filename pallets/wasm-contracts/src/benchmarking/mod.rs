@@ -280,6 +280,20 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// A call of an instance of `p` pages that grows its memory by one page: wasmi's buffer
+	/// holds exactly the pages an instance starts with, so the grow moves all `p` of them.
+	#[benchmark(pov_mode = Measured)]
+	fn memory_grow_copy(p: Linear<1, { MAX_INITIAL_PAGES - 1 }>) -> Result<(), BenchmarkError> {
+		use wasm_instrument::parity_wasm::elements::{BlockType, Instruction::*};
+		let body = vec![I32Const(1), GrowMemory(0), I32Const(-1), I32Eq, If(BlockType::NoResult), Unreachable, End];
+		let mut call = StoredCall::<T>::new(ModuleSpec { memory_pages: p, body, ..Default::default() }.build())?;
+		#[block]
+		{
+			call.run()?;
+		}
+		Ok(())
+	}
+
 	#[benchmark(pov_mode = Measured)]
 	fn validate_declarations(d: Linear<0, MAX_DECLARATIONS>) -> Result<(), BenchmarkError> {
 		let origin = funded_uploader::<T>()?;

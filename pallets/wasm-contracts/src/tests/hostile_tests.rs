@@ -569,3 +569,82 @@ fn a_module_of_more_exports_than_allowed_is_refused() {
 		);
 	});
 }
+
+/// A contract whose memory starts with `initial` pages and whose `run` grows it one page at a
+/// time, `grows` times.
+fn page_grower(initial: u32, grows: u32) -> AccountId {
+	let body = "(drop (memory.grow (i32.const 1)))".repeat(grows as usize);
+	let module = wat(&format!(r#"(module (memory (export "memory") {initial}) (func (export "run") {body}))"#));
+	instantiate(&ALICE, upload(&ALICE, module), vec![], None)
+}
+
+#[test]
+fn a_grow_past_the_memory_an_instance_starts_with_pays_for_copying_it() {
+	new_test_ext().execute_with(|| {
+		let page = wasm_contracts_primitives::limits::PAGE_SIZE;
+		let copy = |pages: u64| crate::costs::Cost::MemoryCopy { bytes: pages * page }.weight::<Test>().ref_time();
+		let grown = |pages: u64| crate::costs::Cost::Memory { bytes: pages * page }.weight::<Test>().ref_time();
+		let gas_of = |contract: &AccountId| gas_of_calls_in_one_tree(contract, "run", 1).ref_time();
+		// Each grow's instructions beside its bytes, and their translation (6 bytes at most
+		// 64 units of fuel each).
+		let instructions = |grows: u64| crate::costs::Cost::Fuel { units: 400 * grows }.weight::<Test>().ref_time();
+
+		// One page more for an instance of 15 copies all 15 into a new allocation.
+		let (still, once) = (gas_of(&page_grower(15, 0)), gas_of(&page_grower(15, 1)));
+		assert!(once - still >= copy(15) + grown(1));
+		assert!(once - still <= copy(15) + grown(1) + instructions(1));
+
+		// From one page, one at a time, the allocation doubles: it copies 1, 2, 4 and 8 pages.
+		let (still, fifteen) = (gas_of(&page_grower(1, 0)), gas_of(&page_grower(1, 15)));
+		assert!(fifteen - still >= copy(1 + 2 + 4 + 8) + grown(15));
+		assert!(fifteen - still <= copy(1 + 2 + 4 + 8) + grown(15) + instructions(15));
+	});
+}
+
+/// Runs `run` of `contract` in a call tree of its own with `limit`; returns the meter and
+/// whether the call succeeded.
+fn run_alone(contract: &AccountId, limit: frame_support::weights::Weight) -> (GasMeter, bool) {
+	let tree = CallTree::<Test>::new(Params::default(), false);
+	let mut gas = GasMeter::new(limit, fuel_unit::<Test>());
+	let succeeded = exec::call::<Test>(&tree, &mut gas, 1, Some(BOB), contract, "run", vec![], 0).is_ok();
+	(gas, succeeded)
+}
+
+#[test]
+fn an_instance_that_does_not_grow_gets_the_reserved_copy_of_its_memory_back() {
+	new_test_ext().execute_with(|| {
+		let page = wasm_contracts_primitives::limits::PAGE_SIZE;
+		let first_copy = crate::costs::Cost::MemoryCopy { bytes: 15 * page }.weight::<Test>();
+		let still = page_grower(15, 0);
+		let (gas, succeeded) = run_alone(&still, gas());
+		assert!(succeeded);
+		// The call needs room for the copy (a dry run asks for it) and pays nothing for it.
+		assert!(gas.required().ref_time() - gas.consumed().ref_time() >= first_copy.ref_time());
+		// With exactly what it consumed, the call fails for want of the reserved copy.
+		let (short, succeeded) = run_alone(&still, gas.consumed());
+		assert!(!succeeded && short.is_exhausted());
+		// With what it required, it succeeds and consumes the same.
+		let (enough, succeeded) = run_alone(&still, gas.required());
+		assert!(succeeded);
+		assert_eq!(enough.consumed(), gas.consumed());
+	});
+}
+
+#[test]
+fn a_copy_the_call_cannot_pay_for_fails_it_out_of_gas() {
+	new_test_ext().execute_with(|| {
+		// It copies 15 pages where one was reserved.
+		let grower = page_grower(1, 15);
+		let (gas, succeeded) = run_alone(&grower, gas());
+		assert!(succeeded);
+		// What the call reserved and gave back is less than the copies beyond the reserved one,
+		// so a limit just short of its consumption passes the run and fails at the copies.
+		let beyond_reserved = crate::costs::Cost::MemoryCopy { bytes: 14 * wasm_contracts_primitives::limits::PAGE_SIZE };
+		assert!(gas.required().ref_time() - gas.consumed().ref_time() < beyond_reserved.weight::<Test>().ref_time());
+		let (short, succeeded) = run_alone(&grower, gas.consumed().saturating_sub(frame_support::weights::Weight::from_parts(1, 0)));
+		assert!(!succeeded && short.is_exhausted());
+		let (enough, succeeded) = run_alone(&grower, gas.required());
+		assert!(succeeded);
+		assert_eq!(enough.consumed(), gas.consumed());
+	});
+}

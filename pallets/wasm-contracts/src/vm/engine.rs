@@ -4,8 +4,11 @@ use super::validation;
 use crate::costs::BYTES_PER_FUEL;
 use wasm_contracts_primitives::{limits, Params};
 use wasmi::{
-	CompilationMode, Config, CustomFuelCosts, EnforcedLimits, Engine, OperatorCost, StoreLimits, StoreLimitsBuilder,
+	errors::{MemoryError, TableError},
+	CompilationMode, Config, CustomFuelCosts, EnforcedLimits, Engine, OperatorCost, ResourceLimiter, StoreLimits,
+	StoreLimitsBuilder,
 };
+use wasmi_core::LimiterError;
 
 /// Fuel per byte of lazy validation: never charged, because modules are validated at upload
 /// and loaded unchecked afterwards.
@@ -155,14 +158,139 @@ pub fn new_engine(metering: Metering, translation_fuel_per_byte: u32) -> Engine 
 
 /// Resource limits of one contract instance. A `memory.grow` past `max_memory_pages` returns
 /// -1, as wasm specifies for a failed grow, and the contract goes on.
-pub fn store_limits(params: &Params) -> StoreLimits {
+pub fn store_limits(params: &Params) -> InstanceLimits {
 	let memory_bytes = (params.max_memory_pages as u64).saturating_mul(limits::PAGE_SIZE);
-	StoreLimitsBuilder::new()
+	let limits = StoreLimitsBuilder::new()
 		.memory_size(usize::try_from(memory_bytes).unwrap_or(usize::MAX))
 		.table_elements(limits::MAX_TABLE_ELEMENTS as usize)
 		.instances(1)
 		.tables(1)
 		.memories(1)
 		.trap_on_grow_failure(false)
-		.build()
+		.build();
+	InstanceLimits { limits, capacity: 0, copied_bytes: 0, before_last_grow: None }
+}
+
+/// The limits of one contract instance, and what growing its memory copies.
+///
+/// wasmi keeps a memory in a `Vec` exactly as long as its initial size. A grow past the
+/// vector's capacity moves it to a new allocation of at least twice that capacity, copying
+/// every byte of the old one, and wasmi's fuel for `memory.grow` pays only for the bytes
+/// added: an instance of 15 pages growing by one copies 15 pages for the price of one. The
+/// limiter sees every grow (the contract's, and the host's own) before it happens, follows the
+/// vector's capacity and counts the bytes copied, which the run charges afterwards
+/// ([`crate::costs::Cost::MemoryCopy`]).
+pub struct InstanceLimits {
+	limits: StoreLimits,
+	/// Bytes the memory's vector holds room for.
+	capacity: usize,
+	/// Bytes copied by the grows so far.
+	copied_bytes: u64,
+	/// `capacity` and `copied_bytes` before the last grow the limits allowed, restored if
+	/// wasmi then fails it (out of fuel).
+	before_last_grow: Option<(usize, u64)>,
+}
+
+impl InstanceLimits {
+	/// Bytes the instance's memory copied as it grew.
+	pub fn copied_bytes(&self) -> u64 {
+		self.copied_bytes
+	}
+}
+
+impl ResourceLimiter for InstanceLimits {
+	fn memory_growing(&mut self, current: usize, desired: usize, maximum: Option<usize>) -> Result<bool, LimiterError> {
+		let allowed = self.limits.memory_growing(current, desired, maximum)?;
+		self.before_last_grow = None;
+		// Creating the memory is a grow from nothing: the vector gets the initial size, copying nothing.
+		if allowed && desired > self.capacity {
+			self.before_last_grow = Some((self.capacity, self.copied_bytes));
+			self.copied_bytes = self.copied_bytes.saturating_add(self.capacity as u64);
+			self.capacity = desired.max(self.capacity.saturating_mul(2));
+		}
+		Ok(allowed)
+	}
+
+	fn memory_grow_failed(&mut self, error: &MemoryError) -> Result<(), LimiterError> {
+		if let Some((capacity, copied_bytes)) = self.before_last_grow.take() {
+			(self.capacity, self.copied_bytes) = (capacity, copied_bytes);
+		}
+		self.limits.memory_grow_failed(error)
+	}
+
+	fn table_growing(&mut self, current: usize, desired: usize, maximum: Option<usize>) -> Result<bool, LimiterError> {
+		self.limits.table_growing(current, desired, maximum)
+	}
+
+	fn table_grow_failed(&mut self, error: &TableError) -> Result<(), LimiterError> {
+		self.limits.table_grow_failed(error)
+	}
+
+	fn instances(&self) -> usize {
+		self.limits.instances()
+	}
+
+	fn tables(&self) -> usize {
+		self.limits.tables()
+	}
+
+	fn memories(&self) -> usize {
+		self.limits.memories()
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use wasmi::{Memory, MemoryType, Store};
+
+	const PAGE: u64 = limits::PAGE_SIZE;
+
+	#[test]
+	fn the_limits_count_a_copy_of_the_whole_allocation_each_time_a_grow_outgrows_it() {
+		let engine = Engine::default();
+		let mut store = Store::new(&engine, store_limits(&Params::default()));
+		store.limiter(|limits| limits);
+		let memory = Memory::new(&mut store, MemoryType::new(1, None)).unwrap();
+		assert_eq!(store.data().copied_bytes(), 0, "making the memory copies nothing");
+		// The allocation doubles from the initial page: 1, 2, 4, 8, 16 pages.
+		let mut copied_after_each_grow = Vec::new();
+		for _ in 0..15 {
+			memory.grow(&mut store, 1).unwrap();
+			copied_after_each_grow.push(store.data().copied_bytes() / PAGE);
+		}
+		assert_eq!(copied_after_each_grow, [1, 3, 3, 7, 7, 7, 7, 15, 15, 15, 15, 15, 15, 15, 15]);
+		// Past `max_memory_pages` the grow is refused and copies nothing.
+		assert!(memory.grow(&mut store, 1).is_err());
+		assert_eq!(store.data().copied_bytes(), 15 * PAGE);
+	}
+
+	#[test]
+	fn a_grow_larger_than_twice_the_allocation_makes_it_exactly_that_large() {
+		let engine = Engine::default();
+		let mut store = Store::new(&engine, store_limits(&Params::default()));
+		store.limiter(|limits| limits);
+		let memory = Memory::new(&mut store, MemoryType::new(3, None)).unwrap();
+		memory.grow(&mut store, 8).unwrap();
+		assert_eq!(store.data().copied_bytes(), 3 * PAGE);
+		// Room for 11 pages: the 12th copies all 11 into room for 22, the 13th nothing.
+		memory.grow(&mut store, 1).unwrap();
+		assert_eq!(store.data().copied_bytes(), (3 + 11) * PAGE);
+		memory.grow(&mut store, 1).unwrap();
+		assert_eq!(store.data().copied_bytes(), (3 + 11) * PAGE);
+	}
+
+	#[test]
+	fn a_grow_that_fails_after_the_limits_allowed_it_copies_nothing() {
+		let mut limits = store_limits(&Params::default());
+		let page = PAGE as usize;
+		assert!(matches!(limits.memory_growing(0, 4 * page, None), Ok(true)));
+		assert!(matches!(limits.memory_growing(4 * page, 5 * page, None), Ok(true)));
+		assert_eq!(limits.copied_bytes(), 4 * PAGE);
+		// wasmi found the fuel short: the grow did not happen.
+		assert!(limits.memory_grow_failed(&MemoryError::OutOfBoundsGrowth).is_ok());
+		assert_eq!(limits.copied_bytes(), 0);
+		assert!(matches!(limits.memory_growing(4 * page, 5 * page, None), Ok(true)));
+		assert_eq!(limits.copied_bytes(), 4 * PAGE);
+	}
 }

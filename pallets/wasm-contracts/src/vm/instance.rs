@@ -3,11 +3,11 @@
 //! that is wasmi's [`Caller`]; anything else that provides them (a byte buffer in the tests) can
 //! run host functions as well.
 
-use super::Ext;
+use super::{engine::InstanceLimits, Ext};
 use crate::{error::ExecError, gas::GasMeter};
 use alloc::vec::Vec;
 use wasm_contracts_primitives::abi;
-use wasmi::{AsContext, Caller, Extern, Func, Instance, Memory, StoreLimits};
+use wasmi::{AsContext, Caller, Extern, Func, Instance, Memory};
 
 /// The data of a contract's store: the frame's context, its gas and what host functions leave
 /// behind for the frame.
@@ -26,8 +26,8 @@ pub struct HostState<E: Ext> {
 	pub(super) trap: Option<ExecError>,
 	/// The contract terminated itself: the run ends with success.
 	pub(super) terminated: bool,
-	/// Memory and table limits of the instance.
-	limits: StoreLimits,
+	/// Memory and table limits of the instance, and what its memory copied as it grew.
+	limits: InstanceLimits,
 	/// The instance's exports that host functions use, looked up once when it is created.
 	exports: HostExports,
 }
@@ -55,7 +55,7 @@ impl HostExports {
 
 impl<E: Ext> HostState<E> {
 	/// The state of a frame about to run.
-	pub(super) fn new(ext: E, gas: GasMeter, limits: StoreLimits) -> Self {
+	pub(super) fn new(ext: E, gas: GasMeter, limits: InstanceLimits) -> Self {
 		let exports = HostExports::default();
 		Self { ext, gas, output: None, callee_output: Vec::new(), in_allocate: false, trap: None, terminated: false, limits, exports }
 	}
@@ -66,7 +66,7 @@ impl<E: Ext> HostState<E> {
 	}
 
 	/// The instance's resource limits, for the store's limiter.
-	pub(super) fn limits(&mut self) -> &mut StoreLimits {
+	pub(super) fn limits(&mut self) -> &mut InstanceLimits {
 		&mut self.limits
 	}
 }

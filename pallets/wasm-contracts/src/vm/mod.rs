@@ -268,10 +268,14 @@ pub fn run<E: Ext>(
 	// the run cannot have translated is given back afterwards.
 	let reserved = module.runs.untranslated.take();
 	let Footprint { memory_pages, data_bytes, translation: price, .. } = module.footprint;
+	// So is the memory's first copy: a grow of one page may copy all the pages the instance
+	// starts with, more than the grow's fuel pays for; the run is charged what it copied.
+	let first_copy = Cost::MemoryCopy { bytes: u64::from(memory_pages).saturating_mul(limits::PAGE_SIZE) }.weight::<E::T>();
 	let weight = Cost::Instance { memory_pages, data_bytes }
 		.weight::<E::T>()
 		.saturating_add(Cost::FunctionTranslation { functions: reserved, price }.weight::<E::T>())
-		.saturating_add(reinstantiation::<E::T>(module));
+		.saturating_add(reinstantiation::<E::T>(module))
+		.saturating_add(first_copy);
 	if gas.charge(weight).is_err() {
 		module.runs.untranslated.set(reserved);
 		return (ext, gas, Err(Error::<E::T>::OutOfGas.into()))
@@ -286,7 +290,13 @@ pub fn run<E: Ext>(
 	if let Ok(fuel_left) = fuel_left {
 		state.gas.absorb_fuel(fuel_left);
 	}
+	let copied = Cost::MemoryCopy { bytes: state.limits().copied_bytes() }.weight::<E::T>();
+	let copies_paid = state.gas.is_exhausted() || {
+		state.gas.refund(first_copy);
+		state.gas.charge(copied).is_ok()
+	};
 	let result = match outcome {
+		_ if !copies_paid => Err(Error::<E::T>::OutOfGas.into()),
 		Ok(value) => Ok(state.output.take().or(value).unwrap_or_default()),
 		// `terminate` ends the run successfully, returning nothing.
 		Err(_) if state.terminated => Ok(Vec::new()),
