@@ -175,6 +175,11 @@ fn instruction_classes() -> Vec<Workload> {
 			"memory: grow by 15 pages",
 			r#"(module (memory (export "memory") 1) (func (export "run") (drop (memory.grow (i32.const 15)))))"#.into(),
 		),
+		// The grow moves all 15 pages into a new allocation of twice their size.
+		plain(
+			"memory: 15 pages grown by one",
+			r#"(module (memory (export "memory") 15) (func (export "run") (drop (memory.grow (i32.const 1)))))"#.into(),
+		),
 		plain(
 			"memory: fill 1 MiB",
 			class_loop(16, "", "(memory.fill (global.get $zero) (global.get $zero) (i32.const 65536))", ""),
