@@ -8,7 +8,7 @@ use wasmi::{
 	CompilationMode, Config, CustomFuelCosts, EnforcedLimits, Engine, OperatorCost, ResourceLimiter, StoreLimits,
 	StoreLimitsBuilder,
 };
-use wasmi_core::LimiterError;
+use wasmi_core::{LimiterError, RawRef};
 
 /// Fuel per byte of lazy validation: never charged, because modules are validated at upload
 /// and loaded unchecked afterwards.
@@ -168,61 +168,87 @@ pub fn store_limits(params: &Params) -> InstanceLimits {
 		.memories(1)
 		.trap_on_grow_failure(false)
 		.build();
-	InstanceLimits { limits, capacity: 0, copied_bytes: 0, before_last_grow: None }
+	InstanceLimits { limits, memory: GrowingVec::default(), table: GrowingVec::default() }
 }
 
-/// The limits of one contract instance, and what growing its memory copies.
+/// The limits of one contract instance, and what growing its memory and table copies.
 ///
-/// wasmi keeps a memory in a `Vec` exactly as long as its initial size. A grow past the
-/// vector's capacity moves it to a new allocation of at least twice that capacity, copying
-/// every byte of the old one, and wasmi's fuel for `memory.grow` pays only for the bytes
-/// added: an instance of 15 pages growing by one copies 15 pages for the price of one. The
-/// limiter sees every grow (the contract's, and the host's own) before it happens, follows the
-/// vector's capacity and counts the bytes copied, which the run charges afterwards
+/// wasmi keeps a memory in a `Vec` exactly as long as its initial size, and a table likewise. A
+/// grow past the vector's capacity moves it to a new allocation of at least twice that
+/// capacity, copying all of the old one, and wasmi's fuel for the grow pays only for what it
+/// adds: an instance of 15 pages growing by one copies 15 pages for the price of one. The
+/// limiter sees every grow before it happens (the contract's and the host's), follows both
+/// vectors' capacities and counts the bytes copied, which the run pays for when it ends
 /// ([`crate::costs::Cost::MemoryCopy`]).
 pub struct InstanceLimits {
 	limits: StoreLimits,
-	/// Bytes the memory's vector holds room for.
-	capacity: usize,
-	/// Bytes copied by the grows so far.
-	copied_bytes: u64,
-	/// `capacity` and `copied_bytes` before the last grow the limits allowed, restored if
-	/// wasmi then fails it (out of fuel).
-	before_last_grow: Option<(usize, u64)>,
+	/// The memory's vector, in bytes.
+	memory: GrowingVec,
+	/// The table's vector, in elements.
+	table: GrowingVec,
 }
 
 impl InstanceLimits {
-	/// Bytes the instance's memory copied as it grew.
+	/// Bytes the instance's memory and table copied as they grew.
 	pub fn copied_bytes(&self) -> u64 {
-		self.copied_bytes
+		let table_bytes = self.table.copied.saturating_mul(core::mem::size_of::<RawRef>() as u64);
+		self.memory.copied.saturating_add(table_bytes)
+	}
+}
+
+/// A vector that grows as Rust's `Vec` does: to the larger of twice its capacity and the length
+/// asked for, copying all it held.
+#[derive(Default)]
+struct GrowingVec {
+	/// Items it holds room for.
+	capacity: usize,
+	/// Items copied by its grows so far.
+	copied: u64,
+	/// `capacity` and `copied` before the last grow the limits allowed, restored if wasmi then
+	/// fails it (out of fuel, past the type's maximum).
+	before_last_grow: Option<(usize, u64)>,
+}
+
+impl GrowingVec {
+	/// Records a grow to `desired` items (creating the vector is a grow from nothing, which
+	/// copies nothing) that the limits allowed.
+	fn growing(&mut self, desired: usize, allowed: bool) {
+		self.before_last_grow = None;
+		if allowed && desired > self.capacity {
+			self.before_last_grow = Some((self.capacity, self.copied));
+			self.copied = self.copied.saturating_add(self.capacity as u64);
+			self.capacity = desired.max(self.capacity.saturating_mul(2));
+		}
+	}
+
+	/// Undoes the last grow, which did not happen.
+	fn grow_failed(&mut self) {
+		if let Some((capacity, copied)) = self.before_last_grow.take() {
+			(self.capacity, self.copied) = (capacity, copied);
+		}
 	}
 }
 
 impl ResourceLimiter for InstanceLimits {
 	fn memory_growing(&mut self, current: usize, desired: usize, maximum: Option<usize>) -> Result<bool, LimiterError> {
 		let allowed = self.limits.memory_growing(current, desired, maximum)?;
-		self.before_last_grow = None;
-		// Creating the memory is a grow from nothing: the vector gets the initial size, copying nothing.
-		if allowed && desired > self.capacity {
-			self.before_last_grow = Some((self.capacity, self.copied_bytes));
-			self.copied_bytes = self.copied_bytes.saturating_add(self.capacity as u64);
-			self.capacity = desired.max(self.capacity.saturating_mul(2));
-		}
+		self.memory.growing(desired, allowed);
 		Ok(allowed)
 	}
 
 	fn memory_grow_failed(&mut self, error: &MemoryError) -> Result<(), LimiterError> {
-		if let Some((capacity, copied_bytes)) = self.before_last_grow.take() {
-			(self.capacity, self.copied_bytes) = (capacity, copied_bytes);
-		}
+		self.memory.grow_failed();
 		self.limits.memory_grow_failed(error)
 	}
 
 	fn table_growing(&mut self, current: usize, desired: usize, maximum: Option<usize>) -> Result<bool, LimiterError> {
-		self.limits.table_growing(current, desired, maximum)
+		let allowed = self.limits.table_growing(current, desired, maximum)?;
+		self.table.growing(desired, allowed);
+		Ok(allowed)
 	}
 
 	fn table_grow_failed(&mut self, error: &TableError) -> Result<(), LimiterError> {
+		self.table.grow_failed();
 		self.limits.table_grow_failed(error)
 	}
 
@@ -246,12 +272,17 @@ mod tests {
 
 	const PAGE: u64 = limits::PAGE_SIZE;
 
+	/// A store limited as a contract's, holding a memory of `pages` pages.
+	fn store_with_memory(pages: u32) -> (Store<InstanceLimits>, Memory) {
+		let mut store = Store::new(&Engine::default(), store_limits(&Params::default()));
+		store.limiter(|limits| limits);
+		let memory = Memory::new(&mut store, MemoryType::new(pages, None)).unwrap();
+		(store, memory)
+	}
+
 	#[test]
 	fn the_limits_count_a_copy_of_the_whole_allocation_each_time_a_grow_outgrows_it() {
-		let engine = Engine::default();
-		let mut store = Store::new(&engine, store_limits(&Params::default()));
-		store.limiter(|limits| limits);
-		let memory = Memory::new(&mut store, MemoryType::new(1, None)).unwrap();
+		let (mut store, memory) = store_with_memory(1);
 		assert_eq!(store.data().copied_bytes(), 0, "making the memory copies nothing");
 		// The allocation doubles from the initial page: 1, 2, 4, 8, 16 pages.
 		let mut copied_after_each_grow = Vec::new();
@@ -267,10 +298,7 @@ mod tests {
 
 	#[test]
 	fn a_grow_larger_than_twice_the_allocation_makes_it_exactly_that_large() {
-		let engine = Engine::default();
-		let mut store = Store::new(&engine, store_limits(&Params::default()));
-		store.limiter(|limits| limits);
-		let memory = Memory::new(&mut store, MemoryType::new(3, None)).unwrap();
+		let (mut store, memory) = store_with_memory(3);
 		memory.grow(&mut store, 8).unwrap();
 		assert_eq!(store.data().copied_bytes(), 3 * PAGE);
 		// Room for 11 pages: the 12th copies all 11 into room for 22, the 13th nothing.
@@ -278,6 +306,19 @@ mod tests {
 		assert_eq!(store.data().copied_bytes(), (3 + 11) * PAGE);
 		memory.grow(&mut store, 1).unwrap();
 		assert_eq!(store.data().copied_bytes(), (3 + 11) * PAGE);
+	}
+
+	#[test]
+	fn a_table_counts_its_copies_in_bytes_of_its_elements() {
+		let mut limits = store_limits(&Params::default());
+		let element = core::mem::size_of::<RawRef>();
+		assert!(matches!(limits.table_growing(0, 100, None), Ok(true)));
+		assert!(matches!(limits.table_growing(100, 101, None), Ok(true)));
+		assert!(matches!(limits.table_growing(101, 200, None), Ok(true)));
+		assert_eq!(limits.copied_bytes(), 100 * element as u64);
+		// Past `MAX_TABLE_ELEMENTS` the grow is refused and copies nothing.
+		assert!(matches!(limits.table_growing(200, limits::MAX_TABLE_ELEMENTS as usize + 1, None), Ok(false)));
+		assert_eq!(limits.copied_bytes(), 100 * element as u64);
 	}
 
 	#[test]
