@@ -280,9 +280,10 @@ pub enum Cost {
 	/// Instantiating a module beyond its code: its initial memory, at `instance_memory`'s slope
 	/// per page, and its data, copied at the memory price ([`Cost::Memory`]).
 	Instance { memory_pages: u32, data_bytes: u32 },
-	/// `bytes` of an instance's memory copied into a larger allocation as it grew
-	/// ([`crate::vm::engine::InstanceLimits`]), per page (rounded up) at the slope of
-	/// `memory_grow_copy`: making a page and copying it, as the benchmark's pages are both.
+	/// `bytes` of an instance's memory and table copied into larger allocations as they grew
+	/// (counted by the instance's limiter, `vm::engine::InstanceLimits`), per page (rounded up)
+	/// at the slope of `memory_grow_copy`: making a page and copying it, as the benchmark's
+	/// pages are both.
 	MemoryCopy { bytes: u64 },
 	/// The fixed cost of translating `functions` functions of a module priced `price`, beyond
 	/// the fuel of their bytes: the slope of `translate_functions` (wasmi translates a function
