@@ -14,7 +14,9 @@
 // the limit (refused, so it moves nothing and pays only its operator); and the shapes found slow
 // for their fuel on an AMD EPYC of the Zen 4 generation: a global copied into another, and
 // `memory.size` and `table.get` into a local; and host functions: `get_block_number`, charged the
-// least of them, `crypto_hash` of 32 bytes, and `get_input`, which calls back into the contract.
+// least of them, `crypto_hash` of 32 bytes, and `get_input`, which calls back into the contract;
+// and nested calls of a contract whose memory grows by a page past the pages it starts with
+// (`max_memory_pages` - 1), so that each copies all of them into a new allocation.
 //
 // Run from e2e/ after `npm ci` at the repository root: `node bench/block-time.mjs` (NODE_BIN or the cargo target
 // directory gives the node; GAS_MS sets the gas limit in milliseconds; LOOPS, a regular
@@ -22,6 +24,7 @@
 // it). The figures depend on the machine: the first line names its CPU and load.
 
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
+import { decodeAddress } from '@polkadot/util-crypto';
 import { startNode } from '../lib/node.js';
 import { submit } from '../lib/chain.js';
 import { executeTx, instantiate, uploadCode } from '@wasm-contracts/client';
@@ -118,6 +121,16 @@ function loops(pages) {
       ${unrolled(Array.from({ length: 8 }, (_, k) => `(table.set (i32.const ${k}) (ref.func $empty))`))})` },
     'memory.grow past max_memory_pages': { pages, body: `(func (export "run")
       ${unrolled(Array.from({ length: 8 }, () => '(drop (memory.grow (i32.const 1)))'))})` },
+    // Each call instantiates a contract of `pages - 1` pages that grows by one page, which moves
+    // all of them into a new allocation (`Cost::MemoryCopy`).
+    'nested calls, each growing a memory by a page': {
+      imports: `(import "env" "get_input_into" (func $input (param i32 i32) (result i32)))
+      (import "env" "call_contract" (func $call (param i32 i32 i32 i32 i32 i32 i64) (result i32)))`,
+      callee: `(module (memory (export "memory") ${Math.max(pages - 1, 1)})
+      (func (export "run") (drop (memory.grow (i32.const 1)))))`,
+      body: `(data (i32.const 64) "run") (func (export "run") (drop (call $input (i32.const 0) (i32.const 32)))
+      ${unrolled(['(drop (call $call (i32.const 0) (i32.const 64) (i32.const 3) (i32.const 0) (i32.const 0) (i32.const 128) (i64.const 0)))'])})`,
+    },
     // The host function charged least: a host call and nothing more beyond the entry each
     // benchmark deducts (`costs::contract_entry`).
     'get_block_number': {
@@ -165,8 +178,14 @@ try {
   const maxRatio = process.env.MAX_RATIO ? Number(process.env.MAX_RATIO) : null;
   const above = [];
   console.log(`remark: ${(await blockLine(api, node.logPath, await included(api, api.tx.system.remark('0x00'), alice))).line}`);
-  for (const [name, { pages = 1, imports = '', input = new Uint8Array(), body }] of Object.entries(loops(maxMemoryPages.toNumber()))) {
+  for (const [name, { pages = 1, imports = '', input: given = new Uint8Array(), body, callee }] of Object.entries(loops(maxMemoryPages.toNumber()))) {
     if (only && !only.test(name)) continue;
+    // A loop that calls another contract gets its address as input.
+    let input = given;
+    if (callee) {
+      const { codeId: calleeCode } = await uploadCode(api, alice, await watToWasm(callee, `${name} callee.wat`));
+      input = decodeAddress((await instantiate(api, alice, calleeCode)).contract);
+    }
     const wasm = await watToWasm(`(module ${imports} (memory (export "memory") ${pages}) ${body})`, `${name}.wat`);
     const { codeId } = await uploadCode(api, alice, wasm);
     const { contract } = await instantiate(api, alice, codeId);
