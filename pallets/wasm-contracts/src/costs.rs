@@ -281,9 +281,9 @@ pub enum Cost {
 	/// per page, and its data, copied at the memory price ([`Cost::Memory`]).
 	Instance { memory_pages: u32, data_bytes: u32 },
 	/// `bytes` of an instance's memory and table copied into larger allocations as they grew
-	/// (counted by the instance's limiter, `vm::engine::InstanceLimits`), per page (rounded up)
-	/// at the slope of `memory_grow_copy`: making a page and copying it, as the benchmark's
-	/// pages are both.
+	/// (counted by the instance's limiter, `vm::engine::InstanceLimits`), per page (rounded up):
+	/// the slope of `memory_grow_copy` (a page made and copied) less that of `instance_memory`
+	/// (a page made).
 	MemoryCopy { bytes: u64 },
 	/// The fixed cost of translating `functions` functions of a module priced `price`, beyond
 	/// the fuel of their bytes: the slope of `translate_functions` (wasmi translates a function
@@ -397,6 +397,7 @@ impl Cost {
 				.saturating_mul(memory_pages.into())
 				.saturating_add(Cost::Memory { bytes: data_bytes.into() }.weight::<T>()),
 			Cost::MemoryCopy { bytes } => slope(T::WeightInfo::memory_grow_copy)
+				.saturating_sub(slope(T::WeightInfo::instance_memory))
 				.saturating_mul(bytes.div_ceil(limits::PAGE_SIZE)),
 			Cost::FunctionTranslation { functions, price } => {
 				let fuel = translation_fuel_per_function::<T>(price).saturating_mul(fuel_unit::<T>().ref_time());

@@ -240,6 +240,19 @@ fn the_shipped_weights_keep_as_host_calls_base_the_entry_the_pallet_deducts() {
 }
 
 #[test]
+fn the_shipped_weights_price_a_copied_page_above_nothing() {
+	// A page copied as a memory grows pays `memory_grow_copy`'s slope (a page made and copied)
+	// less `instance_memory`'s (a page made): a run of the benchmarks that measured the first
+	// below the second would make copies free.
+	let slope = |weight_of: fn(u32) -> Weight| weight_of(1).ref_time() - weight_of(0).ref_time();
+	let made_and_copied = slope(<RocksDbWeights as WeightInfo>::memory_grow_copy);
+	let made = slope(<RocksDbWeights as WeightInfo>::instance_memory);
+	assert!(made_and_copied > made);
+	let page = crate::costs::Cost::MemoryCopy { bytes: wasm_contracts_primitives::limits::PAGE_SIZE };
+	assert_eq!(page.weight::<Test>().ref_time(), made_and_copied - made);
+}
+
+#[test]
 fn a_no_op_call_pays_at_most_2_ns_a_byte_of_code_it_does_not_run() {
 	// Contracts of functions of 300 bytes that the call never runs, as the harness's rows.
 	let padded = |bytes: usize| {
