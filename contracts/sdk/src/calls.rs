@@ -39,8 +39,8 @@ pub fn call<M: Encode, R: Decode>(
 	value: Balance,
 	gas_limit: u64,
 ) -> Result<R, CallError> {
-	let (input, value) = (env::encoded(msg), value.to_le_bytes());
-	let code = unsafe {
+	let value = value.to_le_bytes();
+	let code = env::with_encoded(&[], msg, |input| unsafe {
 		host::call_contract(
 			env::ptr(&contract.0),
 			env::ptr(entry.as_bytes()),
@@ -50,15 +50,14 @@ pub fn call<M: Encode, R: Decode>(
 			env::ptr(&value),
 			gas_limit,
 		)
-	};
+	});
 	decoded(outcome(code)?)
 }
 
 /// Runs `entry` of `contract` read-only with `msg` (a state change in it fails it) and decodes
 /// what it returns, which must be exactly one `R`.
 pub fn query<M: Encode, R: Decode>(contract: &Address, entry: &str, msg: &M, gas_limit: u64) -> Result<R, CallError> {
-	let input = env::encoded(msg);
-	let code = unsafe {
+	let code = env::with_encoded(&[], msg, |input| unsafe {
 		host::query_contract(
 			env::ptr(&contract.0),
 			env::ptr(entry.as_bytes()),
@@ -67,7 +66,7 @@ pub fn query<M: Encode, R: Decode>(contract: &Address, entry: &str, msg: &M, gas
 			env::len(input),
 			gas_limit,
 		)
-	};
+	});
 	decoded(outcome(code)?)
 }
 
@@ -75,9 +74,9 @@ pub fn query<M: Encode, R: Decode>(contract: &Address, entry: &str, msg: &M, gas
 /// existential deposit) from this contract, which becomes its creator and admin. An empty
 /// `salt` gives the chain's next instance address, another the salted address.
 pub fn instantiate<M: Encode>(code_id: u64, msg: &M, value: Balance, salt: &[u8]) -> Result<Address, CallError> {
-	let (msg, value) = (env::encoded(msg), value.to_le_bytes());
+	let value = value.to_le_bytes();
 	let mut address = [0u8; 32];
-	let code = unsafe {
+	let code = env::with_encoded(&[], msg, |msg| unsafe {
 		host::instantiate_contract(
 			code_id,
 			env::ptr(msg),
@@ -87,7 +86,7 @@ pub fn instantiate<M: Encode>(code_id: u64, msg: &M, value: Balance, salt: &[u8]
 			env::len(salt),
 			address.as_mut_ptr() as usize as u32,
 		)
-	};
+	});
 	outcome(code)?;
 	Ok(Address(address))
 }

@@ -77,16 +77,13 @@ pub fn gas_left() -> u64 {
 	unsafe { host::gas_left() }
 }
 
-/// `prefix` followed by the SCALE encoding of `value`, in a buffer of exactly that length;
-/// reverts when that cannot be made.
-pub(crate) fn encoded_after<T: Encode + ?Sized>(prefix: &[u8], value: &T) -> &'static [u8] {
-	scale::encode_after(prefix, value).unwrap_or_else(|| revert("cannot encode: out of memory, or an Encode whose length varies"))
+/// Calls `f` with `prefix` followed by the SCALE encoding of `value`, on the stack when it is
+/// short (no heap memory taken); reverts when the encoding cannot be made.
+pub(crate) fn with_encoded<T: Encode + ?Sized, R>(prefix: &[u8], value: &T, f: impl FnOnce(&[u8]) -> R) -> R {
+	scale::with_encoded(prefix, value, f).unwrap_or_else(|| revert(CANNOT_ENCODE))
 }
 
-/// The SCALE encoding of `value`; reverts when that cannot be made.
-pub(crate) fn encoded<T: Encode + ?Sized>(value: &T) -> &'static [u8] {
-	encoded_after(&[], value)
-}
+const CANNOT_ENCODE: &str = "cannot encode: out of memory, or an Encode whose length varies";
 
 /// The call's input, as the bytes it came as (they stay in the contract's memory for the rest
 /// of the call).
@@ -101,14 +98,18 @@ pub fn input_into(buffer: &mut [u8]) -> usize {
 }
 
 /// The call's input decoded as exactly one `T`; reverts with "invalid message" when it is not
-/// one.
+/// one. Input that fits a stack buffer is read into it, longer input is placed on the heap.
 pub fn input<T: Decode>() -> T {
-	scale::decode(input_bytes()).unwrap_or_else(|_| revert("invalid message"))
+	let mut buffer = scale::StackBuffer::new();
+	let len = unsafe { host::get_input_into(buffer.ptr(), scale::STACK_BUFFER as u32) };
+	// SAFETY: the host wrote the input into the buffer when it fit.
+	let bytes = unsafe { buffer.written(len as usize) }.unwrap_or_else(|| input_bytes());
+	scale::decode(bytes).unwrap_or_else(|_| revert("invalid message"))
 }
 
 /// Sets what the call returns (the last call wins).
 pub fn set_return<T: Encode + ?Sized>(output: &T) {
-	set_return_bytes(encoded(output))
+	with_encoded(&[], output, set_return_bytes)
 }
 
 /// Sets the bytes the call returns (the last call wins).
@@ -128,8 +129,7 @@ pub fn revert_with(data: &[u8]) -> ! {
 
 /// Emits `ContractEmitted { topic, data }` with `data` SCALE-encoded.
 pub fn emit<T: Encode + ?Sized>(topic: &[u8], data: &T) {
-	let data = encoded(data);
-	unsafe { host::log_event(ptr(topic), len(topic), ptr(data), len(data)) }
+	with_encoded(&[], data, |data| unsafe { host::log_event(ptr(topic), len(topic), ptr(data), len(data)) })
 }
 
 /// Sends `amount` from this contract to `to`.

@@ -50,8 +50,19 @@ pub use scale_info::{self, TypeInfo};
 pub use wasm_contracts_abi::ReturnCode;
 
 /// An account: a signer, a contract or a deploy's account.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Encode, Decode, TypeInfo, codec::MaxEncodedLen)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, Encode, TypeInfo, codec::MaxEncodedLen)]
 pub struct Address(pub [u8; 32]);
+
+// By hand for its fixed size, which lets storage read an address without heap memory.
+impl Decode for Address {
+	fn decode<I: codec::Input>(input: &mut I) -> Result<Self, codec::Error> {
+		<[u8; 32]>::decode(input).map(Self)
+	}
+
+	fn encoded_fixed_size() -> Option<usize> {
+		Some(32)
+	}
+}
 
 /// Amounts of the chain's currency.
 pub type Balance = u128;
@@ -134,17 +145,18 @@ pub mod entry {
 	pub fn run_fallible<M: Decode, T: Encode, E: Encode>(f: fn(M) -> Result<T, E>) {
 		match f(env::input()) {
 			Ok(output) => returned(&output),
-			Err(error) => env::revert_with(env::encoded(&error)),
+			Err(error) => env::with_encoded(&[], &error, |error| env::revert_with(error)),
 		}
 	}
 
 	/// Sets `output` as the return data; an empty encoding (`()`) needs no host call, since a
 	/// call that sets none returns nothing.
 	fn returned<O: Encode>(output: &O) {
-		let output = env::encoded(output);
-		if !output.is_empty() {
-			env::set_return_bytes(output);
-		}
+		env::with_encoded(&[], output, |output| {
+			if !output.is_empty() {
+				env::set_return_bytes(output);
+			}
+		})
 	}
 }
 

@@ -1,26 +1,58 @@
-//! SCALE encoding and decoding without a growing `Vec`: values are encoded into heap buffers of
-//! exactly their encoded size and decoded from the bytes the host placed, through a reader
-//! without index panics. `Vec` growth, allocation failure and slice indexing panic with messages
+//! SCALE encoding and decoding without a growing `Vec`: values are encoded into a buffer on the
+//! stack, or a heap buffer of exactly their encoded size when they do not fit it, and decoded
+//! through a reader without index panics. `Vec` growth, allocation failure and slice indexing panic with messages
 //! formatted by `core::fmt`, which would otherwise be most of a small contract's module.
 
 use crate::heap;
 use codec::{Decode, Encode};
+use core::mem::MaybeUninit;
 
-/// Writes an encoding into a buffer of its exact size. A write past the end is dropped and
-/// leaves `filled` at `usize::MAX`, which no buffer length equals.
-struct Filler {
-	buffer: &'static mut [u8],
-	filled: usize,
-}
+/// Bytes of the stack buffers ([`StackBuffer`]) that short encodings and values are made and read
+/// in: room for the keys and values of most contracts, and little of the 32 KiB stack.
+pub(crate) const STACK_BUFFER: usize = 128;
 
-impl Filler {
-	/// The buffer, when the encoding filled it exactly (as one of its `encoded_size` does).
-	fn full(self) -> Option<&'static [u8]> {
-		(self.filled == self.buffer.len()).then_some(self.buffer)
+/// A buffer on the stack that is never zeroed: only what was written into it is ever read.
+/// Zeroing it would cost each use a `memory.fill` and its bytes of code.
+pub(crate) struct StackBuffer([MaybeUninit<u8>; STACK_BUFFER]);
+
+impl StackBuffer {
+	pub(crate) fn new() -> Self {
+		Self([MaybeUninit::uninit(); STACK_BUFFER])
+	}
+
+	/// Where the host may write up to [`STACK_BUFFER`] bytes.
+	pub(crate) fn ptr(&mut self) -> u32 {
+		self.0.as_mut_ptr() as usize as u32
+	}
+
+	/// Its first `len` bytes; `None` when `len` is past its end.
+	///
+	/// # Safety
+	/// The first `len` bytes were written, when there are that many.
+	pub(crate) unsafe fn written(&self, len: usize) -> Option<&[u8]> {
+		let written = self.0.get(..len)?;
+		// SAFETY: the caller says these bytes were written; `u8` and `MaybeUninit<u8>` have one layout.
+		Some(unsafe { &*(written as *const [MaybeUninit<u8>] as *const [u8]) })
 	}
 }
 
-impl codec::Output for Filler {
+/// Writes an encoding into a buffer. A write past the end is dropped and leaves `filled` at
+/// `usize::MAX`, which no buffer length equals.
+struct Filler<'a> {
+	buffer: &'a mut [MaybeUninit<u8>],
+	filled: usize,
+}
+
+impl<'a> Filler<'a> {
+	/// What was written, when all of it fit.
+	fn written(self) -> Option<&'a [u8]> {
+		let written = self.buffer.get(..self.filled)?;
+		// SAFETY: `write` wrote every byte below `filled`.
+		Some(unsafe { &*(written as *const [MaybeUninit<u8>] as *const [u8]) })
+	}
+}
+
+impl codec::Output for Filler<'_> {
 	fn write(&mut self, bytes: &[u8]) {
 		let end = self.filled.checked_add(bytes.len()).filter(|end| *end <= self.buffer.len());
 		let Some(end) = end else {
@@ -28,21 +60,39 @@ impl codec::Output for Filler {
 			return
 		};
 		// SAFETY: `filled..end` lies within the buffer, which `bytes` (borrowed) cannot overlap.
-		unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.buffer.as_mut_ptr().add(self.filled), bytes.len()) };
+		unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.buffer.as_mut_ptr().add(self.filled).cast(), bytes.len()) };
 		self.filled = end;
 	}
 }
 
-/// `prefix` followed by the SCALE encoding of `value`, in a buffer of exactly that length;
+/// `prefix` followed by the SCALE encoding of `value`, in a heap buffer of exactly that length;
 /// `None` when memory runs out, or when the encoding is not as long as its `encoded_size` (an
 /// `Encode` whose output varies). `encoded_size` runs the encoding once without writing it:
 /// cheaper than growing a buffer, and it links no allocation-failure paths.
-pub(crate) fn encode_after<T: Encode + ?Sized>(prefix: &[u8], value: &T) -> Option<&'static [u8]> {
+fn encode_after<T: Encode + ?Sized>(prefix: &[u8], value: &T) -> Option<&'static [u8]> {
 	let len = prefix.len().checked_add(value.encoded_size())?;
-	let mut filler = Filler { buffer: heap::take(len)?, filled: 0 };
+	let buffer = heap::take(len)?;
+	// SAFETY: the same bytes, seen as possibly uninitialised, which they are not.
+	let buffer = unsafe { core::slice::from_raw_parts_mut(buffer.as_mut_ptr().cast::<MaybeUninit<u8>>(), len) };
+	let mut filler = Filler { buffer, filled: 0 };
 	codec::Output::write(&mut filler, prefix);
 	value.encode_to(&mut filler);
-	filler.full()
+	filler.written().filter(|written| written.len() == len)
+}
+
+/// Calls `f` with `prefix` followed by the SCALE encoding of `value`, encoded on the stack when
+/// it fits [`STACK_BUFFER`], else on the heap ([`encode_after`]); `None` when neither can hold it.
+/// An encoding of a fixed length leaves no heap path in the compiled contract, and a call that
+/// takes no heap memory never runs (nor has the chain translate) the allocator.
+pub(crate) fn with_encoded<T: Encode + ?Sized, R>(prefix: &[u8], value: &T, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+	let mut buffer = StackBuffer::new();
+	let mut filler = Filler { buffer: &mut buffer.0, filled: 0 };
+	codec::Output::write(&mut filler, prefix);
+	value.encode_to(&mut filler);
+	match filler.written() {
+		Some(bytes) => Some(f(bytes)),
+		None => encode_after(prefix, value).map(f),
+	}
 }
 
 /// Reads a slice without index panics.
@@ -93,6 +143,23 @@ mod tests {
 		expected.extend(value.encode());
 		assert_eq!(encode_after(b"map", &value), Some(&expected[..]));
 		assert_eq!(encode_after(&[], &()), Some(&[] as &[u8]));
+	}
+
+	#[test]
+	fn encodes_on_the_stack_what_fits_and_on_the_heap_what_does_not() {
+		let encoded = |prefix: &[u8], value: &dyn Fn() -> alloc::vec::Vec<u8>| {
+			let value = value();
+			let whole = with_encoded(prefix, &value, |bytes| bytes.to_vec());
+			let mut expected = prefix.to_vec();
+			expected.extend(value.encode());
+			assert_eq!(whole, Some(expected), "{} bytes of value after {} of prefix", value.len(), prefix.len());
+		};
+		// A vector of n bytes encodes in n + 1 (its compact length): these straddle the buffer's end.
+		for len in [0, 1, STACK_BUFFER - 3, STACK_BUFFER - 2, STACK_BUFFER - 1, STACK_BUFFER, 500] {
+			encoded(b"k", &|| vec![3u8; len]);
+			encoded(&[], &|| vec![3u8; len]);
+		}
+		encoded(&[9u8; STACK_BUFFER + 1], &|| vec![]);
 	}
 
 	#[test]

@@ -38,6 +38,27 @@ fn decoded<T: Decode>(bytes: &[u8]) -> T {
 	scale::decode(bytes).unwrap_or_else(|_| env::revert("stored value does not decode"))
 }
 
+/// The value under `key` decoded as a `T`, if there is one. A `T` of a fixed encoded length
+/// (numbers, byte arrays) is read into a stack buffer; other values are placed on the heap
+/// ([`get_raw`]).
+fn get_decoded<T: Decode>(key: &[u8]) -> Option<T> {
+	match T::encoded_fixed_size() {
+		Some(size) if size <= scale::STACK_BUFFER => {
+			let mut buffer = scale::StackBuffer::new();
+			let len = unsafe {
+				host::storage_read_into(env::ptr(key), env::len(key), buffer.ptr(), scale::STACK_BUFFER as u32)
+			};
+			if len == wasm_contracts_abi::ABSENT {
+				return None
+			}
+			// SAFETY: the host wrote the value into the buffer when it fit. A longer one, not
+			// written, does not decode as a `T` anyway.
+			Some(decoded(unsafe { buffer.written(len as usize) }.unwrap_or_default()))
+		}
+		_ => get_raw(key).map(decoded),
+	}
+}
+
 /// One value of type `T` under a fixed key.
 pub struct Item<T> {
 	key: &'static [u8],
@@ -52,12 +73,12 @@ impl<T: Encode + Decode> Item<T> {
 
 	/// Its value, if one was saved.
 	pub fn get(&self) -> Option<T> {
-		get_raw(self.key).map(decoded)
+		get_decoded(self.key)
 	}
 
 	/// Saves `value`.
 	pub fn save(&self, value: &T) {
-		set_raw(self.key, env::encoded(value))
+		env::with_encoded(&[], value, |value| set_raw(self.key, value))
 	}
 
 	/// Removes the value; whether there was one.
@@ -85,23 +106,24 @@ impl<K: Encode, V: Encode + Decode> Map<K, V> {
 		Self { prefix, _entries: PhantomData }
 	}
 
-	fn key(&self, key: &K) -> &'static [u8] {
-		env::encoded_after(self.prefix, key)
+	/// Calls `f` with the storage key of `key`.
+	fn with_key<R>(&self, key: &K, f: impl FnOnce(&[u8]) -> R) -> R {
+		env::with_encoded(self.prefix, key, f)
 	}
 
 	/// The value under `key`, if any.
 	pub fn get(&self, key: &K) -> Option<V> {
-		get_raw(self.key(key)).map(decoded)
+		self.with_key(key, get_decoded)
 	}
 
 	/// Saves `value` under `key`.
 	pub fn save(&self, key: &K, value: &V) {
-		set_raw(self.key(key), env::encoded(value))
+		self.with_key(key, |key| env::with_encoded(&[], value, |value| set_raw(key, value)))
 	}
 
 	/// Removes the value under `key`; whether there was one.
 	pub fn remove(&self, key: &K) -> bool {
-		remove_raw(self.key(key))
+		self.with_key(key, remove_raw)
 	}
 }
 

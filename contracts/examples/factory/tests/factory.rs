@@ -31,6 +31,15 @@ fn creates_funded_counters_and_calls_them() {
 }
 
 #[test]
+fn a_list_longer_than_the_stack_buffer_is_returned_whole() {
+	let (mut sandbox, factory) = factory();
+	// Five addresses encode in 161 bytes: past the 128 the SDK encodes on the stack.
+	let created: Vec<Address> =
+		(0..5).map(|_| sandbox.execute::<_, Address>(BOB, factory, "create", &(), 0).unwrap().output).collect();
+	assert_eq!(sandbox.query::<_, Vec<Address>>(factory, "counters", &()), Ok(created));
+}
+
+#[test]
 fn an_unknown_counter_is_refused_with_the_factory_error() {
 	let (mut sandbox, factory) = factory();
 	let refused = sandbox.execute::<_, u32>(BOB, factory, "increment", &7u32, 0).unwrap_err();

@@ -106,3 +106,28 @@ impl codec::Encode for Raw {
 fn wat_module(source: &str) -> Vec<u8> {
 	wat::parse_str(source).expect("the fixture parses")
 }
+
+#[test]
+fn a_message_longer_than_the_stack_buffer_is_read_whole() {
+	let (mut sandbox, token) = token();
+	// The SDK reads input of up to 128 bytes on the stack and places longer input on the heap;
+	// a transfer followed by 200 bytes is not one transfer, whichever way it was read.
+	let padded = (Transfer { to: BOB, amount: 1 }, [7u8; 200]);
+	let refused = sandbox.execute::<_, ()>(ALICE, token, "transfer", &padded, 0).unwrap_err();
+	assert_eq!(refused.revert_message.as_deref(), Some(&b"invalid message"[..]));
+	assert_eq!(balance_of(&mut sandbox, token, BOB), 0);
+}
+
+#[test]
+fn a_stored_balance_of_another_length_reverts_the_read() {
+	let (mut sandbox, token) = token();
+	let key = [&b"b"[..], &BOB.0].concat();
+	// Shorter than a balance, and longer than the stack buffer a balance is read into.
+	for stored in [vec![1u8; 15], vec![1u8; 200]] {
+		sandbox.set_storage(token, &key, &stored);
+		let refused = sandbox.query::<_, u128>(token, "balance_of", &BOB).unwrap_err();
+		assert_eq!(refused.revert_message.as_deref(), Some(&b"stored value does not decode"[..]));
+	}
+	sandbox.set_storage(token, &key, &5u128.to_le_bytes());
+	assert_eq!(balance_of(&mut sandbox, token, BOB), 5);
+}
