@@ -2,8 +2,9 @@
 //!
 //! Contracts for the wasm-contracts pallet in Rust: every host function of `docs/abi.md`
 //! behind a safe function, typed storage on SCALE ([`storage::Item`], [`storage::Map`]), calls
-//! of other contracts ([`calls`]), a heap whose `allocate` export lets the host place data
-//! without taking fresh pages, a panic handler that reverts with the panic's message, and
+//! of other contracts ([`calls`]), short keys, values, messages and events encoded and read on
+//! the stack, a heap for longer ones whose `allocate` export lets the host place data without
+//! taking fresh pages, a panic handler that reverts with the panic's message, and
 //! [`entry_points!`], which exports functions that take a typed message and return a typed
 //! result.
 //!
