@@ -18,16 +18,29 @@ pub fn return_data_into(buffer: &mut [u8]) -> usize {
 	unsafe { host::get_return_data_into(env::ptr(buffer), env::len(buffer)) as usize }
 }
 
-fn outcome(code: u32) -> Result<&'static [u8], CallError> {
-	let returned = env::placed(unsafe { host::get_return_data() }).unwrap_or_default();
-	match Error::check(code) {
-		Ok(()) => Ok(returned),
-		Err(error) => Err(CallError { error, message: if error == Error::CalleeReverted { returned } else { &[] } }),
-	}
+/// The return data of the last call, placed on the heap.
+fn placed_return_data() -> &'static [u8] {
+	env::placed(unsafe { host::get_return_data() }).unwrap_or_default()
 }
 
-fn decoded<R: Decode>(bytes: &'static [u8]) -> Result<R, CallError> {
-	scale::decode(bytes).map_err(|_| CallError { error: Error::UndecodableOutput, message: bytes })
+/// `Ok` when the host reported success; the error with the callee's revert message otherwise.
+fn succeeded(code: u32) -> Result<(), CallError> {
+	Error::check(code).map_err(|error| CallError {
+		error,
+		message: if error == Error::CalleeReverted { placed_return_data() } else { &[] },
+	})
+}
+
+/// What the call that reported `code` returned, decoded as exactly one `R`: read into a stack
+/// buffer when it fits, placed on the heap when it does not (and for the error's message when it
+/// does not decode).
+fn returned<R: Decode>(code: u32) -> Result<R, CallError> {
+	succeeded(code)?;
+	let mut buffer = scale::StackBuffer::new();
+	let len = unsafe { host::get_return_data_into(buffer.ptr(), scale::STACK_BUFFER as u32) };
+	// SAFETY: the host wrote the return data into the buffer when it fit.
+	let bytes = unsafe { buffer.written(len as usize) }.unwrap_or_else(|| placed_return_data());
+	scale::decode(bytes).map_err(|_| CallError { error: Error::UndecodableOutput, message: placed_return_data() })
 }
 
 /// Runs `entry` of `contract` with `msg`, sending `value`, with at most `gas_limit` ref_time
@@ -51,7 +64,7 @@ pub fn call<M: Encode, R: Decode>(
 			gas_limit,
 		)
 	});
-	decoded(outcome(code)?)
+	returned(code)
 }
 
 /// Runs `entry` of `contract` read-only with `msg` (a state change in it fails it) and decodes
@@ -67,7 +80,7 @@ pub fn query<M: Encode, R: Decode>(contract: &Address, entry: &str, msg: &M, gas
 			gas_limit,
 		)
 	});
-	decoded(outcome(code)?)
+	returned(code)
 }
 
 /// Creates a contract of `code_id` with `msg` as its init message, funded with `value` (plus the
@@ -87,6 +100,6 @@ pub fn instantiate<M: Encode>(code_id: u64, msg: &M, value: Balance, salt: &[u8]
 			address.as_mut_ptr() as usize as u32,
 		)
 	});
-	outcome(code)?;
+	succeeded(code)?;
 	Ok(Address(address))
 }
