@@ -40,6 +40,16 @@ fn a_list_longer_than_the_stack_buffer_is_returned_whole() {
 }
 
 #[test]
+fn a_counter_that_reverts_fails_the_factorys_call_with_the_host_error() {
+	let (mut sandbox, factory) = factory();
+	let counter = sandbox.execute::<_, Address>(BOB, factory, "create", &(), 0).unwrap().output;
+	sandbox.set_storage(counter, b"counter", &u32::MAX.to_le_bytes());
+	let refused = sandbox.execute::<_, u32>(BOB, factory, "increment", &0u32, 0).unwrap_err();
+	assert_eq!(refused.reverted_with::<FactoryError>(), Some(FactoryError::Host(wasm_contracts_sdk::Error::CalleeReverted)));
+	assert_eq!(sandbox.query::<_, u32>(counter, "get", &()), Ok(u32::MAX));
+}
+
+#[test]
 fn an_unknown_counter_is_refused_with_the_factory_error() {
 	let (mut sandbox, factory) = factory();
 	let refused = sandbox.execute::<_, u32>(BOB, factory, "increment", &7u32, 0).unwrap_err();
