@@ -69,7 +69,9 @@ fn spending_a_whole_balance_gives_its_storage_deposit_back() {
 }
 
 /// The gas of a transfer of this token next to the WAT token fixture's, printed for
-/// contracts/README.md; the Rust token may cost at most 1.5 times as much.
+/// contracts/README.md; the Rust token may cost at most 1.1 times as much. It cost 1.17 times as
+/// much while the SDK encoded on the heap and read through `allocate`, translating the
+/// allocator in every transfer.
 #[test]
 fn a_transfer_costs_about_what_the_hand_written_token_costs() {
 	let (mut sandbox, token) = token();
@@ -91,7 +93,7 @@ fn a_transfer_costs_about_what_the_hand_written_token_costs() {
 
 	let ratio = rust.ref_time() as f64 / hand_written.ref_time() as f64;
 	println!("token transfer gas: Rust {} ps, WAT {} ps, ratio {ratio:.2}", rust.ref_time(), hand_written.ref_time());
-	assert!(ratio <= 1.5, "the Rust token's transfer costs {ratio:.2}x the WAT token's");
+	assert!(ratio <= 1.1, "the Rust token's transfer costs {ratio:.2}x the WAT token's");
 }
 
 /// Bytes passed as they are, not SCALE-encoded with a length.
