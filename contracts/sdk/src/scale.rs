@@ -1,7 +1,8 @@
 //! SCALE encoding and decoding without a growing `Vec`: values are encoded into a buffer on the
 //! stack, or a heap buffer of exactly their encoded size when they do not fit it, and decoded
-//! through a reader without index panics. `Vec` growth, allocation failure and slice indexing panic with messages
-//! formatted by `core::fmt`, which would otherwise be most of a small contract's module.
+//! through a reader without index panics. `Vec` growth, allocation failure and slice indexing
+//! panic with messages formatted by `core::fmt`, which would otherwise be most of a small
+//! contract's module.
 
 use crate::heap;
 use codec::{Decode, Encode};
