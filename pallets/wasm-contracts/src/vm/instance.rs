@@ -26,7 +26,7 @@ pub struct HostState<E: Ext> {
 	pub(super) trap: Option<ExecError>,
 	/// The contract terminated itself: the run ends with success.
 	pub(super) terminated: bool,
-	/// Memory and table limits of the instance, and what its memory copied as it grew.
+	/// Memory and table limits of the instance, and what its memory and table copied as they grew.
 	limits: InstanceLimits,
 	/// The instance's exports that host functions use, looked up once when it is created.
 	exports: HostExports,
