@@ -37,62 +37,65 @@ impl StackBuffer {
 	}
 }
 
-/// Writes an encoding into a buffer. A write past the end is dropped and leaves `filled` at
-/// `usize::MAX`, which no buffer length equals.
+/// Writes an encoding into a buffer and counts its length: bytes past the buffer's end are
+/// counted, not written.
 struct Filler<'a> {
 	buffer: &'a mut [MaybeUninit<u8>],
-	filled: usize,
+	length: usize,
 }
 
 impl<'a> Filler<'a> {
+	/// `prefix` followed by the SCALE encoding of `value`, written into `buffer` as far as it fits.
+	fn encode<T: Encode + ?Sized>(buffer: &'a mut [MaybeUninit<u8>], prefix: &[u8], value: &T) -> Self {
+		let mut filler = Self { buffer, length: 0 };
+		codec::Output::write(&mut filler, prefix);
+		value.encode_to(&mut filler);
+		filler
+	}
+
 	/// What was written, when all of it fit.
 	fn written(self) -> Option<&'a [u8]> {
-		let written = self.buffer.get(..self.filled)?;
-		// SAFETY: `write` wrote every byte below `filled`.
+		let written = self.buffer.get(..self.length)?;
+		// SAFETY: `write` wrote every byte below `length` when `length` is within the buffer.
 		Some(unsafe { &*(written as *const [MaybeUninit<u8>] as *const [u8]) })
 	}
 }
 
 impl codec::Output for Filler<'_> {
 	fn write(&mut self, bytes: &[u8]) {
-		let end = self.filled.checked_add(bytes.len()).filter(|end| *end <= self.buffer.len());
-		let Some(end) = end else {
-			self.filled = usize::MAX;
+		let start = self.length;
+		self.length = start.saturating_add(bytes.len());
+		if self.length > self.buffer.len() {
 			return
-		};
-		// SAFETY: `filled..end` lies within the buffer, which `bytes` (borrowed) cannot overlap.
-		unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.buffer.as_mut_ptr().add(self.filled).cast(), bytes.len()) };
-		self.filled = end;
+		}
+		// SAFETY: `start..length` lies within the buffer, which `bytes` (borrowed) cannot overlap.
+		unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.buffer.as_mut_ptr().add(start).cast(), bytes.len()) };
 	}
 }
 
-/// `prefix` followed by the SCALE encoding of `value`, in a heap buffer of exactly that length;
-/// `None` when memory runs out, or when the encoding is not as long as its `encoded_size` (an
-/// `Encode` whose output varies). `encoded_size` runs the encoding once without writing it:
-/// cheaper than growing a buffer, and it links no allocation-failure paths.
-fn encode_after<T: Encode + ?Sized>(prefix: &[u8], value: &T) -> Option<&'static [u8]> {
-	let len = prefix.len().checked_add(value.encoded_size())?;
+/// `prefix` followed by the SCALE encoding of `value`, `len` bytes long, in a heap buffer of
+/// exactly that length; `None` when memory runs out, or when the encoding is not `len` bytes long
+/// (an `Encode` whose output varies). Knowing the length first is cheaper than growing a buffer,
+/// and links no allocation-failure paths.
+fn encode_on_heap<T: Encode + ?Sized>(prefix: &[u8], value: &T, len: usize) -> Option<&'static [u8]> {
 	let buffer = heap::take(len)?;
 	// SAFETY: the same bytes, seen as possibly uninitialised, which they are not.
 	let buffer = unsafe { core::slice::from_raw_parts_mut(buffer.as_mut_ptr().cast::<MaybeUninit<u8>>(), len) };
-	let mut filler = Filler { buffer, filled: 0 };
-	codec::Output::write(&mut filler, prefix);
-	value.encode_to(&mut filler);
-	filler.written().filter(|written| written.len() == len)
+	Filler::encode(buffer, prefix, value).written().filter(|written| written.len() == len)
 }
 
 /// Calls `f` with `prefix` followed by the SCALE encoding of `value`, encoded on the stack when
-/// it fits [`STACK_BUFFER`], else on the heap ([`encode_after`]); `None` when neither can hold it.
-/// An encoding of a fixed length leaves no heap path in the compiled contract, and a call that
-/// takes no heap memory never runs (nor has the chain translate) the allocator.
+/// it fits [`STACK_BUFFER`], else on the heap ([`encode_on_heap`], at the length the first pass
+/// counted); `None` when neither can hold it. An encoding of a fixed length leaves no heap path
+/// in the compiled contract, and a call that takes no heap memory never runs (nor has the chain
+/// translate) the allocator.
 pub(crate) fn with_encoded<T: Encode + ?Sized, R>(prefix: &[u8], value: &T, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
 	let mut buffer = StackBuffer::new();
-	let mut filler = Filler { buffer: &mut buffer.0, filled: 0 };
-	codec::Output::write(&mut filler, prefix);
-	value.encode_to(&mut filler);
-	match filler.written() {
+	let on_stack = Filler::encode(&mut buffer.0, prefix, value);
+	let len = on_stack.length;
+	match on_stack.written() {
 		Some(bytes) => Some(f(bytes)),
-		None => encode_after(prefix, value).map(f),
+		None => encode_on_heap(prefix, value, len).map(f),
 	}
 }
 
@@ -139,11 +142,15 @@ mod tests {
 	#[test]
 	fn encodes_exactly_what_scale_encodes_after_the_prefix() {
 		let value = (7u32, Some(vec![1u8, 2, 3]), u128::MAX);
-		assert_eq!(encode_after(&[], &value), Some(&value.encode()[..]));
+		let encoded = value.encode();
+		assert_eq!(encode_on_heap(&[], &value, encoded.len()), Some(&encoded[..]));
 		let mut expected = b"map".to_vec();
 		expected.extend(value.encode());
-		assert_eq!(encode_after(b"map", &value), Some(&expected[..]));
-		assert_eq!(encode_after(&[], &()), Some(&[] as &[u8]));
+		assert_eq!(encode_on_heap(b"map", &value, expected.len()), Some(&expected[..]));
+		assert_eq!(encode_on_heap(&[], &(), 0), Some(&[] as &[u8]));
+		// An encoding of another length than counted (an `Encode` whose output varies) is refused.
+		assert_eq!(encode_on_heap(&[], &value, encoded.len() + 1), None);
+		assert_eq!(encode_on_heap(&[], &value, encoded.len() - 1), None);
 	}
 
 	#[test]
