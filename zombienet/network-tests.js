@@ -14,7 +14,8 @@ const path = require("node:path");
 
 function runSuite(suite, e2e, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn("node", ["--test", "--test-reporter=spec", suite], { cwd: e2e, env, stdio: "inherit" });
+    // A suite whose node went away may leave a provider reconnecting; the run ends with its tests.
+    const child = spawn("node", ["--test", "--test-force-exit", "--test-reporter=spec", suite], { cwd: e2e, env, stdio: "inherit" });
     // When zombienet gives up (its `within` timeout) and exits, the suite goes with it.
     const stop = () => child.kill();
     process.once("exit", stop);

@@ -79,14 +79,39 @@ if [ "$mode" = spawn ]; then
 	export PARA_SPEC="$full_spec"
 	exec npx zombienet spawn network.toml -p native -d "$work/network"
 fi
+# A failed test keeps its network's logs on this machine; what tells why a node stopped goes to
+# the output too, so a failure on another machine can be read from the output alone: the lines
+# of each node's log that report a panic, an error or a shutdown, its last lines, and the
+# kernel's record of processes it killed for memory.
+report_failure() {
+	local network="$1" log
+	echo "== the test on $network failed; its nodes' logs:"
+	for log in "$network"/logs/*.log; do
+		[ -f "$log" ] || continue
+		echo "== $(basename "$log" .log): panics, errors and shutdowns"
+		grep -a -E -i 'panicked|essential task|error|shutting down|unable to|terminat' "$log" | tail -n 20 || true
+		echo "== $(basename "$log" .log): last lines"
+		tail -n 12 "$log"
+	done
+	echo "== processes the kernel killed for memory"
+	dmesg 2>/dev/null | grep -E -i 'out of memory|killed process' | tail -n 5 || true
+}
+run_test() {
+	local network="$1" definition="$2"
+	npx zombienet test "$definition" -p native -d "$network" && return
+	local status=$?
+	report_failure "$network"
+	exit "$status"
+}
+
 # Each test gets a network of its own: the upgrade starts from the chain without the pallet and
 # runs the parachain tests (full blocks, included and finalized) on the upgraded chain; the
 # other network has the pallet at genesis.
 PARA_SPEC="$base_spec" NETWORK_SUITE="network/upgrade.test.js network/parachain.test.js" \
-	npx zombienet test upgrade.zndsl -p native -d "$work/upgrade-network"
+	run_test "$work/upgrade-network" upgrade.zndsl
 PARA_SPEC="$full_spec" NETWORK_SUITE="network/parachain.test.js network/pool.test.js" \
 	COLLATOR_LOSS_STATE="$work/collator-loss.json" \
-	npx zombienet test network.zndsl -p native -d "$work/network"
+	run_test "$work/network" network.zndsl
 # Both networks passed: their databases and logs (about 450 MB) go; a failed run keeps them at the
 # path printed above.
 rm -rf "$work"

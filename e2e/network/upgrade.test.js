@@ -17,6 +17,8 @@ import { toolBinary } from '../lib/tool.js';
 import { execute, instantiate, storageValue, uploadCode } from '@wasm-contracts/client';
 
 const PARA_ID = 1000;
+// How long each step of the upgrade may take; a test's limit is a few of them, so a collator
+// that stops answering (a subscription polkadot.js renews on reconnection waits forever) fails it.
 const ENACTMENT_TIMEOUT_MS = 300_000;
 
 /** Where FRAME keeps a pallet's storage version. */
@@ -35,8 +37,15 @@ async function until(what, probe) {
   }
 }
 
-function connect(url) {
-  return ApiPromise.create({ provider: new WsProvider(url, 1_000), noInitWarn: true, throwOnConnect: true });
+/** Connects to `url`; a node that does not answer fails the call and leaves no connection retrying. */
+async function connect(url) {
+  const provider = new WsProvider(url, 1_000);
+  try {
+    return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+  } catch (error) {
+    await provider.disconnect();
+    throw error;
+  }
 }
 
 describe('the runtime upgrade that adds the contracts pallet to parachain 1000', () => {
@@ -79,7 +88,7 @@ describe('the runtime upgrade that adds the contracts pallet to parachain 1000',
     assert.match(run.stdout, /migrations and checks passed; contracts storage version StorageVersion\(0\) -> StorageVersion\(\d+\)/);
   });
 
-  it('is authorised through sudo, applied, enacted by the relay chain and runs on the parachain', async () => {
+  it('is authorised through sudo, applied, enacted by the relay chain and runs on the parachain', { timeout: 3 * ENACTMENT_TIMEOUT_MS }, async () => {
     const authorised = await submitOk(api, api.tx.sudo.sudo(api.tx.system.authorizeUpgrade(codeHash)), alice);
     assert.ok(fields(theEvent(authorised, api.events.sudo.Sudid)).sudoResult.isOk, 'sudo dispatched the call');
     assert.equal(fields(theEvent(authorised, api.events.system.UpgradeAuthorized)).codeHash.toHex(), codeHash);
@@ -114,7 +123,7 @@ describe('the runtime upgrade that adds the contracts pallet to parachain 1000',
     console.log(`runtime upgraded from spec_version ${specBefore} to ${spec}`);
   });
 
-  it('initialises the pallet in its migration, and contracts work', async () => {
+  it('initialises the pallet in its migration, and contracts work', { timeout: ENACTMENT_TIMEOUT_MS }, async () => {
     // A fresh connection reads the new metadata.
     const upgraded = await connect(process.env.WS_URL);
     try {
