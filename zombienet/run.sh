@@ -89,7 +89,7 @@ report_failure() {
 	for log in "$network"/logs/*.log; do
 		[ -f "$log" ] || continue
 		echo "== $(basename "$log" .log): panics, errors and shutdowns"
-		grep -a -E -i 'panicked|essential task|error|shutting down|unable to|terminat' "$log" | tail -n 20 || true
+		grep -a -E -i 'panicked|essential task|error|shutting down|unable to|terminat|subscription closed|trying to connect|unresponsive|overseer exited' "$log" | tail -n 20 || true
 		echo "== $(basename "$log" .log): last lines"
 		tail -n 12 "$log"
 	done
