@@ -5,7 +5,7 @@
 
 use crate::{env, host, scale};
 use codec::{Decode, Encode};
-use core::marker::PhantomData;
+use core::{convert::Infallible, marker::PhantomData};
 
 /// The value under `key`, if any (it stays in the contract's memory for the rest of the call).
 pub fn get_raw(key: &[u8]) -> Option<&'static [u8]> {
@@ -136,10 +136,36 @@ impl<K: Encode, V: Encode + Decode + Default + PartialEq> Map<K, V> {
 	/// Saves `value` under `key`, or removes the key when `value` is the default, which
 	/// [`Map::load`] gives back anyway: the deposit of an entry that holds nothing comes back.
 	pub fn save_unless_default(&self, key: &K, value: &V) {
-		if *value == V::default() {
-			self.remove(key);
-		} else {
-			self.save(key, value);
+		self.with_key(key, |key| save_unless_default(key, value))
+	}
+
+	/// Replaces the value under `key` (the default when there is none) with what `f` makes of
+	/// it, saved as [`Map::save_unless_default`] saves, and returns it. The key is encoded once
+	/// for the read and the write, which makes a read-modify-write smaller and cheaper than
+	/// [`Map::load`] and a save.
+	pub fn update(&self, key: &K, f: impl FnOnce(V) -> V) -> V {
+		match self.try_update(key, |value| Ok::<V, Infallible>(f(value))) {
+			Ok(value) => value,
+			Err(never) => match never {},
 		}
+	}
+
+	/// [`Map::update`] with an `f` that may fail: then nothing is written and its error comes
+	/// back.
+	pub fn try_update<E>(&self, key: &K, f: impl FnOnce(V) -> Result<V, E>) -> Result<V, E> {
+		self.with_key(key, |key| {
+			let value = f(get_decoded(key).unwrap_or_default())?;
+			save_unless_default(key, &value);
+			Ok(value)
+		})
+	}
+}
+
+/// Stores `value` under the storage key `key`, or removes the key when `value` is the default.
+fn save_unless_default<V: Encode + Default + PartialEq>(key: &[u8], value: &V) {
+	if *value == V::default() {
+		remove_raw(key);
+	} else {
+		env::with_encoded(&[], value, |value| set_raw(key, value));
 	}
 }

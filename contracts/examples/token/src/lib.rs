@@ -69,10 +69,9 @@ pub struct Approved {
 }
 
 fn moved(from: &Address, to: &Address, amount: Balance) -> Result<(), TokenError> {
-	let from_balance = BALANCES.load(from).checked_sub(amount).ok_or(TokenError::InsufficientBalance)?;
-	BALANCES.save_unless_default(from, &from_balance);
+	BALANCES.try_update(from, |balance| balance.checked_sub(amount).ok_or(TokenError::InsufficientBalance))?;
 	// The supply bounds every balance, so a balance cannot overflow.
-	BALANCES.save(to, &(BALANCES.load(to) + amount));
+	BALANCES.update(to, |balance| balance + amount);
 	env::emit(b"transfer", &Transferred { from: Some(*from), to: *to, amount });
 	Ok(())
 }
@@ -88,7 +87,7 @@ pub fn mint(msg: Transfer) -> Result<(), TokenError> {
 		return Err(TokenError::NotOwner)
 	}
 	SUPPLY.save(&SUPPLY.load().checked_add(msg.amount).ok_or(TokenError::SupplyOverflow)?);
-	BALANCES.save(&msg.to, &(BALANCES.load(&msg.to) + msg.amount));
+	BALANCES.update(&msg.to, |balance| balance + msg.amount);
 	env::emit(b"transfer", &Transferred { from: None, to: msg.to, amount: msg.amount });
 	Ok(())
 }
@@ -109,8 +108,7 @@ pub fn approve(msg: Approve) -> Result<(), TokenError> {
 /// Moves `amount` from `from` to `to` out of what `from` allowed the caller.
 pub fn transfer_from(msg: TransferFrom) -> Result<(), TokenError> {
 	let key = (msg.from, env::require_caller("no caller"));
-	let left = ALLOWANCES.load(&key).checked_sub(msg.amount).ok_or(TokenError::InsufficientAllowance)?;
-	ALLOWANCES.save_unless_default(&key, &left);
+	ALLOWANCES.try_update(&key, |left| left.checked_sub(msg.amount).ok_or(TokenError::InsufficientAllowance))?;
 	moved(&msg.from, &msg.to, msg.amount)
 }
 
