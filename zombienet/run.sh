@@ -86,7 +86,11 @@ fi
 report_failure() {
 	local network="$1" log
 	echo "== the test on $network failed; its nodes' logs:"
-	for log in "$network"/logs/*.log; do
+	# zombienet writes a node's log next to its data, and copies the logs into logs/ when it
+	# deletes a network; one of each.
+	local logs=("$network"/logs/*.log)
+	[ -f "${logs[0]}" ] || logs=("$network"/*.log)
+	for log in "${logs[@]}"; do
 		[ -f "$log" ] || continue
 		echo "== $(basename "$log" .log): panics, errors and shutdowns"
 		grep -a -E -i 'panicked|essential task|error|shutting down|unable to|terminat|subscription closed|trying to connect|unresponsive|overseer exited' "$log" | tail -n 20 || true
