@@ -29,6 +29,11 @@ pub fn set_raw(key: &[u8], value: &[u8]) {
 	unsafe { host::storage_write(env::ptr(key), env::len(key), env::ptr(value), env::len(value)) };
 }
 
+/// Stores the SCALE encoding of `value` under `key`.
+fn save_encoded<V: Encode>(key: &[u8], value: &V) {
+	env::with_encoded(&[], value, |value| set_raw(key, value))
+}
+
 /// Removes the value under `key`; whether there was one.
 pub fn remove_raw(key: &[u8]) -> bool {
 	unsafe { host::storage_delete(env::ptr(key), env::len(key)) == 0 }
@@ -78,7 +83,7 @@ impl<T: Encode + Decode> Item<T> {
 
 	/// Saves `value`.
 	pub fn save(&self, value: &T) {
-		env::with_encoded(&[], value, |value| set_raw(self.key, value))
+		save_encoded(self.key, value)
 	}
 
 	/// Removes the value; whether there was one.
@@ -118,7 +123,7 @@ impl<K: Encode, V: Encode + Decode> Map<K, V> {
 
 	/// Saves `value` under `key`.
 	pub fn save(&self, key: &K, value: &V) {
-		self.with_key(key, |key| env::with_encoded(&[], value, |value| set_raw(key, value)))
+		self.with_key(key, |key| save_encoded(key, value))
 	}
 
 	/// Removes the value under `key`; whether there was one.
@@ -166,6 +171,6 @@ fn save_unless_default<V: Encode + Default + PartialEq>(key: &[u8], value: &V) {
 	if *value == V::default() {
 		remove_raw(key);
 	} else {
-		env::with_encoded(&[], value, |value| set_raw(key, value));
+		save_encoded(key, value);
 	}
 }
