@@ -29,9 +29,11 @@ pub(crate) fn placed(packed: u64) -> Option<&'static [u8]> {
 /// The account that called this contract: a signer, another contract, or the account of a
 /// deploy; `None` at the top of a read-only query.
 pub fn caller() -> Option<Address> {
-	let mut address = [0u8; 32];
+	// Not zeroed: the host writes all 32 bytes when it returns 0, and nothing is read otherwise.
+	let mut address = core::mem::MaybeUninit::<[u8; 32]>::uninit();
 	match unsafe { host::get_caller(address.as_mut_ptr() as usize as u32) } {
-		0 => Some(Address(address)),
+		// SAFETY: the host wrote the caller's 32 bytes.
+		0 => Some(Address(unsafe { address.assume_init() })),
 		_ => None,
 	}
 }
@@ -113,16 +115,23 @@ pub fn set_return<T: Encode + ?Sized>(output: &T) {
 }
 
 /// Sets the bytes the call returns (the last call wins).
+// Inlined: a body of a few bytes would be one more function for the chain to price (it charges
+// each call for the most functions the fuel it burnt could have translated).
+#[inline(always)]
 pub fn set_return_bytes(bytes: &[u8]) {
 	unsafe { host::set_return_data(ptr(bytes), len(bytes)) }
 }
 
 /// Ends the call, undoing its changes; the caller sees `message` (dry runs show it too).
+// Inlined, as `set_return_bytes` is.
+#[inline(always)]
 pub fn revert(message: &str) -> ! {
 	revert_with(message.as_bytes())
 }
 
 /// Ends the call, undoing its changes, with `data` as the revert message.
+// Inlined, as `set_return_bytes` is.
+#[inline(always)]
 pub fn revert_with(data: &[u8]) -> ! {
 	unsafe { host::revert(ptr(data), len(data)) }
 }

@@ -35,6 +35,8 @@ fn save_encoded<V: Encode>(key: &[u8], value: &V) {
 }
 
 /// Removes the value under `key`; whether there was one.
+// Inlined, as `env::set_return_bytes` is.
+#[inline(always)]
 pub fn remove_raw(key: &[u8]) -> bool {
 	unsafe { host::storage_delete(env::ptr(key), env::len(key)) == 0 }
 }

@@ -69,7 +69,7 @@ fn spending_a_whole_balance_gives_its_storage_deposit_back() {
 }
 
 /// The gas of a transfer of this token next to the WAT token fixture's, printed for
-/// contracts/README.md; the Rust token may cost at most 1.1 times as much. It cost 1.17 times as
+/// contracts/README.md; the Rust token may cost at most 1.05 times as much. It cost 1.17 times as
 /// much while the SDK encoded on the heap and read through `allocate`, translating the
 /// allocator in every transfer.
 #[test]
