@@ -18,7 +18,10 @@ pub(crate) struct StackBuffer([MaybeUninit<u8>; STACK_BUFFER]);
 
 impl StackBuffer {
 	pub(crate) fn new() -> Self {
-		Self([MaybeUninit::uninit(); STACK_BUFFER])
+		// SAFETY: an array of `MaybeUninit` needs no initialisation. Unlike a repeat expression of
+		// `MaybeUninit::uninit()`, which the compiler may fill with the next value written (a
+		// `memory.fill` of the whole buffer), this emits no code.
+		Self(unsafe { MaybeUninit::<[MaybeUninit<u8>; STACK_BUFFER]>::uninit().assume_init() })
 	}
 
 	/// Where the host may write up to [`STACK_BUFFER`] bytes.
