@@ -244,6 +244,19 @@ function withMargin(gas, percent) {
 }
 
 /** The SCALE encoding of `message` for entry point `entry` of the token. */
+/**
+ * Waits until `holds()` is true at the best block: a transaction reported in a block may be in a
+ * fork that the chain then leaves (the collators of a fresh network do that), and its effect
+ * appears in the best chain only when the pool includes it again.
+ */
+async function onBestChain(what, holds) {
+  const deadline = Date.now() + STALL_MS;
+  while (!(await holds())) {
+    if (Date.now() > deadline) throw new Error(`${what} is not in the best chain after ${STALL_MS / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 function tokenMessage(token, entry, message) {
   const { message: typeId } = METADATA.entry_points.find((point) => point.name === entry);
   return token.encode(typeId, message);
@@ -275,7 +288,9 @@ try {
 
   // The token, owned by Alice, who mints every sender more than it sends and every recipient 1.
   const { codeId } = await uploadCode(api, alice, contractModule('token'));
+  await onBestChain('the token\'s code', async () => (await api.query.wasmContracts.codeInfoOf(codeId)).isSome);
   const token = await TypedContract.instantiate(api, METADATA, codeId, null, { signer: alice });
+  await onBestChain('the token', async () => (await api.query.wasmContracts.contractInfoOf(token.address)).isSome);
   const perSender = BigInt(Math.ceil(N / SENDERS)) * AMOUNT + 1n;
   const mintTo = [...senders.map((sender) => [decodeAddress(sender.address), perSender]), ...recipients.map((to) => [to, 1n])];
   // The first mint writes the supply and a new balance, the costliest shape, so its gas covers
