@@ -243,7 +243,6 @@ function withMargin(gas, percent) {
   return { refTime: more(gas.refTime), proofSize: more(gas.proofSize) };
 }
 
-/** The SCALE encoding of `message` for entry point `entry` of the token. */
 /**
  * Waits until `holds()` is true at the best block: a transaction reported in a block may be in a
  * fork that the chain then leaves (the collators of a fresh network do that), and its effect
@@ -257,6 +256,7 @@ async function onBestChain(what, holds) {
   }
 }
 
+/** The SCALE encoding of `message` for entry point `entry` of the token. */
 function tokenMessage(token, entry, message) {
   const { message: typeId } = METADATA.entry_points.find((point) => point.name === entry);
   return token.encode(typeId, message);
