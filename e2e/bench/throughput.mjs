@@ -38,6 +38,7 @@ import { contractMetadata, contractModule, TypedContract } from '../lib/typed-co
 import { depositLimit, executeTx, uploadCode } from '@wasm-contracts/client';
 import { blockWeight, loadLine, machineLine, ms, preparedBlocks } from '../lib/bench.js';
 import { bytesArg } from '../lib/contracts.js';
+import { waitFor } from '../lib/wait.js';
 
 const DEV_ACCOUNTS = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
 const N = Number(process.env.N ?? 1200);
@@ -243,19 +244,6 @@ function withMargin(gas, percent) {
   return { refTime: more(gas.refTime), proofSize: more(gas.proofSize) };
 }
 
-/**
- * Waits until `holds()` is true at the best block: a transaction reported in a block may be in a
- * fork that the chain then leaves (the collators of a fresh network do that), and its effect
- * appears in the best chain only when the pool includes it again.
- */
-async function onBestChain(what, holds) {
-  const deadline = Date.now() + STALL_MS;
-  while (!(await holds())) {
-    if (Date.now() > deadline) throw new Error(`${what} is not in the best chain after ${STALL_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
-
 /** The SCALE encoding of `message` for entry point `entry` of the token. */
 function tokenMessage(token, entry, message) {
   const { message: typeId } = METADATA.entry_points.find((point) => point.name === entry);
@@ -287,10 +275,15 @@ try {
     `at most ${WINDOW} per sender in the pool and not yet in a block`);
 
   // The token, owned by Alice, who mints every sender more than it sends and every recipient 1.
+  // Each waits for its effect in the best block: a transaction reported in a block may be in a
+  // fork that the chain then leaves (the collators of a fresh network do that), and its effect
+  // appears in the best chain only when the pool includes it again.
   const { codeId } = await uploadCode(api, alice, contractModule('token'));
-  await onBestChain('the token\'s code', async () => (await api.query.wasmContracts.codeInfoOf(codeId)).isSome);
+  await waitFor('the token\'s code is in the best chain',
+    async () => (await api.query.wasmContracts.codeInfoOf(codeId)).isSome, { timeoutMs: STALL_MS });
   const token = await TypedContract.instantiate(api, METADATA, codeId, null, { signer: alice });
-  await onBestChain('the token', async () => (await api.query.wasmContracts.contractInfoOf(token.address)).isSome);
+  await waitFor('the token is in the best chain',
+    async () => (await api.query.wasmContracts.contractInfoOf(token.address)).isSome, { timeoutMs: STALL_MS });
   const perSender = BigInt(Math.ceil(N / SENDERS)) * AMOUNT + 1n;
   const mintTo = [...senders.map((sender) => [decodeAddress(sender.address), perSender]), ...recipients.map((to) => [to, 1n])];
   // The first mint writes the supply and a new balance, the costliest shape, so its gas covers

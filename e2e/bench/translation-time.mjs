@@ -12,11 +12,13 @@
 // function's size; SHAPES, a regular expression, picks shapes by name; MAX_RATIO makes it exit
 // with 1 when a block's ratio passes it).
 import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
 import { startNode } from '../lib/node.js';
 import { dryRunExecute, executeTx, instantiate, uploadCode } from '@wasm-contracts/client';
 import { watToWasm } from '../lib/contracts.js';
 import { blockWeight, loadLine, machineLine, ms, preparedMs } from '../lib/bench.js';
+import { waitFor } from '../lib/wait.js';
 
 // The shapes of `perf translation`, in its module (benchmarking/translation-shapes.json):
 // natively they translate at nearly the same rate per byte, but the runtime runs wasmi compiled
@@ -63,10 +65,8 @@ try {
     const start = (await api.rpc.chain.getHeader()).number.toNumber() + 1;
     await Promise.all(signed.map((tx) => api.rpc.author.submitExtrinsic(tx)));
     // Wait until the pool is empty, then read the blocks since the first submission.
-    for (let waited = 0; waited < 120 && (await api.rpc.author.pendingExtrinsics()).length > 0; waited += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await waitFor('the pool is empty', async () => (await api.rpc.author.pendingExtrinsics()).length === 0, { timeoutMs: 120_000 });
+    await sleep(4_000);
     const end = (await api.rpc.chain.getHeader()).number.toNumber();
     console.log(`${name}: ${wasm.length} bytes of module, gas limit ${ms(gasLimit.refTime).toFixed(2)} ms a call, ${calls} calls`);
     const total = { name, weight: 0, built: 0 };

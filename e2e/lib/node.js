@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from './wait.js';
 
 const BINARY = 'wasm-contracts-node';
 const PROFILES = ['testnet', 'release'];
@@ -164,17 +165,14 @@ export async function startNode({ name = 'e2e', startTimeoutMs = 180_000, devCha
   installExitHandlers();
   running.add(node);
 
-  const deadline = Date.now() + startTimeoutMs;
-  while (!(await rpcAnswers(rpcPort))) {
-    if (exited !== null) {
-      await node.stop();
-      throw new Error(`${BINARY} exited (${JSON.stringify(exited)}) before its RPC answered; log ${logPath}:\n${tail(logPath)}`);
-    }
-    if (Date.now() > deadline) {
-      await node.stop();
-      throw new Error(`${BINARY} RPC did not answer within ${startTimeoutMs} ms; log ${logPath}:\n${tail(logPath)}`);
-    }
-    await sleep(250);
+  try {
+    await waitFor(`${BINARY}'s RPC answers`, async () => {
+      if (exited !== null) throw new Error(`${BINARY} exited (${JSON.stringify(exited)}) before its RPC answered`);
+      return rpcAnswers(rpcPort);
+    }, { timeoutMs: startTimeoutMs, intervalMs: 250 });
+  } catch (error) {
+    await node.stop();
+    throw new Error(`${error.message}; log ${logPath}:\n${tail(logPath)}`);
   }
   return node;
 }

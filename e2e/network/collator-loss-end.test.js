@@ -11,6 +11,7 @@ import { after, describe, it } from 'node:test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { SIGNED_EXTENSIONS } from '../lib/chain.js';
 import { bytesArg } from '../lib/contracts.js';
+import { waitFor } from '../lib/wait.js';
 
 const PARA_ID = 1000;
 /** How long zombienet keeps the collator down (zombienet/network.zndsl). */
@@ -22,9 +23,7 @@ const OUTAGE_MS = 60_000;
  */
 const OUTAGE_START_MARGIN_MS = 15_000;
 const OUTAGE_END_MARGIN_MS = 10_000;
-const CATCH_UP_TIMEOUT_MS = 300_000;
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const CATCH_UP = { timeoutMs: 300_000, intervalMs: 2_000 };
 
 /**
  * A connection to `url`, retried every second until the node answers: the restarted collator's
@@ -32,17 +31,6 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function connect(url) {
   return ApiPromise.create({ provider: new WsProvider(url, 1_000), signedExtensions: SIGNED_EXTENSIONS, noInitWarn: true });
-}
-
-/** Polls `check` every 2 s until it returns a value other than undefined, for at most `ms`. */
-async function eventually(what, ms, check) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    assert.ok(Date.now() < deadline, `${what} within ${ms / 1000} s`);
-    await sleep(2_000);
-  }
 }
 
 /** The index of the Aura authority that authored the block of `header`: its slot modulo the authorities. */
@@ -85,16 +73,17 @@ describe('the parachain after one of its collators was lost', () => {
 
     // The relay chain includes and finalizes them.
     const lastDuring = during.at(-1).number;
-    await eventually(`the relay chain finalizing parachain block ${lastDuring}`, CATCH_UP_TIMEOUT_MS, async () => {
+    await waitFor(`the relay chain finalizes parachain block ${lastDuring}`, async () => {
       const finalized = await relay.rpc.chain.getFinalizedHead();
       const head = await (await relay.at(finalized)).query.paras.heads(PARA_ID);
       const number = survivor.createType('Header', head.unwrap().toU8a(true)).number.toNumber();
       return number >= lastDuring ? number : undefined;
-    });
+    }, CATCH_UP);
 
     // Every call of the stream went in, and succeeded.
-    const result = await eventually('the end of the stream of calls', state.streamEndsAt - Date.now() + 120_000,
-      () => (existsSync(state.streamResult) ? JSON.parse(readFileSync(state.streamResult, 'utf8')) : undefined));
+    const result = await waitFor('the stream of calls ends',
+      () => (existsSync(state.streamResult) ? JSON.parse(readFileSync(state.streamResult, 'utf8')) : undefined),
+      { timeoutMs: state.streamEndsAt - Date.now() + 120_000, intervalMs: 2_000 });
     const failed = result.calls.filter((call) => call.error || !call.block);
     const whileDown = result.calls.filter((call) => call.sentAt >= outage[0] && call.sentAt <= outage[1]);
     const retried = result.calls.filter((call) => call.retries > 0);
@@ -106,10 +95,10 @@ describe('the parachain after one of its collators was lost', () => {
     const target = await survivor.rpc.chain.getFinalizedHead();
     const targetHeader = await survivor.rpc.chain.getHeader(target);
     const number = targetHeader.number.toNumber();
-    const theirs = await eventually(`the restarted collator importing block ${number}`, CATCH_UP_TIMEOUT_MS, async () => {
+    const theirs = await waitFor(`the restarted collator imports block ${number}`, async () => {
       if ((await restarted.rpc.chain.getHeader()).number.toNumber() < number) return undefined;
       return restarted.rpc.chain.getBlockHash(number);
-    });
+    }, CATCH_UP);
     assert.equal(theirs.toHex(), target.toHex(), `block ${number} on both collators`);
     assert.equal((await restarted.rpc.chain.getHeader(theirs)).stateRoot.toHex(), targetHeader.stateRoot.toHex());
     const counterAt = async (api) => {

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { contractParams, fields, submit, submitOk, theEvent, useChain } from '../lib/chain.js';
 import { fixture, gzip, readLe } from '../lib/contracts.js';
+import { WaitTimeout, waitFor } from '../lib/wait.js';
 import {
   depositLimit, dryRunExecute, execute, executeTx, instantiate, storageValue, uploadCode,
 } from '@wasm-contracts/client';
@@ -82,12 +83,15 @@ async function mostInOneCall(api, origin, contract, entry, first, filled, estima
  * one: the block was backed, included and finalized.
  */
 async function untilIncludedAndFinalized(relay, api, number) {
-  const deadline = Date.now() + INCLUSION_TIMEOUT_MS;
-  for (;;) {
-    const included = await finalizedParaHead(relay, api);
-    if (included >= number) return included;
-    if (Date.now() > deadline) throw new Error(`block #${number} not finalized on the relay chain, which has #${included}`);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+  let included;
+  try {
+    return await waitFor(`the relay chain finalizes parachain block #${number}`, async () => {
+      included = await finalizedParaHead(relay, api);
+      return included >= number ? included : undefined;
+    }, { timeoutMs: INCLUSION_TIMEOUT_MS, intervalMs: 3_000 });
+  } catch (error) {
+    if (error instanceof WaitTimeout) error.message += `; it has #${included}`;
+    throw error;
   }
 }
 

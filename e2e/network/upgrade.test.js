@@ -14,27 +14,18 @@ import { blake2AsHex, xxhashAsU8a } from '@polkadot/util-crypto';
 import { fields, submitOk, theEvent } from '../lib/chain.js';
 import { fixture, instanceAddress, readLe } from '../lib/contracts.js';
 import { toolBinary } from '../lib/tool.js';
+import { waitFor } from '../lib/wait.js';
 import { execute, instantiate, storageValue, uploadCode } from '@wasm-contracts/client';
 
 const PARA_ID = 1000;
 // How long each step of the upgrade may take; a test's limit is a few of them, so a collator
 // that stops answering (a subscription polkadot.js renews on reconnection waits forever) fails it.
 const ENACTMENT_TIMEOUT_MS = 300_000;
+const ENACTMENT_POLL = { timeoutMs: ENACTMENT_TIMEOUT_MS, intervalMs: 3_000 };
 
 /** Where FRAME keeps a pallet's storage version. */
 function storageVersionKey(pallet) {
   return u8aToHex(u8aConcat(xxhashAsU8a(pallet, 128), xxhashAsU8a(':__STORAGE_VERSION__:', 128)));
-}
-
-/** Polls `probe` every 3 s until it returns a value other than undefined. */
-async function until(what, probe) {
-  const deadline = Date.now() + ENACTMENT_TIMEOUT_MS;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-  }
 }
 
 /** Connects to `url`; a node that does not answer fails the call and leaves no connection retrying. */
@@ -106,7 +97,7 @@ describe('the runtime upgrade that adds the contracts pallet to parachain 1000',
       return current.isSome && current.unwrap().toHex() === codeHash;
     };
     let preChecking = false;
-    await until('the relay chain enacts the new validation code', async () => {
+    await waitFor('the relay chain enacts the new validation code', async () => {
       if (await enacted()) return true;
       const future = await relay.query.paras.futureCodeHash(PARA_ID);
       if (future.isSome && future.unwrap().toHex() === codeHash) preChecking = true;
@@ -115,11 +106,11 @@ describe('the runtime upgrade that adds the contracts pallet to parachain 1000',
         throw new Error('the relay chain dropped the new validation code without enacting it (its pre-check rejected it)');
       }
       return undefined;
-    });
-    const spec = await until('the parachain runs the new runtime', async () => {
+    }, ENACTMENT_POLL);
+    const spec = await waitFor('the parachain runs the new runtime', async () => {
       const version = await api.rpc.state.getRuntimeVersion();
       return version.specVersion.toNumber() > specBefore ? version.specVersion.toNumber() : undefined;
-    });
+    }, ENACTMENT_POLL);
     console.log(`runtime upgraded from spec_version ${specBefore} to ${spec}`);
   });
 

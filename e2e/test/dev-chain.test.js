@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { connect } from '@wasm-contracts/client';
 import { launchChromium } from '../lib/browser.js';
 import { findNodeBinary, freePort } from '../lib/node.js';
+import { waitFor } from '../lib/wait.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const RPC_PORT = 9944;
@@ -42,13 +43,17 @@ describe('scripts/dev-chain.sh', () => {
     script.stderr.on('data', (chunk) => { output += chunk; });
     exited = new Promise((resolve) => script.once('exit', (code, signal) => resolve({ code, signal })));
     const deadline = Date.now() + START_MS;
-    while (!webUrl && Date.now() < deadline) {
-      webUrl = output.match(/^Web page:\s+(http:\/\/\S+)/m)?.[1];
-      if (script.exitCode !== null) break;
-      await sleep(500);
+    try {
+      webUrl = await waitFor('dev-chain.sh prints the web page address', () => {
+        const printed = output.match(/^Web page:\s+(http:\/\/\S+)/m)?.[1];
+        if (printed === undefined && script.exitCode !== null) throw new Error(`dev-chain.sh exited (${script.exitCode}) without a web page address`);
+        return printed;
+      }, { timeoutMs: START_MS, intervalMs: 500 });
+      await waitFor(`the node answers on port ${RPC_PORT}`, () => listening(RPC_PORT), { timeoutMs: deadline - Date.now(), intervalMs: 500 });
+    } catch (error) {
+      error.message += `; the script's output:\n${output.slice(-4_000)}`;
+      throw error;
     }
-    assert.ok(webUrl, `dev-chain.sh printed no web page address; its output:\n${output.slice(-4_000)}`);
-    while (!(await listening(RPC_PORT)) && Date.now() < deadline) await sleep(500);
   });
 
   after(async () => {

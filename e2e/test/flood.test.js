@@ -17,6 +17,7 @@ import { bytesArg } from '../lib/contracts.js';
 import { startNode } from '../lib/node.js';
 import { settled, watch } from '../lib/pool.js';
 import { contractMetadata, contractModule, TypedContract } from '../lib/typed-contract.js';
+import { waitFor } from '../lib/wait.js';
 import { depositLimit, executeTx, uploadCode } from '@wasm-contracts/client';
 
 const METADATA = contractMetadata('token');
@@ -195,7 +196,8 @@ describe('the node under a flood of bad transactions mixed with good ones', () =
     await Promise.all(providers.map((provider) => provider.disconnect()));
     // One more block after the last included one, so that a stall at the end would show.
     const lastIncluded = Math.max(...arrivals.map((arrival) => arrival.number));
-    while (Math.max(...arrivals.map((arrival) => arrival.number)) <= lastIncluded) await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitFor(`the node builds a block after #${lastIncluded}`,
+      () => Math.max(...arrivals.map((arrival) => arrival.number)) > lastIncluded, { timeoutMs: QUIET_MS, intervalMs: 200 });
     unsubscribe();
     const memory = residentMemory(node.pid);
 

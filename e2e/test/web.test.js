@@ -26,13 +26,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { launchChromium } from '../lib/browser.js';
 import { useChain } from '../lib/chain.js';
 import { serveDirectory } from '../lib/static-server.js';
 import { contractMetadata, contractModule, TypedContract } from '../lib/typed-contract.js';
+import { WaitTimeout, waitFor } from '../lib/wait.js';
 
 const DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/web/', import.meta.url));
@@ -42,14 +42,16 @@ const HEX = /0x[0-9a-f]{8,}/i;
 
 /** The text of `locator` once `predicate` holds, or its last text after `timeout` (for the assertion to report). */
 async function textWhen(locator, predicate, timeout = WAIT_MS) {
-  const deadline = Date.now() + timeout;
   let text = null;
-  while (Date.now() < deadline) {
-    text = await locator.textContent({ timeout: 1_000 }).catch(() => null);
-    if (text !== null && predicate(text)) return text;
-    await sleep(200);
+  try {
+    return await waitFor('the text is as expected', async () => {
+      text = await locator.textContent({ timeout: 1_000 }).catch(() => null);
+      return text !== null && predicate(text) ? text : undefined;
+    }, { timeoutMs: timeout, intervalMs: 200 });
+  } catch (error) {
+    if (error instanceof WaitTimeout) return text;
+    throw error;
   }
-  return text;
 }
 
 describe('web page in a browser', () => {
